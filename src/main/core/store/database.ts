@@ -1,0 +1,41 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { migrations } from './migrations'
+import { electronNativeBinding } from './native-binding'
+
+export type Db = Database.Database
+
+/**
+ * Opens (creating if needed) the data directory's database in WAL mode and brings its schema up to date.
+ * WAL + synchronous=NORMAL keeps every committed transaction across a crash or kill -9.
+ */
+export function openDatabase(dataDir: string, fileName = 'renkei.sqlite'): Db {
+  mkdirSync(dataDir, { recursive: true })
+  const nativeBinding = electronNativeBinding()
+  const db = new Database(join(dataDir, fileName), nativeBinding ? { nativeBinding } : {})
+  db.pragma('journal_mode = WAL')
+  db.pragma('synchronous = NORMAL')
+  db.pragma('foreign_keys = ON')
+  db.pragma('busy_timeout = 5000')
+  migrate(db)
+  return db
+}
+
+/** Applies every migration newer than the database's user_version, each in its own transaction. */
+export function migrate(db: Db): void {
+  const current = db.pragma('user_version', { simple: true }) as number
+  if (current > migrations.length) {
+    throw new Error(
+      `This data directory was written by a newer Renkei (schema ${current}, this build knows ${migrations.length}). ` +
+        'Upgrade Renkei or choose another --data-dir.',
+    )
+  }
+  for (let version = current + 1; version <= migrations.length; version++) {
+    const step = migrations[version - 1]!
+    db.transaction(() => {
+      db.exec(step)
+      db.pragma(`user_version = ${version}`)
+    })()
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * The one API contract. The core implements it once (src/main/core/api-handlers.ts); Electron IPC,
+ * the daemon's HTTP/WebSocket bridge and tests all carry it without per-method glue.
+ * Adding a method: add it here, then implement it in the core. Nothing else changes.
+ */
+import { z } from 'zod'
+import type { HistoryEntry } from './model/history'
+import { directions, levels } from './model/history'
+import type { JobStatus } from './model/jobs'
+import { languages } from './model/localized'
+import type { Settings } from './model/settings'
+import type { AppStatus, SecretInfo } from './model/status'
+
+/**
+ * Pairs a zod input schema with the output type it promises (types only: outputs come from our own core).
+ * Curried so the input type is inferred while the output type is written: `returns<T>()(schema)`.
+ */
+function returns<O>() {
+  return <I extends z.ZodType>(input: I): { readonly input: I; readonly output?: O } => ({ input })
+}
+
+const empty = z.object({}).strict()
+const jobTarget = z.object({ id: z.string().min(1).optional() }).strict()
+
+export const secretName = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9._-]{0,127}$/, 'secret names use a-z, 0-9, ".", "_" and "-"')
+
+export const historyFilter = z
+  .object({
+    site: z.string().max(200).optional(),
+    direction: z.enum(directions).optional(),
+    category: z.string().max(100).optional(),
+    level: z.enum(levels).optional(),
+    /** Inclusive, milliseconds since the epoch. */
+    from: z.number().int().optional(),
+    /** Exclusive, milliseconds since the epoch. */
+    to: z.number().int().optional(),
+    text: z.string().max(200).optional(),
+  })
+  .strict()
+export type HistoryFilter = z.infer<typeof historyFilter>
+
+/** Keyset cursor: the (ts, id) of the last entry of the previous page. */
+export const historyCursor = z.object({ ts: z.number().int(), id: z.number().int() }).strict()
+export type HistoryCursor = z.infer<typeof historyCursor>
+
+export interface HistoryPage {
+  readonly entries: readonly HistoryEntry[]
+  readonly nextCursor: HistoryCursor | null
+}
+
+/** Counting stops just past the export limit so the rule can be shown before a click, even on millions. */
+export interface HistoryCount {
+  readonly count: number
+  readonly atLeast: boolean
+}
+
+export interface HistoryExport {
+  readonly fileName: string
+  readonly mimeType: string
+  readonly content: string
+  readonly rows: number
+}
+
+export const settingsPatch = z
+  .object({
+    language: z.enum(languages).optional(),
+    historyRetentionDays: z.number().int().min(30).max(3650).optional(),
+    startAtLogin: z.boolean().optional(),
+  })
+  .strict()
+
+const searchInput = z
+  .object({
+    filter: historyFilter,
+    cursor: historyCursor.optional(),
+    limit: z.number().int().min(1).max(500).default(100),
+  })
+  .strict()
+
+const exportInput = z
+  .object({
+    filter: historyFilter,
+    format: z.enum(['csv', 'jsonl']),
+    language: z.enum(languages).default('ja'),
+  })
+  .strict()
+
+export const apiContract = {
+  'app.status': returns<AppStatus>()(empty),
+  'jobs.list': returns<readonly JobStatus[]>()(empty),
+  /** Without an id: every job ("send now" for all). */
+  'jobs.runNow': returns<{ readonly started: readonly string[] }>()(jobTarget),
+  'jobs.pause': returns<readonly JobStatus[]>()(jobTarget),
+  'jobs.resume': returns<readonly JobStatus[]>()(jobTarget),
+  'history.search': returns<HistoryPage>()(searchInput),
+  'history.count': returns<HistoryCount>()(z.object({ filter: historyFilter }).strict()),
+  'history.export': returns<HistoryExport>()(exportInput),
+  'settings.get': returns<Settings>()(empty),
+  'settings.update': returns<Settings>()(settingsPatch),
+  'secrets.list': returns<readonly SecretInfo[]>()(empty),
+  'secrets.set': returns<readonly SecretInfo[]>()(
+    z.object({ name: secretName, value: z.string().min(1).max(65536) }).strict(),
+  ),
+  'secrets.clear': returns<readonly SecretInfo[]>()(z.object({ name: secretName }).strict()),
+} as const
+
+export type ApiContract = typeof apiContract
+export type MethodName = keyof ApiContract
+export const methodNames = Object.keys(apiContract) as MethodName[]
+
+/** What a caller passes: defaults may be omitted. */
+export type MethodInput<K extends MethodName> = z.input<ApiContract[K]['input']>
+/** What the implementation receives after validation: defaults filled in. */
+export type ParsedInput<K extends MethodName> = z.output<ApiContract[K]['input']>
+export type MethodOutput<K extends MethodName> = NonNullable<ApiContract[K]['output']>
+
+/** The shape every transport hands to callers: one async function per method. */
+export type ApiClient = {
+  readonly [K in MethodName]: (input: MethodInput<K>) => Promise<MethodOutput<K>>
+}
+
+/** The shape the core implements. */
+export type ApiHandlers = {
+  readonly [K in MethodName]: (input: ParsedInput<K>) => Promise<MethodOutput<K>>
+}
+
+/** Events pushed from the core to every connected UI. */
+export interface ApiEvents {
+  readonly 'jobs.changed': readonly JobStatus[]
+  readonly 'history.appended': { readonly count: number; readonly latest: HistoryEntry }
+  readonly 'settings.changed': Settings
+  readonly 'secrets.changed': readonly SecretInfo[]
+  /** A job run ended in error: the desktop app shows a notification. */
+  readonly 'jobs.failed': { readonly job: JobStatus; readonly message: string }
+}
+export type EventName = keyof ApiEvents
+export const eventNames: readonly EventName[] = [
+  'jobs.changed',
+  'history.appended',
+  'settings.changed',
+  'secrets.changed',
+  'jobs.failed',
+]
+
+export type EventListener<E extends EventName> = (payload: ApiEvents[E]) => void
+/** Subscribe to a core event; returns the function that unsubscribes. */
+export type Subscribe = <E extends EventName>(event: E, listener: EventListener<E>) => () => void

@@ -1,0 +1,23 @@
+import type { Localized } from './localized'
+
+/** How often a job runs. All times are in the machine's time zone. */
+export type Schedule =
+  | { readonly kind: 'interval'; readonly minutes: number; readonly jitterSeconds: number }
+  | { readonly kind: 'daily'; readonly at: string }
+  | { readonly kind: 'debounce'; readonly delayMinutes: number; readonly maxDelayMinutes: number }
+
+export type JobOutcome = 'ok' | 'warning' | 'error'
+
+export interface JobStatus {
+  readonly id: string
+  readonly title: Localized
+  readonly schedule: Schedule
+  readonly paused: boolean
+  readonly running: boolean
+  /** Null for a debounced job with nothing pending. */
+  readonly nextRunAt: number | null
+  readonly lastStartedAt: number | null
+  readonly lastFinishedAt: number | null
+  readonly lastOutcome: JobOutcome | null
+  readonly lastMessage: string | null
+}
