@@ -66,7 +66,7 @@ export interface HistoryExport {
 export const settingsPatch = z
   .object({
     language: z.enum(languages).optional(),
-    historyRetentionDays: z.number().int().min(30).max(3650).optional(),
+    historyRetentionMonths: z.number().int().min(1).max(120).optional(),
     startAtLogin: z.boolean().optional(),
   })
   .strict()

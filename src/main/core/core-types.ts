@@ -1,4 +1,6 @@
-import type { ApiHandlers, Subscribe } from '../../shared/api'
+import type { ApiClient, HistoryFilter, Subscribe } from '../../shared/api'
+import type { Language } from '../../shared/model/localized'
+import type { PruneResult } from './history/history-pruner'
 import type { ApiResult } from '../../shared/model/errors'
 import type { AppStatus } from '../../shared/model/status'
 import type { Clock } from './clock'
@@ -16,13 +18,25 @@ export interface CoreOptions {
   readonly startScheduler?: boolean
 }
 
+/**
+ * Operations on files of this machine. Deliberately outside the API contract: the renderer must
+ * never be able to name a path to read or write. The CLI uses these.
+ */
+export interface LocalFiles {
+  /** CSV keeps the 10,000 rule; JSON Lines archives everything that matches. Returns rows written. */
+  exportHistory(filter: HistoryFilter, format: 'csv' | 'jsonl', file: string, language: Language): number
+  importHistory(file: string): { inserted: number; skipped: number }
+  pruneHistory(cutoff: number): Promise<PruneResult>
+}
+
 /** What an entry point (Electron, daemon, CLI, tests) gets from the composition root. */
 export interface Core {
   /** Direct, typed calls (tests, CLI). Inputs are validated exactly as over a transport. */
-  readonly api: ApiHandlers
+  readonly api: ApiClient
   /** For transports: validates `rawInput` against the contract and never throws. */
   invoke(method: string, rawInput: unknown): Promise<ApiResult<unknown>>
   readonly subscribe: Subscribe
+  readonly files: LocalFiles
   /** The machine woke from sleep or the clock jumped: catch up on due jobs now. */
   wake(): void
   /** Stops timers, waits for running jobs to settle and closes the database. */

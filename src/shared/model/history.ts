@@ -17,11 +17,15 @@ export interface HistoryEntry {
   readonly direction: Direction
   readonly category: string
   readonly level: Level
+  /** Japanese text (the primary UI language). */
   readonly message: string
+  /** English text, when the writer provided one; the English UI falls back to `message`. */
+  readonly messageEn: string | null
   readonly detail: unknown
 }
 
-export type NewHistoryEntry = Omit<HistoryEntry, 'id' | 'uid' | 'ts' | 'site' | 'detail'> & {
+export type NewHistoryEntry = Omit<HistoryEntry, 'id' | 'uid' | 'ts' | 'site' | 'detail' | 'messageEn'> & {
+  readonly messageEn?: string | null
   readonly uid?: string
   readonly ts?: number
   readonly site?: string

@@ -2,14 +2,14 @@ import type { Language } from './localized'
 
 export interface Settings {
   readonly language: Language
-  /** The seed prunes after one year; an admin may keep history longer, never shorter than 30 days. */
-  readonly historyRetentionDays: number
+  /** Calendar months of history kept; the seed prunes after one year (12). */
+  readonly historyRetentionMonths: number
   /** Only meaningful in the Electron app; the daemon ignores it. */
   readonly startAtLogin: boolean
 }
 
 export const defaultSettings: Settings = {
   language: 'ja',
-  historyRetentionDays: 365,
+  historyRetentionMonths: 12,
   startAtLogin: false,
 }

@@ -8,6 +8,7 @@ CREATE TABLE history (
   category TEXT NOT NULL,
   level TEXT NOT NULL CHECK (level IN ('info', 'warning', 'error')),
   message TEXT NOT NULL,
+  message_en TEXT,
   detail TEXT
 );
 -- Newest-first paging, alone or after one equality filter.

@@ -1,0 +1,41 @@
+import { Command, CommanderError } from 'commander'
+import { registerDaemonCommand } from './cli/daemon-command'
+import { registerHistoryCommands } from './cli/history-commands'
+import { registerSecretCommands } from './cli/secret-commands'
+import { registerStatusCommand } from './cli/status-command'
+import { reportError } from './cli/cli-output'
+import type { GlobalOptions } from './cli/with-core'
+import { version } from './version'
+
+/** The `renkei` command: scripting access to the same core the app runs, plus the daemon. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = new Command('renkei')
+    .description('Renkei (連携): keeps groupware systems in step')
+    .version(version)
+    .option('--data-dir <dir>', 'data directory (default: the desktop app\'s)')
+    .exitOverride()
+    .showHelpAfterError()
+  const globals = (): GlobalOptions => program.opts<GlobalOptions>()
+  registerStatusCommand(program, globals)
+  registerDaemonCommand(program, globals)
+  registerHistoryCommands(program, globals)
+  registerSecretCommands(program, globals)
+  try {
+    await program.parseAsync([...argv], { from: 'user' })
+    return 0
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode
+    return reportError(error)
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code
+    },
+    (error: unknown) => {
+      process.exitCode = reportError(error)
+    },
+  )
+}

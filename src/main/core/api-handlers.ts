@@ -1,0 +1,119 @@
+import type { ApiHandlers } from '../../shared/api'
+import { ApiError } from '../../shared/model/errors'
+import type { Settings } from '../../shared/model/settings'
+import type { AppStatus, SecretInfo } from '../../shared/model/status'
+import { writeAudit } from './audit'
+import type { EventBus } from './event-bus'
+import { exportHistory } from './history/history-export'
+import type { HistoryRepository } from './history/history-repository'
+import type { Scheduler } from './scheduler/scheduler'
+import { checkKeychain } from './secrets/keychain-status'
+import type { SecretStore } from './secrets/secret-store'
+import type { SettingsRepository } from './settings/settings-repository'
+
+export interface HandlerDeps {
+  readonly status: Pick<AppStatus, 'version' | 'runtime' | 'dataDir'>
+  readonly history: HistoryRepository
+  readonly settings: SettingsRepository
+  readonly secrets: SecretStore
+  readonly scheduler: Scheduler
+  readonly events: EventBus
+  readonly now: () => number
+}
+
+function jobTitle(deps: HandlerDeps, id: string | undefined): { ja: string; en: string } {
+  if (id === undefined) return { ja: 'すべてのジョブ', en: 'all jobs' }
+  const job = deps.scheduler.list().find((j) => j.id === id)
+  if (!job) {
+    throw new ApiError('not-found', {
+      ja: `ジョブ「${id}」はありません。ダッシュボードの一覧から選んでください。`,
+      en: `There is no job "${id}". Pick one from the Dashboard list.`,
+    })
+  }
+  return job.title
+}
+
+async function listSecrets(secrets: SecretStore): Promise<SecretInfo[]> {
+  return (await secrets.names()).map((name) => ({ name, set: true }))
+}
+
+const settingLabels: Record<keyof Settings, { ja: string; en: string }> = {
+  language: { ja: '言語', en: 'language' },
+  historyRetentionMonths: { ja: '履歴の保存期間（月）', en: 'history retention (months)' },
+  startAtLogin: { ja: 'ログイン時に起動', en: 'start at login' },
+}
+
+/** The contract, implemented once. Inputs arrive already validated by `invoke`. */
+export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
+  const { history, scheduler, events } = deps
+  const jobsChanged = (): ReturnType<Scheduler['list']> => {
+    const jobs = scheduler.list()
+    events.emit('jobs.changed', jobs)
+    return jobs
+  }
+  return {
+    'app.status': async () => ({
+      ...deps.status,
+      keychain: await checkKeychain(deps.secrets),
+      allPaused: scheduler.allPaused,
+      historyCount: history.countAll(),
+    }),
+    'jobs.list': async () => scheduler.list(),
+    'jobs.runNow': async ({ id }) => {
+      const title = jobTitle(deps, id)
+      const started = scheduler.runNow(id)
+      writeAudit(history, { ja: `${title.ja}を今すぐ実行しました`, en: `Ran ${title.en} now` }, { id, started })
+      return { started }
+    },
+    'jobs.pause': async ({ id }) => {
+      const title = jobTitle(deps, id)
+      scheduler.pause(id)
+      writeAudit(history, { ja: `${title.ja}を一時停止しました`, en: `Paused ${title.en}` }, { id })
+      return jobsChanged()
+    },
+    'jobs.resume': async ({ id }) => {
+      const title = jobTitle(deps, id)
+      scheduler.resume(id)
+      writeAudit(history, { ja: `${title.ja}を再開しました`, en: `Resumed ${title.en}` }, { id })
+      return jobsChanged()
+    },
+    'history.search': async ({ filter, cursor, limit }) => history.search(filter, limit, cursor),
+    'history.count': async ({ filter }) => history.countCapped(filter, 10_000),
+    'history.export': async ({ filter, format, language }) => {
+      const file = exportHistory(history, filter, format, language, deps.now())
+      writeAudit(
+        history,
+        { ja: `履歴を ${file.rows} 件出力しました（${format}）`, en: `Exported ${file.rows} history entries (${format})` },
+        { filter, format },
+      )
+      return file
+    },
+    'settings.get': async () => deps.settings.get(),
+    'settings.update': async (patch) => {
+      const { before, after } = deps.settings.update(patch)
+      const changed = (Object.keys(patch) as (keyof Settings)[]).filter((k) => before[k] !== after[k])
+      if (changed.length) {
+        const list = (lang: 'ja' | 'en'): string =>
+          changed.map((k) => `${settingLabels[k][lang]}: ${String(before[k])} → ${String(after[k])}`).join(', ')
+        writeAudit(history, { ja: `設定を変更しました（${list('ja')}）`, en: `Settings changed (${list('en')})` })
+        events.emit('settings.changed', after)
+      }
+      return after
+    },
+    'secrets.list': async () => listSecrets(deps.secrets),
+    'secrets.set': async ({ name, value }) => {
+      await deps.secrets.set(name, value)
+      writeAudit(history, { ja: `シークレット「${name}」を設定しました`, en: `Secret "${name}" was set` })
+      const list = await listSecrets(deps.secrets)
+      events.emit('secrets.changed', list)
+      return list
+    },
+    'secrets.clear': async ({ name }) => {
+      const removed = await deps.secrets.delete(name)
+      if (removed) writeAudit(history, { ja: `シークレット「${name}」を削除しました`, en: `Secret "${name}" was cleared` })
+      const list = await listSecrets(deps.secrets)
+      events.emit('secrets.changed', list)
+      return list
+    },
+  }
+}

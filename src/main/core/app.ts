@@ -1,0 +1,62 @@
+import type { Core, CoreOptions } from './core-types'
+import { createApiHandlers } from './api-handlers'
+import { systemClock } from './clock'
+import { EventBus } from './event-bus'
+import { HistoryNotifier } from './history/history-notifier'
+import { HistoryRepository } from './history/history-repository'
+import { createLocalHistoryFiles } from './history/local-history-files'
+import { createPruneJob } from './history/prune-job'
+import { invokeHandler, validatedClient } from './invoke'
+import { recordRun } from './job-run-recorder'
+import { Scheduler } from './scheduler/scheduler'
+import { KeychainSecretStore } from './secrets/keychain-secret-store'
+import { SettingsRepository } from './settings/settings-repository'
+import { openDatabase } from './store/database'
+
+/**
+ * The composition root: builds the store, secrets, scheduler and history, registers the platform's
+ * jobs and implements the API. Every entry point (Electron, daemon, CLI, tests) starts here.
+ */
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const clock = options.clock ?? systemClock
+  const now = (): number => clock.now()
+  const db = openDatabase(options.dataDir)
+  const events = new EventBus()
+  const notifier = new HistoryNotifier(events, clock)
+  const history = new HistoryRepository(db, now, (entry, count) => notifier.appended(entry, count))
+  const settings = new SettingsRepository(db)
+  const secrets = options.secrets ?? new KeychainSecretStore()
+  const scheduler = new Scheduler({
+    db,
+    clock,
+    onChange: (jobs) => events.emit('jobs.changed', jobs),
+    onRunFinished: (job, result) => recordRun(history, events, job, result),
+  })
+  scheduler.register(createPruneJob(history, settings, now))
+
+  const handlers = createApiHandlers({
+    status: { version: options.version, runtime: options.runtime, dataDir: options.dataDir },
+    history,
+    settings,
+    secrets,
+    scheduler,
+    events,
+    now,
+  })
+  if (options.startScheduler ?? true) scheduler.start()
+
+  let closing: Promise<void> | null = null
+  return {
+    api: validatedClient(handlers),
+    invoke: (method, rawInput) => invokeHandler(handlers, method, rawInput),
+    subscribe: events.subscribe,
+    files: createLocalHistoryFiles(history, now),
+    wake: () => scheduler.wake(),
+    close: () =>
+      (closing ??= (async () => {
+        await scheduler.stop()
+        notifier.dispose()
+        db.close()
+      })()),
+  }
+}

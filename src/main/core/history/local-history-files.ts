@@ -1,0 +1,64 @@
+import { renameSync, rmSync, writeFileSync } from 'node:fs'
+import type { LocalFiles } from '../core-types'
+import { writeAudit } from '../audit'
+import { importArchive, writeArchive } from './history-archive'
+import { exportHistory } from './history-export'
+import { pruneHistory } from './history-pruner'
+import type { HistoryRepository } from './history-repository'
+
+/** Writes through a temporary name so a failed write (full disk) never leaves a partial file behind. */
+function writeAtomically(file: string, content: string): void {
+  const partial = `${file}.partial`
+  try {
+    writeFileSync(partial, content)
+    renameSync(partial, file)
+  } catch (error) {
+    rmSync(partial, { force: true })
+    throw error
+  }
+}
+
+export function createLocalHistoryFiles(history: HistoryRepository, now: () => number): LocalFiles {
+  return {
+    exportHistory(filter, format, file, language) {
+      const rows =
+        format === 'csv'
+          ? (() => {
+              const csv = exportHistory(history, filter, 'csv', language, now())
+              writeAtomically(file, csv.content)
+              return csv.rows
+            })()
+          : writeArchive(history, filter, file)
+      writeAudit(
+        history,
+        { ja: `履歴を ${rows} 件 ${file} に出力しました`, en: `Exported ${rows} history entries to ${file}` },
+        { filter, format },
+      )
+      return rows
+    },
+    importHistory(file) {
+      const result = importArchive(history, file)
+      writeAudit(
+        history,
+        {
+          ja: `${file} から履歴を ${result.inserted} 件取り込みました（重複 ${result.skipped} 件は省略）`,
+          en: `Imported ${result.inserted} history entries from ${file} (${result.skipped} duplicates skipped)`,
+        },
+        { file, ...result },
+      )
+      return result
+    },
+    async pruneHistory(cutoff) {
+      const result = await pruneHistory(history, cutoff)
+      writeAudit(
+        history,
+        {
+          ja: `${new Date(cutoff).toISOString()} より前の履歴を ${result.deleted} 件削除しました`,
+          en: `Removed ${result.deleted} history entries older than ${new Date(cutoff).toISOString()}`,
+        },
+        { cutoff, deleted: result.deleted },
+      )
+      return result
+    },
+  }
+}

@@ -1,0 +1,34 @@
+import type { IncomingMessage, Server } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { WebSocketServer, type WebSocket } from 'ws'
+import { eventNames } from '../../shared/api'
+import { daemonRoutes, type BridgeEvent } from '../../shared/bridge'
+import type { Core } from '../core/core-types'
+import type { AccessGuard } from './access-guard'
+
+function refuse(socket: Duplex, status: number, reason: string): void {
+  socket.end(`HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : 'Forbidden'}\r\nConnection: close\r\n\r\n${reason}`)
+}
+
+/** GET /api/events as a WebSocket: every core event goes to every authorised socket. Returns a dispose. */
+export function attachEventSocket(server: Server, core: Core, guard: AccessGuard): () => void {
+  const sockets = new WebSocketServer({ noServer: true })
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1')
+    if (url.pathname !== daemonRoutes.events) return refuse(socket, 403, 'Unknown route')
+    const verdict = guard.check(request, url.searchParams.get('token'))
+    if (!verdict.ok) return refuse(socket, verdict.status, verdict.reason)
+    sockets.handleUpgrade(request, socket, head, (ws: WebSocket) => sockets.emit('connection', ws))
+  })
+  const unsubscribes = eventNames.map((event) =>
+    core.subscribe(event, (payload) => {
+      const message = JSON.stringify({ event, payload } satisfies BridgeEvent)
+      for (const client of sockets.clients) if (client.readyState === client.OPEN) client.send(message)
+    }),
+  )
+  return () => {
+    unsubscribes.forEach((unsubscribe) => unsubscribe())
+    for (const client of sockets.clients) client.terminate()
+    sockets.close()
+  }
+}
