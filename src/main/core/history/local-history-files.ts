@@ -36,18 +36,9 @@ export function createLocalHistoryFiles(history: HistoryRepository, now: () => n
       )
       return rows
     },
-    importHistory(file) {
-      const result = importArchive(history, file)
-      writeAudit(
-        history,
-        {
-          ja: `${file} から履歴を ${result.inserted} 件取り込みました（重複 ${result.skipped} 件は省略）`,
-          en: `Imported ${result.inserted} history entries from ${file} (${result.skipped} duplicates skipped)`,
-        },
-        { file, ...result },
-      )
-      return result
-    },
+    // No audit line here: the archive's own entries are the record, and an extra line would make
+    // "import 12,000, export" report 12,001.
+    importHistory: (file) => importArchive(history, file),
     async pruneHistory(cutoff) {
       const result = await pruneHistory(history, cutoff)
       writeAudit(
