@@ -7,8 +7,8 @@ export interface PruneResult {
   readonly totalMs: number
 }
 
-const targetBatchMs = 20
-const minBatch = 200
+const targetBatchMs = 15
+const minBatch = 100
 const maxBatch = 20_000
 
 /** Cutoff for "older than N months" in the machine's calendar (1 year = 12 months, leap days included). */
@@ -29,7 +29,7 @@ export function parseAge(text: string, now: number): number {
 
 /**
  * Deletes entries older than the cutoff in short transactions, yielding to the event loop between
- * them so the UI and running jobs never wait long. The batch size adapts to keep each one near 20 ms.
+ * them so the UI and running jobs never wait long. The batch size adapts to keep each one near 15 ms.
  */
 export async function pruneHistory(
   history: HistoryRepository,
@@ -37,7 +37,7 @@ export async function pruneHistory(
   shouldStop: () => boolean = () => false,
 ): Promise<PruneResult> {
   const started = performance.now()
-  let batchSize = 2000
+  let batchSize = 1000
   let deleted = 0
   let batches = 0
   let longestBatchMs = 0
@@ -49,9 +49,11 @@ export async function pruneHistory(
     deleted += removed
     batches++
     if (removed < batchSize) break
-    if (elapsed < targetBatchMs / 2) batchSize = Math.min(maxBatch, batchSize * 2)
-    else if (elapsed > targetBatchMs) batchSize = Math.max(minBatch, Math.floor(batchSize / 2))
+    // Aim the next batch at the target time, changing the size at most 2x per step.
+    const scale = Math.min(2, Math.max(0.5, targetBatchMs / Math.max(elapsed, 0.1)))
+    batchSize = Math.min(maxBatch, Math.max(minBatch, Math.round(batchSize * scale)))
     await new Promise<void>((resolve) => setImmediate(resolve))
   }
+  if (deleted > 0) history.optimize()
   return { deleted, batches, longestBatchMs, totalMs: performance.now() - started }
 }

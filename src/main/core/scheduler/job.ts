@@ -1,0 +1,28 @@
+import type { JobOutcome, Schedule } from '../../../shared/model/jobs'
+import type { Localized } from '../../../shared/model/localized'
+
+/** Why a run started: shown in history so an administrator can tell a catch-up after sleep from a click. */
+export type RunTrigger = 'schedule' | 'manual' | 'catch-up'
+
+export interface JobContext {
+  /** Aborted when the scheduler stops (app quit): long work should give up promptly. */
+  readonly signal: AbortSignal
+  readonly trigger: RunTrigger
+}
+
+export interface JobRunResult {
+  readonly outcome: JobOutcome
+  readonly message: string
+}
+
+/**
+ * One unit of scheduled work. Engines hand these to the scheduler instead of holding timers,
+ * so overlap, pausing, catch-up and shutdown are handled once, here.
+ */
+export interface JobDefinition {
+  /** Stable across releases: persisted state (pause, next run, last result) is keyed by it. */
+  readonly id: string
+  readonly title: Localized
+  readonly schedule: Schedule
+  run(ctx: JobContext): Promise<JobRunResult>
+}
