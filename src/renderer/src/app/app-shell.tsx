@@ -1,0 +1,57 @@
+import type { ReactNode } from 'react'
+import { useEffect } from 'react'
+import { DashboardScreen } from '../features/dashboard/dashboard-screen'
+import { HistoryScreen } from '../features/history/history-screen'
+import { SettingsScreen } from '../features/settings/settings-screen'
+import { useLanguage, useT } from '../i18n'
+import { useAppStatusStore } from '../stores/app-status-store'
+import type { Screen } from '../stores/navigation-store'
+import { useNavigationStore } from '../stores/navigation-store'
+import { AccessDenied } from './access-denied'
+import { Navigation } from './navigation'
+import { TopBar } from './top-bar'
+
+const screenComponents: Readonly<Record<Screen, () => ReactNode>> = {
+  dashboard: DashboardScreen,
+  history: HistoryScreen,
+  settings: SettingsScreen,
+}
+
+/** Keeps `<html lang>` and the window title in the UI language, for screen readers and fonts. */
+function useDocumentLanguage(): void {
+  const language = useLanguage()
+  useEffect(() => {
+    document.documentElement.lang = language
+    document.title = language === 'ja' ? '連携 Renkei' : 'Renkei'
+  }, [language])
+}
+
+export function AppShell(): ReactNode {
+  useDocumentLanguage()
+  const t = useT()
+  const accessDenied = useAppStatusStore((s) => s.accessDenied)
+  const screen = useNavigationStore((s) => s.screen)
+  if (accessDenied) return <AccessDenied />
+  const Current = screenComponents[screen]
+  return (
+    <div className="app">
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(event) => {
+          event.preventDefault()
+          document.getElementById('main')?.focus()
+        }}
+      >
+        {t('app.skipToMain')}
+      </a>
+      <TopBar />
+      <div className="layout">
+        <Navigation />
+        <main id="main" className="main" tabIndex={-1}>
+          <Current key={screen} />
+        </main>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,97 @@
+import { expect, test } from '@playwright/test'
+import { startDaemon, type E2eDaemon } from './fixtures/daemon'
+import { AppPage } from './pages/app-page'
+import { SettingsPage } from './pages/settings-page'
+
+let daemon: E2eDaemon
+
+test.beforeAll(async () => {
+  daemon = await startDaemon()
+})
+
+test.afterAll(async () => {
+  await daemon?.stop()
+})
+
+async function openSettings(
+  page: import('@playwright/test').Page,
+): Promise<{ app: AppPage; settings: SettingsPage }> {
+  const app = new AppPage(page)
+  await app.open(daemon.url)
+  await app.go('settings')
+  return { app, settings: new SettingsPage(page) }
+}
+
+test('shows the data directory and the keychain state', async ({ page }) => {
+  const { settings } = await openSettings(page)
+  await expect(settings.dataDir).toHaveValue(daemon.dataDir)
+  await expect(settings.dataDir).toHaveAttribute('readonly', '')
+  await expect(settings.keychainStatus).toContainText('利用できます')
+})
+
+test('sets and clears a secret without ever showing its value', async ({ page }) => {
+  const { settings } = await openSettings(page)
+  const name = `e2e.secret-${Date.now()}`
+  await settings.secretName.fill(name)
+  await settings.secretValue.fill('s3cret-value')
+  await settings.secretForm.getByRole('button', { name: '登録' }).click()
+  // Emptied at once, whatever the core answers.
+  await expect(settings.secretValue).toHaveValue('')
+  const row = settings.secretRow(name)
+  await expect(row).toContainText('設定済み')
+  await expect(page.getByText('s3cret-value')).toHaveCount(0)
+
+  await row.getByRole('button', { name: `${name} をクリア` }).click()
+  await row.getByRole('button', { name: '削除する' }).click()
+  await expect(settings.secretRow(name)).toHaveCount(0)
+  await expect(
+    settings.secretsSection.getByRole('status').filter({ hasText: 'クリアしました' }),
+  ).toBeVisible()
+})
+
+test('refuses a secret name outside the allowed characters', async ({ page }) => {
+  const { settings } = await openSettings(page)
+  await settings.secretName.fill('Bad Name')
+  await settings.secretValue.fill('x')
+  await settings.secretForm.getByRole('button', { name: '登録' }).click()
+  await expect(settings.secretName).toHaveAttribute('aria-invalid', 'true')
+  await expect(settings.secretRow('Bad Name')).toHaveCount(0)
+})
+
+test('saves the history retention period', async ({ page }) => {
+  const { app, settings } = await openSettings(page)
+  const months = settings.generalForm.getByLabel('ログの保存期間（か月）')
+  await expect(months).toHaveValue('12')
+  await months.fill('0')
+  await settings.save.click()
+  await expect(settings.generalForm.getByRole('alert')).toContainText('1～120')
+  await months.fill('24')
+  await settings.save.click()
+  await expect(page.getByText('設定を保存しました。')).toBeVisible()
+  await app.go('history')
+  await expect(page.getByTestId('retention-note')).toHaveText('24 か月より前のログは自動的に削除されます。')
+  await app.go('settings')
+  await months.fill('12')
+  await settings.save.click()
+  await expect(page.getByText('設定を保存しました。')).toBeVisible()
+})
+
+test('switches to English, keeps it after a reload, and back', async ({ page }) => {
+  const { app, settings } = await openSettings(page)
+  await settings.setLanguage('en')
+  await expect(app.navButton('dashboard')).toHaveText('Dashboard')
+  await expect(app.navButton('history')).toHaveText('Sync history')
+  await expect(app.title).toHaveText('Settings')
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+
+  await page.reload()
+  await expect(app.navButton('settings')).toHaveText('Settings')
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+  await app.go('history')
+  await expect(page.getByRole('columnheader', { name: 'Direction', exact: true })).toBeVisible()
+
+  // The top-bar switch goes back in one click.
+  await app.languageToggle.click()
+  await expect(app.navButton('dashboard')).toHaveText('ダッシュボード')
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ja')
+})
