@@ -1,0 +1,61 @@
+import { Menu, nativeImage, Tray, type MenuItemConstructorOptions } from 'electron'
+import type { MethodName } from '../../shared/api'
+import type { Language } from '../../shared/model/localized'
+import type { Core } from '../core/core-types'
+import { notify } from './notifications'
+import { watchSettings } from './settings-watch'
+
+const labels = {
+  ja: {
+    open: '開く',
+    runNow: '今すぐ送信（すべて）',
+    pause: 'すべて一時停止',
+    resume: 'すべて再開',
+    quit: '終了',
+  },
+  en: { open: 'Open', runNow: 'Send now (all)', pause: 'Pause all', resume: 'Resume all', quit: 'Quit' },
+} as const satisfies Record<Language, Record<string, string>>
+
+export interface TrayOptions {
+  readonly core: Core
+  readonly iconPath: string
+  readonly openWindow: () => void
+  readonly quit: () => void
+}
+
+/**
+ * The tray icon is the app's home while the window is hidden. Its menu follows the language setting;
+ * a failed action shows a notification, since a menu click has nowhere else to report to.
+ * Keep the returned Tray referenced: a garbage-collected Tray disappears from the taskbar.
+ */
+export function createTray({ core, iconPath, openWindow, quit }: TrayOptions): Tray {
+  const tray = new Tray(nativeImage.createFromPath(iconPath))
+  tray.setToolTip('Renkei 連携')
+  tray.on('click', openWindow)
+
+  const run = (method: MethodName, language: Language): void => {
+    void core.invoke(method, {}).then((result) => {
+      if (!result.ok) notify('Renkei 連携', result.error.message[language])
+    })
+  }
+
+  const buildMenu = (language: Language): Menu => {
+    const text = labels[language]
+    const template: MenuItemConstructorOptions[] = [
+      { label: text.open, click: openWindow },
+      { type: 'separator' },
+      { label: text.runNow, click: () => run('jobs.runNow', language) },
+      { label: text.pause, click: () => run('jobs.pause', language) },
+      { label: text.resume, click: () => run('jobs.resume', language) },
+      { type: 'separator' },
+      { label: text.quit, click: quit },
+    ]
+    return Menu.buildFromTemplate(template)
+  }
+
+  // Japanese until the settings arrive, so the menu is never empty.
+  tray.setContextMenu(buildMenu('ja'))
+  // The tray lives as long as the app, so this watch is never undone.
+  watchSettings(core, (settings) => tray.setContextMenu(buildMenu(settings.language)))
+  return tray
+}
