@@ -10,7 +10,18 @@ import { openDatabase } from '../src/main/core/store/database'
 
 const sites = Array.from({ length: 20 }, (_, i) => `拠点${String(i + 1).padStart(2, '0')}`)
 const directions: Direction[] = ['send', 'receive', 'local']
-const levels: Level[] = ['info', 'info', 'info', 'info', 'info', 'info', 'info', 'warning', 'warning', 'error']
+const levels: Level[] = [
+  'info',
+  'info',
+  'info',
+  'info',
+  'info',
+  'info',
+  'info',
+  'warning',
+  'warning',
+  'error',
+]
 const categories = ['社員', '部署', '役職', 'スケジュール', '在席状況', 'audit', 'scheduler']
 
 function* generate(count: number, newest: number, spanMs: number): Generator<NewHistoryEntry> {
@@ -71,7 +82,11 @@ export async function runHistoryBench(total: number): Promise<void> {
       history.appendMany(chunk)
     }
     const insertMs = ms(start)
-    row('insert rate (100k-row transactions)', `${Math.round(total / (insertMs / 1000)).toLocaleString()} /s`, `(${(insertMs / 1000).toFixed(1)} s total)`)
+    row(
+      'insert rate (100k-row transactions)',
+      `${Math.round(total / (insertMs / 1000)).toLocaleString()} /s`,
+      `(${(insertMs / 1000).toFixed(1)} s total)`,
+    )
 
     const filters: [string, HistoryFilter][] = [
       ['no filter', {}],
@@ -96,11 +111,18 @@ export async function runHistoryBench(total: number): Promise<void> {
     start = performance.now()
     const csv = exportHistory(history, narrow, 'csv', 'ja', now)
     const exportMs = ms(start)
-    row(`CSV export (${csv.rows.toLocaleString()} rows of ${matching.toLocaleString()} matching)`, `${exportMs.toFixed(0)} ms`, verdict(exportMs, 300))
+    row(
+      `CSV export (${csv.rows.toLocaleString()} rows of ${matching.toLocaleString()} matching)`,
+      `${exportMs.toFixed(0)} ms`,
+      verdict(exportMs, 300),
+    )
 
     start = performance.now()
     const capped = history.countCapped({ site: '拠点07' }, 10_000)
-    row(`count for the 10,000 rule (capped: ${capped.count}${capped.atLeast ? '+' : ''})`, `${ms(start).toFixed(2)} ms`)
+    row(
+      `count for the 10,000 rule (capped: ${capped.count}${capped.atLeast ? '+' : ''})`,
+      `${ms(start).toFixed(2)} ms`,
+    )
     start = performance.now()
     const exact = history.countAll({ site: '拠点07' })
     row(`exact count for the refusal message (${exact.toLocaleString()})`, `${ms(start).toFixed(0)} ms`)
@@ -108,8 +130,16 @@ export async function runHistoryBench(total: number): Promise<void> {
     const cutoff = retentionCutoff(now, 12)
     const old = history.countAll({ to: cutoff })
     const result = await pruneHistory(history, cutoff)
-    row(`prune older than 1 year (${result.deleted.toLocaleString()} of ${old.toLocaleString()})`, `${(result.totalMs / 1000).toFixed(1)} s`, `${result.batches} batches`)
-    row('  longest single prune batch', `${result.longestBatchMs.toFixed(1)} ms`, verdict(result.longestBatchMs, 50))
+    row(
+      `prune older than 1 year (${result.deleted.toLocaleString()} of ${old.toLocaleString()})`,
+      `${(result.totalMs / 1000).toFixed(1)} s`,
+      `${result.batches} batches`,
+    )
+    row(
+      '  longest single prune batch',
+      `${result.longestBatchMs.toFixed(1)} ms`,
+      verdict(result.longestBatchMs, 50),
+    )
   } finally {
     db.close()
     rmSync(dir, { recursive: true, force: true })

@@ -12,7 +12,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const program = new Command('renkei')
     .description('Renkei (連携): keeps groupware systems in step')
     .version(version)
-    .option('--data-dir <dir>', 'data directory (default: the desktop app\'s)')
+    .option('--data-dir <dir>', "data directory (default: the desktop app's)")
     .exitOverride()
     .showHelpAfterError()
   const globals = (): GlobalOptions => program.opts<GlobalOptions>()

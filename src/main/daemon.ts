@@ -48,7 +48,12 @@ function listen(server: Server, port: number): Promise<number> {
 export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon> {
   const secrets = options.secrets ?? new KeychainSecretStore()
   const token = await accessToken(secrets)
-  const core = await createCore({ dataDir: options.dataDir, runtime: 'daemon', version: options.version, secrets })
+  const core = await createCore({
+    dataDir: options.dataDir,
+    runtime: 'daemon',
+    version: options.version,
+    secrets,
+  })
   const server = createServer()
   let port: number
   try {

@@ -31,8 +31,12 @@ export interface BridgeEvent {
 }
 
 /** Builds one raw function per contract method from a single generic sender. */
-export function createRawApi(send: (method: MethodName, input: unknown) => Promise<ApiResult<unknown>>): RawApi {
-  return Object.fromEntries(methodNames.map((name) => [name, (input: unknown) => send(name, input)])) as RawApi
+export function createRawApi(
+  send: (method: MethodName, input: unknown) => Promise<ApiResult<unknown>>,
+): RawApi {
+  return Object.fromEntries(
+    methodNames.map((name) => [name, (input: unknown) => send(name, input)]),
+  ) as RawApi
 }
 
 /** Turns ApiResults back into values and ApiErrors, so UI code just awaits. */

@@ -35,7 +35,9 @@ describe('renkei history export', () => {
 
   it('writes a BOM-prefixed CSV with 9,000 rows plus a header for a filter matching 9,000', () => {
     const out = join(dataDir, 'a.csv')
-    const result = runCli(['--data-dir', dataDir, 'history', 'export', '--site', 'A社', '--out', out], { env: noBus })
+    const result = runCli(['--data-dir', dataDir, 'history', 'export', '--site', 'A社', '--out', out], {
+      env: noBus,
+    })
     expect(result.stderr).toBe('')
     expect(result.status).toBe(0)
     const content = readFileSync(out, 'utf8')
@@ -48,7 +50,10 @@ describe('renkei history export', () => {
 
   it('archives everything as JSON Lines, beyond the CSV limit', () => {
     const out = join(dataDir, 'all.jsonl')
-    const result = runCli(['--data-dir', dataDir, 'history', 'export', '--format', 'jsonl', '--site', 'A社', '--out', out], { env: noBus })
+    const result = runCli(
+      ['--data-dir', dataDir, 'history', 'export', '--format', 'jsonl', '--site', 'A社', '--out', out],
+      { env: noBus },
+    )
     expect(result.status).toBe(0)
     expect(readFileSync(out, 'utf8').trimEnd().split('\n')).toHaveLength(9000)
   })
@@ -62,7 +67,22 @@ describe('renkei history export', () => {
 
 describe('renkei history search and prune', () => {
   it('searches with filters and prints JSON', () => {
-    const result = runCli(['--data-dir', dataDir, 'history', 'search', '--site', 'B社', '--level', 'error', '--limit', '5', '--json'], { env: noBus })
+    const result = runCli(
+      [
+        '--data-dir',
+        dataDir,
+        'history',
+        'search',
+        '--site',
+        'B社',
+        '--level',
+        'error',
+        '--limit',
+        '5',
+        '--json',
+      ],
+      { env: noBus },
+    )
     const entries = JSON.parse(result.stdout) as { site: string; level: string }[]
     expect(entries).toHaveLength(5)
     expect(entries.every((e) => e.site === 'B社' && e.level === 'error')).toBe(true)
@@ -74,11 +94,21 @@ describe('renkei history search and prune', () => {
     yearAgo.setFullYear(yearAgo.getFullYear() - 1)
     const archive = join(dir, 'old.jsonl')
     // 30 entries straddling the cutoff one hour apart: 6 newer than a year (with a margin for the run), 24 older.
-    writeJsonl(archive, makeEntries({ count: 30, site: 'C社', newest: yearAgo.getTime() + 6 * 3_600_000 - 60_000, stepMs: 3_600_000 }))
+    writeJsonl(
+      archive,
+      makeEntries({
+        count: 30,
+        site: 'C社',
+        newest: yearAgo.getTime() + 6 * 3_600_000 - 60_000,
+        stepMs: 3_600_000,
+      }),
+    )
     expect(runCli(['--data-dir', dir, 'history', 'import', archive], { env: noBus }).status).toBe(0)
     const pruned = runCli(['--data-dir', dir, 'history', 'prune', '--older-than', '1y'], { env: noBus })
     expect(pruned.stdout).toMatch(/^24 entries older than/)
-    const left = JSON.parse(runCli(['--data-dir', dir, 'history', 'search', '--site', 'C社', '--json'], { env: noBus }).stdout) as unknown[]
+    const left = JSON.parse(
+      runCli(['--data-dir', dir, 'history', 'search', '--site', 'C社', '--json'], { env: noBus }).stdout,
+    ) as unknown[]
     expect(left).toHaveLength(6)
   })
 })

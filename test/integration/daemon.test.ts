@@ -14,7 +14,13 @@ const secrets = new MemorySecretStore()
 beforeAll(async () => {
   const rendererRoot = mkdtempSync(join(tmpdir(), 'renkei-renderer-'))
   writeFileSync(join(rendererRoot, 'index.html'), '<!doctype html><title>Renkei</title>')
-  daemon = await startDaemon({ dataDir: mkdtempSync(join(tmpdir(), 'renkei-daemon-')), port: 0, version: 't', rendererRoot, secrets })
+  daemon = await startDaemon({
+    dataDir: mkdtempSync(join(tmpdir(), 'renkei-daemon-')),
+    port: 0,
+    version: 't',
+    rendererRoot,
+    secrets,
+  })
   base = `http://127.0.0.1:${daemon.port}`
 })
 afterAll(async () => {
@@ -22,14 +28,24 @@ afterAll(async () => {
 })
 
 function call(method: string, body: unknown, headers: Record<string, string>): Promise<Response> {
-  return fetch(`${base}/api/call/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) })
+  return fetch(`${base}/api/call/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  })
 }
 
 /** fetch() cannot forge Host, so this one goes through node:http. */
 function statusWithHost(host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      { host: '127.0.0.1', port: daemon.port, path: '/api/call/app.status', method: 'POST', headers: { Host: host, Authorization: `Bearer ${daemon.token}` } },
+      {
+        host: '127.0.0.1',
+        port: daemon.port,
+        path: '/api/call/app.status',
+        method: 'POST',
+        headers: { Host: host, Authorization: `Bearer ${daemon.token}` },
+      },
       (res) => resolve(res.statusCode ?? 0),
     )
     req.on('error', reject)
@@ -64,9 +80,15 @@ describe('daemon access control', () => {
   it('answers the contract with the token, from this origin', async () => {
     const response = await call('settings.get', {}, { Authorization: `Bearer ${daemon.token}`, Origin: base })
     expect(response.status).toBe(200)
-    expect(await response.json()).toEqual({ ok: true, value: { language: 'ja', historyRetentionMonths: 12, startAtLogin: false } })
+    expect(await response.json()).toEqual({
+      ok: true,
+      value: { language: 'ja', historyRetentionMonths: 12, startAtLogin: false },
+    })
     const bad = await call('settings.update', { language: 'fr' }, { Authorization: `Bearer ${daemon.token}` })
-    expect(await bad.json()).toMatchObject({ ok: false, error: { code: 'invalid-input', message: { ja: expect.any(String), en: expect.any(String) } } })
+    expect(await bad.json()).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', message: { ja: expect.any(String), en: expect.any(String) } },
+    })
   })
 })
 

@@ -20,7 +20,13 @@ async function seed(entries: ReturnType<typeof makeEntries>): Promise<void> {
 
 beforeEach(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'renkei-history-'))
-  core = await createCore({ dataDir, runtime: 'test', version: 'test', secrets: new MemorySecretStore(), startScheduler: false })
+  core = await createCore({
+    dataDir,
+    runtime: 'test',
+    version: 'test',
+    secrets: new MemorySecretStore(),
+    startScheduler: false,
+  })
 })
 afterEach(async () => {
   await core.close()
@@ -43,7 +49,10 @@ describe('history search', () => {
   })
 
   it('combines site, level, direction, period and text filters', async () => {
-    await seed([...makeEntries({ count: 40, site: 'A社', newest: now }), ...makeEntries({ count: 40, site: 'B社', newest: now })])
+    await seed([
+      ...makeEntries({ count: 40, site: 'A社', newest: now }),
+      ...makeEntries({ count: 40, site: 'B社', newest: now }),
+    ])
     const page = await core.api['history.search']({
       filter: { site: 'B社', level: 'error', from: now - 20 * 60_000, to: now + 1, text: '番目' },
     })
@@ -65,7 +74,10 @@ describe('history search', () => {
 
   it('counts up to just past 10,000 and says "at least"', async () => {
     await seed(makeEntries({ count: 10_050, site: 'A社', newest: now }))
-    expect(await core.api['history.count']({ filter: { site: 'A社' } })).toEqual({ count: 10_001, atLeast: true })
+    expect(await core.api['history.count']({ filter: { site: 'A社' } })).toEqual({
+      count: 10_001,
+      atLeast: true,
+    })
     expect(await core.api['history.count']({ filter: { site: 'A社', level: 'error' } })).toEqual({
       count: 2512,
       atLeast: false,
@@ -89,7 +101,9 @@ describe('history export', () => {
     expect((error as ApiError).localized.ja).toContain('10,000件まで')
     expect((error as ApiError).localized.en).toContain('12,000')
     expect(existsSync(out)).toBe(false)
-    await expect(core.api['history.export']({ filter: {}, format: 'csv' })).rejects.toMatchObject({ code: 'too-many-rows' })
+    await expect(core.api['history.export']({ filter: {}, format: 'csv' })).rejects.toMatchObject({
+      code: 'too-many-rows',
+    })
   })
 
   it('writes UTF-8 CSV with BOM, CRLF and Japanese text for a filter under the limit', async () => {
@@ -99,7 +113,9 @@ describe('history export', () => {
     expect(file.content.startsWith('\uFEFF日時,サイト,連携方向,区分,レベル,内容,詳細\r\n')).toBe(true)
     const lines = file.content.slice(1).trimEnd().split('\r\n')
     expect(lines).toHaveLength(31)
-    expect(lines[1]).toContain('2026/11/23 12:00:00,大阪支社,送信,社員,情報,大阪支社の社員を連携しました（0番目）')
+    expect(lines[1]).toContain(
+      '2026/11/23 12:00:00,大阪支社,送信,社員,情報,大阪支社の社員を連携しました（0番目）',
+    )
   })
 
   it('round-trips JSON Lines: export, import elsewhere, re-import skips duplicates', async () => {
@@ -107,7 +123,13 @@ describe('history export', () => {
     const archive = join(dataDir, 'archive.jsonl')
     expect(core.files.exportHistory({ site: 'A社' }, 'jsonl', archive, 'ja')).toBe(20)
     const otherDir = mkdtempSync(join(tmpdir(), 'renkei-other-'))
-    const other = await createCore({ dataDir: otherDir, runtime: 'test', version: 't', secrets: new MemorySecretStore(), startScheduler: false })
+    const other = await createCore({
+      dataDir: otherDir,
+      runtime: 'test',
+      version: 't',
+      secrets: new MemorySecretStore(),
+      startScheduler: false,
+    })
     try {
       expect(other.files.importHistory(archive)).toEqual({ inserted: 20, skipped: 0 })
       expect(other.files.importHistory(archive)).toEqual({ inserted: 0, skipped: 20 })
@@ -133,8 +155,22 @@ describe('history prune', () => {
   it('removes exactly the entries older than one year', async () => {
     const oneYearAgo = Date.parse('2025-11-23T12:00:00+09:00')
     await seed([
-      { direction: 'local', category: 'x', level: 'info', message: 'just inside', ts: oneYearAgo, uid: 'inside' },
-      { direction: 'local', category: 'x', level: 'info', message: 'just outside', ts: oneYearAgo - 1, uid: 'outside' },
+      {
+        direction: 'local',
+        category: 'x',
+        level: 'info',
+        message: 'just inside',
+        ts: oneYearAgo,
+        uid: 'inside',
+      },
+      {
+        direction: 'local',
+        category: 'x',
+        level: 'info',
+        message: 'just outside',
+        ts: oneYearAgo - 1,
+        uid: 'outside',
+      },
       ...makeEntries({ count: 5000, site: '旧', newest: oneYearAgo - 1000, stepMs: 1000 }),
       ...makeEntries({ count: 100, site: '新', newest: now }),
     ])
@@ -160,7 +196,9 @@ describe('audit trail', () => {
   })
 
   it('rejects invalid input with a bilingual error and changes nothing', async () => {
-    await expect(core.api['settings.update']({ historyRetentionMonths: 0 })).rejects.toMatchObject({ code: 'invalid-input' })
+    await expect(core.api['settings.update']({ historyRetentionMonths: 0 })).rejects.toMatchObject({
+      code: 'invalid-input',
+    })
     expect((await core.api['settings.get']({})).historyRetentionMonths).toBe(12)
     const result = await core.invoke('no.such.method', {})
     expect(result).toMatchObject({ ok: false, error: { code: 'unknown-method' } })

@@ -13,32 +13,46 @@ function everyFileIn(dir: string): string[] {
     .map((d) => join(d.parentPath, d.name))
 }
 
-describe.skipIf(!keychainPresent)(`real keychain (${keychainPresent ? 'gnome-keyring' : `skipped: ${keychainSkipReason}`})`, () => {
-  it('stores a CLI-set secret in the Secret Service and nowhere in the data directory', () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'renkei-keychain-'))
-    const value = `pw-${Date.now()}-秘密`
-    const set = runCli(['--data-dir', dataDir, 'secret', 'set', 'ldap.bind-password'], { input: `${value}\n` })
-    expect(set.stderr).toBe('')
-    expect(set.stdout).not.toContain(value)
-    const found = execFileSync('secret-tool', ['lookup', 'service', 'renkei', 'account', 'ldap.bind-password'], { encoding: 'utf8' })
-    expect(found).toBe(value)
-    expect(runCli(['--data-dir', dataDir, 'secret', 'list']).stdout).toContain('ldap.bind-password\tset')
-    // Checkpoint the WAL by closing cleanly (the CLI does), then look at every byte of every file.
-    for (const file of everyFileIn(dataDir)) expect(readFileSync(file).includes(Buffer.from(value)), file).toBe(false)
-    const history = runCli(['--data-dir', dataDir, 'history', 'search', '--category', 'audit']).stdout
-    expect(history).toContain('ldap.bind-password')
-    expect(history).not.toContain(value)
-    expect(runCli(['--data-dir', dataDir, 'secret', 'clear', 'ldap.bind-password']).stdout).toContain('cleared')
-    expect(() => execFileSync('secret-tool', ['lookup', 'service', 'renkei', 'account', 'ldap.bind-password'])).toThrow()
-  })
+describe.skipIf(!keychainPresent)(
+  `real keychain (${keychainPresent ? 'gnome-keyring' : `skipped: ${keychainSkipReason}`})`,
+  () => {
+    it('stores a CLI-set secret in the Secret Service and nowhere in the data directory', () => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'renkei-keychain-'))
+      const value = `pw-${Date.now()}-秘密`
+      const set = runCli(['--data-dir', dataDir, 'secret', 'set', 'ldap.bind-password'], {
+        input: `${value}\n`,
+      })
+      expect(set.stderr).toBe('')
+      expect(set.stdout).not.toContain(value)
+      const found = execFileSync(
+        'secret-tool',
+        ['lookup', 'service', 'renkei', 'account', 'ldap.bind-password'],
+        { encoding: 'utf8' },
+      )
+      expect(found).toBe(value)
+      expect(runCli(['--data-dir', dataDir, 'secret', 'list']).stdout).toContain('ldap.bind-password\tset')
+      // Checkpoint the WAL by closing cleanly (the CLI does), then look at every byte of every file.
+      for (const file of everyFileIn(dataDir))
+        expect(readFileSync(file).includes(Buffer.from(value)), file).toBe(false)
+      const history = runCli(['--data-dir', dataDir, 'history', 'search', '--category', 'audit']).stdout
+      expect(history).toContain('ldap.bind-password')
+      expect(history).not.toContain(value)
+      expect(runCli(['--data-dir', dataDir, 'secret', 'clear', 'ldap.bind-password']).stdout).toContain(
+        'cleared',
+      )
+      expect(() =>
+        execFileSync('secret-tool', ['lookup', 'service', 'renkei', 'account', 'ldap.bind-password']),
+      ).toThrow()
+    })
 
-  it('refuses an empty value and changes nothing', () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'renkei-keychain-'))
-    const result = runCli(['--data-dir', dataDir, 'secret', 'set', 'empty.one'], { input: '' })
-    expect(result.status).not.toBe(0)
-    expect(runCli(['--data-dir', dataDir, 'secret', 'list']).stdout).not.toContain('empty.one')
-  })
-})
+    it('refuses an empty value and changes nothing', () => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'renkei-keychain-'))
+      const result = runCli(['--data-dir', dataDir, 'secret', 'set', 'empty.one'], { input: '' })
+      expect(result.status).not.toBe(0)
+      expect(runCli(['--data-dir', dataDir, 'secret', 'list']).stdout).not.toContain('empty.one')
+    })
+  },
+)
 
 describe('no keychain', () => {
   it('fails with a clear bilingual error and never writes plaintext', () => {
@@ -50,7 +64,8 @@ describe('no keychain', () => {
     expect(result.status).toBe(1)
     expect(result.stderr).toContain('キーチェーン')
     expect(result.stderr).toContain('never falls back to plain text')
-    for (const file of everyFileIn(dataDir)) expect(readFileSync(file).includes(Buffer.from('plain-value'))).toBe(false)
+    for (const file of everyFileIn(dataDir))
+      expect(readFileSync(file).includes(Buffer.from('plain-value'))).toBe(false)
   })
 
   it('reports the keychain as unavailable in the status', async () => {

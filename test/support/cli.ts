@@ -12,9 +12,14 @@ export interface CliResult {
 }
 
 /** Runs the built `renkei` command exactly as an administrator would. */
-export function runCli(args: readonly string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): CliResult {
+export function runCli(
+  args: readonly string[],
+  options: { input?: string; env?: NodeJS.ProcessEnv } = {},
+): CliResult {
   if (!existsSync(join(projectRoot, 'out', 'main', 'cli.js'))) {
-    throw new Error('out/main/cli.js is missing: run "npm run build" before the integration tests (npm test does).')
+    throw new Error(
+      'out/main/cli.js is missing: run "npm run build" before the integration tests (npm test does).',
+    )
   }
   const result = spawnSync(process.execPath, [bin, ...args], {
     input: options.input ?? '',

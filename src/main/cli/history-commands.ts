@@ -19,9 +19,13 @@ export function registerHistoryCommands(program: Command, globals: () => GlobalO
     .option('--json', 'print JSON')
     .action(async (options: FilterOptions & { limit: string; json?: boolean }) => {
       await withCore(globals(), async (core) => {
-        const page = await core.api['history.search']({ filter: toFilter(options), limit: Number(options.limit) })
+        const page = await core.api['history.search']({
+          filter: toFilter(options),
+          limit: Number(options.limit),
+        })
         if (options.json) return printJson(page.entries)
-        if (page.entries.length === 0) process.stdout.write('No entries match. / 該当するログはありません。\n')
+        if (page.entries.length === 0)
+          process.stdout.write('No entries match. / 該当するログはありません。\n')
         for (const entry of page.entries) process.stdout.write(`${line(entry)}\n`)
       })
     })
@@ -31,7 +35,8 @@ export function registerHistoryCommands(program: Command, globals: () => GlobalO
     .option('--format <format>', 'csv | jsonl', 'csv')
     .option('--lang <lang>', 'CSV header and labels: ja | en', 'ja')
     .action(async (options: FilterOptions & { out: string; format: string; lang: string }) => {
-      if (options.format !== 'csv' && options.format !== 'jsonl') throw new UsageError('--format must be csv or jsonl')
+      if (options.format !== 'csv' && options.format !== 'jsonl')
+        throw new UsageError('--format must be csv or jsonl')
       if (options.lang !== 'ja' && options.lang !== 'en') throw new UsageError('--lang must be ja or en')
       const { format, lang } = options
       await withCore(globals(), async (core) => {

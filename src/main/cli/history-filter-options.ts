@@ -26,7 +26,8 @@ export function addFilterOptions(command: Command): Command {
 function time(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined
   const ms = Date.parse(value)
-  if (Number.isNaN(ms)) throw new UsageError(`--${name} "${value}" is not a date/time: use ISO 8601, e.g. 2026-04-01T00:00+09:00`)
+  if (Number.isNaN(ms))
+    throw new UsageError(`--${name} "${value}" is not a date/time: use ISO 8601, e.g. 2026-04-01T00:00+09:00`)
   return ms
 }
 

@@ -14,7 +14,9 @@ export async function readSecretFromStdin(prompt: string): Promise<string> {
   } else {
     const chunks: Buffer[] = []
     for await (const chunk of stdin) chunks.push(chunk as Buffer)
-    value = Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '')
+    value = Buffer.concat(chunks)
+      .toString('utf8')
+      .replace(/\r?\n$/, '')
   }
   if (value === '') throw new UsageError('No value given on stdin; nothing was changed.')
   return value

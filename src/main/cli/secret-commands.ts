@@ -3,7 +3,9 @@ import { readSecretFromStdin } from './read-secret'
 import { withCore, type GlobalOptions } from './with-core'
 
 export function registerSecretCommands(program: Command, globals: () => GlobalOptions): void {
-  const secret = program.command('secret').description('credentials in the OS keychain (values are never shown)')
+  const secret = program
+    .command('secret')
+    .description('credentials in the OS keychain (values are never shown)')
 
   secret
     .command('set <name>')
@@ -21,7 +23,9 @@ export function registerSecretCommands(program: Command, globals: () => GlobalOp
       const before = await core.api['secrets.list']({})
       await core.api['secrets.clear']({ name })
       const existed = before.some((s) => s.name === name)
-      process.stdout.write(existed ? `${name}: cleared / 削除しました\n` : `${name}: was not set / 未設定です\n`)
+      process.stdout.write(
+        existed ? `${name}: cleared / 削除しました\n` : `${name}: was not set / 未設定です\n`,
+      )
     })
   })
 
@@ -32,7 +36,8 @@ export function registerSecretCommands(program: Command, globals: () => GlobalOp
       await withCore(globals(), async (core) => {
         const list = await core.api['secrets.list']({})
         if (options.json) return void process.stdout.write(`${JSON.stringify(list)}\n`)
-        if (list.length === 0) process.stdout.write('No secrets are set. / シークレットは設定されていません。\n')
+        if (list.length === 0)
+          process.stdout.write('No secrets are set. / シークレットは設定されていません。\n')
         for (const item of list) process.stdout.write(`${item.name}\t${item.set ? 'set' : 'not set'}\n`)
       })
     })

@@ -13,7 +13,12 @@ export function dataDirOf(options: GlobalOptions): string {
 
 /** One-shot commands open the core without its timers and always close it, so the database is left clean. */
 export async function withCore<T>(options: GlobalOptions, work: (core: Core) => Promise<T>): Promise<T> {
-  const core = await createCore({ dataDir: dataDirOf(options), runtime: 'cli', version, startScheduler: false })
+  const core = await createCore({
+    dataDir: dataDirOf(options),
+    runtime: 'cli',
+    version,
+    startScheduler: false,
+  })
   try {
     return await work(core)
   } finally {

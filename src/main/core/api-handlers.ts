@@ -62,7 +62,11 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     'jobs.runNow': async ({ id }) => {
       const title = jobTitle(deps, id)
       const started = scheduler.runNow(id)
-      writeAudit(history, { ja: `${title.ja}を今すぐ実行しました`, en: `Ran ${title.en} now` }, { id, started })
+      writeAudit(
+        history,
+        { ja: `${title.ja}を今すぐ実行しました`, en: `Ran ${title.en} now` },
+        { id, started },
+      )
       return { started }
     },
     'jobs.pause': async ({ id }) => {
@@ -83,7 +87,10 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
       const file = exportHistory(history, filter, format, language, deps.now())
       writeAudit(
         history,
-        { ja: `履歴を ${file.rows} 件出力しました（${format}）`, en: `Exported ${file.rows} history entries (${format})` },
+        {
+          ja: `履歴を ${file.rows} 件出力しました（${format}）`,
+          en: `Exported ${file.rows} history entries (${format})`,
+        },
         { filter, format },
       )
       return file
@@ -94,8 +101,13 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
       const changed = (Object.keys(patch) as (keyof Settings)[]).filter((k) => before[k] !== after[k])
       if (changed.length) {
         const list = (lang: 'ja' | 'en'): string =>
-          changed.map((k) => `${settingLabels[k][lang]}: ${String(before[k])} → ${String(after[k])}`).join(', ')
-        writeAudit(history, { ja: `設定を変更しました（${list('ja')}）`, en: `Settings changed (${list('en')})` })
+          changed
+            .map((k) => `${settingLabels[k][lang]}: ${String(before[k])} → ${String(after[k])}`)
+            .join(', ')
+        writeAudit(history, {
+          ja: `設定を変更しました（${list('ja')}）`,
+          en: `Settings changed (${list('en')})`,
+        })
         events.emit('settings.changed', after)
       }
       return after
@@ -110,7 +122,11 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     },
     'secrets.clear': async ({ name }) => {
       const removed = await deps.secrets.delete(name)
-      if (removed) writeAudit(history, { ja: `シークレット「${name}」を削除しました`, en: `Secret "${name}" was cleared` })
+      if (removed)
+        writeAudit(history, {
+          ja: `シークレット「${name}」を削除しました`,
+          en: `Secret "${name}" was cleared`,
+        })
       const list = await listSecrets(deps.secrets)
       events.emit('secrets.changed', list)
       return list

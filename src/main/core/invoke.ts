@@ -25,7 +25,9 @@ export async function invokeHandler(
   }
   const parsed = apiContract[method].input.safeParse(rawInput ?? {})
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`).join('; ')
+    const problems = parsed.error.issues
+      .map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`)
+      .join('; ')
     return {
       ok: false,
       error: {

@@ -4,7 +4,12 @@ import type { HistoryRepository } from './history/history-repository'
 import type { JobRunResult } from './scheduler/job'
 
 /** Every finished run leaves a line in the history; a failed one also raises 'jobs.failed' for notifications. */
-export function recordRun(history: HistoryRepository, events: EventBus, job: JobStatus, result: JobRunResult): void {
+export function recordRun(
+  history: HistoryRepository,
+  events: EventBus,
+  job: JobStatus,
+  result: JobRunResult,
+): void {
   history.append({
     direction: 'local',
     category: 'scheduler',

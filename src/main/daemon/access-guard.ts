@@ -1,7 +1,8 @@
 import { timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
 
-export type AccessVerdict = { readonly ok: true } | { readonly ok: false; readonly status: 401 | 403; readonly reason: string }
+export type AccessVerdict =
+  { readonly ok: true } | { readonly ok: false; readonly status: 401 | 403; readonly reason: string }
 
 /**
  * Who may use the daemon's API: a page served by this daemon (same Origin, or none for scripts and
@@ -26,7 +27,9 @@ export class AccessGuard {
       return { ok: false, status: 403, reason: `Origin ${origin} may not use this daemon` }
     }
     if (!presented) return { ok: false, status: 401, reason: 'Access token missing' }
-    return this.matches(presented) ? { ok: true } : { ok: false, status: 401, reason: 'Access token is wrong' }
+    return this.matches(presented)
+      ? { ok: true }
+      : { ok: false, status: 401, reason: 'Access token is wrong' }
   }
 
   private matches(presented: string): boolean {

@@ -7,7 +7,9 @@ import type { Core } from '../core/core-types'
 import type { AccessGuard } from './access-guard'
 
 function refuse(socket: Duplex, status: number, reason: string): void {
-  socket.end(`HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : 'Forbidden'}\r\nConnection: close\r\n\r\n${reason}`)
+  socket.end(
+    `HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : 'Forbidden'}\r\nConnection: close\r\n\r\n${reason}`,
+  )
 }
 
 /** GET /api/events as a WebSocket: every core event goes to every authorised socket. Returns a dispose. */

@@ -7,7 +7,10 @@ import { serveStatic } from './static-files'
 const maxBodyBytes = 1024 * 1024
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
+  response.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+  })
   response.end(JSON.stringify(body))
 }
 

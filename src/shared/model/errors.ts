@@ -39,5 +39,4 @@ export class ApiError extends Error {
 
 /** What every transport sends back for a call: never a thrown error, so nothing is lost on the way. */
 export type ApiResult<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: ApiErrorShape }
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiErrorShape }

@@ -52,7 +52,10 @@ export function parseArchive(text: string, file: string): NewHistoryEntry[] {
 }
 
 /** Imports a JSON Lines archive in one transaction; entries already present (same uid) are skipped. */
-export function importArchive(history: HistoryRepository, file: string): { inserted: number; skipped: number } {
+export function importArchive(
+  history: HistoryRepository,
+  file: string,
+): { inserted: number; skipped: number } {
   let text: string
   try {
     text = readFileSync(file, 'utf8')

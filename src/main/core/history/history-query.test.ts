@@ -6,7 +6,14 @@ describe('history WHERE clause', () => {
     expect(buildWhere({})).toEqual({ sql: '', params: {} })
     const where = buildWhere({ site: "A社' OR 1=1", level: 'error', from: 1, to: 2 }, { ts: 5, id: 7 })
     expect(where.sql).not.toContain('A社')
-    expect(where.params).toMatchObject({ site: "A社' OR 1=1", level: 'error', from: 1, to: 2, cursorTs: 5, cursorId: 7 })
+    expect(where.params).toMatchObject({
+      site: "A社' OR 1=1",
+      level: 'error',
+      from: 1,
+      to: 2,
+      cursorTs: 5,
+      cursorId: 7,
+    })
   })
 
   it('escapes LIKE wildcards in free text', () => {

@@ -119,7 +119,9 @@ export class HistoryRepository {
 
   countAll(filter: HistoryFilter = {}): number {
     const where = buildWhere(filter)
-    return (this.db.prepare(`SELECT count(*) AS n FROM history ${where.sql}`).get(where.params) as { n: number }).n
+    return (
+      this.db.prepare(`SELECT count(*) AS n FROM history ${where.sql}`).get(where.params) as { n: number }
+    ).n
   }
 
   /** Newest first, streamed from SQLite so exports never hold more than one row at a time. */

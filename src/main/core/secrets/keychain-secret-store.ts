@@ -31,7 +31,9 @@ export class KeychainSecretStore implements SecretStore {
   constructor(private readonly service = keychainService) {}
 
   private load(): Promise<Keytar> {
-    this.keytar ??= import('keytar').then((module) => ((module as { default?: Keytar }).default ?? module) as Keytar)
+    this.keytar ??= import('keytar').then(
+      (module) => ((module as { default?: Keytar }).default ?? module) as Keytar,
+    )
     return this.keytar
   }
 

@@ -8,7 +8,8 @@ export class SettingsRepository {
   constructor(private readonly db: Db) {}
 
   get(): Settings {
-    const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined
+    const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as
+      { value: string } | undefined
     return { ...defaultSettings, ...(row ? (JSON.parse(row.value) as Partial<Settings>) : {}) }
   }
 
@@ -17,7 +18,9 @@ export class SettingsRepository {
       const before = this.get()
       const after = { ...before, ...patch }
       this.db
-        .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+        .prepare(
+          'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+        )
         .run(key, JSON.stringify(after))
       return { before, after }
     })()

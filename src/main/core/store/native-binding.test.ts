@@ -15,6 +15,8 @@ describe('SQLite native binding', () => {
     expect(() => electronNativeBinding(versions, root)).toThrow(/npm run electron:native/)
     mkdirSync(join(root, '.electron-native', 'electron-45.4.1'), { recursive: true })
     writeFileSync(join(root, '.electron-native', 'electron-45.4.1', 'better_sqlite3.node'), '')
-    expect(electronNativeBinding(versions, root)).toBe(join(root, '.electron-native', 'electron-45.4.1', 'better_sqlite3.node'))
+    expect(electronNativeBinding(versions, root)).toBe(
+      join(root, '.electron-native', 'electron-45.4.1', 'better_sqlite3.node'),
+    )
   })
 })
