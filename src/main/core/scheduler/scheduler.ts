@@ -135,6 +135,7 @@ export class Scheduler {
     } else {
       const job = this.get(id)
       job.paused = true
+      this.save(job)
     }
     this.arm()
     this.changed()
