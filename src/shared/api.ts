@@ -7,7 +7,7 @@ import { z } from 'zod'
 import type { HistoryEntry } from './model/history'
 import { directions, levels } from './model/history'
 import type { JobStatus } from './model/jobs'
-import { languages } from './model/localized'
+import { languages, type Localized } from './model/localized'
 import type { Settings } from './model/settings'
 import type { AppStatus, SecretInfo } from './model/status'
 
@@ -133,7 +133,7 @@ export interface ApiEvents {
   readonly 'settings.changed': Settings
   readonly 'secrets.changed': readonly SecretInfo[]
   /** A job run ended in error: the desktop app shows a notification. */
-  readonly 'jobs.failed': { readonly job: JobStatus; readonly message: string }
+  readonly 'jobs.failed': { readonly job: JobStatus; readonly message: Localized }
 }
 export type EventName = keyof ApiEvents
 export const eventNames: readonly EventName[] = [

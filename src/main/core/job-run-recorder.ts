@@ -14,8 +14,8 @@ export function recordRun(
     direction: 'local',
     category: 'scheduler',
     level: result.outcome === 'ok' ? 'info' : result.outcome,
-    message: `${job.title.ja}: ${result.message}`,
-    messageEn: `${job.title.en}: ${result.message}`,
+    message: `${job.title.ja}: ${result.message.ja}`,
+    messageEn: `${job.title.en}: ${result.message.en}`,
     detail: { job: job.id, outcome: result.outcome },
   })
   if (result.outcome === 'error') events.emit('jobs.failed', { job, message: result.message })

@@ -32,7 +32,7 @@ const job: JobStatus = {
   lastStartedAt: 1,
   lastFinishedAt: 2,
   lastOutcome: 'error',
-  lastMessage: 'CalDAV 401',
+  lastMessage: { ja: 'CalDAV 401', en: 'CalDAV 401' },
 }
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0))
 
@@ -47,7 +47,7 @@ describe('installFailureNotifications', () => {
     const openWindow = vi.fn()
     installFailureNotifications(core, openWindow)
     await flush()
-    core.emit('jobs.failed', { job, message: 'CalDAV 401' })
+    core.emit('jobs.failed', { job, message: { ja: 'CalDAV 401', en: 'CalDAV 401' } })
     expect(electron.shown.map((entry) => entry.options)).toEqual([
       { title: '連携に失敗しました: 予定表の同期', body: 'CalDAV 401' },
     ])
@@ -60,7 +60,7 @@ describe('installFailureNotifications', () => {
     installFailureNotifications(core, vi.fn())
     await flush()
     core.emit('settings.changed', settingsWith({ language: 'en' }))
-    core.emit('jobs.failed', { job, message: 'CalDAV 401' })
+    core.emit('jobs.failed', { job, message: { ja: 'CalDAV 401', en: 'CalDAV 401' } })
     expect(electron.shown[0]?.options.title).toBe('Sync failed: Calendar sync')
   })
 
@@ -68,7 +68,7 @@ describe('installFailureNotifications', () => {
     electron.supported = false
     const core = fakeCore()
     installFailureNotifications(core, vi.fn())
-    core.emit('jobs.failed', { job, message: 'CalDAV 401' })
+    core.emit('jobs.failed', { job, message: { ja: 'CalDAV 401', en: 'CalDAV 401' } })
     expect(electron.shown).toEqual([])
   })
 })

@@ -22,6 +22,6 @@ export function installFailureNotifications(core: Core, openWindow: () => void):
   })
   core.subscribe('jobs.failed', ({ job, message }) => {
     const title = language === 'ja' ? `連携に失敗しました: ${job.title.ja}` : `Sync failed: ${job.title.en}`
-    notify(title, message, openWindow)
+    notify(title, message[language], openWindow)
   })
 }

@@ -19,5 +19,5 @@ export interface JobStatus {
   readonly lastStartedAt: number | null
   readonly lastFinishedAt: number | null
   readonly lastOutcome: JobOutcome | null
-  readonly lastMessage: string | null
+  readonly lastMessage: Localized | null
 }

@@ -22,7 +22,10 @@ export function createPruneJob(
       const periodEn = months % 12 === 0 ? `${months / 12} year(s)` : `${months} month(s)`
       return {
         outcome: 'ok',
-        message: `${period}より前の履歴を ${result.deleted} 件削除しました / Removed ${result.deleted} entries older than ${periodEn}`,
+        message: {
+          ja: `${period}より前の履歴を ${result.deleted} 件削除しました`,
+          en: `Removed ${result.deleted} entries older than ${periodEn}`,
+        },
       }
     },
   }

@@ -1,4 +1,5 @@
 import type { JobOutcome } from '../../../shared/model/jobs'
+import type { Localized } from '../../../shared/model/localized'
 import type { Db } from '../store/database'
 
 /** What survives a restart for one job: enough to restore pause state, the last result and the next run. */
@@ -10,7 +11,7 @@ export interface PersistedJob {
   readonly lastStartedAt: number | null
   readonly lastFinishedAt: number | null
   readonly lastOutcome: JobOutcome | null
-  readonly lastMessage: string | null
+  readonly lastMessage: Localized | null
 }
 
 interface JobRow {
@@ -21,6 +22,18 @@ interface JobRow {
   readonly last_finished_at: number | null
   readonly last_outcome: string | null
   readonly last_message: string | null
+}
+
+/** Stored as JSON {ja, en}; anything else (hand-edited, older) is shown as it is in both languages. */
+function parseMessage(stored: string | null): Localized | null {
+  if (stored === null) return null
+  try {
+    const value = JSON.parse(stored) as Partial<Localized>
+    if (typeof value.ja === 'string' && typeof value.en === 'string') return { ja: value.ja, en: value.en }
+  } catch {
+    // not JSON: fall through
+  }
+  return { ja: stored, en: stored }
 }
 
 const ALL_PAUSED_KEY = 'scheduler.allPaused'
@@ -71,7 +84,7 @@ export class JobRepository {
         row.last_outcome !== null && outcomes.includes(row.last_outcome)
           ? (row.last_outcome as JobOutcome)
           : null,
-      lastMessage: row.last_message,
+      lastMessage: parseMessage(row.last_message),
     }
   }
 
@@ -84,7 +97,7 @@ export class JobRepository {
       lastStartedAt: job.lastStartedAt,
       lastFinishedAt: job.lastFinishedAt,
       lastOutcome: job.lastOutcome,
-      lastMessage: job.lastMessage,
+      lastMessage: job.lastMessage === null ? null : JSON.stringify(job.lastMessage),
     })
   }
 

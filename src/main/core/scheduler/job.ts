@@ -12,7 +12,8 @@ export interface JobContext {
 
 export interface JobRunResult {
   readonly outcome: JobOutcome
-  readonly message: string
+  /** Shown on the Dashboard and written to the history in the admin's language. */
+  readonly message: Localized
 }
 
 /**

@@ -146,7 +146,7 @@ describe('restart', () => {
   it('restores the last result, and a pending debounce runs as a catch-up', async () => {
     const { scheduler } = fresh()
     const first = new ControlledJob('push', debounce(2, 10))
-    first.result = { outcome: 'warning', message: '1 conflict' }
+    first.result = { outcome: 'warning', message: { ja: '1 conflict', en: '1 conflict' } }
     scheduler.register(first)
     scheduler.runNow('push')
     await settle()
@@ -159,7 +159,7 @@ describe('restart', () => {
     restarted.register(job)
     expect(restarted.list()[0]).toMatchObject({
       lastOutcome: 'warning',
-      lastMessage: '1 conflict',
+      lastMessage: { ja: '1 conflict', en: '1 conflict' },
       lastStartedAt: T0,
     })
     restarted.start()
@@ -221,7 +221,7 @@ describe('stop', () => {
     expect(scheduler.list()[0]).toMatchObject({
       running: false,
       lastOutcome: 'error',
-      lastMessage: 'aborted',
+      lastMessage: { ja: 'aborted', en: 'aborted' },
     })
     expect(clock.pendingTimers).toBe(0)
     expect(scheduler.runNow()).toEqual([])
@@ -243,7 +243,7 @@ describe('stop', () => {
     let release: () => void = () => {}
     job.run = () =>
       new Promise((resolve) => {
-        release = () => resolve({ outcome: 'ok', message: 'late' })
+        release = () => resolve({ outcome: 'ok', message: { ja: 'late', en: 'late' } })
       })
     scheduler.register(job)
     scheduler.runNow('sync')
@@ -253,7 +253,7 @@ describe('stop', () => {
     expect(stopped).toBe(false)
     release()
     await stopping
-    expect(scheduler.list()[0]).toMatchObject({ lastMessage: 'late' })
+    expect(scheduler.list()[0]).toMatchObject({ lastMessage: { ja: 'late', en: 'late' } })
   })
 
   it('runNow works without start() (one-shot CLI) and arms no timer', async () => {

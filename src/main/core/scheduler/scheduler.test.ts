@@ -238,10 +238,16 @@ describe('results', () => {
     expect(finished).toHaveLength(1)
     expect(finished[0]).toMatchObject({
       trigger: 'manual',
-      result: { outcome: 'error', message: 'server said 503' },
+      result: { outcome: 'error', message: { ja: 'server said 503', en: 'server said 503' } },
     })
-    expect(scheduler.list()[0]).toMatchObject({ lastOutcome: 'error', lastMessage: 'server said 503' })
-    expect(jobRow(db, 'sync')).toMatchObject({ last_outcome: 'error', last_message: 'server said 503' })
+    expect(scheduler.list()[0]).toMatchObject({
+      lastOutcome: 'error',
+      lastMessage: { ja: 'server said 503', en: 'server said 503' },
+    })
+    expect(jobRow(db, 'sync')).toMatchObject({
+      last_outcome: 'error',
+      last_message: JSON.stringify({ ja: 'server said 503', en: 'server said 503' }),
+    })
   })
 
   it('tells onChange when a run starts and when it ends', async () => {
@@ -252,12 +258,12 @@ describe('results', () => {
     changes.length = 0
     scheduler.runNow('sync')
     expect(changes.at(-1)![0]!.running).toBe(true)
-    job.release({ outcome: 'warning', message: '2 skipped' })
+    job.release({ outcome: 'warning', message: { ja: '2 skipped', en: '2 skipped' } })
     await clock.advance(0)
     expect(changes.at(-1)![0]).toMatchObject({
       running: false,
       lastOutcome: 'warning',
-      lastMessage: '2 skipped',
+      lastMessage: { ja: '2 skipped', en: '2 skipped' },
     })
   })
 })

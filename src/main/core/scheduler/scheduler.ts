@@ -1,5 +1,6 @@
 import { ApiError } from '../../../shared/model/errors'
 import type { JobStatus } from '../../../shared/model/jobs'
+import type { Localized } from '../../../shared/model/localized'
 import type { Clock, TimerHandle } from '../clock'
 import type { Db } from '../store/database'
 import type { JobDefinition, JobRunResult, RunTrigger } from './job'
@@ -255,7 +256,7 @@ export class Scheduler {
     try {
       result = checkedResult(await job.def.run({ signal: run.controller.signal, trigger }))
     } catch (error) {
-      result = { outcome: 'error', message: error instanceof Error ? error.message : String(error) }
+      result = { outcome: 'error', message: errorMessage(error) }
     }
     this.finish(job, result, trigger)
   }
@@ -340,11 +341,29 @@ export class Scheduler {
   }
 }
 
+/** A thrown ApiError keeps its two languages; anything else shows its own text in both. */
+function errorMessage(error: unknown): Localized {
+  if (error instanceof ApiError) return error.localized
+  const text = error instanceof Error ? error.message : String(error)
+  return { ja: text, en: text }
+}
+
+function isLocalized(value: unknown): value is Localized {
+  const v = value as Partial<Localized> | null | undefined
+  return typeof v?.ja === 'string' && typeof v.en === 'string'
+}
+
 /** A job written in plain JS could resolve with anything; the history must still get a valid outcome. */
 function checkedResult(value: unknown): JobRunResult {
   const result = value as Partial<JobRunResult> | null | undefined
   if (result && (result.outcome === 'ok' || result.outcome === 'warning' || result.outcome === 'error')) {
-    return { outcome: result.outcome, message: String(result.message ?? '') }
+    return {
+      outcome: result.outcome,
+      message: isLocalized(result.message) ? result.message : { ja: '', en: '' },
+    }
   }
-  return { outcome: 'error', message: 'The job finished without a result' }
+  return {
+    outcome: 'error',
+    message: { ja: 'ジョブが結果を返さずに終了しました', en: 'The job finished without a result' },
+  }
 }

@@ -41,7 +41,7 @@ export class ControlledJob implements JobDefinition {
   readonly title = { ja: 'テスト', en: 'Test' }
   readonly contexts: JobContext[] = []
   blocking = false
-  result: JobRunResult | Error = { outcome: 'ok', message: 'done' }
+  result: JobRunResult | Error = { outcome: 'ok', message: { ja: 'done', en: 'done' } }
   private readonly waiting: Array<(result: JobRunResult) => void> = []
 
   constructor(
@@ -63,12 +63,14 @@ export class ControlledJob implements JobDefinition {
     if (!this.blocking) return result instanceof Error ? Promise.reject(result) : Promise.resolve(result)
     return new Promise((resolve) => {
       this.waiting.push(resolve)
-      ctx.signal.addEventListener('abort', () => resolve({ outcome: 'error', message: 'aborted' }))
+      ctx.signal.addEventListener('abort', () =>
+        resolve({ outcome: 'error', message: { ja: 'aborted', en: 'aborted' } }),
+      )
     })
   }
 
   /** Ends the oldest blocked run. */
-  release(result: JobRunResult = { outcome: 'ok', message: 'released' }): void {
+  release(result: JobRunResult = { outcome: 'ok', message: { ja: 'released', en: 'released' } }): void {
     const resolve = this.waiting.shift()
     if (!resolve) throw new Error(`job ${this.id} has no blocked run to release`)
     resolve(result)

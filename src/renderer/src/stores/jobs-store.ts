@@ -10,7 +10,7 @@ export const allJobs = '*'
 
 export interface JobFailure {
   readonly job: JobStatus
-  readonly message: string
+  readonly message: Localized
 }
 
 interface JobsState {

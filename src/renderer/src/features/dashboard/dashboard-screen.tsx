@@ -49,7 +49,10 @@ function JobsSection(): ReactNode {
       <ErrorBanner
         message={
           failure
-            ? localized('dashboard.failed', { name: failure.job.title[language], message: failure.message })
+            ? localized('dashboard.failed', {
+                name: failure.job.title[language],
+                message: failure.message[language],
+              })
             : null
         }
         onDismiss={dismiss}

@@ -13,6 +13,7 @@ function stateOf(job: JobStatus, t: Translate): { readonly label: string; readon
 
 function LastResult({ job }: { readonly job: JobStatus }): ReactNode {
   const t = useT()
+  const language = useLanguage()
   if (!job.lastOutcome) return <span className="muted">{t('job.outcome.none')}</span>
   return (
     <div>
@@ -20,7 +21,7 @@ function LastResult({ job }: { readonly job: JobStatus }): ReactNode {
       {job.lastFinishedAt !== null ? (
         <span className="muted"> {formatDateTime(job.lastFinishedAt)}</span>
       ) : null}
-      {job.lastMessage ? <div className="job-message">{job.lastMessage}</div> : null}
+      {job.lastMessage ? <div className="job-message">{job.lastMessage[language]}</div> : null}
     </div>
   )
 }
