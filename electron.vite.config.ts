@@ -17,7 +17,7 @@ export default defineConfig({
   preload: {
     build: {
       // A sandboxed preload must be one CommonJS file: bundle the shared contract into it.
-      rollupOptions: { output: { format: 'cjs', inlineDynamicImports: true } },
+      rollupOptions: { output: { format: 'cjs', codeSplitting: false } },
       externalizeDeps: { exclude: ['zod'] },
     },
   },
