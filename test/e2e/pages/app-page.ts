@@ -2,19 +2,17 @@ import type { Locator, Page } from '@playwright/test'
 
 export type ScreenName = 'dashboard' | 'history' | 'settings'
 
-/** The shell: top bar, left navigation, the current screen. */
-export class AppPage {
-  readonly nav: Locator
-  readonly title: Locator
-  readonly languageToggle: Locator
-  readonly accessDenied: Locator
+/** Sets `page` before the subclasses' field initializers, which build their locators from it. */
+abstract class PageObject {
+  constructor(readonly page: Page) {}
+}
 
-  constructor(readonly page: Page) {
-    this.nav = page.getByRole('navigation')
-    this.title = page.locator('h1.screen-title')
-    this.languageToggle = page.getByTestId('language-toggle')
-    this.accessDenied = page.getByTestId('access-denied')
-  }
+/** The shell: top bar, left navigation, the current screen. Each screen's page object extends it. */
+export class AppPage extends PageObject {
+  readonly nav = this.page.getByRole('navigation')
+  readonly title = this.page.locator('h1.screen-title')
+  readonly languageToggle = this.page.getByTestId('language-toggle')
+  readonly accessDenied = this.page.getByTestId('access-denied')
 
   async open(url: string): Promise<void> {
     await this.page.goto(url)

@@ -1,16 +1,9 @@
-import type { Locator, Page } from '@playwright/test'
+import { AppPage } from './app-page'
 
 /** The dashboard: jobs table with per-row and global actions, links section. */
-export class DashboardPage {
-  readonly jobsSection: Locator
-  readonly jobRows: Locator
-  readonly jobsEmpty: Locator
-  readonly linksEmpty: Locator
-
-  constructor(readonly page: Page) {
-    this.jobsSection = page.getByTestId('jobs-section')
-    this.jobRows = page.getByTestId('job-row')
-    this.jobsEmpty = page.getByTestId('jobs-empty')
-    this.linksEmpty = page.getByTestId('links-empty')
-  }
+export class DashboardPage extends AppPage {
+  readonly jobsSection = this.page.getByTestId('jobs-section')
+  readonly jobRows = this.page.getByTestId('job-row')
+  readonly jobsEmpty = this.page.getByTestId('jobs-empty')
+  readonly linksEmpty = this.page.getByTestId('links-empty')
 }

@@ -1,52 +1,28 @@
-import type { Locator, Page } from '@playwright/test'
+import { AppPage } from './app-page'
 
 /** The sync-history screen: filter form, export panel, paged table. */
-export class HistoryPage {
-  readonly site: Locator
-  readonly direction: Locator
-  readonly category: Locator
-  readonly level: Locator
-  readonly from: Locator
-  readonly to: Locator
-  readonly text: Locator
-  readonly submit: Locator
-  readonly rows: Locator
-  readonly siteCells: Locator
-  readonly levelCells: Locator
-  readonly topPager: Locator
-  readonly pageInfo: Locator
-  readonly next: Locator
-  readonly previous: Locator
-  readonly exportCsv: Locator
-  readonly exportJsonl: Locator
-  readonly exportCount: Locator
-  readonly refusal: Locator
-  readonly exportPanel: Locator
-  readonly empty: Locator
-
-  constructor(readonly page: Page) {
-    this.site = page.getByTestId('filter-site')
-    this.direction = page.getByTestId('filter-direction')
-    this.category = page.getByTestId('filter-category')
-    this.level = page.getByTestId('filter-level')
-    this.from = page.getByTestId('filter-from')
-    this.to = page.getByTestId('filter-to')
-    this.text = page.getByTestId('filter-text')
-    this.submit = page.getByTestId('filter-submit')
-    this.rows = page.getByTestId('history-row')
-    this.siteCells = page.getByTestId('cell-site')
-    this.levelCells = page.getByTestId('cell-level')
-    this.topPager = page.getByTestId('pager-top')
-    this.pageInfo = this.topPager.getByTestId('page-info')
-    this.next = this.topPager.getByRole('button').last()
-    this.previous = this.topPager.getByRole('button').first()
-    this.exportPanel = page.getByTestId('export-panel')
-    this.exportCsv = page.getByTestId('export-csv')
-    this.exportJsonl = page.getByTestId('export-jsonl')
-    this.exportCount = page.getByTestId('export-count')
-    this.refusal = page.getByTestId('export-refusal')
-    this.empty = page.getByTestId('history-empty')
-  }
+export class HistoryPage extends AppPage {
+  readonly site = this.page.getByTestId('filter-site')
+  readonly direction = this.page.getByTestId('filter-direction')
+  readonly category = this.page.getByTestId('filter-category')
+  readonly level = this.page.getByTestId('filter-level')
+  readonly from = this.page.getByTestId('filter-from')
+  readonly to = this.page.getByTestId('filter-to')
+  readonly text = this.page.getByTestId('filter-text')
+  readonly submit = this.page.getByTestId('filter-submit')
+  readonly rows = this.page.getByTestId('history-row')
+  readonly siteCells = this.page.getByTestId('cell-site')
+  readonly levelCells = this.page.getByTestId('cell-level')
+  readonly topPager = this.page.getByTestId('pager-top')
+  readonly pageInfo = this.topPager.getByTestId('page-info')
+  readonly next = this.topPager.getByRole('button').last()
+  readonly previous = this.topPager.getByRole('button').first()
+  readonly exportPanel = this.page.getByTestId('export-panel')
+  readonly exportCsv = this.page.getByTestId('export-csv')
+  readonly exportJsonl = this.page.getByTestId('export-jsonl')
+  readonly exportCount = this.page.getByTestId('export-count')
+  readonly refusal = this.page.getByTestId('export-refusal')
+  readonly empty = this.page.getByTestId('history-empty')
 
   /** Waits until no search is running (the busy text is gone and the submit button is enabled). */
   async settled(): Promise<void> {

@@ -1,28 +1,17 @@
-import type { Locator, Page } from '@playwright/test'
+import type { Locator } from '@playwright/test'
+import { AppPage } from './app-page'
 
 /** The settings screen: system facts, secrets, general settings. */
-export class SettingsPage {
-  readonly dataDir: Locator
-  readonly keychainStatus: Locator
-  readonly secretsSection: Locator
-  readonly secretForm: Locator
-  readonly secretName: Locator
-  readonly secretValue: Locator
-  readonly secretRows: Locator
-  readonly generalForm: Locator
-  readonly save: Locator
-
-  constructor(readonly page: Page) {
-    this.dataDir = page.getByTestId('data-dir')
-    this.keychainStatus = page.getByTestId('keychain-status')
-    this.secretsSection = page.getByTestId('secrets-section')
-    this.secretForm = page.getByTestId('secret-form')
-    this.secretName = this.secretForm.locator('input[name="name"]')
-    this.secretValue = this.secretForm.locator('input[name="value"]')
-    this.secretRows = page.getByTestId('secret-row')
-    this.generalForm = page.getByTestId('general-form')
-    this.save = page.getByTestId('settings-save')
-  }
+export class SettingsPage extends AppPage {
+  readonly dataDir = this.page.getByTestId('data-dir')
+  readonly keychainStatus = this.page.getByTestId('keychain-status')
+  readonly secretsSection = this.page.getByTestId('secrets-section')
+  readonly secretForm = this.page.getByTestId('secret-form')
+  readonly secretName = this.secretForm.locator('input[name="name"]')
+  readonly secretValue = this.secretForm.locator('input[name="value"]')
+  readonly secretRows = this.page.getByTestId('secret-row')
+  readonly generalForm = this.page.getByTestId('general-form')
+  readonly save = this.page.getByTestId('settings-save')
 
   language(value: 'ja' | 'en'): Locator {
     return this.generalForm.locator(`input[name="language"][value="${value}"]`)

@@ -7,13 +7,20 @@ interface MessageProps {
   readonly onDismiss?: () => void
 }
 
-/** An error from the core, in the current language. */
-export function ErrorBanner({ message, onDismiss }: MessageProps): ReactNode {
+/** Errors interrupt a screen reader at once; confirmations wait until it is idle. */
+const roles = { error: 'alert', info: 'status' } as const
+
+interface BannerProps extends MessageProps {
+  readonly tone: keyof typeof roles
+}
+
+/** A message from the core in the current language, with an optional dismiss link. */
+function Banner({ tone, message, onDismiss }: BannerProps): ReactNode {
   const language = useLanguage()
   const t = useT()
   if (!message) return null
   return (
-    <div className="banner banner-error" role="alert">
+    <div className={`banner banner-${tone}`} role={roles[tone]}>
       <span>{message[language]}</span>
       {onDismiss ? (
         <button type="button" className="button-link" onClick={onDismiss}>
@@ -24,21 +31,14 @@ export function ErrorBanner({ message, onDismiss }: MessageProps): ReactNode {
   )
 }
 
+/** An error from the core, in the current language. */
+export function ErrorBanner(props: MessageProps): ReactNode {
+  return <Banner tone="error" {...props} />
+}
+
 /** A confirmation that something happened; announced politely to screen readers. */
-export function Notice({ message, onDismiss }: MessageProps): ReactNode {
-  const language = useLanguage()
-  const t = useT()
-  if (!message) return null
-  return (
-    <div className="banner banner-info" role="status">
-      <span>{message[language]}</span>
-      {onDismiss ? (
-        <button type="button" className="button-link" onClick={onDismiss}>
-          {t('app.dismiss')}
-        </button>
-      ) : null}
-    </div>
-  )
+export function Notice(props: MessageProps): ReactNode {
+  return <Banner tone="info" {...props} />
 }
 
 interface EmptyStateProps {

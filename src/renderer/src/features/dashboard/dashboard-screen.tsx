@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { Button } from '../../components/button'
 import { Busy, EmptyState, ErrorBanner, Notice } from '../../components/messages'
 import { ScreenTitle } from '../../components/screen-title'
 import { Section } from '../../components/section'
@@ -15,20 +16,15 @@ function JobsActions(): ReactNode {
   const none = !jobs || jobs.length === 0
   return (
     <>
-      <button
-        type="button"
-        className="button button-primary"
-        disabled={none || busy}
-        onClick={() => void runNow()}
-      >
+      <Button primary disabled={none || busy} onClick={() => void runNow()}>
         {t('dashboard.runAll')}
-      </button>
-      <button type="button" className="button" disabled={none || busy} onClick={() => void pause()}>
+      </Button>
+      <Button disabled={none || busy} onClick={() => void pause()}>
         {t('dashboard.pauseAll')}
-      </button>
-      <button type="button" className="button" disabled={none || busy} onClick={() => void resume()}>
+      </Button>
+      <Button disabled={none || busy} onClick={() => void resume()}>
         {t('dashboard.resumeAll')}
-      </button>
+      </Button>
     </>
   )
 }

@@ -56,27 +56,15 @@ function JobRow({ job }: { readonly job: JobStatus }): ReactNode {
         >
           {t('dashboard.runNow')}
         </button>
-        {job.paused ? (
-          <button
-            type="button"
-            className="button button-small"
-            disabled={busy}
-            aria-label={t('dashboard.resumeFor', { name })}
-            onClick={() => void resume(job.id)}
-          >
-            {t('dashboard.resume')}
-          </button>
-        ) : (
-          <button
-            type="button"
-            className="button button-small"
-            disabled={busy}
-            aria-label={t('dashboard.pauseFor', { name })}
-            onClick={() => void pause(job.id)}
-          >
-            {t('dashboard.pause')}
-          </button>
-        )}
+        <button
+          type="button"
+          className="button button-small"
+          disabled={busy}
+          aria-label={t(job.paused ? 'dashboard.resumeFor' : 'dashboard.pauseFor', { name })}
+          onClick={() => void (job.paused ? resume(job.id) : pause(job.id))}
+        >
+          {t(job.paused ? 'dashboard.resume' : 'dashboard.pause')}
+        </button>
       </td>
     </tr>
   )

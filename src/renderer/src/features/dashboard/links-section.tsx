@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { Button } from '../../components/button'
 import { EmptyState } from '../../components/messages'
 import { Section } from '../../components/section'
 import { useT } from '../../i18n'
@@ -16,9 +17,9 @@ export function LinksSection(): ReactNode {
           <li>{t('dashboard.links.step2')}</li>
           <li>{t('dashboard.links.step3')}</li>
         </ol>
-        <button type="button" className="button button-primary" onClick={() => go('settings')}>
+        <Button primary onClick={() => go('settings')}>
           {t('dashboard.links.openSettings')}
-        </button>
+        </Button>
       </EmptyState>
     </Section>
   )

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { maxCsvExportRows } from '../../../../shared/model/history'
+import { Button } from '../../components/button'
 import { Busy, ErrorBanner, Notice } from '../../components/messages'
 import { Section } from '../../components/section'
 import { formatCount, useLanguage, useT } from '../../i18n'
@@ -48,24 +49,17 @@ export function ExportPanel(): ReactNode {
     <Section title={t('history.export')} testId="export-panel">
       <CountStatus />
       <div className="form-actions">
-        <button
-          type="button"
-          className="button button-primary"
+        <Button
+          primary
           disabled={disabled}
-          data-testid="export-csv"
+          testId="export-csv"
           onClick={() => void exportAs('csv', language)}
         >
           {t('history.exportCsv')}
-        </button>
-        <button
-          type="button"
-          className="button"
-          disabled={disabled}
-          data-testid="export-jsonl"
-          onClick={() => void exportAs('jsonl', language)}
-        >
+        </Button>
+        <Button disabled={disabled} testId="export-jsonl" onClick={() => void exportAs('jsonl', language)}>
           {t('history.exportJsonl')}
-        </button>
+        </Button>
         {exporting ? <Busy label={t('history.exporting')} /> : null}
       </div>
       <ErrorBanner message={error} />

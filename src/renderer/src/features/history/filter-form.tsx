@@ -1,10 +1,12 @@
 import type { FormEvent, ReactNode } from 'react'
 import { useId } from 'react'
 import { directions, levels } from '../../../../shared/model/history'
+import { Button } from '../../components/button'
 import { localized, useT } from '../../i18n'
 import { emptyDraft, type FilterDraft } from '../../stores/filter-draft'
 import { useHistoryStore } from '../../stores/history-store'
 import { draftToFilter } from './draft-to-filter'
+import { EnumSelect, FieldCells, TextField } from './filter-fields'
 
 /** The seed's "ログ: 検索" block. A real form, so Enter in any field submits it. */
 export function FilterForm(): ReactNode {
@@ -16,6 +18,15 @@ export function FilterForm(): ReactNode {
 
   const edit = <K extends keyof FilterDraft>(key: K, value: FilterDraft[K]): void =>
     setDraft({ ...draft, [key]: value })
+
+  /** What a field takes from its draft key, so its id, test id, label and value cannot disagree. */
+  const bind = <K extends Exclude<keyof FilterDraft, 'from' | 'to'>>(key: K) => ({
+    id: `${id}-${key}`,
+    testId: `filter-${key}`,
+    label: t(`history.${key}`),
+    value: draft[key],
+    onChange: (value: FilterDraft[K]) => edit(key, value),
+  })
 
   const submit = (event: FormEvent): void => {
     event.preventDefault()
@@ -34,76 +45,19 @@ export function FilterForm(): ReactNode {
       <table className="form-table">
         <tbody>
           <tr>
-            <th scope="row">
-              <label htmlFor={`${id}-site`}>{t('history.site')}</label>
-            </th>
-            <td>
-              <input
-                id={`${id}-site`}
-                data-testid="filter-site"
-                type="text"
-                maxLength={200}
-                value={draft.site}
-                onChange={(e) => edit('site', e.target.value)}
-              />
-            </td>
-            <th scope="row">
-              <label htmlFor={`${id}-direction`}>{t('history.direction')}</label>
-            </th>
-            <td>
-              <select
-                id={`${id}-direction`}
-                data-testid="filter-direction"
-                value={draft.direction}
-                onChange={(e) => edit('direction', e.target.value as FilterDraft['direction'])}
-              >
-                <option value="">{t('history.any')}</option>
-                {directions.map((d) => (
-                  <option key={d} value={d}>
-                    {t(`direction.${d}`)}
-                  </option>
-                ))}
-              </select>
-            </td>
+            <TextField {...bind('site')} maxLength={200} />
+            <EnumSelect
+              {...bind('direction')}
+              options={directions}
+              optionLabel={(d) => t(`direction.${d}`)}
+            />
           </tr>
           <tr>
-            <th scope="row">
-              <label htmlFor={`${id}-category`}>{t('history.category')}</label>
-            </th>
-            <td>
-              <input
-                id={`${id}-category`}
-                data-testid="filter-category"
-                type="text"
-                maxLength={100}
-                value={draft.category}
-                onChange={(e) => edit('category', e.target.value)}
-              />
-            </td>
-            <th scope="row">
-              <label htmlFor={`${id}-level`}>{t('history.level')}</label>
-            </th>
-            <td>
-              <select
-                id={`${id}-level`}
-                data-testid="filter-level"
-                value={draft.level}
-                onChange={(e) => edit('level', e.target.value as FilterDraft['level'])}
-              >
-                <option value="">{t('history.any')}</option>
-                {levels.map((l) => (
-                  <option key={l} value={l}>
-                    {t(`level.${l}`)}
-                  </option>
-                ))}
-              </select>
-            </td>
+            <TextField {...bind('category')} maxLength={100} />
+            <EnumSelect {...bind('level')} options={levels} optionLabel={(l) => t(`level.${l}`)} />
           </tr>
           <tr>
-            <th scope="row">
-              <label htmlFor={`${id}-from`}>{t('history.period')}</label>
-            </th>
-            <td className="period">
+            <FieldCells id={`${id}-from`} label={t('history.period')} className="period">
               <div>
                 <input
                   id={`${id}-from`}
@@ -122,35 +76,18 @@ export function FilterForm(): ReactNode {
                   onChange={(e) => edit('to', e.target.value)}
                 />
               </div>
-            </td>
-            <th scope="row">
-              <label htmlFor={`${id}-text`}>{t('history.text')}</label>
-            </th>
-            <td>
-              <input
-                id={`${id}-text`}
-                data-testid="filter-text"
-                type="search"
-                maxLength={200}
-                value={draft.text}
-                onChange={(e) => edit('text', e.target.value)}
-              />
-            </td>
+            </FieldCells>
+            <TextField {...bind('text')} type="search" maxLength={200} />
           </tr>
         </tbody>
       </table>
       <div className="form-actions">
-        <button
-          type="submit"
-          className="button button-primary"
-          disabled={searching}
-          data-testid="filter-submit"
-        >
+        <Button type="submit" primary disabled={searching} testId="filter-submit">
           {t('history.submit')}
-        </button>
-        <button type="button" className="button" disabled={searching} onClick={reset}>
+        </Button>
+        <Button disabled={searching} onClick={reset}>
           {t('history.reset')}
-        </button>
+        </Button>
       </div>
     </form>
   )

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { useEffect } from 'react'
+import { Button } from '../../components/button'
 import { Busy, EmptyState, ErrorBanner } from '../../components/messages'
 import { ScreenTitle } from '../../components/screen-title'
 import { Section } from '../../components/section'
@@ -32,14 +33,9 @@ function Pager({ position }: { readonly position: 'top' | 'bottom' }): ReactNode
   const first = (page - 1) * historyPageSize + 1
   return (
     <div className="pager" data-testid={`pager-${position}`}>
-      <button
-        type="button"
-        className="button"
-        disabled={searching || page <= 1}
-        onClick={() => void previous()}
-      >
+      <Button disabled={searching || page <= 1} onClick={() => void previous()}>
         {t('history.prev')}
-      </button>
+      </Button>
       <span className="pager-text" data-testid="page-info">
         {t('history.page', {
           page,
@@ -47,14 +43,9 @@ function Pager({ position }: { readonly position: 'top' | 'bottom' }): ReactNode
           last: formatCount(first + entries.length - 1),
         })}
       </span>
-      <button
-        type="button"
-        className="button"
-        disabled={searching || !nextCursor}
-        onClick={() => void next()}
-      >
+      <Button disabled={searching || !nextCursor} onClick={() => void next()}>
         {t('history.next')}
-      </button>
+      </Button>
     </div>
   )
 }

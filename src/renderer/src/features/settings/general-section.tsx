@@ -2,6 +2,7 @@ import type { FormEvent, ReactNode } from 'react'
 import { useId, useState } from 'react'
 import type { Language, Localized } from '../../../../shared/model/localized'
 import type { Settings } from '../../../../shared/model/settings'
+import { Button } from '../../components/button'
 import { Busy, ErrorBanner, Notice } from '../../components/messages'
 import { Section } from '../../components/section'
 import { localized, useT } from '../../i18n'
@@ -112,9 +113,9 @@ function GeneralForm({ settings, onSaved }: GeneralFormProps): ReactNode {
         </tbody>
       </table>
       <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={saving} data-testid="settings-save">
+        <Button type="submit" primary disabled={saving} testId="settings-save">
           {t('settings.save')}
-        </button>
+        </Button>
         {saving ? <Busy label={t('settings.saving')} /> : null}
       </div>
     </form>

@@ -1,6 +1,7 @@
 import type { FormEvent, ReactNode } from 'react'
 import { useId, useState } from 'react'
 import { secretName } from '../../../../shared/api'
+import { Button } from '../../components/button'
 import { Busy, EmptyState, ErrorBanner, Notice } from '../../components/messages'
 import { Section } from '../../components/section'
 import { useT } from '../../i18n'
@@ -142,9 +143,9 @@ function SecretForm({ disabled }: { readonly disabled: boolean }): ReactNode {
         </tbody>
       </table>
       <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={disabled || busy}>
+        <Button type="submit" primary disabled={disabled || busy}>
           {t('settings.secrets.save')}
-        </button>
+        </Button>
         {busy ? <Busy label={t('settings.saving')} /> : null}
       </div>
     </form>

@@ -1,0 +1,99 @@
+import type { ReactNode } from 'react'
+import { useT } from '../../i18n'
+
+interface FieldCellsProps {
+  /** The control's id; the label points at it. */
+  readonly id: string
+  readonly label: string
+  readonly className?: string
+  readonly children: ReactNode
+}
+
+/** One field of the form table: the label cell and the control cell (two fields share a row). */
+export function FieldCells({ id, label, className, children }: FieldCellsProps): ReactNode {
+  return (
+    <>
+      <th scope="row">
+        <label htmlFor={id}>{label}</label>
+      </th>
+      <td className={className}>{children}</td>
+    </>
+  )
+}
+
+/** What every field of the filter form needs to be found by label and by test id. */
+interface FieldProps {
+  readonly id: string
+  readonly label: string
+  readonly testId: string
+}
+
+interface TextFieldProps extends FieldProps {
+  readonly type?: 'text' | 'search'
+  readonly maxLength: number
+  readonly value: string
+  readonly onChange: (value: string) => void
+}
+
+/** A labelled one-line text field. */
+export function TextField({
+  id,
+  label,
+  testId,
+  type = 'text',
+  maxLength,
+  value,
+  onChange,
+}: TextFieldProps): ReactNode {
+  return (
+    <FieldCells id={id} label={label}>
+      <input
+        id={id}
+        data-testid={testId}
+        type={type}
+        maxLength={maxLength}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </FieldCells>
+  )
+}
+
+interface EnumSelectProps<V extends string> extends FieldProps {
+  readonly options: readonly V[]
+  readonly optionLabel: (option: V) => string
+  /** '' is "any": the filter leaves this field out. */
+  readonly value: V | ''
+  readonly onChange: (value: V | '') => void
+}
+
+/** A choice among a model's values, plus "any" first. */
+export function EnumSelect<V extends string>({
+  id,
+  label,
+  testId,
+  options,
+  optionLabel,
+  value,
+  onChange,
+}: EnumSelectProps<V>): ReactNode {
+  const t = useT()
+  return (
+    <FieldCells id={id} label={label}>
+      <select
+        id={id}
+        data-testid={testId}
+        value={value}
+        // Safe: the only values on offer are '' and the options.
+        onChange={(e) => onChange(e.target.value as V | '')}
+      >
+        <option value="">{t('history.any')}</option>
+        {options.map((option) => (
+          <option key={option} value={option}>
+            {optionLabel(option)}
+          </option>
+        ))}
+      </select>
+    </FieldCells>
+  )
+}
