@@ -1,4 +1,5 @@
 import { v1Initial } from './001-initial'
+import { v2SiteLevelIndex } from './002-site-level-index'
 
 /** Ordered schema steps; the database's user_version says how many are applied. Append, never edit. */
-export const migrations: readonly string[] = [v1Initial]
+export const migrations: readonly string[] = [v1Initial, v2SiteLevelIndex]
