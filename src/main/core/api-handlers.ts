@@ -1,5 +1,6 @@
 import type { ApiHandlers } from '../../shared/api'
 import { ApiError } from '../../shared/model/errors'
+import { maxCsvExportRows } from '../../shared/model/history'
 import type { Settings } from '../../shared/model/settings'
 import type { AppStatus, SecretInfo } from '../../shared/model/status'
 import { writeAudit } from './audit'
@@ -82,7 +83,7 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
       return jobsChanged()
     },
     'history.search': async ({ filter, cursor, limit }) => history.search(filter, limit, cursor),
-    'history.count': async ({ filter }) => history.countCapped(filter, 10_000),
+    'history.count': async ({ filter }) => history.countCapped(filter, maxCsvExportRows),
     'history.export': async ({ filter, format, language }) => {
       const file = exportHistory(history, filter, format, language, deps.now())
       writeAudit(

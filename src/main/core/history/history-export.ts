@@ -4,7 +4,7 @@ import { ApiError } from '../../../shared/model/errors'
 import { maxCsvExportRows } from '../../../shared/model/history'
 import type { Language } from '../../../shared/model/localized'
 import type { HistoryRepository } from './history-repository'
-import { csvHeaders, csvRow, jsonlLine } from './history-format'
+import { csvHeaders, csvRow, formatLocalTime, jsonlLine } from './history-format'
 
 const bom = '\uFEFF'
 
@@ -34,10 +34,9 @@ export function assertExportable(history: HistoryRepository, filter: HistoryFilt
   return capped.count
 }
 
+/** File-name stamp from the same local time the CSV shows: 2026/11/23 09:05:00 -> 20261123-090500. */
 function stamp(now: number): string {
-  const d = new Date(now)
-  const p = (n: number): string => String(n).padStart(2, '0')
-  return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}`
+  return formatLocalTime(now).replace(/[/:]/g, '').replace(' ', '-')
 }
 
 /**
