@@ -4,6 +4,16 @@
  * Adding a method: add it here, then implement it in the core. Nothing else changes.
  */
 import { z } from 'zod'
+import type {
+  ConnectionCheckResult,
+  DepartmentSummary,
+  DirectoryPlan,
+  DirectoryProgress,
+  DirectoryRunSummary,
+  DirectoryStatus,
+  EmployeePage,
+} from './model/directory'
+import { directoryConfig, type DirectoryConfig } from './model/directory-config'
 import type { HistoryEntry } from './model/history'
 import { directions, levels } from './model/history'
 import type { JobStatus } from './model/jobs'
@@ -87,6 +97,18 @@ const exportInput = z
   })
   .strict()
 
+const directoryEmployeesInput = z
+  .object({
+    /** Main department code; omitted: everyone. */
+    department: z.string().max(200).optional(),
+    /** Matches key, login, names and e-mail. */
+    text: z.string().max(200).optional(),
+    /** The last key of the previous page. */
+    after: z.string().max(200).optional(),
+    limit: z.number().int().min(1).max(500).default(100),
+  })
+  .strict()
+
 export const apiContract = {
   'app.status': returns<AppStatus>()(empty),
   'jobs.list': returns<readonly JobStatus[]>()(empty),
@@ -104,6 +126,24 @@ export const apiContract = {
     z.object({ name: secretName, value: z.string().min(1).max(65536) }).strict(),
   ),
   'secrets.clear': returns<readonly SecretInfo[]>()(z.object({ name: secretName }).strict()),
+  'directory.status': returns<DirectoryStatus>()(empty),
+  'directory.config.get': returns<DirectoryConfig>()(empty),
+  /** The whole configuration (the form sends everything); returns it with defaults filled in. */
+  'directory.config.update': returns<DirectoryConfig>()(directoryConfig),
+  /** "Test connection" for the configured source or target, in plain language. */
+  'directory.check': returns<ConnectionCheckResult>()(
+    z.object({ side: z.enum(['source', 'target']) }).strict(),
+  ),
+  /** Dry run: reads the source and the target and computes the plan; writes nothing. */
+  'directory.preview': returns<DirectoryPlan>()(
+    z.object({ limit: z.number().int().min(0).max(1_000_000).default(2000) }).strict(),
+  ),
+  /** Run now. approveDeletions lets this one run past the deletion guard (the threshold is unchanged). */
+  'directory.run': returns<DirectoryRunSummary>()(
+    z.object({ approveDeletions: z.boolean().default(false) }).strict(),
+  ),
+  'directory.departments': returns<readonly DepartmentSummary[]>()(empty),
+  'directory.employees': returns<EmployeePage>()(directoryEmployeesInput),
 } as const
 
 export type ApiContract = typeof apiContract
@@ -134,6 +174,8 @@ export interface ApiEvents {
   readonly 'secrets.changed': readonly SecretInfo[]
   /** A job run ended in error: the desktop app shows a notification. */
   readonly 'jobs.failed': { readonly job: JobStatus; readonly message: Localized }
+  readonly 'directory.changed': DirectoryStatus
+  readonly 'directory.progress': DirectoryProgress
 }
 export type EventName = keyof ApiEvents
 export const eventNames: readonly EventName[] = [
@@ -142,6 +184,8 @@ export const eventNames: readonly EventName[] = [
   'settings.changed',
   'secrets.changed',
   'jobs.failed',
+  'directory.changed',
+  'directory.progress',
 ]
 
 export type EventListener<E extends EventName> = (payload: ApiEvents[E]) => void

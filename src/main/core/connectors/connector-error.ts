@@ -1,0 +1,20 @@
+import type { Localized } from '../../../shared/model/localized'
+
+/**
+ * transient: try again later (network, 5xx, timeouts); quota: the server asked us to slow down;
+ * auth: credentials refused; permanent: the request itself is wrong (fix settings or data).
+ */
+export type ConnectorErrorKind = 'transient' | 'quota' | 'auth' | 'permanent'
+
+/** Every protocol failure, in plain language for the admin, with the server's own answer for support. */
+export class ConnectorError extends Error {
+  constructor(
+    readonly kind: ConnectorErrorKind,
+    readonly localized: Localized,
+    /** The server's answer or the low-level error text; never contains a secret. */
+    readonly serverAnswer: string | null = null,
+  ) {
+    super(localized.en)
+    this.name = 'ConnectorError'
+  }
+}

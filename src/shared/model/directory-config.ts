@@ -1,0 +1,182 @@
+import { z } from 'zod'
+
+/**
+ * Directory sync settings. Secrets (bind passwords, the SCIM token, the initial password) are never
+ * here: they live in the keychain under `directorySecretNames`.
+ */
+export const directorySecretNames = {
+  sourceLdapPassword: 'directory.source.ldap.password',
+  targetLdapPassword: 'directory.target.ldap.password',
+  targetScimToken: 'directory.target.scim.token',
+  initialPassword: 'directory.target.initial-password',
+} as const
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM (00:00-23:59)')
+const column = z.string().max(200)
+const attribute = z.string().max(100)
+const dn = z.string().max(1000)
+
+/** CSV columns for each home-directory field, by header name. Empty = the file has no such column. */
+export const csvUserMapping = z
+  .object({
+    key: column.min(1).default('社員番号'),
+    login: column.min(1).default('ログインID'),
+    nameJa: column.min(1).default('氏名'),
+    nameEn: column.default('氏名（英語）'),
+    kana: column.default('ふりがな'),
+    email: column.default('メールアドレス'),
+    mainDepartment: column.default('所属部署コード'),
+    otherDepartments: column.default('兼務部署コード'),
+    positions: column.default('役職'),
+    groups: column.default('グループ'),
+    active: column.default('状態'),
+  })
+  .strict()
+
+export const csvDepartmentMapping = z
+  .object({
+    code: column.min(1).default('部署コード'),
+    nameJa: column.min(1).default('部署名'),
+    nameEn: column.default('部署名（英語）'),
+    parent: column.default('上位部署コード'),
+    order: column.default('表示順'),
+  })
+  .strict()
+
+export const csvEncodings = ['auto', 'utf-8', 'shift_jis'] as const
+
+export const csvSourceConfig = z
+  .object({
+    kind: z.literal('csv'),
+    /** Absolute path of the user file the groupware exports. */
+    usersFile: z.string().min(1).max(1000),
+    /** Absolute path of the organisation (department) file. */
+    departmentsFile: z.string().min(1).max(1000),
+    /** auto: UTF-8 (with or without BOM) when the bytes are valid UTF-8, else Shift_JIS (CP932). */
+    encoding: z.enum(csvEncodings).default('auto'),
+    /** Separates several values in one cell (other departments, positions, groups). */
+    listSeparator: z.string().min(1).max(3).default(';'),
+    /** Cell values of the active column that mean "suspended" (compared case-insensitively). */
+    inactiveValues: z
+      .array(z.string().max(50))
+      .max(20)
+      .default(['無効', '停止', '休職', '0', 'false', 'inactive', 'disabled']),
+    users: csvUserMapping.default(csvUserMapping.parse({})),
+    departments: csvDepartmentMapping.default(csvDepartmentMapping.parse({})),
+  })
+  .strict()
+
+/** ldaps:// or StartTLS; plain ldap:// only when the admin opted in (the bind password would travel in clear). */
+export const ldapSecurity = ['ldaps', 'starttls', 'plain'] as const
+
+const ldapConnection = {
+  url: z.string().regex(/^ldaps?:\/\/[^\s/]+\/?$/i, 'use ldap://host:port or ldaps://host:port'),
+  security: z.enum(ldapSecurity).default('ldaps'),
+  /** Must be true to use security "plain". */
+  allowPlain: z.boolean().default(false),
+  /** Verify the server certificate (turn off only for a test server; the UI warns). */
+  verifyCertificate: z.boolean().default(true),
+  bindDn: dn.min(1),
+  timeoutSeconds: z.number().int().min(1).max(300).default(30),
+}
+
+export const ldapSourceAttributes = z
+  .object({
+    key: attribute.min(1).default('employeeNumber'),
+    login: attribute.min(1).default('uid'),
+    nameJa: attribute.min(1).default('cn'),
+    nameEn: attribute.default('displayName'),
+    kana: attribute.default(''),
+    email: attribute.default('mail'),
+    department: attribute.default('departmentNumber'),
+    position: attribute.default('title'),
+    groupName: attribute.min(1).default('cn'),
+    groupMember: attribute.min(1).default('member'),
+  })
+  .strict()
+
+export const ldapSourceConfig = z
+  .object({
+    kind: z.literal('ldap'),
+    ...ldapConnection,
+    baseDn: dn.min(1),
+    userFilter: z.string().min(1).max(2000).default('(objectClass=inetOrgPerson)'),
+    /** Empty: no groups are read. */
+    groupBaseDn: dn.default(''),
+    groupFilter: z.string().min(1).max(2000).default('(objectClass=groupOfNames)'),
+    attributes: ldapSourceAttributes.default(ldapSourceAttributes.parse({})),
+    /** Departments from the department attribute's values, or from the OU path between the base and the entry. */
+    departmentsFrom: z.enum(['attribute', 'ou']).default('attribute'),
+    pageSize: z.number().int().min(10).max(5000).default(500),
+  })
+  .strict()
+
+export const ldapTargetConfig = z
+  .object({
+    kind: z.literal('ldap'),
+    ...ldapConnection,
+    /** Active users live here (the chat or forum server reads this branch). */
+    usersDn: dn.min(1),
+    /** Suspended users are moved here, outside the branch the consumer reads. */
+    suspendedDn: dn.min(1),
+    /** Groups (groupOfNames) live here. Empty: groups are not provisioned. */
+    groupsDn: dn.default(''),
+    /** Departments as attributes of the user (ou, departmentNumber) or as OUs users are placed in. */
+    departmentsAs: z.enum(['attribute', 'ou']).default('attribute'),
+  })
+  .strict()
+
+export const scimTargetConfig = z
+  .object({
+    kind: z.literal('scim'),
+    /** The SCIM service base, e.g. https://chat.example.co.jp/scim/v2 */
+    baseUrl: z.string().regex(/^https?:\/\/\S+$/i, 'use an http(s):// URL'),
+    verifyCertificate: z.boolean().default(true),
+    provisionGroups: z.boolean().default(true),
+    timeoutSeconds: z.number().int().min(1).max(300).default(30),
+  })
+  .strict()
+
+export const directorySourceConfig = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('none') }).strict(),
+  csvSourceConfig,
+  ldapSourceConfig,
+])
+export const directoryTargetConfig = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('none') }).strict(),
+  ldapTargetConfig,
+  scimTargetConfig,
+])
+
+export const directoryConfig = z
+  .object({
+    /** Seed ②: データの同期 行う／行わない. Off: runs only when asked. */
+    scheduleEnabled: z.boolean().default(true),
+    /** Seed ②: 同期実行時間 00:00. */
+    at: hhmm.default('00:00'),
+    source: directorySourceConfig.default({ kind: 'none' }),
+    target: directoryTargetConfig.default({ kind: 'none' }),
+    /** Seats on the target; null: ask the target, and skip the check when it does not say. */
+    licenceCount: z.number().int().min(0).max(10_000_000).nullable().default(null),
+    deletionGuard: z
+      .object({
+        maxCount: z.number().int().min(0).max(10_000_000).default(500),
+        maxPercent: z.number().min(0).max(100).default(10),
+      })
+      .strict()
+      .default({ maxCount: 500, maxPercent: 10 }),
+    /** Users missing from the source are suspended first and deleted after this many days. */
+    graceDays: z.number().int().min(0).max(3650).default(30),
+  })
+  .strict()
+
+export type DirectoryConfig = z.output<typeof directoryConfig>
+export type DirectoryConfigInput = z.input<typeof directoryConfig>
+export type CsvSourceConfig = z.output<typeof csvSourceConfig>
+export type LdapSourceConfig = z.output<typeof ldapSourceConfig>
+export type LdapTargetConfig = z.output<typeof ldapTargetConfig>
+export type ScimTargetConfig = z.output<typeof scimTargetConfig>
+export type DirectorySourceConfig = z.output<typeof directorySourceConfig>
+export type DirectoryTargetConfig = z.output<typeof directoryTargetConfig>
+
+export const defaultDirectoryConfig: DirectoryConfig = directoryConfig.parse({})

@@ -1,0 +1,200 @@
+import type { Localized } from './localized'
+
+/**
+ * The home directory: the people and organisation every engine works from (seed 002's 社員・部署・役職・グループ).
+ * Keys are the source's stable identifiers (employee number or login, department code, ...), never names.
+ */
+export interface DirectoryEmployee {
+  /** Stable key: employee number or login. Targets store it as externalId / employeeNumber. */
+  readonly key: string
+  /** Sign-in name in targets (SCIM userName, LDAP uid). */
+  readonly login: string
+  /** Display name in Japanese, family name first ("山田 太郎"). */
+  readonly nameJa: string
+  readonly nameEn: string | null
+  /** Reading (kana), when the source has one. */
+  readonly kana: string | null
+  readonly email: string | null
+  /** Department code of the main department (seed 002: permissions apply to the main department). */
+  readonly mainDepartment: string | null
+  readonly otherDepartments: readonly string[]
+  /** Position codes, highest rank first. */
+  readonly positions: readonly string[]
+  /** Group codes. */
+  readonly groups: readonly string[]
+  readonly active: boolean
+}
+
+export interface DirectoryDepartment {
+  readonly code: string
+  readonly nameJa: string
+  readonly nameEn: string | null
+  /** Parent department code; null for a top-level department. */
+  readonly parent: string | null
+  /** Display order among siblings (ascending). */
+  readonly order: number
+}
+
+export interface DirectoryPosition {
+  readonly code: string
+  readonly nameJa: string
+  readonly nameEn: string | null
+  /** Lower is more senior (1 = 社長). */
+  readonly rank: number
+}
+
+export interface DirectoryGroup {
+  readonly code: string
+  readonly nameJa: string
+  readonly nameEn: string | null
+}
+
+/** One complete import. Replaced atomically: readers never see half of one import and half of another. */
+export interface DirectorySnapshot {
+  readonly employees: readonly DirectoryEmployee[]
+  readonly departments: readonly DirectoryDepartment[]
+  readonly positions: readonly DirectoryPosition[]
+  readonly groups: readonly DirectoryGroup[]
+}
+
+export const directoryObjectKinds = ['employee', 'department', 'position', 'group'] as const
+export type DirectoryObjectKind = (typeof directoryObjectKinds)[number]
+
+export interface FieldChange {
+  readonly field: string
+  readonly before: unknown
+  readonly after: unknown
+}
+
+export const homeChangeActions = ['created', 'updated', 'suspended', 'reactivated', 'deleted'] as const
+export type HomeChangeAction = (typeof homeChangeActions)[number]
+
+/** What changed in the home directory between two imports; each one is written to the sync history. */
+export interface HomeChange {
+  readonly kind: DirectoryObjectKind
+  readonly key: string
+  readonly name: string
+  readonly action: HomeChangeAction
+  /** Empty for created/deleted. */
+  readonly fields: readonly FieldChange[]
+}
+
+export const planActions = ['create', 'update', 'suspend', 'reactivate', 'delete'] as const
+export type PlanAction = (typeof planActions)[number]
+export type PlanObject = 'user' | 'group'
+
+/** One write the target needs so that it matches the source. */
+export interface PlanItem {
+  readonly object: PlanObject
+  readonly key: string
+  readonly name: string
+  readonly action: PlanAction
+  readonly fields: readonly FieldChange[]
+  /** Why, when it is not obvious (e.g. "missing from the source since 2026-10-01; deleted after 30 days"). */
+  readonly reason: Localized | null
+}
+
+export type PlanCounts = Readonly<Record<PlanObject, Readonly<Record<PlanAction, number>>>>
+
+export interface LicenceCheck {
+  /** Seats the target has; null when neither the settings nor the target give a number. */
+  readonly limit: number | null
+  /** Active users in the source: what the target would hold after the run. */
+  readonly activeSourceUsers: number
+  /** Users this run would create or reactivate. */
+  readonly newUsers: number
+  /** Seats free on the target before the run; null without a limit. */
+  readonly seatsFree: number | null
+  /** By how many the source is over the limit (0 when within). */
+  readonly over: number
+}
+
+export interface DeletionCheck {
+  /** Users this run would suspend or delete. */
+  readonly removals: number
+  /** Users the comparison is taken against (target's managed users, or the home directory). */
+  readonly base: number
+  readonly maxCount: number
+  readonly maxPercent: number
+  readonly tripped: boolean
+  readonly approved: boolean
+}
+
+/** A computed run: what the source holds, what changes at home and in the target, and whether guards stop it. */
+export interface DirectoryPlan {
+  readonly computedAt: number
+  readonly source: {
+    readonly employees: number
+    readonly departments: number
+    readonly positions: number
+    readonly groups: number
+  }
+  readonly homeChanges: readonly HomeChange[]
+  readonly homeChangesTotal: number
+  readonly hasTarget: boolean
+  readonly items: readonly PlanItem[]
+  /** Items in the whole plan; `items` may be cut short for the UI. */
+  readonly itemsTotal: number
+  readonly counts: PlanCounts
+  readonly licence: LicenceCheck
+  readonly deletion: DeletionCheck
+  /** Why the run would not write, or null when it may. */
+  readonly blocked: Localized | null
+}
+
+/** Outcome of an applied run, as shown on the Directory screen. */
+export interface DirectoryRunSummary {
+  readonly startedAt: number
+  readonly finishedAt: number
+  readonly outcome: 'ok' | 'warning' | 'error' | 'blocked'
+  readonly message: Localized
+  readonly applied: number
+  readonly failed: number
+}
+
+export interface DirectoryStatus {
+  /** A source is being read and applied: the site link waits 15 minutes while this is set (seed 002). */
+  readonly importInProgress: boolean
+  readonly lastRun: DirectoryRunSummary | null
+  readonly counts: {
+    readonly employees: number
+    readonly activeEmployees: number
+    readonly departments: number
+    readonly positions: number
+    readonly groups: number
+  }
+  readonly importedAt: number | null
+}
+
+/** A department of the home directory with how many people have it as main department. */
+export interface DepartmentSummary extends DirectoryDepartment {
+  readonly employeeCount: number
+}
+
+export type EmployeeSummary = Pick<
+  DirectoryEmployee,
+  'key' | 'login' | 'nameJa' | 'nameEn' | 'email' | 'mainDepartment' | 'positions' | 'active'
+>
+
+export interface EmployeePage {
+  readonly employees: readonly EmployeeSummary[]
+  /** Pass back as `after` for the next page; null on the last page. */
+  readonly nextAfter: string | null
+}
+
+export const directoryPhases = ['reading', 'planning', 'applying'] as const
+
+/** Pushed while a run works, so the UI can show progress. total is null while unknown. */
+export interface DirectoryProgress {
+  readonly phase: (typeof directoryPhases)[number]
+  readonly done: number
+  readonly total: number | null
+}
+
+/** Result of "test connection", in plain language. */
+export interface ConnectionCheckResult {
+  readonly ok: boolean
+  readonly message: Localized
+  /** Server's own words, for support. */
+  readonly detail: string | null
+}
