@@ -5,6 +5,8 @@ export type Schedule =
   | { readonly kind: 'interval'; readonly minutes: number; readonly jitterSeconds: number }
   | { readonly kind: 'daily'; readonly at: string }
   | { readonly kind: 'debounce'; readonly delayMinutes: number; readonly maxDelayMinutes: number }
+  /** Runs only when asked ("run now"): a job whose schedule the admin switched off. */
+  | { readonly kind: 'manual' }
 
 export type JobOutcome = 'ok' | 'warning' | 'error'
 

@@ -32,6 +32,8 @@ export function validateSchedule(jobId: string, schedule: Schedule): void {
         fail(`debounce maxDelayMinutes must be at least delayMinutes (got ${schedule.maxDelayMinutes})`)
       }
       return
+    case 'manual':
+      return
     default:
       fail(`unknown schedule kind "${String((schedule as { kind: unknown }).kind)}"`)
   }
@@ -98,5 +100,7 @@ export function reconcileNextRunAt(
       return nextDailyAt(schedule.at, now)
     case 'debounce':
       return Math.min(nextRunAt, now + schedule.maxDelayMinutes * MINUTE_MS)
+    case 'manual':
+      return null
   }
 }

@@ -30,7 +30,7 @@ interface ActiveRun {
 type Mutable<T> = { -readonly [K in keyof T]: T[K] }
 
 interface JobState extends Mutable<PersistedJob> {
-  readonly def: JobDefinition
+  def: JobDefinition
   run: ActiveRun | null
   /** Debounce: a trigger arrived during the current run, so the pending run must survive the run's end. */
   retriggered: boolean
@@ -84,6 +84,18 @@ export class Scheduler {
     if (job.nextRunAt === null) job.nextRunAt = this.firstNextRunAt(job, now)
     this.reconcile(job, now)
     this.jobs.set(def.id, job)
+    this.save(job)
+    if (this.phase === 'started') this.refresh('catch-up')
+    this.changed()
+  }
+
+  /** An admin changed when the job runs (e.g. the directory's HH:MM): the next run follows the new schedule. */
+  reschedule(id: string, schedule: JobDefinition['schedule']): void {
+    const job = this.get(id)
+    validateSchedule(id, schedule)
+    if (JSON.stringify(job.def.schedule) === JSON.stringify(schedule)) return
+    job.def = { ...job.def, schedule }
+    job.nextRunAt = this.firstNextRunAt(job, this.clock.now())
     this.save(job)
     if (this.phase === 'started') this.refresh('catch-up')
     this.changed()

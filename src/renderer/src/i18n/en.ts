@@ -69,6 +69,7 @@ export const en: Dictionary = {
   'schedule.jitter': ' (±{seconds} s jitter)',
   'schedule.daily': 'Daily at {at}',
   'schedule.debounce': '{delay} min after a change (at most {max} min)',
+  'schedule.manual': 'Only when run by hand',
 
   'history.title': 'Sync history',
   'history.search': 'Log: search',

@@ -71,6 +71,7 @@ export const ja = {
   'schedule.jitter': '（±{seconds} 秒の揺らぎ）',
   'schedule.daily': '毎日 {at}',
   'schedule.debounce': '変更から {delay} 分後（最長 {max} 分）',
+  'schedule.manual': '手動実行のみ',
 
   'history.title': '同期履歴',
   'history.search': 'ログ: 検索',

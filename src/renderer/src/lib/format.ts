@@ -39,6 +39,8 @@ export function describeSchedule(schedule: Schedule, t: Translate): string {
       return t('schedule.daily', { at: schedule.at })
     case 'debounce':
       return t('schedule.debounce', { delay: schedule.delayMinutes, max: schedule.maxDelayMinutes })
+    case 'manual':
+      return t('schedule.manual')
   }
 }
 

@@ -1,0 +1,154 @@
+import type {
+  DepartmentSummary,
+  DirectoryDepartment,
+  DirectoryEmployee,
+  DirectoryGroup,
+  DirectoryObjectKind,
+  DirectoryPosition,
+  DirectorySnapshot,
+  EmployeePage,
+  EmployeeSummary,
+} from '../../../shared/model/directory'
+import type { Db } from '../store/database'
+import { recordId, type HomeDiff, type StoredHomeView } from './home-diff'
+import type { HomeObject } from './home-records'
+
+export interface HomeCounts {
+  readonly employees: number
+  readonly activeEmployees: number
+  readonly departments: number
+  readonly positions: number
+  readonly groups: number
+}
+
+export interface EmployeeQuery {
+  readonly department?: string
+  readonly text?: string
+  readonly after?: string
+  readonly limit: number
+}
+
+const likeEscape = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`)
+
+/** The home directory in SQLite: every later engine reads people and departments from here. */
+export class HomeDirectoryRepository implements StoredHomeView {
+  constructor(private readonly db: Db) {}
+
+  hashes(): Map<string, string> {
+    const rows = this.db.prepare('SELECT kind, key, hash FROM directory_objects').raw().all() as [
+      string,
+      string,
+      string,
+    ][]
+    return new Map(rows.map(([kind, key, hash]) => [recordId(kind, key), hash]))
+  }
+
+  objects(ids: readonly string[]): Map<string, HomeObject> {
+    const select = this.db.prepare('SELECT data FROM directory_objects WHERE kind = ? AND key = ?').pluck()
+    const found = new Map<string, HomeObject>()
+    for (const id of ids) {
+      const [kind, key] = id.split('\t') as [string, string]
+      const data = select.get(kind, key) as string | undefined
+      if (data !== undefined) found.set(id, JSON.parse(data) as HomeObject)
+    }
+    return found
+  }
+
+  /** One transaction: readers see the previous import or this one, never a mix (and a kill -9 keeps the previous). */
+  applyImport(diff: HomeDiff, importedAt: number, alsoInTransaction: () => void = () => {}): void {
+    const upsert = this.db.prepare(
+      `INSERT INTO directory_objects (kind, key, hash, data, dept, search) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT(kind, key) DO UPDATE SET hash = excluded.hash, data = excluded.data, dept = excluded.dept, search = excluded.search`,
+    )
+    const remove = this.db.prepare('DELETE FROM directory_objects WHERE kind = ? AND key = ?')
+    const stamp = this.db.prepare(
+      `INSERT INTO directory_state (name, value) VALUES ('imported-at', ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value`,
+    )
+    this.db.transaction(() => {
+      for (const r of diff.upserts) upsert.run(r.kind, r.key, r.hash, r.data, r.dept, r.search)
+      for (const d of diff.deletes) remove.run(d.kind, d.key)
+      stamp.run(String(importedAt))
+      alsoInTransaction()
+    })()
+  }
+
+  importedAt(): number | null {
+    const value = this.db
+      .prepare(`SELECT value FROM directory_state WHERE name = 'imported-at'`)
+      .pluck()
+      .get() as string | undefined
+    return value === undefined ? null : Number(value)
+  }
+
+  snapshot(): DirectorySnapshot {
+    return {
+      employees: this.all<DirectoryEmployee>('employee'),
+      departments: this.all<DirectoryDepartment>('department'),
+      positions: this.all<DirectoryPosition>('position'),
+      groups: this.all<DirectoryGroup>('group'),
+    }
+  }
+
+  counts(): HomeCounts {
+    const rows = this.db
+      .prepare('SELECT kind, count(*) FROM directory_objects GROUP BY kind')
+      .raw()
+      .all() as [DirectoryObjectKind, number][]
+    const by = new Map(rows)
+    const active = this.db
+      .prepare(
+        `SELECT count(*) FROM directory_objects WHERE kind = 'employee' AND json_extract(data, '$.active')`,
+      )
+      .pluck()
+      .get() as number
+    return {
+      employees: by.get('employee') ?? 0,
+      activeEmployees: active,
+      departments: by.get('department') ?? 0,
+      positions: by.get('position') ?? 0,
+      groups: by.get('group') ?? 0,
+    }
+  }
+
+  departments(): DepartmentSummary[] {
+    const counts = new Map(
+      this.db
+        .prepare(`SELECT dept, count(*) FROM directory_objects WHERE kind = 'employee' GROUP BY dept`)
+        .raw()
+        .all() as [string | null, number][],
+    )
+    return this.all<DirectoryDepartment>('department').map((d) => ({
+      ...d,
+      employeeCount: counts.get(d.code) ?? 0,
+    }))
+  }
+
+  /** Keyset pages in key order, filtered by main department and free text. */
+  employees(query: EmployeeQuery): EmployeePage {
+    const where = [`kind = 'employee'`]
+    const params: (string | number)[] = []
+    if (query.department !== undefined) (where.push('dept = ?'), params.push(query.department))
+    if (query.text)
+      (where.push(`search LIKE ? ESCAPE '\\'`), params.push(`%${likeEscape(query.text.toLowerCase())}%`))
+    if (query.after !== undefined) (where.push('key > ?'), params.push(query.after))
+    const rows = this.db
+      .prepare(`SELECT data FROM directory_objects WHERE ${where.join(' AND ')} ORDER BY key LIMIT ?`)
+      .pluck()
+      .all(...params, query.limit + 1) as string[]
+    const page = rows.slice(0, query.limit).map((data) => summary(JSON.parse(data) as DirectoryEmployee))
+    return { employees: page, nextAfter: rows.length > query.limit ? page[page.length - 1]!.key : null }
+  }
+
+  private all<T>(kind: DirectoryObjectKind): T[] {
+    const rows = this.db
+      .prepare('SELECT data FROM directory_objects WHERE kind = ? ORDER BY key')
+      .pluck()
+      .all(kind)
+    return (rows as string[]).map((data) => JSON.parse(data) as T)
+  }
+}
+
+function summary(e: DirectoryEmployee): EmployeeSummary {
+  const { key, login, nameJa, nameEn, email, mainDepartment, positions, active } = e
+  return { key, login, nameJa, nameEn, email, mainDepartment, positions, active }
+}

@@ -1,0 +1,218 @@
+import { randomUUID } from 'node:crypto'
+import type {
+  ConnectionCheckResult,
+  DirectoryPlan,
+  DirectoryProgress,
+  DirectoryRunSummary,
+  DirectoryStatus,
+} from '../../../../shared/model/directory'
+import type { DirectoryConfig } from '../../../../shared/model/directory-config'
+import type { Localized } from '../../../../shared/model/localized'
+import type { HomeDirectoryRepository } from '../../directory/home-directory-repository'
+import type { HistoryRepository } from '../../history/history-repository'
+import type { DirectoryConfigRepository } from './directory-config-repository'
+import type { DirectorySourceConnector, DirectoryTargetConnector } from './directory-connectors'
+import { computeDirectoryRun, type ComputedRun } from './directory-planner'
+import type { DirectoryStateRepository } from './directory-state'
+import { failureMessage, failureProblems } from './run-failures'
+import { applyComputedRun } from './run-applier'
+
+/** Builds connectors from the settings and the keychain; injected so tests can point at their servers. */
+export interface DirectoryConnectorFactory {
+  source(config: DirectoryConfig['source']): Promise<DirectorySourceConnector | null>
+  target(config: DirectoryConfig['target']): Promise<DirectoryTargetConnector | null>
+  initialPassword(): Promise<string | null>
+}
+
+export interface DirectoryEngineDeps {
+  readonly config: DirectoryConfigRepository
+  readonly home: HomeDirectoryRepository
+  readonly state: DirectoryStateRepository
+  readonly history: HistoryRepository
+  readonly connectors: DirectoryConnectorFactory
+  readonly now: () => number
+  readonly onStatus: (status: DirectoryStatus) => void
+  readonly onProgress: (progress: DirectoryProgress) => void
+}
+
+export interface RunOptions {
+  readonly approveDeletions: boolean
+  readonly signal: AbortSignal
+}
+
+const noSource: Localized = {
+  ja: 'ディレクトリ同期のソースが設定されていません。ディレクトリ画面でCSVまたはLDAPを設定してください。',
+  en: 'No directory source is configured. Set up CSV or LDAP on the Directory screen.',
+}
+
+/** Directory sync: source → home directory → target, with a dry run before every write. */
+export class DirectoryEngine {
+  private readonly owner = randomUUID()
+
+  constructor(private readonly deps: DirectoryEngineDeps) {}
+
+  status(): DirectoryStatus {
+    const { home, state, now } = this.deps
+    return {
+      importInProgress: state.inProgress(now()),
+      lastRun: state.lastRun(),
+      counts: home.counts(),
+      importedAt: home.importedAt(),
+    }
+  }
+
+  /** Seed 002: partner sends wait while a CSV import runs. Other engines ask this. */
+  importInProgress(): boolean {
+    return this.deps.state.inProgress(this.deps.now())
+  }
+
+  async check(side: 'source' | 'target'): Promise<ConnectionCheckResult> {
+    const config = this.deps.config.get()
+    try {
+      const connector =
+        side === 'source'
+          ? await this.deps.connectors.source(config.source)
+          : await this.deps.connectors.target(config.target)
+      if (!connector) {
+        return side === 'source'
+          ? { ok: false, message: noSource, detail: null }
+          : {
+              ok: true,
+              message: {
+                ja: '反映先はありません（ホームディレクトリだけを更新します）。',
+                en: 'No target: only the home directory is updated.',
+              },
+              detail: null,
+            }
+      }
+      try {
+        return await connector.check()
+      } finally {
+        if ('close' in connector) await connector.close()
+      }
+    } catch (error) {
+      return { ok: false, message: failureMessage(error), detail: null }
+    }
+  }
+
+  /** The dry run the UI and `renkei directory preview` show. Writes nothing. */
+  async preview(signal: AbortSignal): Promise<DirectoryPlan> {
+    return this.withConnectors(signal, false, async (computed) => computed.plan)
+  }
+
+  /** A real run: plan, guards, then the home directory and the target. Never throws; the summary says what happened. */
+  async run(options: RunOptions): Promise<DirectoryRunSummary> {
+    const startedAt = this.deps.now()
+    if (!this.deps.state.tryLock(this.owner, startedAt)) {
+      return this.summary(
+        startedAt,
+        'blocked',
+        {
+          ja: '別のディレクトリ同期が実行中です。終わってからもう一度実行してください。',
+          en: 'Another directory run is in progress. Try again when it has finished.',
+        },
+        0,
+        0,
+        false,
+      )
+    }
+    this.deps.onStatus(this.status())
+    try {
+      return await this.withConnectors(options.signal, options.approveDeletions, async (computed, target) => {
+        if (computed.plan.blocked) return this.blocked(startedAt, computed.plan)
+        const result = await applyComputedRun(computed, target, {
+          ...this.deps,
+          owner: this.owner,
+          signal: options.signal,
+          initialPassword: target ? await this.deps.connectors.initialPassword() : null,
+          targetName: targetName(this.deps.config.get()),
+        })
+        return this.summary(startedAt, result.outcome, result.message, result.applied, result.failed, true)
+      })
+    } catch (error) {
+      this.deps.history.appendMany(failureProblems(error))
+      return this.summary(startedAt, 'error', failureMessage(error), 0, 0, true)
+    } finally {
+      this.deps.state.unlock(this.owner)
+      this.deps.onStatus(this.status())
+    }
+  }
+
+  private async withConnectors<T>(
+    signal: AbortSignal,
+    approveDeletions: boolean,
+    use: (computed: ComputedRun, target: DirectoryTargetConnector | null) => Promise<T>,
+  ): Promise<T> {
+    const { deps } = this
+    const config = deps.config.get()
+    const source = await deps.connectors.source(config.source)
+    if (!source) throw new NoSourceError()
+    const progress = (phase: DirectoryProgress['phase'], done: number, total: number | null): void => {
+      deps.state.heartbeat(this.owner, deps.now())
+      deps.onProgress({ phase, done, total })
+    }
+    progress('reading', 0, null)
+    const read = await source.read(signal, (p) => progress('reading', p.read, null))
+    const target = await deps.connectors.target(config.target)
+    try {
+      progress('planning', 0, null)
+      const counts = deps.home.counts()
+      const computed = await computeDirectoryRun({
+        config,
+        read,
+        home: deps.home,
+        homeActiveEmployees: counts.activeEmployees,
+        homeEmployees: counts.employees,
+        target,
+        suspendedSince: deps.state.suspendedSince(),
+        approveDeletions,
+        now: deps.now(),
+        signal,
+      })
+      return await use(computed, target)
+    } finally {
+      await target?.close()
+    }
+  }
+
+  private blocked(startedAt: number, plan: DirectoryPlan): DirectoryRunSummary {
+    const reason = plan.blocked!
+    this.deps.history.append({
+      direction: 'local',
+      category: 'directory',
+      level: 'error',
+      message: reason.ja,
+      messageEn: reason.en,
+      detail: { licence: plan.licence, deletion: plan.deletion, counts: plan.counts },
+    })
+    return this.summary(startedAt, 'blocked', reason, 0, 0, true)
+  }
+
+  private summary(
+    startedAt: number,
+    outcome: DirectoryRunSummary['outcome'],
+    message: Localized,
+    applied: number,
+    failed: number,
+    save: boolean,
+  ): DirectoryRunSummary {
+    const summary = { startedAt, finishedAt: this.deps.now(), outcome, message, applied, failed }
+    if (save) this.deps.state.saveLastRun(summary)
+    return summary
+  }
+}
+
+export class NoSourceError extends Error {
+  readonly localized = noSource
+}
+
+export function targetName(config: DirectoryConfig): string {
+  const target = config.target
+  if (target.kind === 'none') return ''
+  const url = target.kind === 'scim' ? target.baseUrl : target.url
+  try {
+    return `${target.kind.toUpperCase()} ${new URL(url).host}`
+  } catch {
+    return target.kind.toUpperCase()
+  }
+}

@@ -1,0 +1,121 @@
+import type {
+  DirectoryPlan,
+  PlanAction,
+  PlanCounts,
+  PlanItem,
+  PlanObject,
+} from '../../../../shared/model/directory'
+import { planActions } from '../../../../shared/model/directory'
+import type { DirectoryConfig } from '../../../../shared/model/directory-config'
+import { diffHome, type HomeDiff, type StoredHomeView } from '../../directory/home-diff'
+import type { DirectoryTargetConnector, SourceRead, TargetState } from './directory-connectors'
+import { blockReason, checkDeletions, checkLicence } from './guards'
+import { validateSourceRead } from './source-validator'
+import { TargetProjection } from './target-projection'
+import { planTarget, type TargetPlan } from './target-planner'
+
+/** Everything a run needs after planning: the plan to show, and the writes behind it. */
+export interface ComputedRun {
+  readonly plan: DirectoryPlan
+  readonly read: SourceRead
+  readonly homeDiff: HomeDiff
+  readonly target: { readonly state: TargetState; readonly plan: TargetPlan } | null
+}
+
+export interface PlanInputs {
+  readonly config: DirectoryConfig
+  readonly read: SourceRead
+  readonly home: StoredHomeView
+  readonly homeActiveEmployees: number
+  readonly homeEmployees: number
+  readonly target: DirectoryTargetConnector | null
+  readonly suspendedSince: ReadonlyMap<string, number>
+  readonly approveDeletions: boolean
+  readonly now: number
+  readonly signal: AbortSignal
+}
+
+function countItems(items: readonly PlanItem[]): PlanCounts {
+  const zero = (): Record<PlanAction, number> =>
+    Object.fromEntries(planActions.map((a) => [a, 0])) as Record<PlanAction, number>
+  const counts: Record<PlanObject, Record<PlanAction, number>> = { user: zero(), group: zero() }
+  for (const item of items) counts[item.object][item.action]++
+  return counts
+}
+
+async function planTargetSide(inputs: PlanInputs): Promise<ComputedRun['target']> {
+  if (!inputs.target) return null
+  const state = await inputs.target.read(inputs.signal)
+  const projection = new TargetProjection(inputs.read.snapshot)
+  const provisionGroups =
+    inputs.config.target.kind === 'ldap'
+      ? inputs.config.target.groupsDn !== ''
+      : inputs.config.target.kind === 'scim' && inputs.config.target.provisionGroups
+  const plan = planTarget({
+    desiredUsers: inputs.read.snapshot.employees.map((e) => projection.user(e)),
+    desiredGroups: provisionGroups ? projection.groups() : null,
+    state,
+    suspendedSince: inputs.suspendedSince,
+    now: inputs.now,
+    graceDays: inputs.config.graceDays,
+  })
+  return { state, plan }
+}
+
+/**
+ * The dry run: validates the source, compares it with the home directory and with what the target
+ * really holds, and applies the licence and deletion guards. Writes nothing.
+ */
+export async function computeDirectoryRun(inputs: PlanInputs): Promise<ComputedRun> {
+  const { read, config } = inputs
+  validateSourceRead(read)
+  const homeDiff = diffHome(inputs.home, read.snapshot)
+  const target = await planTargetSide(inputs)
+  const items = target ? [...target.plan.users, ...target.plan.groups].map((w) => w.item) : []
+  const counts = countItems(items)
+  const activeSourceUsers = read.snapshot.employees.filter((e) => e.active).length
+  const homeRemovals = homeDiff.changes.filter(
+    (c) => c.kind === 'employee' && (c.action === 'deleted' || c.action === 'suspended'),
+  ).length
+  const guardInput = {
+    config,
+    activeSourceUsers,
+    reportedLimit: target?.state.licenceLimit ?? null,
+    activeNow: target ? target.state.users.filter((u) => u.active).length : inputs.homeActiveEmployees,
+    newUsers: target
+      ? counts.user.create + counts.user.reactivate
+      : homeDiff.changes.filter(
+          (c) => c.kind === 'employee' && (c.action === 'created' || c.action === 'reactivated'),
+        ).length,
+    removals: target ? counts.user.suspend + counts.user.delete : homeRemovals,
+    base: target ? target.state.users.length : inputs.homeEmployees,
+    approveDeletions: inputs.approveDeletions,
+  }
+  const licence = checkLicence(guardInput)
+  const deletion = checkDeletions(guardInput)
+  const { employees, departments, positions, groups } = read.snapshot
+  const plan: DirectoryPlan = {
+    computedAt: inputs.now,
+    source: {
+      employees: employees.length,
+      departments: departments.length,
+      positions: positions.length,
+      groups: groups.length,
+    },
+    homeChanges: homeDiff.changes,
+    homeChangesTotal: homeDiff.changes.length,
+    hasTarget: target !== null,
+    items,
+    itemsTotal: items.length,
+    counts,
+    licence,
+    deletion,
+    blocked: blockReason(licence, deletion),
+  }
+  return { plan, read, homeDiff, target }
+}
+
+/** A plan cut down for a screen: the first `limit` items and home changes, with the totals kept. */
+export function limitPlan(plan: DirectoryPlan, limit: number): DirectoryPlan {
+  return { ...plan, items: plan.items.slice(0, limit), homeChanges: plan.homeChanges.slice(0, limit) }
+}

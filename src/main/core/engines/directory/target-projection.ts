@@ -1,0 +1,48 @@
+import type { DirectoryEmployee, DirectorySnapshot } from '../../../../shared/model/directory'
+import type { TargetGroup, TargetUser } from './directory-connectors'
+
+/** "山田 太郎" / "山田　太郎" → family 山田, given 太郎; a name without a space is all family name. */
+export function splitName(name: string): { familyName: string; givenName: string } {
+  const [family = name, ...rest] = name.trim().split(/[\s\u3000]+/)
+  return { familyName: family, givenName: rest.join(' ') }
+}
+
+/** Turns home employees and groups into what targets store, resolving codes to names once. */
+export class TargetProjection {
+  private readonly departmentNames: Map<string, string>
+  private readonly positionNames: Map<string, string>
+
+  constructor(private readonly snapshot: DirectorySnapshot) {
+    this.departmentNames = new Map(snapshot.departments.map((d) => [d.code, d.nameJa]))
+    this.positionNames = new Map(snapshot.positions.map((p) => [p.code, p.nameJa]))
+  }
+
+  user(e: DirectoryEmployee): TargetUser {
+    const position = e.positions[0]
+    return {
+      key: e.key,
+      login: e.login,
+      displayName: e.nameJa,
+      ...splitName(e.nameJa),
+      email: e.email,
+      departmentCode: e.mainDepartment,
+      department: e.mainDepartment === null ? null : (this.departmentNames.get(e.mainDepartment) ?? null),
+      title: position === undefined ? null : (this.positionNames.get(position) ?? position),
+      active: e.active,
+    }
+  }
+
+  /** Groups hold active users only: a suspended person leaves the chat rooms their groups open. */
+  groups(): TargetGroup[] {
+    const members = new Map<string, string[]>(this.snapshot.groups.map((g) => [g.code, []]))
+    for (const e of this.snapshot.employees) {
+      if (!e.active) continue
+      for (const code of e.groups) members.get(code)?.push(e.key)
+    }
+    return this.snapshot.groups.map((g) => ({
+      key: g.code,
+      displayName: g.nameJa,
+      memberKeys: [...(members.get(g.code) ?? [])].sort(),
+    }))
+  }
+}
