@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander'
 import { registerDaemonCommand } from './cli/daemon-command'
+import { registerDirectoryCommands } from './cli/directory-commands'
 import { registerHistoryCommands } from './cli/history-commands'
 import { registerSecretCommands } from './cli/secret-commands'
 import { registerStatusCommand } from './cli/status-command'
@@ -20,9 +21,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerDaemonCommand(program, globals)
   registerHistoryCommands(program, globals)
   registerSecretCommands(program, globals)
+  registerDirectoryCommands(program, globals)
   try {
     await program.parseAsync([...argv], { from: 'user' })
-    return 0
+    // A command that printed its result but failed (a blocked directory run) sets exitCode itself.
+    return typeof process.exitCode === 'number' ? process.exitCode : 0
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode
     return reportError(error)

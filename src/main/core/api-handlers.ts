@@ -4,6 +4,7 @@ import { maxCsvExportRows } from '../../shared/model/history'
 import type { Settings } from '../../shared/model/settings'
 import type { AppStatus, SecretInfo } from '../../shared/model/status'
 import { writeAudit } from './audit'
+import type { createDirectoryHandlers } from './engines/directory/directory-handlers'
 import type { EventBus } from './event-bus'
 import { exportHistory } from './history/history-export'
 import type { HistoryRepository } from './history/history-repository'
@@ -20,6 +21,8 @@ export interface HandlerDeps {
   readonly scheduler: Scheduler
   readonly events: EventBus
   readonly now: () => number
+  /** Each engine implements its own part of the contract. */
+  readonly directory: ReturnType<typeof createDirectoryHandlers>
 }
 
 function jobTitle(deps: HandlerDeps, id: string | undefined): { ja: string; en: string } {
@@ -132,5 +135,6 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
       events.emit('secrets.changed', list)
       return list
     },
+    ...deps.directory,
   }
 }

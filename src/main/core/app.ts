@@ -1,6 +1,13 @@
 import type { Core, CoreOptions } from './core-types'
 import { createApiHandlers } from './api-handlers'
 import { systemClock } from './clock'
+import { HomeDirectoryRepository } from './directory/home-directory-repository'
+import { createConnectorFactory } from './engines/directory/connector-factory'
+import { DirectoryConfigRepository } from './engines/directory/directory-config-repository'
+import { DirectoryEngine } from './engines/directory/directory-engine'
+import { createDirectoryHandlers } from './engines/directory/directory-handlers'
+import { createDirectoryJob } from './engines/directory/directory-job'
+import { DirectoryStateRepository } from './engines/directory/directory-state'
 import { EventBus } from './event-bus'
 import { HistoryNotifier } from './history/history-notifier'
 import { HistoryRepository } from './history/history-repository'
@@ -33,6 +40,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onRunFinished: (job, result) => recordRun(history, events, job, result),
   })
   scheduler.register(createPruneJob(history, settings, now))
+  const shutdown = new AbortController()
+  const directoryConfig = new DirectoryConfigRepository(db)
+  const home = new HomeDirectoryRepository(db)
+  const directory = new DirectoryEngine({
+    config: directoryConfig,
+    home,
+    state: new DirectoryStateRepository(db),
+    history,
+    connectors: createConnectorFactory(secrets),
+    now,
+    onStatus: (status) => events.emit('directory.changed', status),
+    onProgress: (progress) => events.emit('directory.progress', progress),
+  })
+  scheduler.register(createDirectoryJob(directory, directoryConfig.get()))
 
   const handlers = createApiHandlers({
     status: { version: options.version, runtime: options.runtime, dataDir: options.dataDir },
@@ -42,6 +63,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     scheduler,
     events,
     now,
+    directory: createDirectoryHandlers({
+      engine: directory,
+      config: directoryConfig,
+      home,
+      history,
+      scheduler,
+      signal: shutdown.signal,
+      statusChanged: () => events.emit('directory.changed', directory.status()),
+    }),
   })
   if (options.startScheduler ?? true) scheduler.start()
 
@@ -54,6 +84,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     wake: () => scheduler.wake(),
     close: () =>
       (closing ??= (async () => {
+        shutdown.abort(new Error('Renkei is shutting down'))
         await scheduler.stop()
         notifier.dispose()
         db.close()

@@ -1,0 +1,93 @@
+import type { ApiHandlers } from '../../../../shared/api'
+import type { DirectoryConfig } from '../../../../shared/model/directory-config'
+import { ApiError } from '../../../../shared/model/errors'
+import { writeAudit } from '../../audit'
+import type { HomeDirectoryRepository } from '../../directory/home-directory-repository'
+import type { HistoryRepository } from '../../history/history-repository'
+import type { Scheduler } from '../../scheduler/scheduler'
+import type { DirectoryConfigRepository } from './directory-config-repository'
+import type { DirectoryEngine } from './directory-engine'
+import { limitPlan } from './directory-planner'
+import { directoryJobId, directorySchedule } from './directory-job'
+import { failureMessage } from './run-failures'
+
+type DirectoryHandlers = Pick<ApiHandlers, Extract<keyof ApiHandlers, `directory.${string}`>>
+
+export interface DirectoryHandlerDeps {
+  readonly engine: DirectoryEngine
+  readonly config: DirectoryConfigRepository
+  readonly home: HomeDirectoryRepository
+  readonly history: HistoryRepository
+  readonly scheduler: Scheduler
+  readonly signal: AbortSignal
+  readonly statusChanged: () => void
+}
+
+/** A plain-LDAP connection sends the bind password unencrypted: refuse it unless the admin opted in. */
+function checkPlainLdap(config: DirectoryConfig): void {
+  for (const side of [config.source, config.target]) {
+    if (side.kind === 'ldap' && side.security === 'plain' && !side.allowPlain) {
+      throw new ApiError('invalid-input', {
+        ja: '暗号化なしの LDAP (ldap://) ではバインドパスワードが平文で流れます。LDAPS か StartTLS を選ぶか、「暗号化なしを許可する」をオンにしてください。',
+        en: 'Plain LDAP (ldap://) sends the bind password unencrypted. Choose LDAPS or StartTLS, or turn on "Allow unencrypted".',
+      })
+    }
+  }
+}
+
+async function planOrError<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work()
+  } catch (error) {
+    throw new ApiError('import-failed', failureMessage(error))
+  }
+}
+
+/** The directory part of the API contract. */
+export function createDirectoryHandlers(deps: DirectoryHandlerDeps): DirectoryHandlers {
+  const { engine, history } = deps
+  return {
+    'directory.status': async () => engine.status(),
+    'directory.config.get': async () => deps.config.get(),
+    'directory.config.update': async (config) => {
+      checkPlainLdap(config)
+      deps.config.save(config)
+      deps.scheduler.reschedule(directoryJobId, directorySchedule(config))
+      writeAudit(
+        history,
+        { ja: 'ディレクトリ同期の設定を変更しました', en: 'Directory sync settings changed' },
+        { config },
+      )
+      deps.statusChanged()
+      return config
+    },
+    'directory.check': async ({ side }) => engine.check(side),
+    'directory.preview': async ({ limit }) =>
+      limitPlan(await planOrError(() => engine.preview(deps.signal)), limit),
+    'directory.run': async ({ approveDeletions }) => {
+      writeAudit(
+        history,
+        approveDeletions
+          ? {
+              ja: '削除を承認してディレクトリ同期を実行しました（今回のみ）',
+              en: 'Ran directory sync with deletions approved (this run only)',
+            }
+          : { ja: 'ディレクトリ同期を今すぐ実行しました', en: 'Ran directory sync now' },
+        { approveDeletions },
+      )
+      const summary = await engine.run({ approveDeletions, signal: deps.signal })
+      const level = summary.outcome === 'ok' ? 'info' : summary.outcome === 'warning' ? 'warning' : 'error'
+      history.append({
+        direction: 'local',
+        category: 'directory',
+        level,
+        message: summary.message.ja,
+        messageEn: summary.message.en,
+        detail: summary,
+      })
+      return summary
+    },
+    'directory.departments': async () => deps.home.departments(),
+    'directory.employees': async (query) => deps.home.employees(query),
+  }
+}

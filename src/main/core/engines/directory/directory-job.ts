@@ -1,0 +1,25 @@
+import type { DirectoryConfig } from '../../../../shared/model/directory-config'
+import type { Schedule } from '../../../../shared/model/jobs'
+import type { JobDefinition } from '../../scheduler/job'
+import type { DirectoryEngine } from './directory-engine'
+
+export const directoryJobId = 'directory.sync'
+
+/** Seed ②: daily at the set time while sync is on and a source exists; otherwise only "run now". */
+export function directorySchedule(config: DirectoryConfig): Schedule {
+  return config.scheduleEnabled && config.source.kind !== 'none'
+    ? { kind: 'daily', at: config.at }
+    : { kind: 'manual' }
+}
+
+export function createDirectoryJob(engine: DirectoryEngine, config: DirectoryConfig): JobDefinition {
+  return {
+    id: directoryJobId,
+    title: { ja: 'ディレクトリ同期', en: 'Directory sync' },
+    schedule: directorySchedule(config),
+    async run({ signal }) {
+      const summary = await engine.run({ approveDeletions: false, signal })
+      return { outcome: summary.outcome === 'blocked' ? 'error' : summary.outcome, message: summary.message }
+    },
+  }
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest'
+import type { DirectoryDepartment, DirectoryEmployee } from '../../../../shared/model/directory'
+import { SourceInputError, type SourceRead } from './directory-connectors'
+import { validateSourceRead } from './source-validator'
+
+const employee = (key: string, dept: string | null, login = key): DirectoryEmployee => ({
+  key,
+  login,
+  nameJa: `社員 ${key}`,
+  nameEn: null,
+  kana: null,
+  email: null,
+  mainDepartment: dept,
+  otherDepartments: [],
+  positions: [],
+  groups: [],
+  active: true,
+})
+const department = (code: string, parent: string | null): DirectoryDepartment => ({
+  code,
+  nameJa: code,
+  nameEn: null,
+  parent,
+  order: 1,
+})
+
+function read(employees: DirectoryEmployee[], departments: DirectoryDepartment[]): SourceRead {
+  return {
+    snapshot: { employees, departments, positions: [], groups: [] },
+    locations: {
+      employees: employees.map((_, i) => ({ where: 'users.csv', line: i + 2 })),
+      departments: departments.map((_, i) => ({ where: 'departments.csv', line: i + 2 })),
+    },
+  }
+}
+
+function problems(r: SourceRead): string[] {
+  try {
+    validateSourceRead(r)
+    return []
+  } catch (error) {
+    if (!(error instanceof SourceInputError)) throw error
+    return error.problems.map((p) => p.message.ja)
+  }
+}
+
+describe('validateSourceRead', () => {
+  it('accepts a consistent source', () => {
+    expect(
+      problems(
+        read([employee('E1', 'A'), employee('E2', null)], [department('A', null), department('B', 'A')]),
+      ),
+    ).toEqual([])
+  })
+
+  it('names the line of a duplicate key and of the first occurrence', () => {
+    const found = problems(
+      read([employee('E1', null), employee('E2', null), employee('E1', null, 'other')], []),
+    )
+    expect(found).toEqual([
+      expect.stringMatching(/^users\.csv の 4 行目: 社員のキー「E1」が重複しています（最初の出現: 2 行目）/),
+    ])
+  })
+
+  it('reports an unknown department with the employee line, and duplicate logins case-insensitively', () => {
+    const found = problems(
+      read([employee('E1', 'X'), employee('E2', null, 'E1'.toLowerCase())], [department('A', null)]),
+    )
+    expect(found).toEqual([
+      expect.stringMatching(/^users\.csv の 3 行目: ログインID「e1」が重複/),
+      expect.stringMatching(/^users\.csv の 2 行目: 社員「E1」の部署コード「X」は組織ファイルにありません/),
+    ])
+  })
+
+  it('finds a cycle in the department tree and a parent that does not exist', () => {
+    const found = problems(
+      read([], [department('A', 'C'), department('B', 'A'), department('C', 'B'), department('D', 'Z')]),
+    )
+    expect(found).toHaveLength(2)
+    expect(found[0]).toMatch(/^departments\.csv の 2 行目: 部署の親子関係が循環しています/)
+    expect(found[1]).toMatch(/^departments\.csv の 5 行目: 部署「D」の上位部署コード「Z」/)
+  })
+})
