@@ -7,9 +7,9 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-for tool in dbus-run-session gnome-keyring-daemon secret-tool /usr/bin/chromium; do
+for tool in dbus-run-session gnome-keyring-daemon secret-tool /usr/bin/chromium /usr/sbin/slapd ldapadd openssl; do
   command -v "$tool" >/dev/null 2>&1 || {
-    echo "npm test: '$tool' is missing. On Debian/Ubuntu: sudo apt-get install -y dbus gnome-keyring libsecret-tools chromium" >&2
+    echo "npm test: '$tool' is missing. On Debian/Ubuntu: sudo apt-get install -y dbus gnome-keyring libsecret-tools chromium slapd ldap-utils openssl" >&2
     exit 1
   }
 done
