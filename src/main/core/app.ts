@@ -86,6 +86,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       (closing ??= (async () => {
         shutdown.abort(new Error('Renkei is shutting down'))
         await scheduler.stop()
+        await directory.settled()
         notifier.dispose()
         db.close()
       })()),

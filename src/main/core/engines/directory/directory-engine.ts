@@ -48,6 +48,7 @@ const noSource: Localized = {
 /** Directory sync: source → home directory → target, with a dry run before every write. */
 export class DirectoryEngine {
   private readonly owner = randomUUID()
+  private running: Promise<unknown> = Promise.resolve()
 
   constructor(private readonly deps: DirectoryEngineDeps) {}
 
@@ -101,7 +102,18 @@ export class DirectoryEngine {
   }
 
   /** A real run: plan, guards, then the home directory and the target. Never throws; the summary says what happened. */
-  async run(options: RunOptions): Promise<DirectoryRunSummary> {
+  run(options: RunOptions): Promise<DirectoryRunSummary> {
+    const run = this.runLocked(options)
+    this.running = run
+    return run
+  }
+
+  /** Resolves when no run of this process is writing (the core waits for it before closing the database). */
+  async settled(): Promise<void> {
+    await this.running
+  }
+
+  private async runLocked(options: RunOptions): Promise<DirectoryRunSummary> {
     const startedAt = this.deps.now()
     if (!this.deps.state.tryLock(this.owner, startedAt)) {
       return this.summary(

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os'
 import type { DirectoryRunSummary } from '../../../../shared/model/directory'
 import type { Db } from '../../store/database'
 
@@ -7,6 +8,23 @@ export const staleLockMs = 2 * 60 * 1000
 interface RunLock {
   readonly owner: string
   readonly heartbeatAt: number
+  readonly host?: string
+  readonly pid?: number
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/** Live: a recent heartbeat from a process that still exists (a killed CLI run frees the lock at once). */
+function isLive(lock: RunLock | null, now: number): lock is RunLock {
+  if (!lock || now - lock.heartbeatAt >= staleLockMs) return false
+  return lock.host !== hostname() || lock.pid === undefined || processAlive(lock.pid)
 }
 
 /**
@@ -44,7 +62,11 @@ export class DirectoryStateRepository {
 
   heartbeat(owner: string, now: number): void {
     const lock = this.read<RunLock>('run-lock')
-    if (lock?.owner === owner) this.write('run-lock', { owner, heartbeatAt: now })
+    if (lock?.owner === owner) this.write('run-lock', this.lock(owner, now))
+  }
+
+  private lock(owner: string, now: number): RunLock {
+    return { owner, heartbeatAt: now, host: hostname(), pid: process.pid }
   }
 
   unlock(owner: string): void {
@@ -53,8 +75,7 @@ export class DirectoryStateRepository {
   }
 
   inProgress(now: number): boolean {
-    const lock = this.read<RunLock>('run-lock')
-    return lock !== null && now - lock.heartbeatAt < staleLockMs
+    return isLive(this.read<RunLock>('run-lock'), now)
   }
 
   lastRun(): DirectoryRunSummary | null {

@@ -1,0 +1,92 @@
+import type { ConnectionCheckResult } from '../../../../shared/model/directory'
+import type { CsvSourceConfig } from '../../../../shared/model/directory-config'
+import {
+  SourceInputError,
+  type DirectorySourceConnector,
+  type ReadProgress,
+  type SourceRead,
+} from '../../engines/directory/directory-connectors'
+import { ConnectorError } from '../connector-error'
+import { loadCsvText } from './csv-file-loader'
+import { csvCheckMessages, type CsvFileSummary } from './csv-messages'
+import { CsvProblemList } from './csv-problem-list'
+import { readCsvSnapshot } from './csv-snapshot-reader'
+import type { RowTick } from './csv-table-reader'
+
+const progressEvery = 1000
+
+/** Counts rows across both files; every `progressEvery` rows it reports progress and honours an abort. */
+function pacer(signal: AbortSignal, onProgress?: (progress: ReadProgress) => void) {
+  let read = 0
+  const tick: RowTick = () => {
+    read += 1
+    if (read % progressEvery !== 0) return
+    signal.throwIfAborted()
+    onProgress?.({ read })
+  }
+  const finish = (): void => {
+    signal.throwIfAborted()
+    onProgress?.({ read })
+  }
+  return { tick, finish }
+}
+
+function checkFailure(error: unknown, summaries: readonly CsvFileSummary[]): ConnectionCheckResult {
+  const read = summaries.map(csvCheckMessages.summaryLine)
+  if (error instanceof SourceInputError) {
+    const first = error.problems[0]?.message ?? csvCheckMessages.unexpected()
+    const detail = [...read, ...error.problems.map((p) => p.message.en)].join('\n')
+    return { ok: false, message: csvCheckMessages.problems(error.problems.length, first), detail }
+  }
+  if (error instanceof ConnectorError)
+    return { ok: false, message: error.localized, detail: error.serverAnswer }
+  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+  return { ok: false, message: csvCheckMessages.unexpected(), detail }
+}
+
+/**
+ * The two files a Japanese groupware admin screen exports (users, departments) as a directory source.
+ * Reads are whole-file and stateless: each read() is a fresh, complete snapshot.
+ */
+export class CsvDirectorySource implements DirectorySourceConnector {
+  constructor(private readonly config: CsvSourceConfig) {}
+
+  /** Reads both files completely (there is no cheaper way to count CSV rows) and says what it found. */
+  async check(): Promise<ConnectionCheckResult> {
+    const summaries: CsvFileSummary[] = []
+    try {
+      await this.load(new AbortController().signal, undefined, summaries)
+      const [users, departments] = summaries
+      if (!users || !departments) return checkFailure(new Error('missing file summary'), summaries)
+      return {
+        ok: true,
+        message: csvCheckMessages.ok(users, departments),
+        detail: summaries.map(csvCheckMessages.summaryLine).join('\n'),
+      }
+    } catch (error) {
+      return checkFailure(error, summaries)
+    }
+  }
+
+  read(signal: AbortSignal, onProgress?: (progress: ReadProgress) => void): Promise<SourceRead> {
+    return this.load(signal, onProgress, [])
+  }
+
+  private async load(
+    signal: AbortSignal,
+    onProgress: ((progress: ReadProgress) => void) | undefined,
+    summaries: CsvFileSummary[],
+  ): Promise<SourceRead> {
+    signal.throwIfAborted()
+    const users = await loadCsvText(this.config.usersFile, this.config.encoding)
+    const departments = await loadCsvText(this.config.departmentsFile, this.config.encoding)
+    signal.throwIfAborted()
+    const problems = new CsvProblemList()
+    const { tick, finish } = pacer(signal, onProgress)
+    const result = await readCsvSnapshot(users, departments, this.config, problems, tick, summaries)
+    const error = problems.toError()
+    if (error) throw error
+    finish()
+    return result
+  }
+}

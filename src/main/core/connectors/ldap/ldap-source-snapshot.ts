@@ -1,0 +1,229 @@
+import type { Entry } from 'ldapts'
+import type {
+  DirectoryDepartment,
+  DirectoryEmployee,
+  DirectoryGroup,
+  DirectoryPosition,
+} from '../../../../shared/model/directory'
+import type { LdapSourceConfig } from '../../../../shared/model/directory-config'
+import type { Localized } from '../../../../shared/model/localized'
+import {
+  SourceInputError,
+  type SourceLocation,
+  type SourceProblem,
+  type SourceRead,
+} from '../../engines/directory/directory-connectors'
+import { joinRdns, normalizeDn, normalizeRdns, parseDn, type Rdn } from './ldap-dn'
+import { entryValues, firstValue, type EntryValues } from './ldap-session'
+
+const maxProblems = 100
+
+type Person = Omit<DirectoryEmployee, 'groups' | 'positions'> & {
+  readonly dn: string
+  readonly positions: string[]
+  readonly groups: string[]
+}
+
+/** Values of a multi-valued attribute, trimmed, without blanks or repeats. */
+function allValues(values: EntryValues, attribute: string): string[] {
+  if (attribute === '') return []
+  const list = (values.get(attribute.toLowerCase()) ?? []).map((v) => v.trim()).filter((v) => v !== '')
+  return [...new Set(list)]
+}
+
+/** Distinct names in order of first appearance, each with where it was first seen. */
+class FirstSeen {
+  readonly order = new Map<string, SourceLocation>()
+  add(name: string, where: string): void {
+    if (!this.order.has(name)) this.order.set(name, { where, line: null })
+  }
+}
+
+/** Departments from the OU path between the base and each entry (departmentsFrom 'ou'). */
+class OuTree {
+  readonly departments: DirectoryDepartment[] = []
+  readonly locations: SourceLocation[] = []
+  /** Parent DN as written → the code of its nearest OU (the person's main department). */
+  private readonly byParent = new Map<string, string | null>()
+  private readonly known = new Set<string>()
+
+  constructor(private readonly baseLevels: number) {}
+
+  /** Registers the OUs above `rdns` and returns the immediate one's code (null right under the base). */
+  mainDepartment(rdns: readonly Rdn[]): string | null {
+    const parentKey = joinRdns(rdns.slice(1)).toLowerCase()
+    const cached = this.byParent.get(parentKey)
+    if (cached !== undefined) return cached
+    let parent: string | null = null
+    for (let level = rdns.length - this.baseLevels - 1; level >= 1; level--) {
+      const rdn = rdns[level]!
+      const pair = rdn.pairs[0]!
+      if (rdn.pairs.length !== 1 || pair.type !== 'ou') continue
+      const above = rdns.slice(level)
+      const code = normalizeRdns(above)
+      if (!this.known.has(code)) {
+        this.known.add(code)
+        const order = this.departments.length + 1
+        this.departments.push({ code, nameJa: pair.value, nameEn: null, parent, order })
+        this.locations.push({ where: joinRdns(above), line: null })
+      }
+      parent = code
+    }
+    this.byParent.set(parentKey, parent)
+    return parent
+  }
+}
+
+/**
+ * Turns search entries into a snapshot: employees from user entries, departments from an attribute or the OU
+ * path, positions from the position attribute, groups from group entries. Collects every bad entry (up to
+ * 100) so the admin can fix them all at once.
+ */
+export class LdapSnapshotBuilder {
+  private readonly people: Person[] = []
+  private readonly groups: DirectoryGroup[] = []
+  private readonly problems: SourceProblem[] = []
+  private problemCount = 0
+  private readonly departmentNames = new FirstSeen()
+  private readonly positionNames = new FirstSeen()
+  private readonly ouTree: OuTree | null
+  private readonly attrs: LdapSourceConfig['attributes']
+
+  constructor(config: LdapSourceConfig) {
+    this.attrs = config.attributes
+    this.ouTree = config.departmentsFrom === 'ou' ? new OuTree(parseDn(config.baseDn).length) : null
+  }
+
+  /** Attributes to request for user entries: only the mapped ones. */
+  static userAttributes(config: LdapSourceConfig): string[] {
+    const a = config.attributes
+    const mapped = [a.key, a.login, a.nameJa, a.nameEn, a.kana, a.email, a.position]
+    if (config.departmentsFrom === 'attribute') mapped.push(a.department)
+    return [...new Set(mapped.filter((name) => name !== ''))]
+  }
+
+  addPerson(entry: Entry): void {
+    const values = entryValues(entry)
+    const a = this.attrs
+    const key = firstValue(values, a.key)
+    const login = firstValue(values, a.login)
+    const nameJa = firstValue(values, a.nameJa)
+    if (key === null || login === null || nameJa === null) {
+      const missing = [
+        [a.key, key],
+        [a.login, login],
+        [a.nameJa, nameJa],
+      ].flatMap(([name, value]) => (value === null ? [name] : []))
+      return this.problem(entry.dn, {
+        ja: `${entry.dn}: 必須の属性 ${missing.join('、')} がありません。エントリーに値を入れるか、属性の対応付けを直してください。`,
+        en: `${entry.dn}: the required attribute ${missing.join(', ')} is missing. Fill it in, or fix the attribute mapping.`,
+      })
+    }
+    const { mainDepartment, otherDepartments } = this.departmentsOf(entry.dn, values)
+    const positions = allValues(values, a.position)
+    for (const p of positions) this.positionNames.add(p, entry.dn)
+    this.people.push({
+      dn: entry.dn,
+      key,
+      login,
+      nameJa,
+      nameEn: firstValue(values, a.nameEn),
+      kana: firstValue(values, a.kana),
+      email: firstValue(values, a.email),
+      mainDepartment,
+      otherDepartments,
+      positions,
+      groups: [],
+      // Directories have no standard "disabled" attribute: everyone the filter returns is active.
+      active: true,
+    })
+  }
+
+  private departmentsOf(
+    dn: string,
+    values: EntryValues,
+  ): { mainDepartment: string | null; otherDepartments: string[] } {
+    if (this.ouTree) return { mainDepartment: this.ouTree.mainDepartment(parseDn(dn)), otherDepartments: [] }
+    const [main = null, ...others] = allValues(values, this.attrs.department)
+    for (const name of main === null ? [] : [main, ...others]) this.departmentNames.add(name, dn)
+    return { mainDepartment: main, otherDepartments: others }
+  }
+
+  /** A group entry; call after all people are added (members are matched against them). */
+  addGroup(entry: Entry, memberIndex: ReadonlyMap<string, number>): void {
+    const values = entryValues(entry)
+    const code = firstValue(values, this.attrs.groupName)
+    if (code === null) {
+      return this.problem(entry.dn, {
+        ja: `${entry.dn}: グループ名の属性 ${this.attrs.groupName} がありません。`,
+        en: `${entry.dn}: the group name attribute ${this.attrs.groupName} is missing.`,
+      })
+    }
+    this.groups.push({ code, nameJa: code, nameEn: null })
+    for (const member of allValues(values, this.attrs.groupMember)) {
+      const index = memberIndex.get(normalizeDn(member))
+      const person = index === undefined ? undefined : this.people[index]
+      if (person && !person.groups.includes(code)) person.groups.push(code)
+    }
+  }
+
+  /** Normalised DN → index of the person, for resolving group members. */
+  memberIndex(): Map<string, number> {
+    return new Map(this.people.map((p, i) => [normalizeDn(p.dn), i]))
+  }
+
+  /** The snapshot; throws SourceInputError when any entry was unusable. */
+  build(): SourceRead {
+    if (this.problems.length > 0) throw new SourceInputError(this.problems)
+    const rank = new Map([...this.positionNames.order.keys()].map((name, i) => [name, i + 1]))
+    const positions: DirectoryPosition[] = [...rank].map(([name, r]) => ({
+      code: name,
+      nameJa: name,
+      nameEn: null,
+      rank: r,
+    }))
+    const employees: DirectoryEmployee[] = this.people.map(({ dn: _dn, ...person }) => ({
+      ...person,
+      // The model keeps positions highest rank first; ranks follow first appearance.
+      positions: [...person.positions].sort((x, y) => rank.get(x)! - rank.get(y)!),
+    }))
+    const departments = this.ouTree ? this.ouTree.departments : this.attributeDepartments()
+    const departmentLocations = this.ouTree ? this.ouTree.locations : [...this.departmentNames.order.values()]
+    return {
+      snapshot: { employees, departments, positions, groups: this.groups },
+      locations: {
+        employees: this.people.map((p) => ({ where: p.dn, line: null })),
+        departments: departmentLocations,
+      },
+    }
+  }
+
+  private attributeDepartments(): DirectoryDepartment[] {
+    return [...this.departmentNames.order.keys()].map((name, i) => ({
+      code: name,
+      nameJa: name,
+      nameEn: null,
+      parent: null,
+      order: i + 1,
+    }))
+  }
+
+  private problem(dn: string, message: Localized): void {
+    this.problemCount++
+    if (this.problems.length < maxProblems - 1) {
+      this.problems.push({ location: { where: dn, line: null }, message })
+      return
+    }
+    const more = this.problemCount - (maxProblems - 1)
+    this.problems[maxProblems - 1] =
+      more === 1
+        ? { location: { where: dn, line: null }, message }
+        : {
+            location: null,
+            message: {
+              ja: `ほかにも ${more} 件のエントリーに問題があります（最初の ${maxProblems - 1} 件だけ表示しています）。`,
+              en: `${more} more entries have problems (only the first ${maxProblems - 1} are listed).`,
+            },
+          }
+  }
+}

@@ -1,0 +1,106 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { Attribute, Change, type Entry } from 'ldapts'
+import type { TargetUser, TargetUserEntry } from '../../engines/directory/directory-connectors'
+import { entryValues, firstValue } from './ldap-session'
+
+/** inetOrgPerson attributes Renkei writes, and reads back. */
+export const userAttributeNames = [
+  'uid',
+  'cn',
+  'sn',
+  'givenName',
+  'displayName',
+  'mail',
+  'employeeNumber',
+  'departmentNumber',
+  'ou',
+  'title',
+] as const
+type UserAttribute = (typeof userAttributeNames)[number]
+
+/** Which attributes hold each TargetUser field (sn falls back to the display name, so it follows both). */
+const attributesOf: Readonly<Record<keyof TargetUser, readonly UserAttribute[]>> = {
+  key: ['employeeNumber'],
+  login: ['uid'],
+  displayName: ['cn', 'displayName', 'sn'],
+  familyName: ['sn'],
+  givenName: ['givenName'],
+  email: ['mail'],
+  departmentCode: ['departmentNumber'],
+  department: ['ou'],
+  title: ['title'],
+  active: [],
+}
+
+const present = (value: string | null): string[] => (value === null || value === '' ? [] : [value])
+
+/** The attribute values a user should have; an empty list means the attribute is absent. */
+export function userAttributes(user: TargetUser): Record<UserAttribute, string[]> {
+  return {
+    uid: [user.login],
+    cn: [user.displayName],
+    // sn is required by person: a one-word name has no family part of its own.
+    sn: [user.familyName === '' ? user.displayName : user.familyName],
+    givenName: present(user.givenName),
+    displayName: [user.displayName],
+    mail: present(user.email),
+    employeeNumber: [user.key],
+    departmentNumber: present(user.departmentCode),
+    ou: present(user.department),
+    title: present(user.title),
+  }
+}
+
+/** The add request for a new user entry; the initial password goes in hashed ({SSHA}). */
+export function newUserEntry(user: TargetUser, initialPassword: string | null): Record<string, string[]> {
+  const entry: Record<string, string[]> = {
+    objectClass: ['top', 'person', 'organizationalPerson', 'inetOrgPerson'],
+  }
+  for (const [name, values] of Object.entries(userAttributes(user)))
+    if (values.length > 0) entry[name] = values
+  if (initialPassword) entry.userPassword = [sshaHash(initialPassword)]
+  return entry
+}
+
+/** Replace changes for the attributes behind `changed` (a replace with no values removes the attribute). */
+export function userChanges(user: TargetUser, changed: readonly (keyof TargetUser)[]): Change[] {
+  const wanted = userAttributes(user)
+  const names = new Set(changed.flatMap((field) => attributesOf[field]))
+  return [...names].map((name) => replaceChange(name, wanted[name]))
+}
+
+/** Sets an attribute to exactly `values` (none: the attribute is removed, and absent is fine). */
+export function replaceChange(type: string, values: readonly string[]): Change {
+  return new Change({ operation: 'replace', modification: new Attribute({ type, values: [...values] }) })
+}
+
+/** A user entry as TargetUser; `active` is decided by where the entry lives. */
+export function targetUserOf(entry: Entry, active: boolean): TargetUserEntry | null {
+  const values = entryValues(entry)
+  const key = firstValue(values, 'employeeNumber')
+  if (key === null) return null
+  const displayName = firstValue(values, 'displayName') ?? firstValue(values, 'cn') ?? ''
+  return {
+    ref: entry.dn,
+    key,
+    login: firstValue(values, 'uid') ?? '',
+    displayName,
+    familyName: firstValue(values, 'sn') ?? '',
+    givenName: firstValue(values, 'givenName') ?? '',
+    email: firstValue(values, 'mail'),
+    departmentCode: firstValue(values, 'departmentNumber'),
+    department: firstValue(values, 'ou'),
+    title: firstValue(values, 'title'),
+    active,
+  }
+}
+
+/**
+ * Salted SHA-1 in the {SSHA} scheme every common LDAP server verifies: the initial password is never stored
+ * in clear text, whatever hashing overlay the server has or lacks.
+ */
+export function sshaHash(password: string): string {
+  const salt = randomBytes(8)
+  const digest = createHash('sha1').update(password, 'utf8').update(salt).digest()
+  return `{SSHA}${Buffer.concat([digest, salt]).toString('base64')}`
+}

@@ -1,0 +1,222 @@
+/**
+ * SCIM over HTTP(S): JSON bodies, the bearer token, timeouts, retries and the translation of every failure
+ * into a ConnectorError an administrator can act on. node:http rather than fetch, because only it lets
+ * `verifyCertificate: false` reach the TLS socket (rejectUnauthorized).
+ */
+import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders } from 'node:http'
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
+import type { Localized } from '../../../../shared/model/localized'
+import { ConnectorError } from '../connector-error'
+import { scimMessages } from './scim-messages'
+import { backoffMs, retryAfterMs } from './scim-retry-policy'
+
+export interface ScimHttpSettings {
+  readonly baseUrl: string
+  readonly verifyCertificate: boolean
+  readonly timeoutSeconds: number
+}
+
+export interface ScimRetryOptions {
+  /** Injected so tests can check the waits without waiting. */
+  readonly sleep?: (ms: number) => Promise<void>
+  /** Retries after the first attempt, for 429, 5xx and network errors. */
+  readonly maxRetries?: number
+}
+
+export interface ScimCall {
+  readonly body?: unknown
+  /** Statuses handed back to the caller instead of thrown (404 on DELETE, 409 on POST). */
+  readonly accept?: readonly number[]
+  readonly signal?: AbortSignal
+  readonly maxRetries?: number
+  /** What a 404 means on this path, when it is not "no SCIM service at this URL". */
+  readonly notFound?: Localized
+}
+
+export interface ScimResponse {
+  readonly status: number
+  /** Parsed JSON, or null for an empty answer (204). */
+  readonly body: unknown
+  /** Method, path, status and body for support; never contains the token. */
+  readonly answer: string
+}
+
+type Exchange =
+  | {
+      readonly kind: 'answer'
+      readonly status: number
+      readonly headers: IncomingHttpHeaders
+      readonly text: string
+    }
+  | { readonly kind: 'failure'; readonly error: NodeJS.ErrnoException }
+
+interface Verdict {
+  readonly error: ConnectorError
+  /** Wait before the next attempt; null: do not retry. */
+  readonly waitMs: number | null
+}
+
+const tlsErrorCode =
+  /^(ERR_TLS_|ERR_SSL_|CERT_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_|EPROTO$)/
+const maxAnswerChars = 1000
+
+const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** The SCIM error `detail` (RFC 7644 §3.12), else the start of whatever the server sent. */
+export function scimDetail(body: unknown, text: string, status: number): string {
+  const error = (body ?? {}) as { detail?: unknown; scimType?: unknown }
+  const detail = typeof error.detail === 'string' && error.detail !== '' ? error.detail : null
+  const scimType = typeof error.scimType === 'string' && error.scimType !== '' ? error.scimType : null
+  if (detail !== null) return scimType === null ? detail : `${scimType}: ${detail}`
+  return text.trim().slice(0, 200) || `HTTP ${status}`
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    return undefined
+  }
+}
+
+export class ScimHttpClient {
+  private readonly baseUrl: string
+  private readonly agent: HttpAgent
+  private readonly sleep: (ms: number) => Promise<void>
+  private readonly maxRetries: number
+
+  constructor(
+    private readonly settings: ScimHttpSettings,
+    private readonly token: string,
+    options: ScimRetryOptions = {},
+  ) {
+    this.baseUrl = settings.baseUrl.replace(/\/+$/, '')
+    this.agent = this.baseUrl.toLowerCase().startsWith('https:')
+      ? new HttpsAgent({ keepAlive: true, rejectUnauthorized: settings.verifyCertificate })
+      : new HttpAgent({ keepAlive: true })
+    this.sleep = options.sleep ?? realSleep
+    this.maxRetries = options.maxRetries ?? 5
+  }
+
+  /** Sends one SCIM request, retrying what may pass later; resolves with a 2xx or an accepted status. */
+  async send(method: string, path: string, call: ScimCall = {}): Promise<ScimResponse> {
+    const maxRetries = call.maxRetries ?? this.maxRetries
+    for (let retry = 0; ; retry++) {
+      const exchange = await this.exchange(method, path, call)
+      call.signal?.throwIfAborted()
+      if (exchange.kind === 'answer') {
+        const ok = exchange.status >= 200 && exchange.status < 300
+        if (ok || call.accept?.includes(exchange.status)) return this.response(method, path, exchange, ok)
+      }
+      const verdict = this.judge(method, path, exchange, call, retry)
+      if (verdict.waitMs === null || retry >= maxRetries) throw verdict.error
+      await this.sleep(verdict.waitMs)
+      call.signal?.throwIfAborted()
+    }
+  }
+
+  close(): void {
+    this.agent.destroy()
+  }
+
+  private response(method: string, path: string, exchange: Exchange & { kind: 'answer' }, ok: boolean) {
+    const answer = this.describe(method, path, exchange)
+    if (exchange.text.trim() === '') return { status: exchange.status, body: null, answer }
+    const body = parseJson(exchange.text)
+    if (body === undefined && ok)
+      throw new ConnectorError('permanent', scimMessages.notScim(this.baseUrl), answer)
+    return { status: exchange.status, body: body ?? null, answer }
+  }
+
+  /** Decides what a failed exchange means and whether another attempt can help. */
+  private judge(method: string, path: string, exchange: Exchange, call: ScimCall, retry: number): Verdict {
+    const url = this.baseUrl
+    const answer = this.describe(method, path, exchange)
+    if (exchange.kind === 'failure') {
+      const reason = exchange.error.code ?? exchange.error.message
+      if (tlsErrorCode.test(exchange.error.code ?? '')) {
+        return { error: new ConnectorError('permanent', scimMessages.tls(url, reason), answer), waitMs: null }
+      }
+      return {
+        error: new ConnectorError('transient', scimMessages.unreachable(url, reason), answer),
+        waitMs: backoffMs(retry),
+      }
+    }
+    const { status } = exchange
+    const fail = (
+      kind: ConnectorError['kind'],
+      message: Localized,
+      waitMs: number | null = null,
+    ): Verdict => ({
+      error: new ConnectorError(kind, message, answer),
+      waitMs,
+    })
+    if (status === 429) {
+      const header = exchange.headers['retry-after']
+      return fail('quota', scimMessages.slowDown(url, retry), retryAfterMs(header, Date.now()))
+    }
+    if (status >= 500)
+      return fail('transient', scimMessages.serverFailing(url, status, retry), backoffMs(retry))
+    if (status === 401 || status === 403) return fail('auth', scimMessages.tokenRefused(url, status))
+    if (status === 404) return fail('permanent', call.notFound ?? scimMessages.noService(url))
+    const detail = this.redact(scimDetail(parseJson(exchange.text), exchange.text, status))
+    return fail('permanent', scimMessages.rejected(status, detail))
+  }
+
+  /** One request and its whole answer; network failures are returned, not thrown. */
+  private exchange(method: string, path: string, call: ScimCall): Promise<Exchange> {
+    const url = new URL(this.baseUrl + path)
+    const payload = call.body === undefined ? undefined : Buffer.from(JSON.stringify(call.body), 'utf8')
+    const headers: Record<string, string | number> = {
+      Accept: 'application/scim+json, application/json',
+      Authorization: `Bearer ${this.token}`,
+      ...(payload
+        ? { 'Content-Type': 'application/scim+json; charset=utf-8', 'Content-Length': payload.length }
+        : {}),
+    }
+    const timeoutMs = this.settings.timeoutSeconds * 1000
+    const send = url.protocol === 'https:' ? httpsRequest : httpRequest
+    return new Promise((resolve) => {
+      const req = send(
+        url,
+        {
+          method,
+          headers,
+          agent: this.agent,
+          timeout: timeoutMs,
+          rejectUnauthorized: this.settings.verifyCertificate,
+          ...(call.signal ? { signal: call.signal } : {}),
+        },
+        (res) => {
+          const chunks: Buffer[] = []
+          res.on('data', (chunk: Buffer) => chunks.push(chunk))
+          res.on('error', (error) => resolve({ kind: 'failure', error }))
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8')
+            resolve({ kind: 'answer', status: res.statusCode ?? 0, headers: res.headers, text })
+          })
+        },
+      )
+      req.on('timeout', () => {
+        const error: NodeJS.ErrnoException = new Error(`no answer within ${timeoutMs / 1000} s`)
+        error.code = 'ETIMEDOUT'
+        req.destroy(error)
+      })
+      req.on('error', (error) => resolve({ kind: 'failure', error }))
+      req.end(payload)
+    })
+  }
+
+  private describe(method: string, path: string, exchange: Exchange): string {
+    const what =
+      exchange.kind === 'failure'
+        ? `${exchange.error.code ?? 'error'}: ${exchange.error.message}`
+        : `HTTP ${exchange.status}${exchange.text.trim() ? ` ${exchange.text.trim().slice(0, maxAnswerChars)}` : ''}`
+    return this.redact(`${method} ${path} → ${what}`)
+  }
+
+  /** Servers sometimes echo request headers in errors: the token must never reach a log or the UI. */
+  private redact(text: string): string {
+    return text
+  }
+}

@@ -1,0 +1,154 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createCore } from '../../src/main/core/app'
+import type { Core } from '../../src/main/core/core-types'
+import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store'
+import { people, writeDirectoryCsv } from '../support/directory-csv'
+
+let dir: string
+let core: Core
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'renkei-dir-csv-'))
+  core = await createCore({
+    dataDir: dir,
+    runtime: 'test',
+    version: 'test',
+    secrets: new MemorySecretStore(),
+    startScheduler: false,
+  })
+})
+afterEach(async () => {
+  await core.close()
+})
+
+async function configureCsv(files: { usersFile: string; departmentsFile: string }): Promise<void> {
+  await core.api['directory.config.update']({ source: { kind: 'csv', ...files } })
+}
+
+const directoryHistory = async (): Promise<string[]> =>
+  (await core.api['history.search']({ filter: { category: 'directory' }, limit: 500 })).entries.map(
+    (e) => e.message,
+  )
+
+describe('directory sync from CSV into the home directory', () => {
+  it('previews without writing, imports on run, and a second run changes nothing', async () => {
+    await configureCsv(writeDirectoryCsv(dir, people(5)))
+    const plan = await core.api['directory.preview']({})
+    expect(plan.source).toEqual({ employees: 5, departments: 3, positions: 0, groups: 1 })
+    expect(plan.homeChangesTotal).toBe(9)
+    expect(plan.blocked).toBeNull()
+    expect((await core.api['directory.status']({})).counts.employees).toBe(0)
+
+    const first = await core.api['directory.run']({})
+    expect(first.outcome).toBe('ok')
+    const status = await core.api['directory.status']({})
+    expect(status.counts).toMatchObject({ employees: 5, activeEmployees: 5, departments: 3, groups: 1 })
+    expect(status.lastRun?.outcome).toBe('ok')
+    const tree = await core.api['directory.departments']({})
+    expect(tree.map((d) => [d.code, d.parent, d.employeeCount])).toEqual([
+      ['HQ', null, 0],
+      ['S1', 'SALES', 5],
+      ['SALES', 'HQ', 0],
+    ])
+
+    const second = await core.api['directory.run']({})
+    expect(second.message.en).toBe('No changes')
+    expect((await core.api['directory.preview']({})).homeChangesTotal).toBe(0)
+  })
+
+  it('records each change between two imports in the history', async () => {
+    const files = writeDirectoryCsv(dir, people(3))
+    await core.api['directory.config.update']({ source: { kind: 'csv', ...files }, deletionGuard: { maxCount: 10, maxPercent: 100 } })
+    await core.api['directory.run']({})
+    const changed = people(3)
+    changed[0] = { ...changed[0]!, email: 'new@example.jp' }
+    changed[1] = { ...changed[1]!, status: '無効' }
+    writeDirectoryCsv(dir, changed.slice(0, 2).concat([{ key: 'E0009', name: '佐藤 花子', dept: 'SALES' }]))
+    await core.api['directory.run']({})
+    const messages = await directoryHistory()
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        'ホームディレクトリ: 社員「山田 太郎1」(E0001) を変更しました (email)',
+        'ホームディレクトリ: 社員「山田 太郎2」(E0002) を無効化しました (active)',
+        'ホームディレクトリ: 社員「山田 太郎3」(E0003) を削除しました',
+        'ホームディレクトリ: 社員「佐藤 花子」(E0009) を追加しました',
+      ]),
+    )
+  })
+
+  it('a broken row stops the import with its line number and leaves the home directory as it was', async () => {
+    const files = writeDirectoryCsv(dir, people(4))
+    await configureCsv(files)
+    await core.api['directory.run']({})
+    writeDirectoryCsv(dir, people(6))
+    writeFileSync(
+      files.usersFile,
+      `${(await import('node:fs')).readFileSync(files.usersFile, 'utf8')}E0099,broken\r\n`,
+    )
+    await expect(core.api['directory.preview']({})).rejects.toThrow(/users\.csv line 8/)
+    const run = await core.api['directory.run']({})
+    expect(run.outcome).toBe('error')
+    expect(run.message.ja).toContain('users.csv の 8 行目')
+    expect((await core.api['directory.status']({})).counts.employees).toBe(4)
+    expect((await directoryHistory()).some((m) => m.includes('users.csv の 8 行目'))).toBe(true)
+  })
+
+  it('an unknown department code is reported with the employee line and nothing is applied', async () => {
+    await configureCsv(
+      writeDirectoryCsv(dir, [...people(2), { key: 'E0100', name: '鈴木 一郎', dept: 'NOPE' }]),
+    )
+    const run = await core.api['directory.run']({})
+    expect(run.outcome).toBe('error')
+    expect(run.message.ja).toMatch(/users\.csv の 4 行目: 社員「E0100」の部署コード「NOPE」/)
+    expect((await core.api['directory.status']({})).counts.employees).toBe(0)
+  })
+
+  it('the deletion guard stops a run that would remove too many, and one approval lets it through', async () => {
+    await configureCsv(writeDirectoryCsv(dir, people(20)))
+    await core.api['directory.run']({})
+    writeDirectoryCsv(dir, people(15))
+    const blocked = await core.api['directory.run']({})
+    expect(blocked.outcome).toBe('blocked')
+    expect(blocked.message.en).toContain('5 users (25%)')
+    expect((await core.api['directory.status']({})).counts.employees).toBe(20)
+    const approved = await core.api['directory.run']({ approveDeletions: true })
+    expect(approved.outcome).toBe('ok')
+    expect((await core.api['directory.status']({})).counts.employees).toBe(15)
+    expect((await core.api['directory.config.get']({})).deletionGuard).toEqual({
+      maxCount: 500,
+      maxPercent: 10,
+    })
+  })
+
+  it('the licence guard blocks a source over the licence count and says by how many', async () => {
+    await core.api['directory.config.update']({
+      source: { kind: 'csv', ...writeDirectoryCsv(dir, people(12)) },
+      licenceCount: 10,
+    })
+    const plan = await core.api['directory.preview']({})
+    expect(plan.licence).toMatchObject({ limit: 10, activeSourceUsers: 12, over: 2 })
+    const run = await core.api['directory.run']({})
+    expect(run.outcome).toBe('blocked')
+    expect(run.message.ja).toContain('2 人超えています')
+    expect((await core.api['directory.status']({})).counts.employees).toBe(0)
+  })
+
+  it('switching the daily schedule off leaves the job to "run now" only; the time moves the next run', async () => {
+    await configureCsv(writeDirectoryCsv(dir, people(1)))
+    const job = async () => (await core.api['jobs.list']({})).find((j) => j.id === 'directory.sync')!
+    expect((await job()).schedule).toEqual({ kind: 'daily', at: '00:00' })
+    await core.api['directory.config.update']({
+      ...(await core.api['directory.config.get']({})),
+      at: '06:30',
+    })
+    expect(new Date((await job()).nextRunAt!).getHours()).toBe(6)
+    await core.api['directory.config.update']({
+      ...(await core.api['directory.config.get']({})),
+      scheduleEnabled: false,
+    })
+    expect(await job()).toMatchObject({ schedule: { kind: 'manual' }, nextRunAt: null })
+  })
+})
