@@ -19,8 +19,8 @@ export interface HomeDiff {
 }
 
 export interface StoredHomeView {
-  /** `${kind}\t${key}` → hash of every stored object. */
-  hashes(): Map<string, string>
+  /** `${kind}\t${key}` → fingerprint of every stored object. */
+  fingerprints(): Map<string, string>
   /** Stored objects by `${kind}\t${key}` for the given ids (only the changed ones are parsed). */
   objects(ids: readonly string[]): Map<string, HomeObject>
 }
@@ -47,23 +47,23 @@ function updateAction(record: HomeRecord, fields: readonly FieldChange[]): HomeC
 }
 
 /**
- * Compares a new import with what is stored, by hash first: with 1% changes on 100,000 people only
- * those 1,000 stored records are parsed.
+ * Compares a new import with what is stored, by fingerprint first: with 1% changes on 100,000 people
+ * only those 1,000 stored records are parsed.
  */
 export function diffHome(stored: StoredHomeView, next: DirectorySnapshot): HomeDiff {
-  const hashes = stored.hashes()
+  const fingerprints = stored.fingerprints()
   const upserts: HomeRecord[] = []
   const created: HomeRecord[] = []
   const changed: HomeRecord[] = []
   for (const record of snapshotRecords(next)) {
     const id = recordId(record.kind, record.key)
-    const previous = hashes.get(id)
-    hashes.delete(id)
-    if (previous === record.hash) continue
+    const previous = fingerprints.get(id)
+    fingerprints.delete(id)
+    if (previous === record.fingerprint) continue
     upserts.push(record)
     ;(previous === undefined ? created : changed).push(record)
   }
-  const removedIds = [...hashes.keys()]
+  const removedIds = [...fingerprints.keys()]
   const before = stored.objects([...changed.map((r) => recordId(r.kind, r.key)), ...removedIds])
   const changes: HomeChange[] = created.map((r) => ({
     kind: r.kind,

@@ -34,13 +34,12 @@ const likeEscape = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\$
 export class HomeDirectoryRepository implements StoredHomeView {
   constructor(private readonly db: Db) {}
 
-  hashes(): Map<string, string> {
-    const rows = this.db.prepare('SELECT kind, key, hash FROM directory_objects').raw().all() as [
-      string,
-      string,
-      string,
-    ][]
-    return new Map(rows.map(([kind, key, hash]) => [recordId(kind, key), hash]))
+  fingerprints(): Map<string, string> {
+    const rows = this.db
+      .prepare('SELECT kind, key, fingerprint FROM directory_objects')
+      .raw()
+      .all() as string[][]
+    return new Map(rows.map(([kind, key, fingerprint]) => [recordId(kind!, key!), fingerprint!]))
   }
 
   objects(ids: readonly string[]): Map<string, HomeObject> {
@@ -57,15 +56,16 @@ export class HomeDirectoryRepository implements StoredHomeView {
   /** One transaction: readers see the previous import or this one, never a mix (and a kill -9 keeps the previous). */
   applyImport(diff: HomeDiff, importedAt: number, alsoInTransaction: () => void = () => {}): void {
     const upsert = this.db.prepare(
-      `INSERT INTO directory_objects (kind, key, hash, data, dept, search) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT(kind, key) DO UPDATE SET hash = excluded.hash, data = excluded.data, dept = excluded.dept, search = excluded.search`,
+      `INSERT INTO directory_objects (kind, key, fingerprint, data, dept, search) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT(kind, key) DO UPDATE SET fingerprint = excluded.fingerprint, data = excluded.data, dept = excluded.dept, search = excluded.search`,
     )
     const remove = this.db.prepare('DELETE FROM directory_objects WHERE kind = ? AND key = ?')
     const stamp = this.db.prepare(
       `INSERT INTO directory_state (name, value) VALUES ('imported-at', ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value`,
     )
     this.db.transaction(() => {
-      for (const r of diff.upserts) upsert.run(r.kind, r.key, r.hash, r.data, r.dept, r.search)
+      for (const r of diff.upserts)
+        upsert.run(r.kind, r.key, r.fingerprint, JSON.stringify(r.object), r.dept, r.search)
       for (const d of diff.deletes) remove.run(d.kind, d.key)
       stamp.run(String(importedAt))
       alsoInTransaction()

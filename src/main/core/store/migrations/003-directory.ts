@@ -1,13 +1,13 @@
 /**
  * The home directory (employees, departments, positions, groups) as one row per object, plus the
- * directory engine's own state. `hash` lets a new import be compared with the previous one without
+ * directory engine's own state. `fingerprint` lets a new import be compared with the previous one without
  * parsing every stored record; `dept` and `search` serve the Directory screen's lists.
  */
 export const v3Directory = `
 CREATE TABLE directory_objects (
   kind TEXT NOT NULL,
   key TEXT NOT NULL,
-  hash TEXT NOT NULL,
+  fingerprint TEXT NOT NULL,
   data TEXT NOT NULL,
   dept TEXT,
   search TEXT NOT NULL DEFAULT '',
