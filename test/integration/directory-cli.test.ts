@@ -1,0 +1,65 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { createCore } from '../../src/main/core/app'
+import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store'
+import type { DirectoryPlan } from '../../src/shared/model/directory'
+import { runCli } from '../support/cli'
+import { people, writeDirectoryCsv } from '../support/directory-csv'
+
+let dir: string
+
+/** The settings live in the data directory: write them the way the UI would, then drive the CLI. */
+async function configureCsv(count: number): Promise<void> {
+  const core = await createCore({
+    dataDir: dir,
+    runtime: 'test',
+    version: 'test',
+    secrets: new MemorySecretStore(),
+    startScheduler: false,
+  })
+  await core.api['directory.config.update']({
+    source: { kind: 'csv', ...writeDirectoryCsv(dir, people(count)) },
+  })
+  await core.close()
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'renkei-dir-cli-'))
+})
+
+describe('renkei directory', () => {
+  it('preview --json prints the whole plan and writes nothing', async () => {
+    await configureCsv(4)
+    const result = runCli(['--data-dir', dir, 'directory', 'preview', '--json'])
+    expect(result.stderr).toBe('')
+    expect(result.status).toBe(0)
+    const plan = JSON.parse(result.stdout) as DirectoryPlan
+    expect(plan.source.employees).toBe(4)
+    expect(plan.homeChanges.filter((c) => c.kind === 'employee').map((c) => c.key)).toEqual([
+      'E0001',
+      'E0002',
+      'E0003',
+      'E0004',
+    ])
+    expect(plan.blocked).toBeNull()
+    const status = runCli(['--data-dir', dir, 'directory', 'status', '--json'])
+    expect(JSON.parse(status.stdout).counts.employees).toBe(0)
+  })
+
+  it('run exits 1 when the deletion guard stops it, and --approve-deletions lets that one run through', async () => {
+    await configureCsv(20)
+    expect(runCli(['--data-dir', dir, 'directory', 'run']).status).toBe(0)
+    writeDirectoryCsv(dir, people(10))
+    const blocked = runCli(['--data-dir', dir, 'directory', 'run'])
+    expect(blocked.status).toBe(1)
+    expect(blocked.stdout).toContain('削除ガード')
+    expect(blocked.stdout).toContain('deletion guard')
+    const approved = runCli(['--data-dir', dir, 'directory', 'run', '--approve-deletions'])
+    expect(approved.status).toBe(0)
+    expect(
+      JSON.parse(runCli(['--data-dir', dir, 'directory', 'status', '--json']).stdout).counts.employees,
+    ).toBe(10)
+  })
+})
