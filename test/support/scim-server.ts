@@ -5,7 +5,8 @@
  * switch for answers this server cannot give by itself (429, 503).
  */
 import { randomBytes, randomUUID } from 'node:crypto'
-import type { Server } from 'node:http'
+import { createServer as createHttpServer, type Server } from 'node:http'
+import { createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import express, { type NextFunction, type Request, type Response } from 'express'
 import SCIMMY from 'scimmy'
@@ -70,16 +71,27 @@ function list(
 }
 
 /** Stores a created or replaced resource with id and meta, as a service provider assigns them. */
-function save(table: Map<string, ScimJson>, id: string | undefined, data: Record<string, unknown>, type: string) {
+function save(
+  table: Map<string, ScimJson>,
+  id: string | undefined,
+  data: Record<string, unknown>,
+  type: string,
+) {
   const now = new Date().toISOString()
   const existing = id === undefined ? undefined : table.get(id)
   if (id !== undefined && !existing) throw scimError(404, null, `Resource ${id} not found`)
   const { id: _ignored, meta: _meta, schemas: _schemas, ...fields } = data
   const stored: ScimJson = {
     ...fields,
-    ...(existing?.password !== undefined && fields.password === undefined ? { password: existing.password } : {}),
+    ...(existing?.password !== undefined && fields.password === undefined
+      ? { password: existing.password }
+      : {}),
     id: id ?? randomUUID(),
-    meta: { resourceType: type, created: (existing?.meta as { created?: string })?.created ?? now, lastModified: now },
+    meta: {
+      resourceType: type,
+      created: (existing?.meta as { created?: string })?.created ?? now,
+      lastModified: now,
+    },
   }
   table.set(stored.id, stored)
   const { password: _password, ...returned } = stored
@@ -117,7 +129,10 @@ function declareResources(): void {
       const store = storeOf(ctx)
       // The schema's JSON leaves out `password` (returned: never); the store keeps it, as a real service would.
       const { password } = instance as { password?: string }
-      const data = { ...(clone(instance) as Record<string, unknown>), ...(password === undefined ? {} : { password }) }
+      const data: Record<string, unknown> = {
+        ...(clone(instance) as Record<string, unknown>),
+        ...(password === undefined ? {} : { password }),
+      }
       checkUserNameFree(store, data.userName, resource.id)
       return save(store.users, resource.id, data, 'User')
     },
@@ -140,7 +155,8 @@ function declareResources(): void {
     },
     egress: (resource: never, ctx: unknown) => list(storeOf(ctx).groups, resource),
     degress: (resource: { id: string }, ctx: unknown) => {
-      if (!storeOf(ctx).groups.delete(resource.id)) throw scimError(404, null, `Resource ${resource.id} not found`)
+      if (!storeOf(ctx).groups.delete(resource.id))
+        throw scimError(404, null, `Resource ${resource.id} not found`)
     },
   })
 }
@@ -154,7 +170,13 @@ function pinQuery(req: Request, _res: Response, next: NextFunction): void {
   next()
 }
 
-export async function startScimServer(options: { token?: string } = {}): Promise<RunningScimServer> {
+export interface ScimServerOptions {
+  readonly token?: string
+  /** Serve HTTPS with this key and certificate (PEM) instead of plain HTTP. */
+  readonly tls?: { readonly key: string; readonly cert: string }
+}
+
+export async function startScimServer(options: ScimServerOptions = {}): Promise<RunningScimServer> {
   declareResources()
   const token = options.token ?? randomBytes(24).toString('hex')
   const store = new ScimStore()
@@ -173,30 +195,38 @@ export async function startScimServer(options: { token?: string } = {}): Promise
   app.use((_req, res, next) => {
     if (!fault || fault.left <= 0) return next()
     fault.left -= 1
-    if (fault.spec.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(fault.spec.retryAfterSeconds))
+    if (fault.spec.retryAfterSeconds !== undefined)
+      res.setHeader('Retry-After', String(fault.spec.retryAfterSeconds))
     res.status(fault.spec.status).type('application/scim+json')
-    res.send(JSON.stringify({ schemas: [SCIMMY.Messages.Error.id], status: String(fault.spec.status), detail: 'fault' }))
+    res.send(
+      JSON.stringify({
+        schemas: [SCIMMY.Messages.Error.id],
+        status: String(fault.spec.status),
+        detail: 'fault',
+      }),
+    )
   })
   app.use(pinQuery)
   app.use(
     '/scim/v2',
     new SCIMMYRouters({
       type: 'bearer',
+      // Like some real services, the refusal quotes the credential it got: tests prove clients redact it.
       handler: (req) => {
-        if (req.header('Authorization') !== `Bearer ${token}`) throw new Error('Bearer token missing or refused')
+        const presented = req.header('Authorization') ?? ''
+        if (presented !== `Bearer ${token}`) throw new Error(`credential refused: ${presented || '(none)'}`)
         return 'renkei'
       },
       context: () => store,
     }),
   )
 
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s))
-  })
+  const server: Server = options.tls ? createHttpsServer(options.tls, app) : createHttpServer(app)
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
 
   return {
-    baseUrl: `http://127.0.0.1:${port}/scim/v2`,
+    baseUrl: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}/scim/v2`,
     token,
     users: () => [...store.users.values()].map(clone),
     groups: () => [...store.groups.values()].map(clone),

@@ -127,10 +127,13 @@ export class HomeDirectoryRepository implements StoredHomeView {
   employees(query: EmployeeQuery): EmployeePage {
     const where = [`kind = 'employee'`]
     const params: (string | number)[] = []
-    if (query.department !== undefined) (where.push('dept = ?'), params.push(query.department))
-    if (query.text)
-      (where.push(`search LIKE ? ESCAPE '\\'`), params.push(`%${likeEscape(query.text.toLowerCase())}%`))
-    if (query.after !== undefined) (where.push('key > ?'), params.push(query.after))
+    const filter = (clause: string, value: string): void => {
+      where.push(clause)
+      params.push(value)
+    }
+    if (query.department !== undefined) filter('dept = ?', query.department)
+    if (query.text) filter(`search LIKE ? ESCAPE '\\'`, `%${likeEscape(query.text.toLowerCase())}%`)
+    if (query.after !== undefined) filter('key > ?', query.after)
     const rows = this.db
       .prepare(`SELECT data FROM directory_objects WHERE ${where.join(' AND ')} ORDER BY key LIMIT ?`)
       .pluck()

@@ -27,6 +27,7 @@ import {
   type ScimUserJson,
 } from './scim-resource-mapper'
 
+/** Test seams: an injected sleep (no real waiting in tests) and the retry budget. */
 export type ScimTargetOptions = ScimRetryOptions
 
 type ScimResource = { readonly id: string; readonly externalId?: unknown } & Record<string, unknown>
@@ -52,6 +53,10 @@ const idOf = (body: unknown): string | null => {
 const filterPath = (collection: string, attribute: string, value: string): string =>
   `${collection}?filter=${encodeURIComponent(`${attribute} eq ${JSON.stringify(value)}`)}`
 
+/**
+ * One instance per run: it keeps a keep-alive connection pool, released by close(). Every write is safe to
+ * repeat, because createUser/createGroup look for the object before creating it.
+ */
 export class ScimDirectoryTarget implements DirectoryTargetConnector {
   private readonly http: ScimHttpClient
 

@@ -217,6 +217,6 @@ export class ScimHttpClient {
 
   /** Servers sometimes echo request headers in errors: the token must never reach a log or the UI. */
   private redact(text: string): string {
-    return text
+    return this.token === '' ? text : text.split(this.token).join('***')
   }
 }

@@ -1,7 +1,7 @@
 import type { DirectoryEmployee, DirectorySnapshot } from '../../../../shared/model/directory'
 import type { TargetGroup, TargetUser } from './directory-connectors'
 
-/** "山田 太郎" / "山田　太郎" → family 山田, given 太郎; a name without a space is all family name. */
+/** "山田 太郎" (or with an ideographic space) → family 山田, given 太郎; a name without a space is all family name. */
 export function splitName(name: string): { familyName: string; givenName: string } {
   const [family = name, ...rest] = name.trim().split(/[\s\u3000]+/)
   return { familyName: family, givenName: rest.join(' ') }
