@@ -150,3 +150,10 @@ export async function runHistoryBench(total: number): Promise<void> {
     rmSync(dir, { recursive: true, force: true })
   }
 }
+
+if (require.main === module) {
+  runHistoryBench(Number(process.env.BENCH_HISTORY_ENTRIES ?? 5_000_000)).catch((error: unknown) => {
+    console.error(error)
+    process.exitCode = 1
+  })
+}

@@ -1,12 +1,21 @@
-/** `npm run bench`: every benchmark in turn; each prints its own figures and goals. */
-import { runHistoryBench } from './history-bench'
+/**
+ * `npm run bench`: every benchmark in turn, each in its own process so one's peak memory does not
+ * hide in another's figures. Each prints its own figures and goals.
+ * Sizes: BENCH_HISTORY_ENTRIES (5,000,000), BENCH_LDAP_ENTRIES (100,000).
+ */
+import { spawnSync } from 'node:child_process'
+import { join } from 'node:path'
 
-async function main(): Promise<void> {
-  const entries = Number(process.env.BENCH_HISTORY_ENTRIES ?? 5_000_000)
-  await runHistoryBench(entries)
+const benches = ['directory-bench.ts', 'ldap-bench.ts', 'history-bench.ts']
+const tsx = join(__dirname, '..', 'node_modules', 'tsx', 'dist', 'cli.mjs')
+
+let failed = 0
+for (const bench of benches) {
+  const result = spawnSync(process.execPath, [tsx, join(__dirname, bench)], { stdio: 'inherit' })
+  if (result.status !== 0) {
+    failed++
+    console.error(`${bench} failed (exit ${result.status ?? result.signal})`)
+  }
+  console.log('')
 }
-
-main().catch((error: unknown) => {
-  console.error(error)
-  process.exitCode = 1
-})
+process.exitCode = failed ? 1 : 0

@@ -8,10 +8,10 @@ import {
 } from '../../engines/directory/directory-connectors'
 import { ConnectorError } from '../connector-error'
 import { loadCsvText } from './csv-file-loader'
-import { csvCheckMessages, type CsvFileSummary } from './csv-messages'
+import { csvCheckMessages } from './csv-messages'
 import { CsvProblemList } from './csv-problem-list'
 import { readCsvSnapshot } from './csv-snapshot-reader'
-import type { RowTick } from './csv-table-reader'
+import type { CsvFileSummary, RowTick } from './csv-table-reader'
 
 const progressEvery = 1000
 

@@ -1,5 +1,6 @@
 import type { Localized } from '../../../../shared/model/localized'
 import type { CsvTextEncoding } from './csv-file-loader'
+import type { CsvFileSummary } from './csv-table-reader'
 
 /** Every text an admin sees from the CSV source, in one place so the ja and en wording stay in step. */
 
@@ -121,14 +122,6 @@ export const csvProblemMessages = {
     ja: 'ほかにも問題があります。表示した問題を直してから、もう一度読み込んでください。',
     en: 'There are more problems. Fix the ones shown and read the files again.',
   }),
-}
-
-export interface CsvFileSummary {
-  readonly fileName: string
-  readonly encoding: CsvTextEncoding
-  /** Line of the header row; null until found. */
-  readonly headerLine: number | null
-  readonly dataRows: number
 }
 
 export const csvCheckMessages = {

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream'
-import { CsvError, parse, type Info } from 'csv-parse'
+import { CsvError, parse, type Info, type Options } from 'csv-parse'
 
 /** One record as csv-parse returns it, with the physical line of the file where it starts. */
 export interface CsvRow {
@@ -49,9 +49,20 @@ function newlinesIn(cells: readonly string[]): number {
   return count
 }
 
-function toSyntaxError(error: CsvError, lastEnd: number): CsvSyntaxError {
+interface ParsedSoFar {
+  /** Line where the last good record ends. */
+  lastEnd: number
+  /** Blank lines skipped up to that record. */
+  emptyLines: number
+}
+
+function toSyntaxError(error: CsvError, soFar: ParsedSoFar): CsvSyntaxError {
+  const info = error as unknown as Info
   // An unclosed quote is only noticed at the end of the file: point at where the broken record begins.
-  const line = error.code === 'CSV_QUOTE_NOT_CLOSED' ? lastEnd + 1 : (error as unknown as Info).lines
+  const line =
+    error.code === 'CSV_QUOTE_NOT_CLOSED'
+      ? soFar.lastEnd + 1 + (info.empty_lines - soFar.emptyLines)
+      : info.lines
   return new CsvSyntaxError(line, error.code, error.message)
 }
 
@@ -61,26 +72,29 @@ function toSyntaxError(error: CsvError, lastEnd: number): CsvSyntaxError {
  * event loop gets a turn between chunks.
  */
 export async function* readCsvRows(text: string): AsyncGenerator<CsvRow> {
+  // Set inside the parser, which may run ahead of the consumer (and drop what it buffered on an error).
+  const soFar: ParsedSoFar = { lastEnd: 0, emptyLines: 0 }
+  const toRow = (cells: string[], context: Info): CsvRow => {
+    soFar.lastEnd = context.lines
+    soFar.emptyLines = context.empty_lines
+    // context.lines is the line where the record ends; step back over the newlines inside its cells.
+    return { cells, line: context.lines - newlinesIn(cells) }
+  }
+  const options: Options<CsvRow, string[]> = {
+    trim: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    skip_records_with_empty_values: true,
+    record_delimiter: '\n',
+    on_record: toRow,
+  }
   const source = Readable.from(chunks(normalizeLineEnds(text)))
-  const parser = source.pipe(
-    parse({
-      info: true,
-      trim: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      skip_records_with_empty_values: true,
-      record_delimiter: '\n',
-    }),
-  )
-  let lastEnd = 0
+  // The typings only know on_record returning the raw record type, hence the widening cast.
+  const parser = source.pipe(parse(options as unknown as Options))
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: Info }>) {
-      // info.lines is the line where the record ends; step back over the newlines inside its cells.
-      yield { cells: record, line: info.lines - newlinesIn(record) }
-      lastEnd = info.lines
-    }
+    yield* parser as AsyncIterable<CsvRow>
   } catch (error) {
-    if (error instanceof CsvError) throw toSyntaxError(error, lastEnd)
+    if (error instanceof CsvError) throw toSyntaxError(error, soFar)
     throw error
   } finally {
     source.destroy()

@@ -2,7 +2,6 @@ import type { DirectoryDepartment, DirectoryEmployee } from '../../../../shared/
 import type { CsvSourceConfig } from '../../../../shared/model/directory-config'
 import type { SourceLocation, SourceRead } from '../../engines/directory/directory-connectors'
 import type { CsvText } from './csv-file-loader'
-import type { CsvFileSummary } from './csv-messages'
 import type { CsvProblemList } from './csv-problem-list'
 import {
   DerivedNames,
@@ -13,11 +12,17 @@ import {
   type DepartmentField,
   type UserField,
 } from './csv-record-mappers'
-import { readCsvTable, type CsvTableSpec, type RowTick } from './csv-table-reader'
+import { readCsvTable, type CsvFileSummary, type CsvTableSpec, type RowTick } from './csv-table-reader'
 
 interface Located<T> {
   readonly items: T[]
   readonly locations: SourceLocation[]
+}
+
+interface UsersRead extends Located<DirectoryEmployee> {
+  readonly positions: DerivedNames
+  readonly groups: DerivedNames
+  readonly summary: CsvFileSummary
 }
 
 async function readUsers(
@@ -25,13 +30,16 @@ async function readUsers(
   config: CsvSourceConfig,
   problems: CsvProblemList,
   tick: RowTick,
-): Promise<
-  Located<DirectoryEmployee> & { positions: DerivedNames; groups: DerivedNames; summary: CsvFileSummary }
-> {
+): Promise<UsersRead> {
   const out: Located<DirectoryEmployee> = { items: [], locations: [] }
   const positions = new DerivedNames()
   const groups = new DerivedNames()
-  const spec: CsvTableSpec<UserField> = { ...file, columns: config.users, required: requiredUserFields }
+  const spec: CsvTableSpec<UserField> = {
+    fileName: file.fileName,
+    encoding: file.encoding,
+    columns: config.users,
+    required: requiredUserFields,
+  }
   const ctx = { fileName: file.fileName, columns: config.users, problems }
   const rules = {
     listSeparator: config.listSeparator,

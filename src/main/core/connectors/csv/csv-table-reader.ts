@@ -1,5 +1,5 @@
 import type { CsvTextEncoding } from './csv-file-loader'
-import { csvProblemMessages, type CsvFileSummary } from './csv-messages'
+import { csvProblemMessages } from './csv-messages'
 import type { CsvProblemList } from './csv-problem-list'
 import { CsvSyntaxError, readCsvRows, type CsvRow } from './csv-row-reader'
 
@@ -13,6 +13,15 @@ export interface CsvTableSpec<F extends string> {
   readonly columns: Readonly<Record<F, string>>
   /** Fields whose columns identify the header row (and must be present). */
   readonly required: readonly F[]
+}
+
+/** What check() reports per file. */
+export interface CsvFileSummary {
+  readonly fileName: string
+  readonly encoding: CsvTextEncoding
+  /** Line of the header row; null until found. */
+  readonly headerLine: number | null
+  readonly dataRows: number
 }
 
 /** A data row whose cell count matches the header, as field values ('' for unmapped fields). */
@@ -35,7 +44,7 @@ interface HeaderMatch<F extends string> {
 }
 
 function requiredNames<F extends string>(spec: CsvTableSpec<F>): string[] {
-  return spec.required.map((f) => spec.columns[f])
+  return spec.required.map((f) => spec.columns[f].trim())
 }
 
 /** Maps each configured column to its position, reporting every configured name the header lacks. */
@@ -48,7 +57,7 @@ function resolveColumns<F extends string>(
   const index = {} as Record<F, number>
   let ok = true
   for (const field of Object.keys(spec.columns) as F[]) {
-    const name = spec.columns[field]
+    const name = spec.columns[field].trim()
     index[field] = name === '' ? -1 : names.indexOf(name)
     if (name !== '' && index[field] === -1) {
       problems.add(

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest'
+import { ConnectorError } from '../connector-error'
+import { decodeCsvBytes } from './csv-file-loader'
+import { CsvSyntaxError, readCsvRows, type CsvRow } from './csv-row-reader'
+
+async function rows(text: string): Promise<CsvRow[]> {
+  const out: CsvRow[] = []
+  for await (const row of readCsvRows(text)) out.push(row)
+  return out
+}
+
+const lines = (result: CsvRow[]): number[] => result.map((r) => r.line)
+
+describe('readCsvRows line numbers', () => {
+  const physical = ['h1,h2', 'a,"one', 'two', 'three"', 'b,x', '"c', '",y', 'd,z']
+
+  it('gives the start line of each record with LF and quoted newlines', async () => {
+    const result = await rows(physical.join('\n') + '\n')
+    expect(lines(result)).toEqual([1, 2, 5, 6, 8])
+    expect(result[1]?.cells).toEqual(['a', 'one\ntwo\nthree'])
+  })
+
+  it('stays right with CRLF records and CRLF inside quoted cells', async () => {
+    const result = await rows(physical.join('\r\n') + '\r\n')
+    expect(lines(result)).toEqual([1, 2, 5, 6, 8])
+    expect(result[3]?.cells).toEqual(['c\n', 'y'])
+  })
+
+  it('counts a lone CR as a line break and reads a last line without one', async () => {
+    expect(lines(await rows(physical.join('\r')))).toEqual([1, 2, 5, 6, 8])
+  })
+
+  it('skips blank lines and rows of only empty cells without shifting later lines', async () => {
+    const result = await rows('title\n\n , ,\nh1,h2\n\n\nv1,v2\n')
+    expect(result).toEqual([
+      { cells: ['title'], line: 1 },
+      { cells: ['h1', 'h2'], line: 4 },
+      { cells: ['v1', 'v2'], line: 7 },
+    ])
+  })
+})
+
+describe('readCsvRows cells', () => {
+  it('trims unquoted cells, keeps whitespace inside quotes and undoubles quotes', async () => {
+    const [row] = await rows('  山田 太郎 , " 空白 " ,"Kenji ""Ken"" Sato","a,b"\n')
+    expect(row?.cells).toEqual(['山田 太郎', ' 空白 ', 'Kenji "Ken" Sato', 'a,b'])
+  })
+
+  it('keeps a surrogate pair that falls on a stream chunk boundary', async () => {
+    const pad = 'x'.repeat(64 * 1024 - 'h\n'.length - 1)
+    const result = await rows(`h\n${pad}𠮷野家\n`)
+    expect(result[1]?.cells[0]).toBe(`${pad}𠮷野家`)
+  })
+
+  it('throws a CsvSyntaxError at the record that opens an unclosed quote', async () => {
+    const error: unknown = await rows('a,b\n1,2\n\n3,"x\n4,5\n').catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(CsvSyntaxError)
+    expect((error as CsvSyntaxError).code).toBe('CSV_QUOTE_NOT_CLOSED')
+    expect((error as CsvSyntaxError).line).toBe(4)
+  })
+})
+
+describe('decodeCsvBytes', () => {
+  const sjis = Uint8Array.from([0xfb, 0xfc, 0x8b, 0xb4, 0x2c, 0x87, 0x40, 0x2c, 0x87, 0x8a]) // 髙橋,①,㈱
+  const bom = Uint8Array.from([0xef, 0xbb, 0xbf, ...Buffer.from('社員番号,氏名')])
+
+  it('strips the UTF-8 BOM', () => {
+    expect(decodeCsvBytes(bom, 'auto', 'u.csv')).toEqual({ text: '社員番号,氏名', encoding: 'utf-8' })
+    expect(decodeCsvBytes(bom, 'utf-8', 'u.csv').text).toBe('社員番号,氏名')
+  })
+
+  it('falls back to CP932 in auto mode, including NEC and IBM extensions', () => {
+    expect(decodeCsvBytes(sjis, 'auto', 'u.csv')).toEqual({ text: '髙橋,①,㈱', encoding: 'shift_jis' })
+    expect(decodeCsvBytes(sjis, 'shift_jis', 'u.csv').text).toBe('髙橋,①,㈱')
+  })
+
+  it('refuses invalid UTF-8 when UTF-8 is forced', () => {
+    expect(() => decodeCsvBytes(sjis, 'utf-8', 'u.csv')).toThrow(ConnectorError)
+  })
+})

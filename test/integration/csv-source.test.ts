@@ -1,0 +1,358 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ConnectorError } from '../../src/main/core/connectors/connector-error'
+import { CsvDirectorySource } from '../../src/main/core/connectors/csv/csv-directory-source'
+import { SourceInputError, type SourceRead } from '../../src/main/core/engines/directory/directory-connectors'
+import { csvSourceConfig, type CsvSourceConfig } from '../../src/shared/model/directory-config'
+
+const fixtures = join(import.meta.dirname, '..', 'fixtures', 'directory')
+const fixture = (name: string): string => join(fixtures, name)
+const utf8Pair = { usersFile: fixture('users-utf8.csv'), departmentsFile: fixture('departments-utf8.csv') }
+const sjisPair = { usersFile: fixture('users-sjis.csv'), departmentsFile: fixture('departments-sjis.csv') }
+
+type ConfigInput = Partial<Omit<CsvSourceConfig, 'users' | 'departments'>> & {
+  users?: Partial<CsvSourceConfig['users']>
+  departments?: Partial<CsvSourceConfig['departments']>
+}
+
+function source(input: ConfigInput): CsvDirectorySource {
+  return new CsvDirectorySource(csvSourceConfig.parse({ kind: 'csv', ...utf8Pair, ...input }))
+}
+
+function read(input: ConfigInput): Promise<SourceRead> {
+  return source(input).read(new AbortController().signal)
+}
+
+async function inputError(input: ConfigInput): Promise<SourceInputError> {
+  const error: unknown = await read(input).then(
+    () => null,
+    (e: unknown) => e,
+  )
+  expect(error).toBeInstanceOf(SourceInputError)
+  return error as SourceInputError
+}
+
+let tmp: string
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'renkei-csv-'))
+})
+afterAll(() => rmSync(tmp, { recursive: true, force: true }))
+
+/** Writes a small UTF-8 file for one case and returns its path. */
+function temp(name: string, lines: readonly string[]): string {
+  const path = join(tmp, name)
+  writeFileSync(path, lines.join('\n') + '\n')
+  return path
+}
+
+const userHeader =
+  '社員番号,ログインID,氏名,氏名（英語）,ふりがな,メールアドレス,所属部署コード,兼務部署コード,役職,グループ,状態'
+
+describe('CsvDirectorySource reading the fixture exports', () => {
+  it('reads the UTF-8 pair with names, quoted commas and quotes, lists and states intact', async () => {
+    const { snapshot, locations } = await read({})
+    expect(snapshot.employees).toHaveLength(12)
+    const byKey = new Map(snapshot.employees.map((e) => [e.key, e]))
+    expect(byKey.get('1001')).toEqual({
+      key: '1001',
+      login: 'yamada.taro',
+      nameJa: '山田 太郎',
+      nameEn: 'Yamada, Taro',
+      kana: 'やまだ たろう',
+      email: 'yamada.taro@renge.example.jp',
+      mainDepartment: 'D000',
+      otherDepartments: [],
+      positions: ['代表取締役社長'],
+      groups: ['経営会議', '全社員'],
+      active: true,
+    })
+    expect(byKey.get('1002')).toMatchObject({ nameJa: '髙橋 一郎', positions: ['本部長', '部長'] })
+    expect(byKey.get('1002')?.groups).toEqual(['経営会議', '全社員'])
+    expect(byKey.get('1004')).toMatchObject({
+      nameEn: 'Kenji "Ken" Sato',
+      email: 'sato.kenji@renge.example.jp',
+    })
+    expect(byKey.get('1005')).toMatchObject({ otherDepartments: ['D110', 'D210'] })
+    expect(byKey.get('1005')?.groups).toEqual(['営業チーム', '全社員'])
+    expect(byKey.get('1012')).toMatchObject({ nameEn: null, kana: null, email: null, positions: ['主任'] })
+    // Line 4-5 hold 1003 with its two-line address; every later record keeps its physical line.
+    expect(locations.employees.map((l) => l.line)).toEqual([2, 3, 4, 6, 7, 8, 9, 10, 11, 12, 13, 14])
+    expect(locations.employees[0]?.where).toBe('users-utf8.csv')
+  })
+
+  it('maps active states: 休職 and 無効 suspend, an empty cell stays active', async () => {
+    const { snapshot } = await read({})
+    const inactive = snapshot.employees.filter((e) => !e.active).map((e) => e.key)
+    expect(inactive).toEqual(['1006', '1009'])
+    expect(snapshot.employees.find((e) => e.key === '1011')?.active).toBe(true)
+  })
+
+  it('reads the department tree, with an empty order taking the row position', async () => {
+    const { snapshot, locations } = await read({})
+    expect(snapshot.departments).toHaveLength(7)
+    expect(snapshot.departments[0]).toEqual({
+      code: 'D000',
+      nameJa: '㈱蓮華商事 本社',
+      nameEn: 'Renge Shoji Co., Ltd. Head Office',
+      parent: null,
+      order: 1,
+    })
+    expect(snapshot.departments.find((d) => d.code === 'D110')).toMatchObject({ parent: 'D100', order: 1 })
+    expect(snapshot.departments.find((d) => d.code === 'D220')).toMatchObject({ parent: 'D200', order: 7 })
+    expect(locations.departments.map((l) => `${l.where}:${l.line}`)).toEqual(
+      [2, 3, 4, 5, 6, 7, 8].map((n) => `departments-utf8.csv:${n}`),
+    )
+  })
+
+  it('derives positions (rank = first appearance) and groups from the user file', async () => {
+    const { snapshot } = await read({})
+    expect(snapshot.positions).toEqual([
+      { code: '代表取締役社長', nameJa: '代表取締役社長', nameEn: null, rank: 1 },
+      { code: '本部長', nameJa: '本部長', nameEn: null, rank: 2 },
+      { code: '部長', nameJa: '部長', nameEn: null, rank: 3 },
+      { code: '課長', nameJa: '課長', nameEn: null, rank: 4 },
+      { code: '主任', nameJa: '主任', nameEn: null, rank: 5 },
+    ])
+    expect(snapshot.groups.map((g) => g.code)).toEqual([
+      '経営会議',
+      '全社員',
+      '営業チーム',
+      '情報システム委員会',
+    ])
+    expect(snapshot.groups[0]).toEqual({ code: '経営会議', nameJa: '経営会議', nameEn: null })
+  })
+
+  it('reads the Shift_JIS (CP932, CRLF) pair into the same snapshot and lines as the UTF-8 pair', async () => {
+    const raw = readFileSync(sjisPair.usersFile)
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(raw)).toThrow()
+    const utf8 = await read({})
+    const sjis = await read(sjisPair)
+    expect(sjis.snapshot).toEqual(utf8.snapshot)
+    expect(sjis.locations.employees.map((l) => l.line)).toEqual(utf8.locations.employees.map((l) => l.line))
+    expect(sjis.locations.employees[0]?.where).toBe('users-sjis.csv')
+    expect(sjis.snapshot.employees.map((e) => e.nameJa)).toContain('髙橋 一郎')
+  })
+
+  it('strips the BOM so the first header (社員番号) is found', async () => {
+    expect([...readFileSync(utf8Pair.usersFile).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    const { snapshot } = await read({ encoding: 'utf-8' })
+    expect(snapshot.employees[0]?.key).toBe('1001')
+  })
+
+  it('accepts the Shift_JIS files with the encoding forced to shift_jis', async () => {
+    const { snapshot } = await read({ ...sjisPair, encoding: 'shift_jis' })
+    expect(snapshot.departments[0]?.nameJa).toBe('㈱蓮華商事 本社')
+  })
+
+  it('refuses Shift_JIS bytes when UTF-8 is forced, naming the file and suggesting Shift_JIS', async () => {
+    const error: unknown = await read({ ...sjisPair, encoding: 'utf-8' }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ConnectorError)
+    expect((error as ConnectorError).kind).toBe('permanent')
+    expect((error as ConnectorError).localized.ja).toContain('users-sjis.csv')
+    expect((error as ConnectorError).localized.ja).toContain('Shift_JIS')
+    expect((error as ConnectorError).localized.en).toContain('Shift_JIS')
+  })
+
+  it('finds the header below a title line and a blank line', async () => {
+    const plain = await read({})
+    const titled = await read({ usersFile: fixture('users-title.csv') })
+    expect(titled.snapshot).toEqual(plain.snapshot)
+    expect(titled.locations.employees.map((l) => l.line)).toEqual(
+      plain.locations.employees.map((l) => (l.line ?? 0) + 2),
+    )
+  })
+})
+
+describe('CsvDirectorySource reporting bad input', () => {
+  it('reports a wrong cell count after a CRLF multi-line cell, and an empty login, with exact lines', async () => {
+    const error = await inputError({ usersFile: fixture('users-broken-row.csv') })
+    expect(error.problems.map((p) => p.location)).toEqual([
+      { where: 'users-broken-row.csv', line: 7 },
+      { where: 'users-broken-row.csv', line: 8 },
+    ])
+    expect(error.problems[0]?.message).toEqual({
+      ja: 'users-broken-row.csv の 7 行目: 列数が見出しと一致しません（見出し 12 列、この行 10 列）。区切りのカンマや引用符（"）を確認してください。',
+      en: 'users-broken-row.csv line 7: the row has 10 cells but the header has 12. Check the commas and quotes (") in this row.',
+    })
+    expect(error.problems[1]?.message.ja).toContain('「ログインID」が空です')
+  })
+
+  it('names an unknown column, the file and the headers the file has', async () => {
+    const error = await inputError({ users: { email: 'メール' } })
+    expect(error.problems).toHaveLength(1)
+    const problem = error.problems[0]
+    expect(problem?.location).toEqual({ where: 'users-utf8.csv', line: 1 })
+    expect(problem?.message.ja).toContain('列「メール」')
+    expect(problem?.message.ja).toContain('「メールアドレス」')
+    expect(problem?.message.en).toContain('"メール"')
+    expect(problem?.message.en).toContain('"状態"')
+  })
+
+  it('reports a renamed required column as missing rather than as a missing header', async () => {
+    const error = await inputError({ departments: { code: '組織コード' } })
+    expect(error.problems[0]?.location).toEqual({ where: 'departments-utf8.csv', line: 1 })
+    expect(error.problems[0]?.message.ja).toContain('列「組織コード」がありません')
+  })
+
+  it('says which columns it looked for when no header row is found, quoting the first row', async () => {
+    const usersFile = temp('no-header.csv', ['ID,Name', '1,a'])
+    const error = await inputError({ usersFile })
+    expect(error.problems[0]?.location).toEqual({ where: 'no-header.csv', line: 1 })
+    const { ja, en } = error.problems[0]!.message
+    expect(ja).toContain('「社員番号」「ログインID」「氏名」')
+    expect(ja).toContain('「ID」「Name」')
+    expect(ja).toContain('UTF-8')
+    expect(en).toContain('"ID", "Name"')
+  })
+
+  it('reports an empty file', async () => {
+    const usersFile = temp('empty.csv', [])
+    const error = await inputError({ usersFile })
+    expect(error.problems[0]?.message.ja).toContain('空のファイル')
+  })
+
+  it('collects problems from both files and reports an order that is not an integer', async () => {
+    const departmentsFile = temp('departments-bad-order.csv', [
+      '部署コード,部署名,部署名（英語）,上位部署コード,表示順',
+      'D1,本社,,,一番',
+      'D2,営業部,,D1,１０',
+    ])
+    const error = await inputError({ usersFile: fixture('users-broken-row.csv'), departmentsFile })
+    expect(error.problems.map((p) => `${p.location?.where}:${p.location?.line}`)).toEqual([
+      'users-broken-row.csv:7',
+      'users-broken-row.csv:8',
+      'departments-bad-order.csv:2',
+    ])
+    expect(error.problems[2]?.message.ja).toContain('「表示順」の値「一番」が整数ではありません')
+  })
+
+  it('reads full-width digits in the order column', async () => {
+    const departmentsFile = temp('departments-wide.csv', [
+      '部署コード,部署名,部署名（英語）,上位部署コード,表示順',
+      'D1,本社,,,１０',
+    ])
+    const { snapshot } = await read({ departmentsFile })
+    expect(snapshot.departments[0]?.order).toBe(10)
+  })
+
+  it('points an unclosed quote at the line where the broken record begins', async () => {
+    const usersFile = temp('unclosed.csv', [
+      userHeader,
+      '1,a,山田,,,,,,,,',
+      '2,b,"鈴木,,,,,,,,,',
+      '3,c,佐藤,,,,,,,,',
+    ])
+    const error = await inputError({ usersFile })
+    expect(error.problems[0]?.location).toEqual({ where: 'unclosed.csv', line: 3 })
+    expect(error.problems[0]?.message.ja).toContain('閉じられていません')
+  })
+
+  it('stops at 100 problems, the last one saying that there are more', async () => {
+    const rows = Array.from({ length: 150 }, (_, i) => `${i},u${i},名前`)
+    const usersFile = temp('many-bad.csv', [userHeader, ...rows])
+    const error = await inputError({ usersFile })
+    expect(error.problems).toHaveLength(100)
+    expect(error.problems[98]?.location?.line).toBe(100)
+    expect(error.problems[99]).toEqual({
+      location: null,
+      message: expect.objectContaining({ ja: expect.stringContaining('ほかにも問題があります') }),
+    })
+  })
+
+  it('keeps duplicate rows so the engine can report them', async () => {
+    const usersFile = temp('dupes.csv', [userHeader, '1,a,山田,,,,,,,,', '1,a,山田,,,,,,,,'])
+    const { snapshot, locations } = await read({ usersFile })
+    expect(snapshot.employees.map((e) => e.key)).toEqual(['1', '1'])
+    expect(locations.employees.map((l) => l.line)).toEqual([2, 3])
+  })
+
+  it('treats the configured inactive values case-insensitively after trimming', async () => {
+    const usersFile = temp('states.csv', [
+      userHeader,
+      '1,a,山田,,,,,,,,DISABLED',
+      '2,b,鈴木,,,,,,,," Inactive "',
+      '3,c,佐藤,,,,,,,,在籍',
+      '4,d,田中,,,,,,,,退職',
+    ])
+    const standard = await read({ usersFile })
+    expect(standard.snapshot.employees.map((e) => e.active)).toEqual([false, false, true, true])
+    const custom = await read({ usersFile, inactiveValues: ['退職'] })
+    expect(custom.snapshot.employees.map((e) => e.active)).toEqual([true, true, true, false])
+  })
+
+  it('treats every user as active when the mapping has no state column', async () => {
+    const { snapshot } = await read({ users: { active: '' } })
+    expect(snapshot.employees.every((e) => e.active)).toBe(true)
+  })
+})
+
+describe('CsvDirectorySource files, progress and abort', () => {
+  it('throws a permanent ConnectorError naming the path of a missing file', async () => {
+    const missing = join(tmp, 'nowhere', 'users.csv')
+    const error: unknown = await read({ usersFile: missing }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ConnectorError)
+    expect((error as ConnectorError).kind).toBe('permanent')
+    expect((error as ConnectorError).localized.ja).toContain(missing)
+  })
+
+  it('reports progress every 1000 rows and a final count', async () => {
+    const rows = Array.from({ length: 2500 }, (_, i) => `${i},u${i},名前${i},,,,,,,,`)
+    const usersFile = temp('progress.csv', [userHeader, ...rows])
+    const seen: number[] = []
+    const result = await source({ usersFile }).read(new AbortController().signal, (p) => seen.push(p.read))
+    expect(result.snapshot.employees).toHaveLength(2500)
+    expect(seen).toEqual([1000, 2000, 2507])
+  })
+
+  it('throws the abort reason when aborted before or during a read', async () => {
+    const before = new AbortController()
+    before.abort(new Error('stopped by admin'))
+    await expect(source({}).read(before.signal)).rejects.toThrow('stopped by admin')
+
+    const rows = Array.from({ length: 5000 }, (_, i) => `${i},u${i},名前${i},,,,,,,,`)
+    const usersFile = temp('abort.csv', [userHeader, ...rows])
+    const during = new AbortController()
+    const seen: number[] = []
+    const reading = source({ usersFile }).read(during.signal, (p) => {
+      seen.push(p.read)
+      during.abort(new Error('quit'))
+    })
+    await expect(reading).rejects.toThrow('quit')
+    expect(seen).toEqual([1000])
+  })
+})
+
+describe('CsvDirectorySource.check', () => {
+  it('names each file, its detected encoding and its row count for a good pair', async () => {
+    const utf8 = await source({}).check()
+    expect(utf8.ok).toBe(true)
+    expect(utf8.message.ja).toBe(
+      '2 つのファイルを読み込めました: users-utf8.csv（UTF-8、データ 12 行）、departments-utf8.csv（UTF-8、データ 7 行）。',
+    )
+    expect(utf8.detail).toContain('users-utf8.csv: UTF-8, header on line 1, 12 data rows')
+    const sjis = await source(sjisPair).check()
+    expect(sjis.ok).toBe(true)
+    expect(sjis.message.ja).toContain('users-sjis.csv（Shift_JIS、データ 12 行）')
+    expect(sjis.message.en).toContain('departments-sjis.csv (Shift_JIS, 7 rows)')
+  })
+
+  it('answers without throwing for a missing file, naming the path', async () => {
+    const missing = join(tmp, 'missing-departments.csv')
+    const result = await source({ departmentsFile: missing }).check()
+    expect(result.ok).toBe(false)
+    expect(result.message.ja).toContain('ファイルが見つかりません')
+    expect(result.message.ja).toContain(missing)
+    expect(result.detail).toContain('ENOENT')
+  })
+
+  it('gives the number of problems and the first one for bad content', async () => {
+    const result = await source({ usersFile: fixture('users-broken-row.csv') }).check()
+    expect(result.ok).toBe(false)
+    expect(result.message.ja).toMatch(
+      /^ファイルの内容に問題が 2 件あります。1 件目: users-broken-row\.csv の 7 行目/,
+    )
+    expect(result.detail).toContain('users-broken-row.csv: UTF-8, header on line 1, 6 data rows')
+  })
+})
