@@ -5,7 +5,7 @@ import type {
   HomeChange,
   HomeChangeAction,
 } from '../../../shared/model/directory'
-import { snapshotRecords, type HomeObject, type HomeRecord } from './home-records'
+import { snapshotCandidates, toRecord, type HomeObject, type HomeRecord } from './home-records'
 
 /** What an import changes at home: the rows to write and, for the history, what changed in each object. */
 export interface HomeDiff {
@@ -55,11 +55,12 @@ export function diffHome(stored: StoredHomeView, next: DirectorySnapshot): HomeD
   const upserts: HomeRecord[] = []
   const created: HomeRecord[] = []
   const changed: HomeRecord[] = []
-  for (const record of snapshotRecords(next)) {
-    const id = recordId(record.kind, record.key)
+  for (const candidate of snapshotCandidates(next)) {
+    const id = recordId(candidate.kind, candidate.key)
     const previous = fingerprints.get(id)
     fingerprints.delete(id)
-    if (previous === record.fingerprint) continue
+    if (previous === candidate.fingerprint) continue
+    const record = toRecord(candidate)
     upserts.push(record)
     ;(previous === undefined ? created : changed).push(record)
   }

@@ -86,13 +86,26 @@ function fingerprintOf(o: HomeObject): string {
   return text
 }
 
-export function toRecord(kind: DirectoryObjectKind, object: HomeObject): HomeRecord {
+/** Enough to compare with the stored import; the full record is built only for what changed. */
+export interface HomeCandidate {
+  readonly kind: DirectoryObjectKind
+  readonly key: string
+  readonly fingerprint: string
+  readonly canonical: HomeObject
+}
+
+export function toCandidate(kind: DirectoryObjectKind, object: HomeObject): HomeCandidate {
   const c = canonical(kind, object)
+  return { kind, key: objectKey(kind, c), fingerprint: fingerprintOf(c), canonical: c }
+}
+
+export function toRecord(candidate: HomeCandidate): HomeRecord {
+  const { kind, key, fingerprint, canonical: c } = candidate
   const e = kind === 'employee' ? (c as DirectoryEmployee) : null
   return {
     kind,
-    key: objectKey(kind, c),
-    fingerprint: fingerprintOf(c),
+    key,
+    fingerprint,
     dept: e ? e.mainDepartment : kind === 'department' ? (c as DirectoryDepartment).parent : null,
     search: e
       ? [e.key, e.login, e.nameJa, e.nameEn ?? '', e.kana ?? '', e.email ?? ''].join(' ').toLowerCase()
@@ -101,10 +114,10 @@ export function toRecord(kind: DirectoryObjectKind, object: HomeObject): HomeRec
   }
 }
 
-/** Every object of a snapshot as records, in kind order (departments first, so lists read naturally). */
-export function* snapshotRecords(snapshot: DirectorySnapshot): Generator<HomeRecord> {
-  for (const d of snapshot.departments) yield toRecord('department', d)
-  for (const p of snapshot.positions) yield toRecord('position', p)
-  for (const g of snapshot.groups) yield toRecord('group', g)
-  for (const e of snapshot.employees) yield toRecord('employee', e)
+/** Every object of a snapshot, in kind order (departments first, so lists read naturally). */
+export function* snapshotCandidates(snapshot: DirectorySnapshot): Generator<HomeCandidate> {
+  for (const d of snapshot.departments) yield toCandidate('department', d)
+  for (const p of snapshot.positions) yield toCandidate('position', p)
+  for (const g of snapshot.groups) yield toCandidate('group', g)
+  for (const e of snapshot.employees) yield toCandidate('employee', e)
 }
