@@ -1,3 +1,4 @@
+import type { Entry } from 'ldapts'
 import type { ConnectionCheckResult } from '../../../../shared/model/directory'
 import type { LdapSourceConfig } from '../../../../shared/model/directory-config'
 import { ConnectorError } from '../connector-error'
@@ -6,8 +7,9 @@ import type {
   ReadProgress,
   SourceRead,
 } from '../../engines/directory/directory-connectors'
+import { failedCheck } from './ldap-errors'
 import { LdapSnapshotBuilder } from './ldap-source-snapshot'
-import { LdapSession, parseFilter, type LdapConnectorOptions } from './ldap-session'
+import { LdapSession, parseFilter, type LdapConnectorOptions, type PagedSearch } from './ldap-session'
 
 /**
  * Reads the home directory from an LDAP server (OpenLDAP, Active Directory, 389-ds...): people under the
@@ -38,11 +40,7 @@ export class LdapDirectorySource implements DirectorySourceConnector {
         detail: null,
       }
     } catch (error) {
-      const failure =
-        error instanceof ConnectorError
-          ? error
-          : new ConnectorError('permanent', { ja: String(error), en: String(error) })
-      return { ok: false, message: failure.localized, detail: failure.serverAnswer }
+      return failedCheck(error)
     } finally {
       await session?.close()
     }
@@ -50,37 +48,23 @@ export class LdapDirectorySource implements DirectorySourceConnector {
 
   async read(signal: AbortSignal, onProgress?: (progress: ReadProgress) => void): Promise<SourceRead> {
     signal.throwIfAborted()
+    const { baseDn, groupBaseDn, pageSize, attributes: a } = this.config
     const userFilter = parseFilter(this.config.userFilter)
-    const groupFilter = this.config.groupBaseDn === '' ? null : parseFilter(this.config.groupFilter)
+    const groupFilter = groupBaseDn === '' ? null : parseFilter(this.config.groupFilter)
     const session = await LdapSession.open(this.config, this.password, this.options)
     try {
       const builder = new LdapSnapshotBuilder(this.config)
-      let read = 0
-      const pages = session.pages(this.config.baseDn, {
+      const counter = { read: 0, signal, onProgress }
+      const users = {
         filter: userFilter,
         attributes: LdapSnapshotBuilder.userAttributes(this.config),
-        pageSize: this.config.pageSize,
-      })
-      for await (const page of pages) {
-        for (const entry of page) builder.addPerson(entry)
-        read += page.length
-        onProgress?.({ read })
-        signal.throwIfAborted()
+        pageSize,
       }
+      await readPages(session, baseDn, users, counter, (entry) => builder.addPerson(entry))
       if (groupFilter) {
         const members = builder.memberIndex()
-        const a = this.config.attributes
-        const groupPages = session.pages(this.config.groupBaseDn, {
-          filter: groupFilter,
-          attributes: [a.groupName, a.groupMember],
-          pageSize: this.config.pageSize,
-        })
-        for await (const page of groupPages) {
-          for (const entry of page) builder.addGroup(entry, members)
-          read += page.length
-          onProgress?.({ read })
-          signal.throwIfAborted()
-        }
+        const groups = { filter: groupFilter, attributes: [a.groupName, a.groupMember], pageSize }
+        await readPages(session, groupBaseDn, groups, counter, (entry) => builder.addGroup(entry, members))
       }
       return builder.build()
     } finally {
@@ -95,5 +79,27 @@ export class LdapDirectorySource implements DirectorySourceConnector {
       ja: `DN「${dn}」はディレクトリにありません。設定の DN の綴りを確認してください。`,
       en: `The DN "${dn}" does not exist in the directory. Check the DN in the settings.`,
     })
+  }
+}
+
+interface PageCounter {
+  read: number
+  readonly signal: AbortSignal
+  readonly onProgress: ((progress: ReadProgress) => void) | undefined
+}
+
+/** Feeds every entry to `onEntry`, reporting progress and honouring the abort signal after each page. */
+async function readPages(
+  session: LdapSession,
+  base: string,
+  search: PagedSearch,
+  counter: PageCounter,
+  onEntry: (entry: Entry) => void,
+): Promise<void> {
+  for await (const page of session.pages(base, search)) {
+    for (const entry of page) onEntry(entry)
+    counter.read += page.length
+    counter.onProgress?.({ read: counter.read })
+    counter.signal.throwIfAborted()
   }
 }

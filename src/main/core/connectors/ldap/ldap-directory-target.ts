@@ -10,11 +10,17 @@ import {
   type TargetUser,
   type TargetUserEntry,
 } from '../../engines/directory/directory-connectors'
-import { isWithin, joinRdns, normalizeDn, parseDn, rdnOf, type Rdn } from './ldap-dn'
-import { isLdapResult, ldapResult } from './ldap-errors'
+import { isWithin, joinRdns, normalizeDn, normalizeRdns, parseDn, rdnOf, type Rdn } from './ldap-dn'
+import { failedCheck, isLdapResult, ldapResult } from './ldap-errors'
 import { entryValues, firstValue, LdapSession, type LdapConnectorOptions } from './ldap-session'
 import { BranchMaker, memberValues, pagesIfPresent, repointMembers } from './ldap-target-branches'
-import { newUserEntry, replaceChange, targetUserOf, userAttributeNames, userChanges } from './ldap-target-entries'
+import {
+  newUserEntry,
+  replaceChange,
+  targetUserOf,
+  userAttributeNames,
+  userChanges,
+} from './ldap-target-entries'
 import { checkTargetBranches } from './ldap-target-check'
 
 const pageSize = 500
@@ -45,11 +51,7 @@ export class LdapDirectoryTarget implements DirectoryTargetConnector {
       session = await LdapSession.open(this.config, this.password, this.options)
       return await checkTargetBranches(session, this.config)
     } catch (error) {
-      const failure =
-        error instanceof ConnectorError
-          ? error
-          : new ConnectorError('permanent', { ja: String(error), en: String(error) })
-      return { ok: false, message: failure.localized, detail: failure.serverAnswer }
+      return failedCheck(error)
     } finally {
       await session?.close()
     }
@@ -64,10 +66,11 @@ export class LdapDirectoryTarget implements DirectoryTargetConnector {
       const search = { filter: userFilter, attributes: [...userAttributeNames], pageSize }
       for await (const page of pagesIfPresent(session, base, search)) {
         for (const entry of page) {
-          const normal = normalizeDn(entry.dn)
+          const rdns = parseDn(entry.dn)
+          const normal = normalizeRdns(rdns)
           if (seen.has(normal)) continue
           seen.add(normal)
-          const user = targetUserOf(entry, !isWithin(parseDn(entry.dn), this.suspendedRdns))
+          const user = targetUserOf(entry, !isWithin(rdns, this.suspendedRdns))
           if (user) users.push(user)
         }
         signal.throwIfAborted()

@@ -19,9 +19,18 @@ export interface Rdn {
 const hex = /^[0-9a-fA-F]{2}$/
 const encoder = new TextEncoder()
 const decoder = new TextDecoder('utf-8')
+const separator = /[\\,+;]/g
 
 /** Reads one value from `text` at `start`; returns the value and where it stopped (at `,`, `+` or the end). */
 function readValue(text: string, start: number): { value: string; end: number } {
+  separator.lastIndex = start
+  const end = separator.exec(text)?.index ?? text.length
+  // Fast path (nearly every DN): no escapes, so the value is the text between the separators.
+  if (text[end] !== '\\') return { value: text.slice(start, end).replace(/^ +| +$/g, ''), end }
+  return readEscapedValue(text, start)
+}
+
+function readEscapedValue(text: string, start: number): { value: string; end: number } {
   const bytes: number[] = []
   let significant = 0
   let i = start
@@ -87,6 +96,18 @@ export function escapeDnValue(value: string): string {
 /** Builds `type=value` with the value escaped. */
 export function rdnOf(type: string, value: string): string {
   return `${type}=${escapeDnValue(value)}`
+}
+
+/**
+ * The text after the first level, lower-cased, without parsing: a cheap key for "same parent". Spellings
+ * that differ give different keys, so use it for caching only, never for equality.
+ */
+export function parentKey(dn: string): string {
+  for (let i = 0; i < dn.length; i++) {
+    if (dn[i] === '\\') i++
+    else if (dn[i] === ',') return dn.slice(i + 1).toLowerCase()
+  }
+  return ''
 }
 
 /** The DN text of `rdns`, as written (original case and escaping). */

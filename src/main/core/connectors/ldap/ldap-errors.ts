@@ -1,4 +1,5 @@
 import { ResultCodeError } from 'ldapts'
+import type { ConnectionCheckResult } from '../../../../shared/model/directory'
 import type { Localized } from '../../../../shared/model/localized'
 import { ConnectorError } from '../connector-error'
 
@@ -227,4 +228,16 @@ export function ldapFailure(error: unknown, context: LdapErrorContext): Connecto
     ),
     serverAnswer(error),
   )
+}
+
+/** "Test connection" never throws: any failure becomes a plain-language answer. */
+export function failedCheck(error: unknown): ConnectionCheckResult {
+  if (error instanceof ConnectorError)
+    return { ok: false, message: error.localized, detail: error.serverAnswer }
+  const text = error instanceof Error ? error.message : String(error)
+  return {
+    ok: false,
+    message: { ja: `予期しないエラー: ${text}`, en: `Unexpected error: ${text}` },
+    detail: text,
+  }
 }

@@ -102,7 +102,13 @@ export class LdapSession {
       ...(options.caPem ? { ca: [options.caPem] } : {}),
     }
     const timeout = settings.timeoutSeconds * 1000
-    const client = new Client({ url: settings.url, timeout, connectTimeout: timeout, tlsOptions })
+    // ldapts speaks TLS from the first byte whenever tlsOptions are given: only for ldaps://.
+    const client = new Client({
+      url: settings.url,
+      timeout,
+      connectTimeout: timeout,
+      ...(secure ? { tlsOptions } : {}),
+    })
     try {
       if (settings.security === 'starttls') {
         // Node checks the certificate against `host`; SNI (servername) must not be an IP address.

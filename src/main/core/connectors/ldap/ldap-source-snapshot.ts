@@ -13,7 +13,7 @@ import {
   type SourceProblem,
   type SourceRead,
 } from '../../engines/directory/directory-connectors'
-import { joinRdns, normalizeDn, normalizeRdns, parseDn, type Rdn } from './ldap-dn'
+import { joinRdns, normalizeDn, normalizeRdns, parentKey, parseDn } from './ldap-dn'
 import { entryValues, firstValue, type EntryValues } from './ldap-session'
 
 const maxProblems = 100
@@ -43,17 +43,18 @@ class FirstSeen {
 class OuTree {
   readonly departments: DirectoryDepartment[] = []
   readonly locations: SourceLocation[] = []
-  /** Parent DN as written → the code of its nearest OU (the person's main department). */
+  /** Parent DN as written (parentKey) → the code of its nearest OU (the person's main department). */
   private readonly byParent = new Map<string, string | null>()
   private readonly known = new Set<string>()
 
   constructor(private readonly baseLevels: number) {}
 
-  /** Registers the OUs above `rdns` and returns the immediate one's code (null right under the base). */
-  mainDepartment(rdns: readonly Rdn[]): string | null {
-    const parentKey = joinRdns(rdns.slice(1)).toLowerCase()
-    const cached = this.byParent.get(parentKey)
+  /** Registers the OUs above `dn` and returns the immediate one's code (null right under the base). */
+  mainDepartment(dn: string): string | null {
+    const key = parentKey(dn)
+    const cached = this.byParent.get(key)
     if (cached !== undefined) return cached
+    const rdns = parseDn(dn)
     let parent: string | null = null
     for (let level = rdns.length - this.baseLevels - 1; level >= 1; level--) {
       const rdn = rdns[level]!
@@ -69,7 +70,7 @@ class OuTree {
       }
       parent = code
     }
-    this.byParent.set(parentKey, parent)
+    this.byParent.set(key, parent)
     return parent
   }
 }
@@ -143,7 +144,7 @@ export class LdapSnapshotBuilder {
     dn: string,
     values: EntryValues,
   ): { mainDepartment: string | null; otherDepartments: string[] } {
-    if (this.ouTree) return { mainDepartment: this.ouTree.mainDepartment(parseDn(dn)), otherDepartments: [] }
+    if (this.ouTree) return { mainDepartment: this.ouTree.mainDepartment(dn), otherDepartments: [] }
     const [main = null, ...others] = allValues(values, this.attrs.department)
     for (const name of main === null ? [] : [main, ...others]) this.departmentNames.add(name, dn)
     return { mainDepartment: main, otherDepartments: others }

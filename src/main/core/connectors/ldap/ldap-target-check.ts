@@ -22,11 +22,15 @@ export async function checkTargetBranches(
     { dn: config.usersDn, ja: 'ユーザーの置き場所', en: 'users branch' },
     { dn: config.suspendedDn, ja: '停止したユーザーの置き場所', en: 'suspended users branch' },
   ]
-  if (config.groupsDn !== '') branches.push({ dn: config.groupsDn, ja: 'グループの置き場所', en: 'groups branch' })
+  if (config.groupsDn !== '')
+    branches.push({ dn: config.groupsDn, ja: 'グループの置き場所', en: 'groups branch' })
   const found: Localized[] = []
   for (const branch of branches) {
     if (await session.exists(branch.dn)) {
-      found.push({ ja: `${branch.ja}「${branch.dn}」があります。`, en: `The ${branch.en} "${branch.dn}" exists.` })
+      found.push({
+        ja: `${branch.ja}「${branch.dn}」があります。`,
+        en: `The ${branch.en} "${branch.dn}" exists.`,
+      })
       continue
     }
     const parent = parentDn(branch.dn)
