@@ -61,7 +61,10 @@ describe('directory sync from CSV into the home directory', () => {
 
   it('records each change between two imports in the history', async () => {
     const files = writeDirectoryCsv(dir, people(3))
-    await core.api['directory.config.update']({ source: { kind: 'csv', ...files }, deletionGuard: { maxCount: 10, maxPercent: 100 } })
+    await core.api['directory.config.update']({
+      source: { kind: 'csv', ...files },
+      deletionGuard: { maxCount: 10, maxPercent: 100 },
+    })
     await core.api['directory.run']({})
     const changed = people(3)
     changed[0] = { ...changed[0]!, email: 'new@example.jp' }

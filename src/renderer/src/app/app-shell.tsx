@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { useEffect } from 'react'
 import { DashboardScreen } from '../features/dashboard/dashboard-screen'
+import { DirectoryScreen } from '../features/directory/directory-screen'
 import { HistoryScreen } from '../features/history/history-screen'
 import { SettingsScreen } from '../features/settings/settings-screen'
 import { useLanguage, useT } from '../i18n'
@@ -13,6 +14,7 @@ import { TopBar } from './top-bar'
 
 const screenComponents: Readonly<Record<Screen, () => ReactNode>> = {
   dashboard: DashboardScreen,
+  directory: DirectoryScreen,
   history: HistoryScreen,
   settings: SettingsScreen,
 }

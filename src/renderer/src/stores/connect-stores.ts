@@ -1,5 +1,6 @@
 import type { Transport } from '../lib/transport'
 import { useAppStatusStore } from './app-status-store'
+import { useDirectoryStore } from './directory-store'
 import { useHistoryStore } from './history-store'
 import { useJobsStore } from './jobs-store'
 import { useSecretsStore } from './secrets-store'
@@ -12,6 +13,7 @@ export async function reloadAll(): Promise<void> {
     useSettingsStore.getState().load(),
     useJobsStore.getState().load(),
     useSecretsStore.getState().load(),
+    useDirectoryStore.getState().loadStatus(),
   ])
 }
 
@@ -28,6 +30,8 @@ export function connectStores(transport: Transport): () => void {
     transport.subscribe('jobs.failed', (failure) => useJobsStore.getState().receiveFailure(failure)),
     transport.subscribe('settings.changed', (settings) => useSettingsStore.getState().receive(settings)),
     transport.subscribe('secrets.changed', (secrets) => useSecretsStore.getState().receive(secrets)),
+    transport.subscribe('directory.changed', (status) => useDirectoryStore.getState().receiveStatus(status)),
+    transport.subscribe('directory.progress', (progress) => useDirectoryStore.getState().receiveProgress(progress)),
     transport.subscribe('history.appended', ({ count }) => useHistoryStore.getState().receiveAppended(count)),
     // History is not reloaded: that would throw the admin back to page 1; "検索" refreshes it.
     transport.onReconnect(() => void reloadAll()),

@@ -5,6 +5,7 @@ import { ScreenTitle } from '../../components/screen-title'
 import { Section } from '../../components/section'
 import { localized, useLanguage, useT } from '../../i18n'
 import { allJobs, useJobsStore } from '../../stores/jobs-store'
+import { DirectorySummary } from './directory-summary'
 import { JobsTable } from './jobs-table'
 import { LinksSection } from './links-section'
 
@@ -77,6 +78,7 @@ export function DashboardScreen(): ReactNode {
     <div className="screen" data-testid="screen-dashboard">
       <ScreenTitle>{t('dashboard.title')}</ScreenTitle>
       <JobsSection />
+      <DirectorySummary />
       <LinksSection />
     </div>
   )
