@@ -82,6 +82,9 @@ test('dashboard: pause, resume and run a job now', async ({ page }) => {
 
   await prune.getByRole('button', { name: '同期履歴の自動削除 を一時停止' }).click()
   await expect(prune).toContainText('一時停止中')
+  // Other jobs (directory sync) still run: no "everything is paused" banner for one job.
+  await expect(dashboard.jobsSection).not.toContainText('すべてのジョブが一時停止中です')
+  await page.getByRole('button', { name: 'すべて一時停止' }).click()
   await expect(dashboard.jobsSection).toContainText('すべてのジョブが一時停止中です')
 
   await page.getByRole('button', { name: 'すべて再開' }).click()

@@ -31,7 +31,9 @@ export function connectStores(transport: Transport): () => void {
     transport.subscribe('settings.changed', (settings) => useSettingsStore.getState().receive(settings)),
     transport.subscribe('secrets.changed', (secrets) => useSecretsStore.getState().receive(secrets)),
     transport.subscribe('directory.changed', (status) => useDirectoryStore.getState().receiveStatus(status)),
-    transport.subscribe('directory.progress', (progress) => useDirectoryStore.getState().receiveProgress(progress)),
+    transport.subscribe('directory.progress', (progress) =>
+      useDirectoryStore.getState().receiveProgress(progress),
+    ),
     transport.subscribe('history.appended', ({ count }) => useHistoryStore.getState().receiveAppended(count)),
     // History is not reloaded: that would throw the admin back to page 1; "検索" refreshes it.
     transport.onReconnect(() => void reloadAll()),

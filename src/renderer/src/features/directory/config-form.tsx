@@ -1,0 +1,94 @@
+import type { FormEvent, ReactNode } from 'react'
+import { useEffect, useRef, useState } from 'react'
+import type { DirectoryConfig } from '../../../../shared/model/directory-config'
+import { Button } from '../../components/button'
+import { Busy, ErrorBanner, Notice } from '../../components/messages'
+import { localized, useT } from '../../i18n'
+import { useDirectoryStore } from '../../stores/directory-store'
+import { configToDraft } from './config-draft'
+import { FieldErrorsContext } from './directory-fields'
+import type { DraftErrors, FieldError } from './draft-to-config'
+import { draftChanged, draftToConfig } from './draft-to-config'
+import { ScheduleSection } from './schedule-section'
+import { passwordPairPath, readSecretInputs } from './secret-fields'
+import { SourceSection } from './source-section'
+import { TargetSection } from './target-section'
+
+function SaveBar({ dirty }: { readonly dirty: boolean }): ReactNode {
+  const t = useT()
+  const saving = useDirectoryStore((s) => s.saving)
+  const error = useDirectoryStore((s) => s.saveError)
+  const notice = useDirectoryStore((s) => s.saveNotice)
+  const dismiss = useDirectoryStore((s) => s.dismissSave)
+  return (
+    <div className="save-bar" data-testid="directory-save-bar">
+      <div className="form-actions">
+        {/* Not disabled while saving: a disabled button drops the keyboard focus; a second submit is ignored. */}
+        <Button type="submit" primary testId="directory-save">
+          {t('directory.save')}
+        </Button>
+        {saving ? <Busy label={t('settings.saving')} /> : null}
+        {dirty && !saving ? <span className="dirty-note">{t('directory.unsaved')}</span> : null}
+      </div>
+      <ErrorBanner message={error} onDismiss={dismiss} />
+      <Notice message={notice} onDismiss={dismiss} />
+    </div>
+  )
+}
+
+/**
+ * Source, target and schedule in one form with one save: the core takes the whole configuration at
+ * once. Typed secrets go to the keychain right after the configuration is accepted.
+ */
+export function ConfigForm({ config }: { readonly config: DirectoryConfig }): ReactNode {
+  const formRef = useRef<HTMLFormElement>(null)
+  const [draft, setDraft] = useState(() => configToDraft(config))
+  const [errors, setErrors] = useState<DraftErrors>(new Map())
+  // A newly saved configuration resets the form in place (not by re-creating it: the focus stays on "保存").
+  const [shown, setShown] = useState(config)
+  if (shown !== config) {
+    setShown(config)
+    setDraft(configToDraft(config))
+    setErrors(new Map())
+  }
+  /** Bumped by each refused save so the focus moves to the first problem after it is drawn. */
+  const [refusals, setRefusals] = useState(0)
+  const save = useDirectoryStore((s) => s.save)
+  const setSaveError = useDirectoryStore((s) => s.setSaveError)
+  const dirty = draftChanged(draft, config)
+
+  useEffect(() => {
+    if (refusals > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
+  }, [refusals])
+
+  const submit = (event: FormEvent<HTMLFormElement>): void => {
+    event.preventDefault()
+    if (useDirectoryStore.getState().saving) return
+    const result = draftToConfig(draft)
+    const typed = readSecretInputs(event.currentTarget)
+    const found = new Map<string, FieldError>('errors' in result ? result.errors : [])
+    if (typed.mismatch) {
+      found.set(passwordPairPath, { key: 'directory.error.passwordMismatch' })
+      typed.clearConfirmed()
+    }
+    setErrors(found)
+    if (!('config' in result) || found.size > 0) {
+      setSaveError(localized('directory.error.form', { count: found.size }))
+      setRefusals((n) => n + 1)
+      return
+    }
+    // The values are in `typed` now: empty the fields whatever the core answers.
+    typed.clearAll()
+    void save(result.config, typed.secrets)
+  }
+
+  return (
+    <form ref={formRef} onSubmit={submit} noValidate data-testid="directory-config-form">
+      <FieldErrorsContext.Provider value={errors}>
+        <SourceSection draft={draft} onChange={setDraft} dirty={dirty} />
+        <TargetSection draft={draft} onChange={setDraft} dirty={dirty} />
+        <ScheduleSection draft={draft} onChange={setDraft} footer={<SaveBar dirty={dirty} />} />
+      </FieldErrorsContext.Provider>
+    </form>
+  )
+}

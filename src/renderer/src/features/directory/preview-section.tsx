@@ -1,0 +1,149 @@
+import type { ReactNode } from 'react'
+import { useEffect, useRef, useState } from 'react'
+import type { DirectoryPlan, DirectoryRunSummary } from '../../../../shared/model/directory'
+import { Button } from '../../components/button'
+import { ErrorBanner } from '../../components/messages'
+import { Section } from '../../components/section'
+import { formatCount, useLanguage, useT } from '../../i18n'
+import { useDirectoryStore } from '../../stores/directory-store'
+import { openDirectoryHistory } from './open-history'
+import { PlanItemsTable } from './plan-items-table'
+import { PlanSummary } from './plan-summary'
+import { RunProgress } from './run-progress'
+
+const tones: Readonly<
+  Record<DirectoryRunSummary['outcome'], { className: string; role: 'status' | 'alert' }>
+> = {
+  ok: { className: 'banner banner-info', role: 'status' },
+  warning: { className: 'banner banner-warning', role: 'alert' },
+  error: { className: 'banner banner-error', role: 'alert' },
+  blocked: { className: 'banner banner-error', role: 'alert' },
+}
+
+/** What the run did, in the core's words, with the way to its history lines. */
+function RunResult({ summary }: { readonly summary: DirectoryRunSummary }): ReactNode {
+  const t = useT()
+  const language = useLanguage()
+  const tone = tones[summary.outcome]
+  return (
+    <div className={tone.className} role={tone.role} data-testid="run-result">
+      <span>{summary.message[language]}</span>
+      <button type="button" className="button-link" data-testid="open-history" onClick={openDirectoryHistory}>
+        {t('directory.openHistory')}
+      </button>
+    </div>
+  )
+}
+
+interface ApproveProps {
+  readonly plan: DirectoryPlan
+  readonly onCancel: () => void
+  readonly onApprove: () => void
+}
+
+/** The deletion guard's second step: says how many would go, and needs a deliberate click. */
+function ApproveConfirm({ plan, onCancel, onApprove }: ApproveProps): ReactNode {
+  const t = useT()
+  const ref = useRef<HTMLDivElement>(null)
+  useEffect(() => ref.current?.focus(), [])
+  return (
+    <div className="rule-box confirm-box" role="group" tabIndex={-1} ref={ref} data-testid="approve-confirm">
+      <p>{t('directory.approve.question', { count: formatCount(plan.deletion.removals) })}</p>
+      <div className="form-actions">
+        <button
+          type="button"
+          className="button button-danger"
+          data-testid="approve-confirm-run"
+          onClick={onApprove}
+        >
+          {t('directory.approve.confirm')}
+        </button>
+        <Button onClick={onCancel}>{t('settings.secrets.cancel')}</Button>
+      </div>
+    </div>
+  )
+}
+
+/**
+ * Disabled only without a source. While a run works they stay enabled (a disabled button would drop the
+ * keyboard focus); the store ignores a second start, and the progress bar shows the work.
+ */
+function PreviewButtons({ onApprove }: { readonly onApprove: () => void }): ReactNode {
+  const t = useT()
+  const plan = useDirectoryStore((s) => s.plan)
+  const configured = useDirectoryStore((s) => (s.config ? s.config.source.kind !== 'none' : false))
+  const { preview, run } = useDirectoryStore.getState()
+  return (
+    <>
+      <Button primary disabled={!configured} testId="directory-preview" onClick={() => void preview()}>
+        {t('directory.preview')}
+      </Button>
+      <Button disabled={!configured} testId="directory-run" onClick={() => void run(false)}>
+        {t('directory.runNow')}
+      </Button>
+      {plan?.deletion.tripped && !plan.deletion.approved ? (
+        <Button disabled={!configured} testId="directory-approve" onClick={onApprove}>
+          {t('directory.approve')}
+        </Button>
+      ) : null}
+      {!configured ? <span className="field-hint">{t('directory.preview.needsSource')}</span> : null}
+    </>
+  )
+}
+
+/** プレビュー: the dry run, "run now", and the guarded "approve deletions and run". */
+export function PreviewSection(): ReactNode {
+  const t = useT()
+  const language = useLanguage()
+  const plan = useDirectoryStore((s) => s.plan)
+  const busy = useDirectoryStore((s) => s.busy)
+  const error = useDirectoryStore((s) => s.planError)
+  const summary = useDirectoryStore((s) => s.runSummary)
+  const progress = useDirectoryStore((s) => s.progress)
+  const run = useDirectoryStore((s) => s.run)
+  const [confirming, setConfirming] = useState(false)
+  const actions = useRef<HTMLDivElement>(null)
+  /** The confirmation closes: the focus goes back to a button instead of the page's start. */
+  const focusButton = (which: 'run' | 'last'): void => {
+    const buttons = actions.current?.querySelectorAll('button')
+    ;(which === 'run' ? buttons?.[1] : buttons?.[buttons.length - 1])?.focus()
+  }
+  return (
+    <Section title={t('directory.previewTitle')} testId="directory-preview-section">
+      <p className="note">{t('directory.preview.intro')}</p>
+      <div className="form-actions" ref={actions} aria-busy={busy !== null} data-testid="preview-actions">
+        <PreviewButtons onApprove={() => setConfirming(true)} />
+      </div>
+      {confirming && plan && busy === null ? (
+        <ApproveConfirm
+          plan={plan}
+          onCancel={() => {
+            setConfirming(false)
+            focusButton('last')
+          }}
+          onApprove={() => {
+            setConfirming(false)
+            focusButton('run')
+            void run(true)
+          }}
+        />
+      ) : null}
+      {busy !== null ? <RunProgress progress={progress} /> : null}
+      <div data-testid="plan-error">
+        <ErrorBanner message={error} />
+      </div>
+      {summary ? <RunResult summary={summary} /> : null}
+      {plan ? (
+        <div data-testid="plan">
+          {plan.blocked ? (
+            <div className="rule-box" role="alert" data-testid="plan-blocked">
+              <p>{plan.blocked[language]}</p>
+            </div>
+          ) : null}
+          <PlanSummary plan={plan} />
+          <PlanItemsTable plan={plan} />
+        </div>
+      ) : null}
+    </Section>
+  )
+}

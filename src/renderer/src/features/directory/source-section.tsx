@@ -1,0 +1,261 @@
+import type { ReactNode } from 'react'
+import {
+  csvDepartmentMapping,
+  csvUserMapping,
+  directorySecretNames,
+  ldapSourceAttributes,
+} from '../../../../shared/model/directory-config'
+import { Section } from '../../components/section'
+import type { Translate } from '../../i18n'
+import { useT } from '../../i18n'
+import type {
+  CsvDepartmentField,
+  CsvDraft,
+  CsvUserField,
+  DirectoryDraft,
+  LdapAttributeField,
+  LdapSourceDraft,
+  SourceKind,
+} from './config-draft'
+import { ConnectionCheck } from './connection-check'
+import { NumberRow, RadioRow, SelectRow, TextRow } from './directory-fields'
+import { LdapConnectionFields } from './ldap-connection-fields'
+import { MappingTable } from './mapping-table'
+
+const userDefaults = csvUserMapping.parse({})
+const departmentDefaults = csvDepartmentMapping.parse({})
+const attributeDefaults = ldapSourceAttributes.parse({})
+
+function userLabels(t: Translate): Record<CsvUserField, string> {
+  const keys = Object.keys(userDefaults) as CsvUserField[]
+  return Object.fromEntries(keys.map((k) => [k, t(`directory.userField.${k}`)])) as Record<
+    CsvUserField,
+    string
+  >
+}
+
+function departmentLabels(t: Translate): Record<CsvDepartmentField, string> {
+  const keys = Object.keys(departmentDefaults) as CsvDepartmentField[]
+  return Object.fromEntries(keys.map((k) => [k, t(`directory.deptField.${k}`)])) as Record<
+    CsvDepartmentField,
+    string
+  >
+}
+
+function attributeLabels(t: Translate): Record<LdapAttributeField, string> {
+  const keys = Object.keys(attributeDefaults) as LdapAttributeField[]
+  return Object.fromEntries(keys.map((k) => [k, t(`directory.attr.${k}`)])) as Record<
+    LdapAttributeField,
+    string
+  >
+}
+
+function CsvFields({
+  csv,
+  onChange,
+}: {
+  csv: CsvDraft
+  onChange: (patch: Partial<CsvDraft>) => void
+}): ReactNode {
+  const t = useT()
+  return (
+    <>
+      <table className="form-table">
+        <tbody>
+          <TextRow
+            path="csv.usersFile"
+            label={t('directory.csv.usersFile')}
+            hint={t('directory.csv.pathHint')}
+            size="wide"
+            placeholder={'C:\\groupware\\export\\users.csv'}
+            value={csv.usersFile}
+            onChange={(usersFile) => onChange({ usersFile })}
+          />
+          <TextRow
+            path="csv.departmentsFile"
+            label={t('directory.csv.departmentsFile')}
+            size="wide"
+            placeholder={'C:\\groupware\\export\\departments.csv'}
+            value={csv.departmentsFile}
+            onChange={(departmentsFile) => onChange({ departmentsFile })}
+          />
+          <SelectRow
+            path="csv.encoding"
+            label={t('directory.csv.encoding')}
+            options={[
+              { value: 'auto', label: t('directory.csv.encoding.auto') },
+              { value: 'utf-8', label: 'UTF-8' },
+              { value: 'shift_jis', label: 'Shift_JIS' },
+            ]}
+            value={csv.encoding}
+            onChange={(encoding) => onChange({ encoding })}
+          />
+          <TextRow
+            path="csv.listSeparator"
+            label={t('directory.csv.listSeparator')}
+            hint={t('directory.csv.listSeparatorHint')}
+            size="short"
+            maxLength={3}
+            value={csv.listSeparator}
+            onChange={(listSeparator) => onChange({ listSeparator })}
+          />
+          <TextRow
+            path="csv.inactiveValues"
+            label={t('directory.csv.inactiveValues')}
+            hint={t('directory.csv.inactiveValuesHint')}
+            size="wide"
+            value={csv.inactiveValues}
+            onChange={(inactiveValues) => onChange({ inactiveValues })}
+          />
+        </tbody>
+      </table>
+      <MappingTable
+        path="csv.users"
+        title={t('directory.csv.usersMapping')}
+        valueHeader={t('directory.csv.header')}
+        labels={userLabels(t)}
+        values={csv.users}
+        defaults={userDefaults}
+        onChange={(key, value) => onChange({ users: { ...csv.users, [key]: value } })}
+      />
+      <MappingTable
+        path="csv.departments"
+        title={t('directory.csv.departmentsMapping')}
+        valueHeader={t('directory.csv.header')}
+        labels={departmentLabels(t)}
+        values={csv.departments}
+        defaults={departmentDefaults}
+        onChange={(key, value) => onChange({ departments: { ...csv.departments, [key]: value } })}
+      />
+    </>
+  )
+}
+
+function LdapSourceFields({
+  ldap,
+  onChange,
+}: {
+  ldap: LdapSourceDraft
+  onChange: (patch: Partial<LdapSourceDraft>) => void
+}): ReactNode {
+  const t = useT()
+  return (
+    <>
+      <table className="form-table">
+        <tbody>
+          <LdapConnectionFields
+            path="sourceLdap"
+            value={ldap}
+            onChange={onChange}
+            passwordName={directorySecretNames.sourceLdapPassword}
+          />
+          <TextRow
+            path="sourceLdap.baseDn"
+            label={t('directory.ldap.baseDn')}
+            size="wide"
+            placeholder="ou=people,dc=example,dc=co,dc=jp"
+            value={ldap.baseDn}
+            onChange={(baseDn) => onChange({ baseDn })}
+          />
+          <TextRow
+            path="sourceLdap.userFilter"
+            label={t('directory.ldap.userFilter')}
+            size="wide"
+            maxLength={2000}
+            value={ldap.userFilter}
+            onChange={(userFilter) => onChange({ userFilter })}
+          />
+          <TextRow
+            path="sourceLdap.groupBaseDn"
+            label={t('directory.ldap.groupBaseDn')}
+            hint={t('directory.ldap.groupBaseDnHint')}
+            size="wide"
+            value={ldap.groupBaseDn}
+            onChange={(groupBaseDn) => onChange({ groupBaseDn })}
+          />
+          <TextRow
+            path="sourceLdap.groupFilter"
+            label={t('directory.ldap.groupFilter')}
+            size="wide"
+            maxLength={2000}
+            value={ldap.groupFilter}
+            onChange={(groupFilter) => onChange({ groupFilter })}
+          />
+          <RadioRow
+            path="sourceLdap.departmentsFrom"
+            label={t('directory.ldap.departmentsFrom')}
+            options={[
+              { value: 'attribute', label: t('directory.ldap.departmentsFrom.attribute') },
+              { value: 'ou', label: t('directory.ldap.departmentsFrom.ou') },
+            ]}
+            value={ldap.departmentsFrom}
+            onChange={(departmentsFrom) => onChange({ departmentsFrom })}
+          />
+          <NumberRow
+            path="sourceLdap.pageSize"
+            label={t('directory.ldap.pageSize')}
+            hint={t('directory.ldap.pageSizeHint')}
+            min={10}
+            max={5000}
+            value={ldap.pageSize}
+            onChange={(pageSize) => onChange({ pageSize })}
+          />
+        </tbody>
+      </table>
+      <MappingTable
+        path="sourceLdap.attributes"
+        title={t('directory.ldap.attributesMapping')}
+        valueHeader={t('directory.ldap.attribute')}
+        labels={attributeLabels(t)}
+        values={ldap.attributes}
+        defaults={attributeDefaults}
+        onChange={(key, value) => onChange({ attributes: { ...ldap.attributes, [key]: value } })}
+      />
+    </>
+  )
+}
+
+interface DraftSectionProps {
+  readonly draft: DirectoryDraft
+  readonly onChange: (draft: DirectoryDraft) => void
+  readonly dirty: boolean
+}
+
+/** ソース: where the people come from — the groupware's CSV export or an LDAP directory. */
+export function SourceSection({ draft, onChange, dirty }: DraftSectionProps): ReactNode {
+  const t = useT()
+  const kinds: readonly { value: SourceKind; label: string }[] = [
+    { value: 'none', label: t('directory.kind.none') },
+    { value: 'csv', label: t('directory.source.csv') },
+    { value: 'ldap', label: 'LDAP' },
+  ]
+  return (
+    <Section title={t('directory.source')} testId="directory-source">
+      <p className="note">{t('directory.source.intro')}</p>
+      <table className="form-table">
+        <tbody>
+          <RadioRow
+            path="sourceKind"
+            label={t('directory.source.kind')}
+            options={kinds}
+            value={draft.sourceKind}
+            onChange={(sourceKind) => onChange({ ...draft, sourceKind })}
+          />
+        </tbody>
+      </table>
+      {draft.sourceKind === 'csv' ? (
+        <CsvFields
+          csv={draft.csv}
+          onChange={(patch) => onChange({ ...draft, csv: { ...draft.csv, ...patch } })}
+        />
+      ) : null}
+      {draft.sourceKind === 'ldap' ? (
+        <LdapSourceFields
+          ldap={draft.sourceLdap}
+          onChange={(patch) => onChange({ ...draft, sourceLdap: { ...draft.sourceLdap, ...patch } })}
+        />
+      ) : null}
+      {draft.sourceKind !== 'none' ? <ConnectionCheck side="source" dirty={dirty} /> : null}
+    </Section>
+  )
+}
