@@ -8,6 +8,7 @@ import type {
 } from '../../../../shared/model/directory'
 import type { DirectoryConfig } from '../../../../shared/model/directory-config'
 import type { Localized } from '../../../../shared/model/localized'
+import { ConnectorError } from '../../connectors/connector-error'
 import type { HomeDirectoryRepository } from '../../directory/home-directory-repository'
 import type { HistoryRepository } from '../../history/history-repository'
 import type { DirectoryConfigRepository } from './directory-config-repository'
@@ -130,17 +131,21 @@ export class DirectoryEngine {
     }
     this.deps.onStatus(this.status())
     try {
-      return await this.withConnectors(options.signal, options.approveDeletions, async (computed, target) => {
-        if (computed.plan.blocked) return this.blocked(startedAt, computed.plan)
-        const result = await applyComputedRun(computed, target, {
-          ...this.deps,
-          owner: this.owner,
-          signal: options.signal,
-          initialPassword: target ? await this.deps.connectors.initialPassword() : null,
-          targetName: targetName(this.deps.config.get()),
-        })
-        return this.summary(startedAt, result.outcome, result.message, result.applied, result.failed, true)
-      })
+      return await this.withConnectors(
+        options.signal,
+        options.approveDeletions,
+        async (computed, target, config) => {
+          if (computed.plan.blocked) return this.blocked(startedAt, computed.plan)
+          const result = await applyComputedRun(computed, target, {
+            ...this.deps,
+            owner: this.owner,
+            signal: options.signal,
+            initialPassword: target ? await this.deps.connectors.initialPassword() : null,
+            targetName: targetName(config),
+          })
+          return this.summary(startedAt, result.outcome, result.message, result.applied, result.failed, true)
+        },
+      )
     } catch (error) {
       this.deps.history.appendMany(failureProblems(error))
       return this.summary(startedAt, 'error', failureMessage(error), 0, 0, true)
@@ -153,12 +158,16 @@ export class DirectoryEngine {
   private async withConnectors<T>(
     signal: AbortSignal,
     approveDeletions: boolean,
-    use: (computed: ComputedRun, target: DirectoryTargetConnector | null) => Promise<T>,
+    use: (
+      computed: ComputedRun,
+      target: DirectoryTargetConnector | null,
+      config: DirectoryConfig,
+    ) => Promise<T>,
   ): Promise<T> {
     const { deps } = this
     const config = deps.config.get()
     const source = await deps.connectors.source(config.source)
-    if (!source) throw new NoSourceError()
+    if (!source) throw new ConnectorError('permanent', noSource)
     const progress = (phase: DirectoryProgress['phase'], done: number, total: number | null): void => {
       deps.state.heartbeat(this.owner, deps.now())
       deps.onProgress({ phase, done, total })
@@ -181,7 +190,7 @@ export class DirectoryEngine {
         now: deps.now(),
         signal,
       })
-      return await use(computed, target)
+      return await use(computed, target, config)
     } finally {
       await target?.close()
     }
@@ -212,10 +221,6 @@ export class DirectoryEngine {
     if (save) this.deps.state.saveLastRun(summary)
     return summary
   }
-}
-
-export class NoSourceError extends Error {
-  readonly localized = noSource
 }
 
 export function targetName(config: DirectoryConfig): string {

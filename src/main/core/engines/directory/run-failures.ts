@@ -14,8 +14,6 @@ export function failureMessage(error: unknown): Localized {
     }
   }
   if (error instanceof ConnectorError) return error.localized
-  if (error && typeof error === 'object' && 'localized' in error)
-    return (error as { localized: Localized }).localized
   const text = error instanceof Error ? error.message : String(error)
   return { ja: `ディレクトリ同期に失敗しました: ${text}`, en: `Directory sync failed: ${text}` }
 }

@@ -111,34 +111,27 @@ export async function applyTargetPlan(
       break
     }
     const detail = { object: w.item.object, key: w.item.key, action: w.item.action, fields: w.item.fields }
+    const note = (level: 'info' | 'error', message: Localized, extra: object = {}): void => {
+      pending.push({
+        site: hooks.targetName,
+        direction: 'send',
+        category: 'directory',
+        level,
+        message: message.ja,
+        messageEn: message.en,
+        detail: { ...detail, ...extra },
+      })
+    }
     try {
       if ('user' in w) await applyUser(target, w, hooks)
       else await applyGroup(target, w, hooks)
       applied++
-      const message = planItemMessage(w.item, hooks.targetName)
-      pending.push({
-        site: hooks.targetName,
-        direction: 'send',
-        category: 'directory',
-        level: 'info',
-        message: message.ja,
-        messageEn: message.en,
-        detail,
-      })
+      note('info', planItemMessage(w.item, hooks.targetName))
     } catch (error) {
       failed++
       const reason = reasonOf(error)
-      const message = planItemFailure(w.item, hooks.targetName, reason)
-      const answer = error instanceof ConnectorError ? error.serverAnswer : null
-      pending.push({
-        site: hooks.targetName,
-        direction: 'send',
-        category: 'directory',
-        level: 'error',
-        message: message.ja,
-        messageEn: message.en,
-        detail: { ...detail, serverAnswer: answer },
-      })
+      const serverAnswer = error instanceof ConnectorError ? error.serverAnswer : null
+      note('error', planItemFailure(w.item, hooks.targetName, reason), { serverAnswer })
       if (stopsTheRun(error)) {
         stoppedBy = reason
         break
