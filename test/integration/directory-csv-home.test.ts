@@ -139,6 +139,14 @@ describe('directory sync from CSV into the home directory', () => {
     expect((await core.api['directory.status']({})).counts.employees).toBe(0)
   })
 
+  it('counts only active people as new users (a person imported suspended takes no seat)', async () => {
+    const persons = people(4)
+    persons[3] = { ...persons[3]!, status: '停止' }
+    await configureCsv(writeDirectoryCsv(dir, persons))
+    const plan = await core.api['directory.preview']({})
+    expect(plan.licence).toMatchObject({ activeSourceUsers: 3, newUsers: 3 })
+  })
+
   it('switching the daily schedule off leaves the job to "run now" only; the time moves the next run', async () => {
     await configureCsv(writeDirectoryCsv(dir, people(1)))
     const job = async () => (await core.api['jobs.list']({})).find((j) => j.id === 'directory.sync')!

@@ -73,7 +73,9 @@ export async function computeDirectoryRun(inputs: PlanInputs): Promise<ComputedR
   const target = await planTargetSide(inputs)
   const items = target ? [...target.plan.users, ...target.plan.groups].map((w) => w.item) : []
   const counts = countItems(items)
-  const activeSourceUsers = read.snapshot.employees.filter((e) => e.active).length
+  // A person imported already suspended takes no seat: only active ones count as new users.
+  const activeKeys = new Set(read.snapshot.employees.filter((e) => e.active).map((e) => e.key))
+  const activeSourceUsers = activeKeys.size
   const homeRemovals = homeDiff.changes.filter(
     (c) => c.kind === 'employee' && (c.action === 'deleted' || c.action === 'suspended'),
   ).length
@@ -85,7 +87,9 @@ export async function computeDirectoryRun(inputs: PlanInputs): Promise<ComputedR
     newUsers: target
       ? counts.user.create + counts.user.reactivate
       : homeDiff.changes.filter(
-          (c) => c.kind === 'employee' && (c.action === 'created' || c.action === 'reactivated'),
+          (c) =>
+            c.kind === 'employee' &&
+            (c.action === 'reactivated' || (c.action === 'created' && activeKeys.has(c.key))),
         ).length,
     removals: target ? counts.user.suspend + counts.user.delete : homeRemovals,
     base: target ? target.state.users.length : inputs.homeEmployees,
