@@ -5,6 +5,22 @@
  */
 import { z } from 'zod'
 import type {
+  CalendarChange,
+  CalendarCheckResult,
+  CalendarPairStatus,
+  CalendarRunSummary,
+  CalendarStatus,
+  CalendarStopped,
+  OAuthStart,
+} from './model/calendar'
+import {
+  calendarPairConfig,
+  calendarPairId,
+  calendarSettings,
+  type CalendarPairConfig,
+  type CalendarSettings,
+} from './model/calendar-config'
+import type {
   ConnectionCheckResult,
   DepartmentSummary,
   DirectoryPlan,
@@ -109,6 +125,8 @@ const directoryEmployeesInput = z
   })
   .strict()
 
+const pairTarget = z.object({ id: calendarPairId }).strict()
+
 export const apiContract = {
   'app.status': returns<AppStatus>()(empty),
   'jobs.list': returns<readonly JobStatus[]>()(empty),
@@ -144,6 +162,33 @@ export const apiContract = {
   ),
   'directory.departments': returns<readonly DepartmentSummary[]>()(empty),
   'directory.employees': returns<EmployeePage>()(directoryEmployeesInput),
+  'calendar.status': returns<CalendarStatus>()(empty),
+  'calendar.settings.update': returns<CalendarSettings>()(calendarSettings),
+  'calendar.pairs.get': returns<CalendarPairConfig>()(pairTarget),
+  /** Adds a pair or replaces one with the same id (the form sends everything). */
+  'calendar.pairs.save': returns<CalendarPairStatus>()(calendarPairConfig),
+  /** Forgets the pair and its mapping; events already copied stay where they are. */
+  'calendar.pairs.remove': returns<CalendarStatus>()(pairTarget),
+  /** Seed 001 ④: the permit switches of the whole list, applied by one "update". */
+  'calendar.permits.update': returns<CalendarStatus>()(
+    z
+      .object({
+        permits: z
+          .array(z.object({ id: calendarPairId, permitted: z.boolean() }).strict())
+          .min(1)
+          .max(10_000),
+      })
+      .strict(),
+  ),
+  /** Back to syncing after an automatic (or admin) stop; the error count starts afresh. */
+  'calendar.resume': returns<CalendarStatus>()(pairTarget),
+  'calendar.stop': returns<CalendarStatus>()(pairTarget),
+  /** Diagnostics: reachable, credentials, calendar exists and is writable, time zone, clock skew. */
+  'calendar.check': returns<CalendarCheckResult>()(pairTarget),
+  /** Run one pair now (any state but disabled), waiting for the result. */
+  'calendar.run': returns<CalendarRunSummary>()(pairTarget),
+  /** Google preset: starts the installed-app OAuth flow (PKCE, loopback redirect). */
+  'calendar.oauth.start': returns<OAuthStart>()(pairTarget),
 } as const
 
 export type ApiContract = typeof apiContract
@@ -176,6 +221,11 @@ export interface ApiEvents {
   readonly 'jobs.failed': { readonly job: JobStatus; readonly message: Localized }
   readonly 'directory.changed': DirectoryStatus
   readonly 'directory.progress': DirectoryProgress
+  readonly 'calendar.changed': CalendarStatus
+  /** Every create / update / delete Renkei made in a calendar. */
+  readonly 'calendar.change': CalendarChange
+  /** A pair was stopped automatically: the desktop app shows a notification. */
+  readonly 'calendar.stopped': CalendarStopped
 }
 export type EventName = keyof ApiEvents
 export const eventNames: readonly EventName[] = [
@@ -186,6 +236,9 @@ export const eventNames: readonly EventName[] = [
   'jobs.failed',
   'directory.changed',
   'directory.progress',
+  'calendar.changed',
+  'calendar.change',
+  'calendar.stopped',
 ]
 
 export type EventListener<E extends EventName> = (payload: ApiEvents[E]) => void

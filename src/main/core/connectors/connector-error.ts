@@ -1,10 +1,11 @@
 import type { Localized } from '../../../shared/model/localized'
 
 /**
- * transient: try again later (network, 5xx, timeouts); quota: the server asked us to slow down;
- * auth: credentials refused; permanent: the request itself is wrong (fix settings or data).
+ * transient: try again later (network, 5xx, timeouts); quota: the server asked us to slow down (or is
+ * full); auth: credentials refused; permanent: the request itself is wrong (fix settings or data);
+ * conflict: the object changed (or appeared) on the server since we read it (HTTP 412): re-read, re-plan.
  */
-export type ConnectorErrorKind = 'transient' | 'quota' | 'auth' | 'permanent'
+export type ConnectorErrorKind = 'transient' | 'quota' | 'auth' | 'permanent' | 'conflict'
 
 /** Every protocol failure, in plain language for the admin, with the server's own answer for support. */
 export class ConnectorError extends Error {
@@ -13,6 +14,8 @@ export class ConnectorError extends Error {
     readonly localized: Localized,
     /** The server's answer or the low-level error text; never contains a secret. */
     readonly serverAnswer: string | null = null,
+    /** The HTTP status, when the failure was an HTTP answer. */
+    readonly httpStatus: number | null = null,
   ) {
     super(localized.en)
     this.name = 'ConnectorError'
