@@ -4,6 +4,7 @@ import { maxCsvExportRows } from '../../shared/model/history'
 import type { Settings } from '../../shared/model/settings'
 import type { AppStatus, SecretInfo } from '../../shared/model/status'
 import { writeAudit } from './audit'
+import type { createCalendarHandlers } from './engines/calendar/calendar-handlers'
 import type { createDirectoryHandlers } from './engines/directory/directory-handlers'
 import type { EventBus } from './event-bus'
 import { exportHistory } from './history/history-export'
@@ -23,6 +24,7 @@ export interface HandlerDeps {
   readonly now: () => number
   /** Each engine implements its own part of the contract. */
   readonly directory: ReturnType<typeof createDirectoryHandlers>
+  readonly calendar: ReturnType<typeof createCalendarHandlers>
 }
 
 function jobTitle(deps: HandlerDeps, id: string | undefined): { ja: string; en: string } {
@@ -136,5 +138,6 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
       return list
     },
     ...deps.directory,
+    ...deps.calendar,
   }
 }

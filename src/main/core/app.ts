@@ -1,6 +1,13 @@
 import type { Core, CoreOptions } from './core-types'
 import { createApiHandlers } from './api-handlers'
 import { systemClock } from './clock'
+import { parseCalendar } from './connectors/ics/ics-parser'
+import { createCalendarConnectorFactory } from './engines/calendar/calendar-connector-factory'
+import { CalendarEngine } from './engines/calendar/calendar-engine'
+import { createCalendarHandlers } from './engines/calendar/calendar-handlers'
+import { calendarJobId, createCalendarJob } from './engines/calendar/calendar-job'
+import { CalendarPairRepository } from './engines/calendar/calendar-pair-repository'
+import { CalendarStateRepository } from './engines/calendar/calendar-state'
 import { HomeDirectoryRepository } from './directory/home-directory-repository'
 import { createConnectorFactory } from './engines/directory/connector-factory'
 import { DirectoryConfigRepository } from './engines/directory/directory-config-repository'
@@ -55,6 +62,26 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   })
   scheduler.register(createDirectoryJob(directory, directoryConfig.get()))
 
+  const calendarPairs = new CalendarPairRepository(db, now)
+  const calendarState = new CalendarStateRepository(db)
+  const calendarConnectors = createCalendarConnectorFactory(secrets, now)
+  const transaction = (work: () => void): void => db.transaction(work)()
+  const calendar = new CalendarEngine({
+    pairs: calendarPairs,
+    state: calendarState,
+    history,
+    transaction,
+    connectors: calendarConnectors,
+    parse: parseCalendar,
+    now,
+    nextRunAt: () => scheduler.list().find((job) => job.id === calendarJobId)?.nextRunAt ?? null,
+    secretNames: () => secrets.names(),
+    onStatus: (status) => events.emit('calendar.changed', status),
+    onChange: (change) => events.emit('calendar.change', change),
+    onStopped: (stopped) => events.emit('calendar.stopped', stopped),
+  })
+  scheduler.register(createCalendarJob(calendar, calendarPairs.settings()))
+
   const handlers = createApiHandlers({
     status: { version: options.version, runtime: options.runtime, dataDir: options.dataDir },
     history,
@@ -72,6 +99,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       signal: shutdown.signal,
       statusChanged: () => events.emit('directory.changed', directory.status()),
     }),
+    calendar: createCalendarHandlers({
+      engine: calendar,
+      pairs: calendarPairs,
+      state: calendarState,
+      history,
+      scheduler,
+      secrets,
+      connectors: calendarConnectors,
+      check: { connectors: calendarConnectors, parse: parseCalendar, now },
+      signal: shutdown.signal,
+    }),
   })
   if (options.startScheduler ?? true) scheduler.start()
 
@@ -87,6 +125,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         shutdown.abort(new Error('Renkei is shutting down'))
         await scheduler.stop()
         await directory.settled()
+        await calendar.settled()
         notifier.dispose()
         db.close()
       })()),

@@ -1,0 +1,226 @@
+import type { ApiHandlers } from '../../../../shared/api'
+import {
+  calendarOAuthClientSecretName,
+  calendarSecretName,
+  type CalendarPairConfig,
+} from '../../../../shared/model/calendar-config'
+import { ApiError } from '../../../../shared/model/errors'
+import { writeAudit } from '../../audit'
+import { startInstalledAppFlow } from '../../connectors/oauth/oauth-flow'
+import type { HistoryRepository } from '../../history/history-repository'
+import type { Scheduler } from '../../scheduler/scheduler'
+import type { SecretStore } from '../../secrets/secret-store'
+import { checkPair, type CheckDeps } from './calendar-check'
+import type { CalendarConnectorFactory } from './calendar-connector-factory'
+import type { CalendarEngine } from './calendar-engine'
+import { calendarJobId, calendarSchedule } from './calendar-job'
+import { pairState, type CalendarPairRepository, type StoredPair } from './calendar-pair-repository'
+import type { CalendarStateRepository } from './calendar-state'
+import { classify } from './run-errors'
+
+type CalendarHandlers = Pick<ApiHandlers, Extract<keyof ApiHandlers, `calendar.${string}`>>
+
+export interface CalendarHandlerDeps {
+  readonly engine: CalendarEngine
+  readonly pairs: CalendarPairRepository
+  readonly state: CalendarStateRepository
+  readonly history: HistoryRepository
+  readonly scheduler: Scheduler
+  readonly secrets: SecretStore
+  readonly connectors: CalendarConnectorFactory
+  readonly check: CheckDeps
+  readonly signal: AbortSignal
+}
+
+function found(pairs: CalendarPairRepository, id: string): StoredPair {
+  const pair = pairs.get(id)
+  if (!pair) {
+    throw new ApiError('not-found', {
+      ja: `カレンダー同期のユーザー「${id}」はありません。一覧から選び直してください。`,
+      en: `There is no calendar sync user "${id}". Pick one from the list again.`,
+    })
+  }
+  return pair
+}
+
+function validatePair(deps: CalendarHandlerDeps, config: CalendarPairConfig): void {
+  const taken = deps.pairs.numberTakenBy(config.number, config.id)
+  if (taken !== null) {
+    throw new ApiError('invalid-input', {
+      ja: `番号 ${config.number} はすでに別のユーザー（${taken}）が使っています。別の番号にしてください。`,
+      en: `Number ${config.number} is already used by another user (${taken}). Choose another number.`,
+    })
+  }
+  const google = [config.source, config.target].some(
+    (side) => side.kind === 'caldav' && side.preset === 'google' && side.auth !== 'oauth',
+  )
+  if (google) {
+    throw new ApiError('invalid-input', {
+      ja: 'Google カレンダーはパスワードでは接続できません。認証方式を OAuth にして「Google で認可」を行ってください。',
+      en: 'Google Calendar does not accept passwords. Set the sign-in method to OAuth and use "Authorize with Google".',
+    })
+  }
+}
+
+/** The calendar part of the API contract. */
+export function createCalendarHandlers(deps: CalendarHandlerDeps): CalendarHandlers {
+  const { engine, pairs, history } = deps
+  const status = async (): ReturnType<CalendarEngine['status']> => {
+    engine.changed()
+    return engine.status()
+  }
+  return {
+    'calendar.status': async () => engine.status(),
+    'calendar.settings.update': async (settings) => {
+      pairs.saveSettings(settings)
+      deps.scheduler.reschedule(calendarJobId, calendarSchedule(settings))
+      writeAudit(
+        history,
+        { ja: 'カレンダー同期の共通設定を変更しました', en: 'Calendar sync settings changed' },
+        { settings },
+      )
+      engine.changed()
+      return settings
+    },
+    'calendar.pairs.get': async ({ id }) => found(pairs, id).config,
+    'calendar.pairs.save': async (config) => {
+      validatePair(deps, config)
+      const before = pairs.get(config.id)
+      pairs.save(config)
+      if (
+        before &&
+        (before.config.source.url !== config.source.url || before.config.target.url !== config.target.url)
+      ) {
+        // Another calendar: start from scratch. Deterministic hrefs keep a re-pointed pair free of duplicates.
+        deps.state.resetSyncPoint(config.id)
+        deps.state.forgetItems(config.id)
+      }
+      deps.connectors.forget(config.id)
+      writeAudit(
+        history,
+        before
+          ? {
+              ja: `カレンダー同期のユーザー「${config.name}」の設定を変更しました`,
+              en: `Calendar sync settings of "${config.name}" changed`,
+            }
+          : {
+              ja: `カレンダー同期にユーザー「${config.name}」を追加しました`,
+              en: `Added "${config.name}" to calendar sync`,
+            },
+        { config },
+      )
+      engine.changed()
+      return engine.pairStatus(found(pairs, config.id))
+    },
+    'calendar.pairs.remove': async ({ id }) => {
+      const pair = found(pairs, id)
+      pairs.remove(id)
+      deps.connectors.forget(id)
+      for (const slot of ['source', 'target', 'refresh-token'] as const)
+        await deps.secrets.delete(calendarSecretName(id, slot))
+      writeAudit(history, {
+        ja: `カレンダー同期からユーザー「${pair.config.name}」を削除しました（コピー済みの予定はそのまま残ります）`,
+        en: `Removed "${pair.config.name}" from calendar sync (events already copied stay where they are)`,
+      })
+      return status()
+    },
+    'calendar.permits.update': async ({ permits }) => {
+      const changes = permits
+        .map(({ id, permitted }) => ({ pair: found(pairs, id), permitted }))
+        .filter(({ pair, permitted }) => pair.config.permitted !== permitted)
+      for (const { pair, permitted } of changes) pairs.setPermitted(pair.config.id, permitted)
+      if (changes.length) {
+        const list = (lang: 'ja' | 'en'): string =>
+          changes
+            .map(
+              ({ pair, permitted }) =>
+                `${pair.config.name}: ${permitted ? (lang === 'ja' ? '有効' : 'enabled') : lang === 'ja' ? '無効' : 'disabled'}`,
+            )
+            .join(', ')
+        writeAudit(history, {
+          ja: `カレンダー同期の利用許可を更新しました（${list('ja')}）`,
+          en: `Calendar sync permits updated (${list('en')})`,
+        })
+      }
+      return status()
+    },
+    'calendar.resume': async ({ id }) => {
+      const pair = found(pairs, id)
+      pairs.resume(id)
+      deps.state.clearErrors(id)
+      deps.state.updateState(id, { authFailingSince: null })
+      writeAudit(history, {
+        ja: `「${pair.config.name}」のカレンダー同期を再開しました`,
+        en: `Resumed calendar sync for "${pair.config.name}"`,
+      })
+      return status()
+    },
+    'calendar.stop': async ({ id }) => {
+      const pair = found(pairs, id)
+      pairs.stop(id, 'admin')
+      writeAudit(history, {
+        ja: `「${pair.config.name}」のカレンダー同期を停止しました`,
+        en: `Stopped calendar sync for "${pair.config.name}"`,
+      })
+      return status()
+    },
+    'calendar.check': async ({ id }) =>
+      checkPair(found(pairs, id).config, pairs.settings(), deps.check, deps.signal),
+    'calendar.run': async ({ id }) => {
+      const pair = found(pairs, id)
+      if (pairState(pair) === 'disabled') {
+        throw new ApiError('invalid-input', {
+          ja: `「${pair.config.name}」は利用が許可されていません（無効）。一覧で「有効」にして「更新」してから実行してください。`,
+          en: `"${pair.config.name}" is not permitted (disabled). Set it to enabled in the list and press "Update" first.`,
+        })
+      }
+      const summary = await engine.runPair(pair.config, deps.signal)
+      history.append({
+        site: pair.config.name,
+        direction: 'send',
+        category: 'calendar',
+        level: summary.outcome === 'error' ? 'error' : summary.outcome === 'warning' ? 'warning' : 'info',
+        message: `今すぐ同期: ${summary.message.ja}`,
+        messageEn: `Sync now: ${summary.message.en}`,
+        detail: summary,
+      })
+      return summary
+    },
+    'calendar.oauth.start': async ({ id }) => {
+      const pair = found(pairs, id)
+      const { oauth } = pairs.settings()
+      if (!oauth.clientId) {
+        throw new ApiError('invalid-input', {
+          ja: 'OAuth クライアント ID が設定されていません。カレンダー画面の共通設定で Google Cloud のクライアント ID（デスクトップアプリ）を入力してください。',
+          en: "No OAuth client ID is set. Enter the Google Cloud client ID (desktop app) in the Calendar screen's shared settings.",
+        })
+      }
+      const flow = await startInstalledAppFlow({
+        client: oauth,
+        clientSecret: await deps.secrets.get(calendarOAuthClientSecretName),
+        onRefreshToken: async (token) => {
+          await deps.secrets.set(calendarSecretName(id, 'refresh-token'), token)
+          deps.connectors.forget(id)
+          writeAudit(history, {
+            ja: `「${pair.config.name}」の Google 認可を保存しました`,
+            en: `Saved the Google authorization of "${pair.config.name}"`,
+          })
+          engine.changed()
+        },
+      })
+      flow.done.catch((error: unknown) => {
+        const { message } = classify(error)
+        history.append({
+          site: pair.config.name,
+          direction: 'local',
+          category: 'calendar',
+          level: 'warning',
+          message: `Google 認可が完了しませんでした: ${message.ja}`,
+          messageEn: `Google authorization did not complete: ${message.en}`,
+          detail: null,
+        })
+      })
+      return { authorizeUrl: flow.authorizeUrl, redirectUri: flow.redirectUri }
+    },
+  }
+}
