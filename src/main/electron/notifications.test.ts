@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
+import type { CalendarPairStatus } from '../../shared/model/calendar'
 import type { JobStatus } from '../../shared/model/jobs'
 import { fakeCore, settingsWith } from './fake-core'
 import { installFailureNotifications } from './notifications'
@@ -50,6 +51,20 @@ describe('installFailureNotifications', () => {
     core.emit('jobs.failed', { job, message: { ja: 'CalDAV 401', en: 'CalDAV 401' } })
     expect(electron.shown.map((entry) => entry.options)).toEqual([
       { title: '連携に失敗しました: 予定表の同期', body: 'CalDAV 401' },
+    ])
+    electron.shown[0]?.click?.()
+    expect(openWindow).toHaveBeenCalledTimes(1)
+  })
+
+  it('shows a notification when a calendar user is stopped automatically', async () => {
+    const core = fakeCore({ language: 'en' })
+    const openWindow = vi.fn()
+    installFailureNotifications(core, openWindow)
+    await flush()
+    const message = { ja: '120 回のエラーで停止', en: 'Stopped after 120 errors' }
+    core.emit('calendar.stopped', { pair: { name: '山田 太郎' } as CalendarPairStatus, message })
+    expect(electron.shown.map((entry) => entry.options)).toEqual([
+      { title: 'Calendar sync stopped: 山田 太郎', body: 'Stopped after 120 errors' },
     ])
     electron.shown[0]?.click?.()
     expect(openWindow).toHaveBeenCalledTimes(1)

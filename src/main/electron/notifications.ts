@@ -12,7 +12,7 @@ export function notify(title: string, body: string, onClick?: () => void): void 
 }
 
 /**
- * A failed job run raises a notification in the current UI language; clicking it opens the window.
+ * A failed job run (or a calendar user stopped automatically) raises a notification in the current UI language; clicking it opens the window.
  * Installed for the app's lifetime.
  */
 export function installFailureNotifications(core: Core, openWindow: () => void): void {
@@ -22,6 +22,12 @@ export function installFailureNotifications(core: Core, openWindow: () => void):
   })
   core.subscribe('jobs.failed', ({ job, message }) => {
     const title = language === 'ja' ? `連携に失敗しました: ${job.title.ja}` : `Sync failed: ${job.title.en}`
+    notify(title, message[language], openWindow)
+  })
+  // Seed 001: an automatically stopped user must not go unnoticed until someone opens the list.
+  core.subscribe('calendar.stopped', ({ pair, message }) => {
+    const title =
+      language === 'ja' ? `カレンダー同期を停止しました: ${pair.name}` : `Calendar sync stopped: ${pair.name}`
     notify(title, message[language], openWindow)
   })
 }
