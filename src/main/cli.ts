@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander'
+import { registerCalendarCommands } from './cli/calendar-commands'
 import { registerDaemonCommand } from './cli/daemon-command'
 import { registerDirectoryCommands } from './cli/directory-commands'
 import { registerHistoryCommands } from './cli/history-commands'
@@ -22,6 +23,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerHistoryCommands(program, globals)
   registerSecretCommands(program, globals)
   registerDirectoryCommands(program, globals)
+  registerCalendarCommands(program, globals)
   try {
     await program.parseAsync([...argv], { from: 'user' })
     // A command that printed its result but failed (a blocked directory run) sets exitCode itself.
