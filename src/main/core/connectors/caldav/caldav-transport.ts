@@ -1,0 +1,93 @@
+/**
+ * The fetch that tsdav calls: it adds the Authorization header (a fresh bearer token per request, so refreshes
+ * are picked up), the timeout and the caller's abort signal, keeps the last answer for its status and headers
+ * (Date, ETag, Retry-After), and turns network failures into ConnectorErrors. Secrets are redacted here.
+ */
+import type { CalDavAuth } from '../../engines/calendar/calendar-connectors'
+import { networkError, type CalDavRequest, type CalDavRequestKind } from './caldav-errors'
+
+export type DavFetch = typeof fetch
+
+export interface Exchange<T> {
+  readonly value: T
+  /** The last HTTP answer of the call (its body may already have been read by tsdav). */
+  readonly response: Response
+}
+
+export class CalDavTransport {
+  private readonly secrets: string[] = []
+  /** Only the token in use needs hiding; older ones are kept out of the list so it cannot grow. */
+  private bearer = ''
+
+  constructor(
+    private readonly collection: string,
+    private readonly auth: CalDavAuth,
+    readonly timeoutMs: number,
+  ) {
+    if (auth.kind === 'basic') {
+      this.secrets.push(auth.password, Buffer.from(`${auth.username}:${auth.password}`).toString('base64'))
+    }
+  }
+
+  request(kind: CalDavRequestKind, method: string, url: string): CalDavRequest {
+    return {
+      kind,
+      method,
+      url,
+      collection: this.collection,
+      authKind: this.auth.kind,
+      redact: (text) => this.redact(text),
+    }
+  }
+
+  /** Runs one tsdav call with a fetch of ours; network failures become ConnectorErrors, aborts stay aborts. */
+  async exchange<T>(
+    request: CalDavRequest,
+    signal: AbortSignal,
+    call: (davFetch: DavFetch) => Promise<T>,
+  ): Promise<Exchange<T>> {
+    let response: Response | null = null
+    const davFetch: DavFetch = async (input, init) => {
+      const headers = new Headers(init?.headers)
+      headers.set('Authorization', await this.authorization(signal))
+      const timeout = AbortSignal.timeout(this.timeoutMs)
+      response = await fetch(input, { ...init, headers, signal: AbortSignal.any([signal, timeout]) })
+      return response
+    }
+    try {
+      const value = await call(davFetch)
+      if (response === null) throw new Error('tsdav made no request')
+      return { value, response }
+    } catch (error) {
+      signal.throwIfAborted()
+      // The token source's own ConnectorError (e.g. a refused refresh) passes through unchanged.
+      if (error instanceof Error && error.name === 'ConnectorError') throw error
+      throw networkError(request, error, this.timeoutMs)
+    }
+  }
+
+  /** Reads a body tsdav left unread (PUT/DELETE answers); a body cut off by the timeout reads as empty. */
+  async text(response: Response): Promise<string> {
+    try {
+      return this.redact(await response.text())
+    } catch {
+      return ''
+    }
+  }
+
+  redact(text: string): string {
+    let safe = text.replace(/\b(https?:\/\/)[^/\s@]*@/gi, '$1')
+    for (const secret of [...this.secrets, this.bearer])
+      if (secret !== '') safe = safe.split(secret).join('***')
+    return safe
+  }
+
+  private async authorization(signal: AbortSignal): Promise<string> {
+    if (this.auth.kind === 'basic') {
+      return `Basic ${Buffer.from(`${this.auth.username}:${this.auth.password}`).toString('base64')}`
+    }
+    const token = await this.auth.token(signal)
+    this.bearer = token
+    return `Bearer ${token}`
+  }
+}
