@@ -161,10 +161,11 @@ describe('two-way calendar sync between two Radicale calendars', () => {
     expect(summaryOf((await read(source)).get('meeting@groupware'))).toBe('A案')
     expect(summaryOf((await read(target)).get('meeting@groupware'))).toBe('B案')
     const warning = await core.api['history.search']({
-      filter: { category: 'calendar', level: 'warning' },
-      limit: 1,
+      filter: { category: 'calendar', level: 'warning', text: '停止して報告' },
+      limit: 5,
     })
-    expect(warning.entries[0]!.message).toMatch(/停止して報告/)
+    expect(warning.entries).toHaveLength(1)
+    expect(warning.entries[0]!.detail).toMatchObject({ uid: 'meeting@groupware' })
     await putCalendarObject(target, user, pw(), event('meeting@groupware', 'A案'), copy.href)
     expect(await run()).toMatchObject({ conflicts: 0, outcome: 'ok' })
   })
