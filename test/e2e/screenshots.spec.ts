@@ -1,13 +1,20 @@
 import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
+import { calendarSettings } from '../../src/shared/model/calendar-config'
 import { people, writeDirectoryCsv } from '../support/directory-csv'
+import { startIcsFeedServer } from '../support/ics-feed-server'
+import { startRadicale } from '../support/radicale'
 import { startDaemon, type E2eDaemon } from './fixtures/daemon'
 import { standardSeed } from './fixtures/seed-history'
 import { AppPage } from './pages/app-page'
+import { CalendarPage } from './pages/calendar-page'
 import { DirectoryPage } from './pages/directory-page'
 import { HistoryPage } from './pages/history-page'
+
+const defaultCalendarSettings = calendarSettings.parse({})
 
 /** Every screen in both languages, for a person to look at: test-results/screenshots/*.png. */
 let daemon: E2eDaemon
@@ -132,5 +139,94 @@ test('directory screen in Japanese and English', async ({ page }) => {
   } finally {
     await own.stop()
     rmSync(dir, { recursive: true, force: true })
+  }
+})
+
+/** The Calendar screen: a synced user, one stopped by errors, one disabled; a user's settings with a failed check. */
+test('calendar screen in Japanese and English', async ({ page, request }) => {
+  test.setTimeout(240_000)
+  const own = await startDaemon()
+  const radicale = await startRadicale()
+  const feeds = await startIcsFeedServer()
+  try {
+    const token = new URL(own.url).hash.replace(/^#token=/, '')
+    const call = async (method: string, input: unknown): Promise<unknown> => {
+      const response = await request.post(`${own.origin}/api/call/${method}`, {
+        headers: { Authorization: `Bearer ${token}` },
+        data: input,
+      })
+      const body = (await response.json()) as { ok: boolean; value?: unknown; error?: unknown }
+      if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`)
+      return body.value
+    }
+    const users = [
+      { id: 'u0001', number: 1, name: '山田 太郎', calendar: 'yamada' },
+      { id: 'u0002', number: 2, name: '佐藤 花子', calendar: 'sato' },
+      { id: 'u0003', number: 3, name: '鈴木 一郎', calendar: null },
+    ]
+    // A port that was free a moment ago: nothing answers there.
+    const closedPort = await new Promise<number>((resolve) => {
+      const server = createServer().listen(0, '127.0.0.1', () => {
+        const address = server.address()
+        server.close(() => resolve(typeof address === 'object' && address ? address.port : 9))
+      })
+    })
+    const closed = `http://127.0.0.1:${closedPort}/alice/closed/`
+    for (const user of users) {
+      const url = user.calendar ? await radicale.makeCalendar('alice', user.calendar) : closed
+      await call('calendar.pairs.save', {
+        id: user.id,
+        number: user.number,
+        name: user.name,
+        source: { kind: 'ics', url: feeds.url('small') },
+        target: { kind: 'caldav', url, username: 'alice' },
+      })
+      await call('secrets.set', { name: `calendar.${user.id}.target`, value: radicale.users.alice })
+    }
+    await call('calendar.run', { id: 'u0001' })
+    await call('calendar.settings.update', { ...defaultCalendarSettings, autoStopErrors: 3 })
+    for (let i = 0; i < 3; i++) await call('calendar.run', { id: 'u0003' })
+    await call('calendar.permits.update', { permits: [{ id: 'u0002', permitted: false }] })
+
+    const calendar = new CalendarPage(page)
+    const toggle = async (title: string) => {
+      await calendar.languageToggle.click()
+      await expect(calendar.title).toHaveText(title)
+    }
+    await calendar.open(own.url)
+    await calendar.openCalendar()
+    await expect(calendar.rows).toHaveCount(3)
+    await calendar.snapshot('calendar-list-ja', true)
+    await toggle('Calendar sync')
+    await calendar.snapshot('calendar-list-en', true)
+    await toggle('カレンダー同期')
+
+    await calendar.openUser('鈴木 一郎')
+    await calendar.checkButton.click()
+    await expect(calendar.checkResult).toBeVisible()
+    await calendar.snapshot('calendar-user-ja', true)
+    await toggle('Calendar sync')
+    await calendar.snapshot('calendar-user-en', true)
+    await toggle('カレンダー同期')
+
+    await calendar.back.click()
+    await calendar.addButton.click()
+    await calendar.target.getByRole('radio', { name: 'Google カレンダー' }).check()
+    await calendar.save.click()
+    await expect(calendar.saveBar.getByRole('alert')).toBeVisible()
+    // The refusal moved the focus (and the page) to the first problem: let the sticky top bar scroll away.
+    await page.screenshot({
+      path: 'test-results/screenshots/calendar-add-refused-ja.png',
+      fullPage: true,
+      style: '.top-bar { position: static !important; }',
+    })
+
+    await calendar.go('dashboard')
+    await expect(page.getByTestId('calendar-summary')).toContainText('有効(同期中) 1 人')
+    await calendar.snapshot('dashboard-calendar-ja', true)
+  } finally {
+    await feeds.stop()
+    await radicale.stop()
+    await own.stop()
   }
 })

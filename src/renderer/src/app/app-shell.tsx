@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { useEffect } from 'react'
+import { CalendarScreen } from '../features/calendar/calendar-screen'
 import { DashboardScreen } from '../features/dashboard/dashboard-screen'
 import { DirectoryScreen } from '../features/directory/directory-screen'
 import { HistoryScreen } from '../features/history/history-screen'
@@ -15,6 +16,7 @@ import { TopBar } from './top-bar'
 const screenComponents: Readonly<Record<Screen, () => ReactNode>> = {
   dashboard: DashboardScreen,
   directory: DirectoryScreen,
+  calendar: CalendarScreen,
   history: HistoryScreen,
   settings: SettingsScreen,
 }

@@ -7,6 +7,7 @@ import { screens, useNavigationStore } from '../stores/navigation-store'
 const labels: Readonly<Record<Screen, MessageKey>> = {
   dashboard: 'nav.dashboard',
   directory: 'nav.directory',
+  calendar: 'nav.calendar',
   history: 'nav.history',
   settings: 'nav.settings',
 }

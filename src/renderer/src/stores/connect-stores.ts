@@ -1,5 +1,6 @@
 import type { Transport } from '../lib/transport'
 import { useAppStatusStore } from './app-status-store'
+import { useCalendarStore } from './calendar-store'
 import { useDirectoryStore } from './directory-store'
 import { useHistoryStore } from './history-store'
 import { useJobsStore } from './jobs-store'
@@ -14,6 +15,7 @@ export async function reloadAll(): Promise<void> {
     useJobsStore.getState().load(),
     useSecretsStore.getState().load(),
     useDirectoryStore.getState().loadStatus(),
+    useCalendarStore.getState().loadStatus(),
   ])
 }
 
@@ -34,6 +36,8 @@ export function connectStores(transport: Transport): () => void {
     transport.subscribe('directory.progress', (progress) =>
       useDirectoryStore.getState().receiveProgress(progress),
     ),
+    transport.subscribe('calendar.changed', (status) => useCalendarStore.getState().receiveStatus(status)),
+    transport.subscribe('calendar.stopped', (stopped) => useCalendarStore.getState().receiveStopped(stopped)),
     transport.subscribe('history.appended', ({ count }) => useHistoryStore.getState().receiveAppended(count)),
     // History is not reloaded: that would throw the admin back to page 1; "検索" refreshes it.
     transport.onReconnect(() => void reloadAll()),

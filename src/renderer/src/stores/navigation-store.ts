@@ -1,6 +1,6 @@
 import { create } from 'zustand'
 
-export const screens = ['dashboard', 'directory', 'history', 'settings'] as const
+export const screens = ['dashboard', 'directory', 'calendar', 'history', 'settings'] as const
 export type Screen = (typeof screens)[number]
 
 /** Kept per tab so a reload stays on the same screen. */

@@ -5,6 +5,7 @@ import { ScreenTitle } from '../../components/screen-title'
 import { Section } from '../../components/section'
 import { localized, useLanguage, useT } from '../../i18n'
 import { allJobs, useJobsStore } from '../../stores/jobs-store'
+import { CalendarSummary } from './calendar-summary'
 import { DirectorySummary } from './directory-summary'
 import { JobsTable } from './jobs-table'
 import { LinksSection } from './links-section'
@@ -79,6 +80,7 @@ export function DashboardScreen(): ReactNode {
       <ScreenTitle>{t('dashboard.title')}</ScreenTitle>
       <JobsSection />
       <DirectorySummary />
+      <CalendarSummary />
       <LinksSection />
     </div>
   )
