@@ -1,4 +1,6 @@
+import { once } from 'node:events'
 import { readFileSync } from 'node:fs'
+import { createServer, type AddressInfo } from 'node:net'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -9,6 +11,7 @@ import { TestClock } from '../../src/main/core/scheduler/test-clock'
 import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store'
 import type { CalendarChange, CalendarStopped } from '../../src/shared/model/calendar'
 import { calendarSecretName, type CalendarPairConfig } from '../../src/shared/model/calendar-config'
+import { parseCalendar } from '../../src/main/core/connectors/ics/ics-parser'
 import { startIcsFeedServer, type IcsFeedServer } from '../support/ics-feed-server'
 import { listCalendarObjects, putCalendarObject } from '../support/independent-caldav'
 import { startRadicale, type Radicale } from '../support/radicale'
@@ -23,10 +26,16 @@ let secrets: MemorySecretStore
 let core: Core
 let calendarUrl: string
 let calendarCount = 0
+/** A loopback port nobody listens on: every request is refused at once. */
+let closedUrl: string
 
 beforeAll(async () => {
   radicale = await startRadicale()
   feeds = await startIcsFeedServer()
+  const probe = createServer().listen(0, '127.0.0.1')
+  await once(probe, 'listening')
+  closedUrl = `http://127.0.0.1:${(probe.address() as AddressInfo).port}/dav/`
+  probe.close()
 })
 afterAll(async () => {
   await feeds.stop()
@@ -79,11 +88,13 @@ describe('calendar sync: iCalendar feed → Radicale', () => {
     const objects = await byUid()
     expect(objects.size).toBe(first.created)
     expect(first.eventCount).toBe(first.created)
-    const series = [...objects.values()].find((o) => /RRULE:/.test(o.ics))!
-    // One object per series: the override travels inside it, nothing is expanded.
-    expect(series.ics).toMatch(/EXDATE/)
-    expect(series.ics).toMatch(/RECURRENCE-ID/)
-    expect(series.ics.match(/BEGIN:VEVENT/g)!.length).toBeGreaterThan(1)
+    const series = objects.get('0f3k8s1v2m7q9c4b6n5p2r8t1w@google.com')!
+    // One object per series: both overrides (one moved, one cancelled) travel inside it, nothing is expanded.
+    expect(series.ics).toMatch(/RRULE:FREQ=WEEKLY/)
+    expect(series.ics.match(/EXDATE/g)).toHaveLength(2)
+    expect(series.ics.match(/RECURRENCE-ID/g)).toHaveLength(2)
+    expect(series.ics).toMatch(/STATUS:CANCELLED/)
+    expect(series.ics.match(/BEGIN:VEVENT/g)).toHaveLength(3)
     expect([...objects.values()].some((o) => /DTSTART;VALUE=DATE:\d{8}\r?\n/.test(o.ics))).toBe(true)
     expect(series.ics).toMatch(/BEGIN:VTIMEZONE[\s\S]*TZID:/)
 
@@ -94,6 +105,36 @@ describe('calendar sync: iCalendar feed → Radicale', () => {
     expect(feeds.requests.slice(requestsBefore).map((r) => r.status)).toEqual([304])
     expect(new Map([...(await byUid())].map(([uid, o]) => [uid, o.etag]))).toEqual(etags)
   })
+
+  // apple.ics holds X-APPLE-STRUCTURED-LOCATION;VALUE=URI:geo:35.646,139.653, which Radicale 3 (vobject) stores
+  // cut at the comma ("geo:35.646"): a server limitation, asserted separately below.
+  it.each(['google.ics', 'outlook.ics', 'apple.ics'])(
+    '%s: what the independent client reads back means exactly what the feed said',
+    async (file) => {
+      feeds.setFeed(`/${file}`, fixture(file))
+      await core.api['calendar.pairs.save'](
+        pair({
+          source: { kind: 'ics', url: feeds.url(`/${file}`), auth: 'none', username: '', maxMegabytes: 20 },
+        }),
+      )
+      const run = await core.api['calendar.run']({ id: 'u0001' })
+      expect(run.outcome).toBe('ok')
+      const sent = new Map(parseCalendar(fixture(file)).items.map((item) => [item.uid, item]))
+      const stored = await arrived()
+      expect(stored).toHaveLength(run.created)
+      for (const object of stored) {
+        const [back] = parseCalendar(object.ics).items
+        const original = sent.get(back!.uid)!
+        // Same meaning (fingerprint), and all-day / floating / zoned times kept as they were.
+        if (/X-APPLE-STRUCTURED-LOCATION/.test(original.ics)) {
+          expect(object.ics).toMatch(/geo:35\.646\r?\n/)
+          expect(object.ics).toContain('SUMMARY:子どもの発表会')
+        } else expect(back!.fingerprint).toBe(original.fingerprint)
+        expect(back!.time).toEqual(original.time)
+      }
+      expect((await core.api['calendar.run']({ id: 'u0001' })).unchanged).toBe(true)
+    },
+  )
 
   it('a producer that re-orders and renames its time-zone blocks (same rules) causes no write', async () => {
     await core.api['calendar.pairs.save'](pair())
@@ -181,17 +222,14 @@ describe('calendar sync: iCalendar feed → Radicale', () => {
   })
 
   it('an event the server refuses is set aside and reported; the rest of the calendar still syncs', async () => {
-    const feedText = fixture('google.ics')
-    const uid = /UID:([^\r\n]+)/.exec(feedText)![1]!
+    const first = parseCalendar(fixture('google.ics')).items[0]!
+    const uid = first.uid
     // Another client already holds this UID under another name: CalDAV forbids a second object with it.
     await putCalendarObject(
       calendarUrl,
       user,
       radicale.users[user]!,
-      feedText.replace(
-        /[\s\S]*?(BEGIN:VEVENT[\s\S]*?END:VEVENT)[\s\S]*/,
-        'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n$1\r\nEND:VCALENDAR\r\n',
-      ),
+      first.ics,
       `${calendarUrl}someone-else.ics`,
     )
     await core.api['calendar.pairs.save'](pair())
@@ -218,7 +256,7 @@ describe('calendar sync: errors and auto-stop (seed 001)', () => {
       pair({
         target: {
           kind: 'caldav',
-          url: 'http://127.0.0.1:9/dav/',
+          url: closedUrl,
           preset: 'generic',
           auth: 'basic',
           username: user,
@@ -245,11 +283,12 @@ describe('calendar sync: errors and auto-stop (seed 001)', () => {
       limit: 5,
     })
     expect(lines.entries).toHaveLength(1)
-    const first = await core.api['history.search']({
-      filter: { category: 'calendar', level: 'error' },
+    const failure = await core.api['history.search']({
+      filter: { category: 'calendar', level: 'error', text: '同期に失敗しました' },
       limit: 1,
     })
-    expect(first.entries[0]!.detail).toHaveProperty('serverAnswer')
+    expect(failure.entries[0]!.message).toMatch(/一時的なエラー/)
+    expect(failure.entries[0]!.detail).toHaveProperty('serverAnswer')
 
     const resumed = await core.api['calendar.resume']({ id: 'u0001' })
     expect(resumed.pairs[0]).toMatchObject({ state: 'syncing', errorsInWindow: 0 })
@@ -260,7 +299,7 @@ describe('calendar sync: errors and auto-stop (seed 001)', () => {
       pair({
         target: {
           kind: 'caldav',
-          url: 'http://127.0.0.1:9/dav/',
+          url: closedUrl,
           preset: 'generic',
           auth: 'basic',
           username: user,
@@ -296,6 +335,9 @@ describe('calendar sync: errors and auto-stop (seed 001)', () => {
 })
 
 describe('calendar check', () => {
+  // Clock skew is one of the checks: run these at the real time.
+  beforeEach(() => clock.jump(Date.now() - clock.now()))
+
   it('reports a time-zone mismatch with the fix', async () => {
     const utcCalendar = await radicale.makeCalendar(user, `utc-${calendarCount}`, { timeZone: 'UTC' })
     await core.api['calendar.pairs.save'](

@@ -4,6 +4,7 @@
  * overrides are sorted, and every TZID is replaced by its zone's rules (ZoneBook.meaning).
  */
 import { hash } from 'node:crypto'
+import ICAL from 'ical.js'
 import { stableJson, type JCalComponent, type JCalParams, type JCalProperty } from './ics-jcal'
 import type { ZoneBook } from './ics-zone-book'
 
@@ -15,6 +16,16 @@ const item = '\u0002'
 
 function canonicalValue(value: unknown): string {
   return typeof value === 'string' ? value : stableJson(value)
+}
+
+/** Radicale (vobject) escapes commas in URI values (geo:35.6\\,139.6); a URI never needs the escape. */
+function canonicalUri(value: unknown): string {
+  return typeof value === 'string' ? value.replace(/\\([,;])/g, '$1') : canonicalValue(value)
+}
+
+/** Servers rewrite durations in their shortest form (Radicale: -P0DT0H10M0S → -PT10M): compare the length. */
+function canonicalDuration(value: unknown): string {
+  return typeof value === 'string' ? ICAL.Duration.fromString(value).toString() : canonicalValue(value)
 }
 
 function canonicalParams(params: JCalParams, zones: ZoneBook): string {
@@ -35,7 +46,9 @@ function canonicalProperty(property: JCalProperty, zones: ZoneBook): string {
     break
   }
   text += field + property[2] + field
-  for (let i = 3; i < property.length; i++) text += canonicalValue(property[i]) + item
+  const canonical =
+    property[2] === 'duration' ? canonicalDuration : property[2] === 'uri' ? canonicalUri : canonicalValue
+  for (let i = 3; i < property.length; i++) text += canonical(property[i]) + item
   return text
 }
 

@@ -267,6 +267,27 @@ const unchangedRun = (syncPoint: Partial<PairSyncState>): SideRun => ({
   syncPoint,
 })
 
+async function appliedRun(
+  ctx: RunContext,
+  connectors: PairConnectors,
+  plan: CalendarPlan,
+  syncPoint: Partial<PairSyncState>,
+): Promise<SideRun> {
+  const { stoppedBy, created, updated, deleted, setAside } = await applyPlan(ctx, connectors, plan)
+  return {
+    counts: {
+      created,
+      updated,
+      deleted,
+      setAside: setAside + plan.setAside,
+      conflicts: plan.conflicts.length,
+      unchanged: false,
+    },
+    stoppedBy,
+    syncPoint,
+  }
+}
+
 async function readSourceItems(
   ctx: RunContext,
   connectors: PairConnectors,
@@ -314,12 +335,7 @@ async function runOneWay(ctx: RunContext, connectors: PairConnectors): Promise<S
     window: ctx.window,
     hrefFor: (uid) => connectors.target.hrefFor(uid),
   })
-  const applied = await applyPlan(ctx, connectors, plan)
-  return {
-    counts: { ...applied, setAside: applied.setAside + plan.setAside, conflicts: 0, unchanged: false },
-    stoppedBy: applied.stoppedBy,
-    syncPoint: { ...source.syncPoint, targetToken: target.token },
-  }
+  return appliedRun(ctx, connectors, plan, { ...source.syncPoint, targetToken: target.token })
 }
 
 async function runTwoWay(ctx: RunContext, connectors: PairConnectors): Promise<SideRun> {
@@ -366,15 +382,5 @@ async function runTwoWay(ctx: RunContext, connectors: PairConnectors): Promise<S
       detail: conflict,
     })
   }
-  const applied = await applyPlan(ctx, connectors, plan)
-  return {
-    counts: {
-      ...applied,
-      setAside: applied.setAside + plan.setAside,
-      conflicts: plan.conflicts.length,
-      unchanged: false,
-    },
-    stoppedBy: applied.stoppedBy,
-    syncPoint: { sourceToken: sourceView.token, targetToken: targetView.token },
-  }
+  return appliedRun(ctx, connectors, plan, { sourceToken: sourceView.token, targetToken: targetView.token })
 }
