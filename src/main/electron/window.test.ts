@@ -9,6 +9,7 @@ type HeadersListener = (
 
 const electron = vi.hoisted(() => ({
   windows: [] as unknown[],
+  external: [] as string[],
 }))
 
 vi.mock('electron', async () => {
@@ -27,8 +28,8 @@ vi.mock('electron', async () => {
   }
   class FakeWebContents extends Emitter {
     session = new FakeSession()
-    openHandler?: () => { action: string }
-    setWindowOpenHandler(handler: () => { action: string }) {
+    openHandler?: (details: { url: string }) => { action: string }
+    setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
       this.openHandler = handler
     }
   }
@@ -60,7 +61,8 @@ vi.mock('electron', async () => {
       return Promise.resolve()
     }
   }
-  return { BrowserWindow }
+  const shell = { openExternal: (url: string) => (electron.external.push(url), Promise.resolve()) }
+  return { BrowserWindow, shell }
 })
 
 interface FakeWindow extends EventEmitter {
@@ -69,7 +71,7 @@ interface FakeWindow extends EventEmitter {
   destroyed: boolean
   loaded?: string
   webContents: EventEmitter & {
-    openHandler?: () => { action: string }
+    openHandler?: (details: { url: string }) => { action: string }
     session: {
       headersListener?: HeadersListener
       permissionRequest?: (...args: unknown[]) => void
@@ -97,6 +99,7 @@ const cancellable = () => ({
 describe('main window', () => {
   beforeEach(() => {
     electron.windows.length = 0
+    electron.external.length = 0
     quitting = false
   })
 
@@ -156,6 +159,17 @@ describe('main window', () => {
     expect(lastWindow().visible).toBe(true)
   })
 
+  it('opens https sign-in pages (Google OAuth) in the browser, never in an app window', () => {
+    createWindowManager(options, true)
+    const contents = lastWindow().webContents
+    const google = 'https://accounts.google.com/o/oauth2/v2/auth?client_id=x'
+    expect(contents.openHandler?.({ url: google })).toEqual({ action: 'deny' })
+    expect(contents.openHandler?.({ url: 'http://example.com/' })).toEqual({ action: 'deny' })
+    contents.openHandler?.({ url: 'http://127.0.0.1:5000/auth' })
+    expect(contents.openHandler?.({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' })
+    expect(electron.external).toEqual([google, 'http://127.0.0.1:5000/auth'])
+  })
+
   it('refuses navigation away from the app, new windows, webviews and permissions', () => {
     createWindowManager(options, true)
     const contents = lastWindow().webContents
@@ -165,7 +179,8 @@ describe('main window', () => {
     const home = cancellable()
     contents.emit('will-navigate', home, `file://${indexFile}#/settings`)
     expect(home.defaultPrevented).toBe(false)
-    expect(contents.openHandler?.()).toEqual({ action: 'deny' })
+    expect(contents.openHandler?.({ url: `file://${indexFile}` })).toEqual({ action: 'deny' })
+    expect(electron.external).toEqual([])
     const webview = cancellable()
     contents.emit('will-attach-webview', webview)
     expect(webview.defaultPrevented).toBe(true)

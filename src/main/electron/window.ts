@@ -1,4 +1,4 @@
-import { BrowserWindow, type Session } from 'electron'
+import { BrowserWindow, shell, type Session } from 'electron'
 import { isAppUrl, type RendererLocation } from './renderer-location'
 
 export interface WindowOptions {
@@ -42,6 +42,16 @@ function secureSession(session: Session, devUrl?: string): void {
   session.setPermissionCheckHandler(() => false)
 }
 
+/** https anywhere, or http only on this machine (a local OAuth server); nothing else leaves the app. */
+export function opensInBrowser(url: string): boolean {
+  try {
+    const parsed = new URL(url)
+    return parsed.protocol === 'https:' || (parsed.protocol === 'http:' && parsed.hostname === '127.0.0.1')
+  } catch {
+    return false
+  }
+}
+
 export function createMainWindow(options: WindowOptions, showWhenReady: boolean): BrowserWindow {
   const { location } = options
   const window = new BrowserWindow({
@@ -67,7 +77,11 @@ export function createMainWindow(options: WindowOptions, showWhenReady: boolean)
   contents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url, location)) event.preventDefault()
   })
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+  // Never a new app window; a sign-in page (Google's OAuth consent) opens in the user's own browser.
+  contents.setWindowOpenHandler(({ url }) => {
+    if (opensInBrowser(url)) void shell.openExternal(url)
+    return { action: 'deny' }
+  })
   contents.on('will-attach-webview', (event) => event.preventDefault())
 
   // A tray app keeps running when its window closes; only a real quit closes it.

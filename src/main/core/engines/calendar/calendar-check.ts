@@ -1,7 +1,8 @@
-import type {
-  CalendarCheckResult,
-  CalendarCheckStep,
-  CalendarCheckStepId,
+import {
+  calendarCheckSteps,
+  type CalendarCheckResult,
+  type CalendarCheckStep,
+  type CalendarCheckStepId,
 } from '../../../../shared/model/calendar'
 import type { CalendarPairConfig, CalendarSettings } from '../../../../shared/model/calendar-config'
 import type { Localized } from '../../../../shared/model/localized'
@@ -306,10 +307,17 @@ export async function checkPair(
         fixes.credentials,
       ),
     )
-    return { pairId: pair.id, ok: false, steps }
+    return result(pair.id, steps)
   }
   const source = await checkSource(pair, deps, connectors, signal, steps)
   const target = await checkTarget(connectors.target, deps, signal, steps)
   steps.push(zoneStep(source, target), skewStep([source, target], deps.now()))
-  return { pairId: pair.id, ok: steps.every((step) => step.ok !== false), steps }
+  return result(pair.id, steps)
+}
+
+/** Every step in its fixed order; one an earlier failure kept from running says "not checked". */
+function result(pairId: string, steps: readonly CalendarCheckStep[]): CalendarCheckResult {
+  const byId = new Map(steps.map((step) => [step.id, step]))
+  const all = calendarCheckSteps.map((id) => byId.get(id) ?? skipped(id))
+  return { pairId, ok: all.every((step) => step.ok !== false), steps: all }
 }

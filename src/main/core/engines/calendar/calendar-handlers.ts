@@ -175,11 +175,13 @@ export function createCalendarHandlers(deps: CalendarHandlerDeps): CalendarHandl
         })
       }
       const summary = await engine.runPair(pair.config, deps.signal)
+      // A failed run already wrote its error line; a summary would say the same twice.
+      if (summary.outcome === 'error') return summary
       history.append({
         site: pair.config.name,
         direction: 'send',
         category: 'calendar',
-        level: summary.outcome === 'error' ? 'error' : summary.outcome === 'warning' ? 'warning' : 'info',
+        level: summary.outcome === 'warning' ? 'warning' : 'info',
         message: `今すぐ同期: ${summary.message.ja}`,
         messageEn: `Sync now: ${summary.message.en}`,
         detail: summary,
