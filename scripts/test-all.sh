@@ -7,12 +7,17 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-for tool in dbus-run-session gnome-keyring-daemon secret-tool /usr/bin/chromium /usr/sbin/slapd ldapadd openssl; do
+need='sudo apt-get install -y dbus gnome-keyring libsecret-tools chromium slapd ldap-utils openssl radicale python3-caldav'
+for tool in dbus-run-session gnome-keyring-daemon secret-tool /usr/bin/chromium /usr/sbin/slapd ldapadd openssl radicale; do
   command -v "$tool" >/dev/null 2>&1 || {
-    echo "npm test: '$tool' is missing. On Debian/Ubuntu: sudo apt-get install -y dbus gnome-keyring libsecret-tools chromium slapd ldap-utils openssl" >&2
+    echo "npm test: '$tool' is missing. On Debian/Ubuntu: $need" >&2
     exit 1
   }
 done
+/usr/bin/python3 -c 'import caldav' 2>/dev/null || {
+  echo "npm test: python3-caldav is missing (the calendar tests read what arrived with it). On Debian/Ubuntu: $need" >&2
+  exit 1
+}
 
 echo '== typecheck, lint, format'
 npm run --silent typecheck
