@@ -62,6 +62,23 @@ function validatePair(deps: CalendarHandlerDeps, config: CalendarPairConfig): vo
   }
 }
 
+/**
+ * New URLs: read both sides in full next time. A new target (or, two-way, a new source) is another
+ * calendar, so the mapping of the old one is dropped (copies already made stay there); a new feed for
+ * the same target keeps it, so events the new feed lacks are still removed from the target.
+ */
+function forgetWhatNoLongerApplies(
+  state: CalendarStateRepository,
+  before: CalendarPairConfig,
+  after: CalendarPairConfig,
+): void {
+  const sourceMoved = before.source.url !== after.source.url
+  const targetMoved = before.target.url !== after.target.url
+  if (!sourceMoved && !targetMoved && before.direction === after.direction) return
+  state.resetSyncPoint(after.id)
+  if (targetMoved || (sourceMoved && after.direction === 'two-way')) state.forgetItems(after.id)
+}
+
 /** The calendar part of the API contract. */
 export function createCalendarHandlers(deps: CalendarHandlerDeps): CalendarHandlers {
   const { engine, pairs, history } = deps
@@ -87,14 +104,7 @@ export function createCalendarHandlers(deps: CalendarHandlerDeps): CalendarHandl
       validatePair(deps, config)
       const before = pairs.get(config.id)
       pairs.save(config)
-      if (
-        before &&
-        (before.config.source.url !== config.source.url || before.config.target.url !== config.target.url)
-      ) {
-        // Another calendar: start from scratch. Deterministic hrefs keep a re-pointed pair free of duplicates.
-        deps.state.resetSyncPoint(config.id)
-        deps.state.forgetItems(config.id)
-      }
+      if (before) forgetWhatNoLongerApplies(deps.state, before.config, config)
       deps.connectors.forget(config.id)
       writeAudit(
         history,
