@@ -1,4 +1,3 @@
-import { createServer } from 'node:net'
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test'
 import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/api'
 import type { ApiResult } from '../../src/shared/model/errors'
@@ -6,6 +5,7 @@ import { startIcsFeedServer, type IcsFeedServer } from '../support/ics-feed-serv
 import { startRadicale, type Radicale } from '../support/radicale'
 import { startDaemon, type E2eDaemon } from './fixtures/daemon'
 import { CalendarPage } from './pages/calendar-page'
+import { freePort } from '../support/free-port'
 
 /**
  * Calendar sync end to end: a real Radicale as the target, an iCalendar feed over HTTP as the source,
@@ -46,18 +46,6 @@ function daemonApi(request: APIRequestContext) {
     if (!body.ok) throw new Error(`${method}: ${body.error.message.en}`)
     return body.value
   }
-}
-
-/** A loopback port with nothing listening: connections are refused at once. */
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()))
-    })
-  })
 }
 
 async function openCalendar(page: Page): Promise<CalendarPage> {
@@ -155,7 +143,7 @@ test('a target nobody answers: errors pile up, the user stops, 「再開」 brin
 }) => {
   test.setTimeout(240_000)
   const call = daemonApi(request)
-  const port = await closedPort()
+  const port = await freePort()
   await saveFeedUser(call, {
     id: 'broken',
     number: 5,

@@ -1,22 +1,13 @@
 /**
  * The CalDAV connector against a real Radicale; what arrived is checked with python3-caldav, an independent client.
  */
-import { createServer, type AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createCalDavConnector } from '../../src/main/core/connectors/caldav/caldav-connector'
 import { ConnectorError } from '../../src/main/core/connectors/connector-error'
 import type { CalDavAuth, CalDavConnector } from '../../src/main/core/engines/calendar/calendar-connectors'
 import { deleteCalendarObject, listCalendarObjects, putCalendarObject } from '../support/independent-caldav'
 import { startRadicale, type Radicale } from '../support/radicale'
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
-}
+import { freePort } from '../support/free-port'
 
 const password = 'Pa55-word-äöü'
 const alice: CalDavAuth = { kind: 'basic', username: 'alice', password }

@@ -1,6 +1,4 @@
-import { once } from 'node:events'
 import { readFileSync } from 'node:fs'
-import { createServer, type AddressInfo } from 'node:net'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -12,6 +10,7 @@ import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-sto
 import type { CalendarChange, CalendarStopped } from '../../src/shared/model/calendar'
 import { calendarSecretName, type CalendarPairConfig } from '../../src/shared/model/calendar-config'
 import { parseCalendar } from '../../src/main/core/connectors/ics/ics-parser'
+import { freePort } from '../support/free-port'
 import { startIcsFeedServer, type IcsFeedServer } from '../support/ics-feed-server'
 import { listCalendarObjects, putCalendarObject } from '../support/independent-caldav'
 import { startRadicale, type Radicale } from '../support/radicale'
@@ -32,10 +31,7 @@ let closedUrl: string
 beforeAll(async () => {
   radicale = await startRadicale()
   feeds = await startIcsFeedServer()
-  const probe = createServer().listen(0, '127.0.0.1')
-  await once(probe, 'listening')
-  closedUrl = `http://127.0.0.1:${(probe.address() as AddressInfo).port}/dav/`
-  probe.close()
+  closedUrl = `http://127.0.0.1:${await freePort()}/dav/`
 })
 afterAll(async () => {
   await feeds.stop()
@@ -73,6 +69,13 @@ function pair(extra: Partial<CalendarPairConfig> = {}): CalendarPairConfig {
     conflictPolicy: 'source-wins',
     ...extra,
   }
+}
+
+/** A target that refuses every connection: each run records one error. */
+function pairWithDeadTarget(): CalendarPairConfig {
+  return pair({
+    target: { kind: 'caldav', url: closedUrl, preset: 'generic', auth: 'basic', username: user },
+  })
 }
 
 const arrived = () => listCalendarObjects(calendarUrl, user, radicale.users[user]!)
@@ -252,17 +255,7 @@ describe('calendar sync: errors and auto-stop (seed 001)', () => {
   it('stops a user after 120 errors within 24 hours, says so in the history and the event stream, and resume brings it back', async () => {
     const stopped: CalendarStopped[] = []
     core.subscribe('calendar.stopped', (event) => stopped.push(event))
-    await core.api['calendar.pairs.save'](
-      pair({
-        target: {
-          kind: 'caldav',
-          url: closedUrl,
-          preset: 'generic',
-          auth: 'basic',
-          username: user,
-        },
-      }),
-    )
+    await core.api['calendar.pairs.save'](pairWithDeadTarget())
     for (let i = 0; i < 119; i++) {
       const run = await core.api['calendar.run']({ id: 'u0001' })
       expect(run.outcome).toBe('error')
@@ -295,17 +288,7 @@ describe('calendar sync: errors and auto-stop (seed 001)', () => {
   })
 
   it('only errors of the last 24 hours count', async () => {
-    await core.api['calendar.pairs.save'](
-      pair({
-        target: {
-          kind: 'caldav',
-          url: closedUrl,
-          preset: 'generic',
-          auth: 'basic',
-          username: user,
-        },
-      }),
-    )
+    await core.api['calendar.pairs.save'](pairWithDeadTarget())
     for (let i = 0; i < 100; i++) await core.api['calendar.run']({ id: 'u0001' })
     clock.jump(25 * 60 * 60 * 1000)
     for (let i = 0; i < 100; i++) await core.api['calendar.run']({ id: 'u0001' })

@@ -5,9 +5,10 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
+
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { freePort } from './free-port'
 
 export interface RadicaleOptions {
   /** user → password; default alice/alice-pw and bob/bob-pw. */
@@ -48,17 +49,6 @@ function requireRadicale(): void {
   if (spawnSync('radicale', ['--version']).error) {
     throw new Error('"radicale" is not installed: the CalDAV tests need it (apt-get install -y radicale)')
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()))
-    })
-  })
 }
 
 function config(dir: string, port: number): string {
