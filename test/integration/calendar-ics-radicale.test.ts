@@ -8,7 +8,11 @@ import type { Core } from '../../src/main/core/core-types'
 import { TestClock } from '../../src/main/core/scheduler/test-clock'
 import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store'
 import type { CalendarChange, CalendarStopped } from '../../src/shared/model/calendar'
-import { calendarSecretName, type CalendarPairConfig } from '../../src/shared/model/calendar-config'
+import {
+  calendarSecretName,
+  calendarSettings,
+  type CalendarPairConfig,
+} from '../../src/shared/model/calendar-config'
 import { parseCalendar } from '../../src/main/core/connectors/ics/ics-parser'
 import { freePort } from '../support/free-port'
 import { startIcsFeedServer, type IcsFeedServer } from '../support/ics-feed-server'
@@ -285,6 +289,28 @@ describe('calendar sync: errors and auto-stop (seed 001)', () => {
 
     const resumed = await core.api['calendar.resume']({ id: 'u0001' })
     expect(resumed.pairs[0]).toMatchObject({ state: 'syncing', errorsInWindow: 0 })
+  })
+
+  it('credentials refused for a whole day stop the user (reason: auth) even below the error count', async () => {
+    await core.api['calendar.settings.update'](calendarSettings.parse({ autoStopErrors: 1000 }))
+    await secrets.set(calendarSecretName('u0001', 'target'), 'wrong-password')
+    await core.api['calendar.pairs.save'](pair())
+    const run = await core.api['calendar.run']({ id: 'u0001' })
+    expect(run.message.en).toMatch(/password|sign/i)
+    clock.jump(23 * 60 * 60 * 1000)
+    await core.api['calendar.run']({ id: 'u0001' })
+    expect((await core.api['calendar.status']({})).pairs[0]).toMatchObject({ state: 'syncing' })
+    clock.jump(2 * 60 * 60 * 1000)
+    await core.api['calendar.run']({ id: 'u0001' })
+    expect((await core.api['calendar.status']({})).pairs[0]).toMatchObject({
+      state: 'stopped',
+      stopReason: 'auth',
+    })
+    const line = await core.api['history.search']({
+      filter: { category: 'calendar', text: '24 時間以上失敗' },
+      limit: 5,
+    })
+    expect(line.entries).toHaveLength(1)
   })
 
   it('only errors of the last 24 hours count', async () => {

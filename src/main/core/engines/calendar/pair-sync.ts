@@ -102,8 +102,7 @@ function applyPlan(ctx: RunContext, connectors: PairConnectors, plan: CalendarPl
 
 function setAside(ctx: RunContext, action: CalendarAction, error: ConnectorError): void {
   const item: CalendarItem | null = action.kind === 'delete' ? null : action.item
-  const previous =
-    action.kind === 'create' ? action.previous : action.kind === 'update' ? action.mapping : action.mapping
+  const previous = action.kind === 'create' ? action.previous : action.mapping
   const uid = item?.uid ?? previous!.uid
   const summary = item?.summary ?? previous?.summary ?? ''
   ctx.deps.transaction(() => {
@@ -195,7 +194,8 @@ export async function syncPair(
     unchanged: false,
   }
   let failure: Localized | null = null
-  let authFailed = false
+  /** Which class of error ended the run, if one did: an auth streak survives only network-type failures. */
+  let failedKind: ConnectorError['kind'] | 'internal' | null = null
   try {
     const connectors = await deps.connectors.build(pair, settings)
     const result =
@@ -203,7 +203,7 @@ export async function syncPair(
     outcome = result.counts
     if (result.stoppedBy) {
       failure = result.stoppedBy.localized
-      authFailed = result.stoppedBy.kind === 'auth'
+      failedKind = result.stoppedBy.kind
       record(
         ctx,
         errorHistoryEntry(pair.name, classify(result.stoppedBy), runContext, {
@@ -221,7 +221,7 @@ export async function syncPair(
     if (signal.aborted) throw error
     const classified = classify(error)
     failure = classified.message
-    authFailed = classified.kind === 'auth'
+    failedKind = classified.kind
     record(
       ctx,
       errorHistoryEntry(
@@ -247,7 +247,12 @@ export async function syncPair(
     lastRunAt: deps.now(),
     lastOutcome: result.outcome === 'skipped' ? null : result.outcome,
     lastMessage: message,
-    authFailingSince: authFailed ? (previous.authFailingSince ?? started) : null,
+    authFailingSince:
+      failedKind === 'auth'
+        ? (previous.authFailingSince ?? started)
+        : failedKind === 'transient' || failedKind === 'quota'
+          ? previous.authFailingSince
+          : null,
   })
   return result
 }
