@@ -73,7 +73,10 @@ function event(uid: string, summary: string, lastModified = '20261120T000000Z'):
   ].join('\r\n')
 }
 
-async function save(policy: ConflictPolicy = 'source-wins'): Promise<void> {
+async function save(
+  policy: ConflictPolicy = 'source-wins',
+  direction: CalendarPairConfig['direction'] = 'two-way',
+): Promise<void> {
   const pair: CalendarPairConfig = {
     id: 'u0001',
     number: 1,
@@ -82,7 +85,7 @@ async function save(policy: ConflictPolicy = 'source-wins'): Promise<void> {
     permitted: true,
     source: { kind: 'caldav', url: source, preset: 'generic', auth: 'basic', username: user },
     target: { kind: 'caldav', url: target, preset: 'generic', auth: 'basic', username: user },
-    direction: 'two-way',
+    direction,
     conflictPolicy: policy,
   }
   await core.api['calendar.pairs.save'](pair)
@@ -179,5 +182,25 @@ describe('two-way calendar sync between two Radicale calendars', () => {
     expect((await read(source)).size).toBe(0)
     expect(await run()).toMatchObject({ created: 0, deleted: 0 })
     expect((await read(source)).size).toBe(0)
+  })
+})
+
+describe('one-way from a CalDAV source', () => {
+  it('copies the source calendar, follows its deletions, and skips the target when the sync token says nothing changed', async () => {
+    await putCalendarObject(source, user, pw(), event('meeting@groupware', '定例会議'))
+    await putCalendarObject(source, user, pw(), event('review@groupware', 'レビュー'))
+    await putCalendarObject(target, user, pw(), event('dentist@phone', '歯医者'))
+    await save('source-wins', 'one-way')
+    expect(await run()).toMatchObject({ created: 2, outcome: 'ok' })
+    expect([...(await read(target)).keys()].sort()).toEqual([
+      'dentist@phone',
+      'meeting@groupware',
+      'review@groupware',
+    ])
+    expect((await read(source)).size).toBe(2)
+    expect(await run()).toMatchObject({ unchanged: true, created: 0 })
+    await deleteCalendarObject(source, user, pw(), (await read(source)).get('review@groupware')!.href)
+    expect(await run()).toMatchObject({ deleted: 1, created: 0, updated: 0 })
+    expect([...(await read(target)).keys()].sort()).toEqual(['dentist@phone', 'meeting@groupware'])
   })
 })

@@ -23,6 +23,9 @@ export async function readCalendarView(
   return {
     view,
     token: changes.token,
-    changedHrefs: changes.full ? null : new Set(changes.changed.map((ref) => ref.href)),
+    // Deletions count as changes: a calendar that only lost events still needs a run.
+    changedHrefs: changes.full
+      ? null
+      : new Set([...changes.changed.map((ref) => ref.href), ...changes.deleted]),
   }
 }
