@@ -1,11 +1,14 @@
 /**
  * Calendar sync, in process: a 10,000-event feed (2,000 weekly series with EXDATEs and overrides + 8,000
  * single events, Asia/Tokyo VTIMEZONE) parsed and planned against the previous run's mapping in SQLite,
- * with 1% of the events edited. Goal (issue 4): parse + diff < 0.5 s.
+ * with 1% of the events edited. Goal (issue 4): parse + diff < 0.5 s. Measured twice: the whole parse
+ * (a first run, or a process that just started), and the engine's path, where the pair's parser still
+ * holds the previous run's items and only edited events are parsed again.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { IncrementalCalendarParser } from '../src/main/core/connectors/ics/ics-incremental'
 import { parseCalendar } from '../src/main/core/connectors/ics/ics-parser'
 import { CalendarPairRepository } from '../src/main/core/engines/calendar/calendar-pair-repository'
 import { CalendarStateRepository } from '../src/main/core/engines/calendar/calendar-state'
@@ -64,9 +67,14 @@ db.transaction(() => {
 })()
 const window = syncWindow(now, 1, 370)
 
-function once(text: string): { parse: number; load: number; plan: number; actions: number } {
+type Parse = (text: string) => { items: ReturnType<typeof parseCalendar>['items'] }
+
+function once(
+  text: string,
+  parser: Parse = parseCalendar,
+): { parse: number; load: number; plan: number; actions: number } {
   let start = process.hrtime.bigint()
-  const parsed = parseCalendar(text)
+  const parsed = parser(text)
   const parse = ms(start)
   start = process.hrtime.bigint()
   const mapping = state.items('bench')
@@ -83,15 +91,24 @@ console.log(
 const cold = once(editedFeed)
 const warm = Array.from({ length: 5 }, () => once(editedFeed))
 const unchanged = once(feed)
+// The engine's path: the pair's parser saw the previous feed last run.
+const incremental = Array.from({ length: 5 }, () => {
+  const parser = new IncrementalCalendarParser()
+  parser.parse(feed)
+  return once(editedFeed, (text) => parser.parse(text))
+})
 const total = (r: ReturnType<typeof once>): number => r.parse + r.load + r.plan
 const line = (label: string, r: ReturnType<typeof once>): string =>
-  `  ${label.padEnd(34)} parse ${r.parse.toFixed(0).padStart(4)} ms  load mapping ${r.load.toFixed(0).padStart(3)} ms  plan ${r.plan.toFixed(0).padStart(3)} ms  = ${total(r).toFixed(0).padStart(4)} ms  (${r.actions} writes)`
-console.log(line('1% edited, first in process', cold))
-console.log(line('1% edited, warm (median of 5)', warm.sort((a, b) => total(a) - total(b))[2]!))
-console.log(line('unchanged text (no 304)', unchanged))
-const goal = median(warm.map(total))
+  `  ${label.padEnd(42)} parse ${r.parse.toFixed(0).padStart(4)} ms  load mapping ${r.load.toFixed(0).padStart(3)} ms  plan ${r.plan.toFixed(0).padStart(3)} ms  = ${total(r).toFixed(0).padStart(4)} ms  (${r.actions} writes)`
+const middle = (runs: ReturnType<typeof once>[]) => [...runs].sort((a, b) => total(a) - total(b))[2]!
+const wholeMs = median(warm.map(total))
+const goal = median(incremental.map(total))
+console.log(line('whole parse, first in process', cold))
+console.log(line('whole parse (median of 5)', middle(warm)))
+console.log(line('whole parse, unchanged text', unchanged))
+console.log(line("engine's path, incremental (median of 5)", middle(incremental)))
 console.log(
-  `  parse + diff goal < 500 ms: ${goal < 500 ? 'met' : 'NOT met'} (warm ${goal.toFixed(0)} ms, cold ${total(cold).toFixed(0)} ms)`,
+  `  parse + diff goal < 500 ms: ${goal < 500 ? 'met' : 'NOT met'} on the engine's path (${goal.toFixed(0)} ms); whole parse ${wholeMs.toFixed(0)} ms: ${wholeMs < 500 ? 'met' : 'NOT met'}`,
 )
 console.log(`  peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`)
 db.close()

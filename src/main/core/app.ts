@@ -1,6 +1,7 @@
 import type { Core, CoreOptions } from './core-types'
 import { createApiHandlers } from './api-handlers'
 import { systemClock } from './clock'
+import { IncrementalCalendarParser } from './connectors/ics/ics-incremental'
 import { parseCalendar } from './connectors/ics/ics-parser'
 import { createCalendarConnectorFactory } from './engines/calendar/calendar-connector-factory'
 import { CalendarEngine } from './engines/calendar/calendar-engine'
@@ -66,7 +67,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const calendarState = new CalendarStateRepository(db)
   const calendarConnectors = createCalendarConnectorFactory(secrets, now)
   const transaction = (work: () => void): void => db.transaction(work)()
+  const feedParsers = new Map<string, IncrementalCalendarParser>()
   const calendar = new CalendarEngine({
+    feedParser: (pairId) =>
+      feedParsers.get(pairId) ?? feedParsers.set(pairId, new IncrementalCalendarParser()).get(pairId)!,
     pairs: calendarPairs,
     state: calendarState,
     history,

@@ -7,6 +7,7 @@ import type {
 } from '../../../../shared/model/calendar'
 import { calendarSecretName, type CalendarPairConfig } from '../../../../shared/model/calendar-config'
 import type { Localized } from '../../../../shared/model/localized'
+import type { IncrementalCalendarParser } from '../../connectors/ics/ics-incremental'
 import type { HistoryRepository } from '../../history/history-repository'
 import type { CalendarConnectorFactory } from './calendar-connector-factory'
 import type { ParsedCalendar } from './calendar-connectors'
@@ -16,6 +17,7 @@ import { safeLocation } from './change-records'
 import { syncPair } from './pair-sync'
 
 export interface CalendarEngineDeps {
+  readonly feedParser: (pairId: string) => IncrementalCalendarParser
   readonly pairs: CalendarPairRepository
   readonly state: CalendarStateRepository
   readonly history: HistoryRepository

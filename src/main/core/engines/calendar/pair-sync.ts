@@ -22,6 +22,8 @@ export interface PairSyncDeps {
   readonly transaction: (work: () => void) => void
   readonly connectors: CalendarConnectorFactory
   readonly parse: (text: string) => ParsedCalendar
+  /** A pair's feed parser, which reuses last run's items for events whose lines did not change. */
+  readonly feedParser: (pairId: string) => { parse(text: string): Pick<ParsedCalendar, 'items' | 'problems'> }
   readonly onChange: (change: CalendarChange) => void
   readonly now: () => number
 }
@@ -57,7 +59,7 @@ function record(
 }
 
 /** Problems in single source events: reported (as warnings, they are the producer's), the rest still syncs. */
-function reportProblems(ctx: RunContext, parsed: ParsedCalendar): void {
+function reportProblems(ctx: RunContext, parsed: Pick<ParsedCalendar, 'problems'>): void {
   for (const problem of parsed.problems) {
     ctx.warnings++
     ctx.deps.history.append({
@@ -300,7 +302,7 @@ async function readSourceItems(
   if (connectors.feed) {
     const fetched = await connectors.feed.fetch(ctx.fresh ? ctx.previous.feed : null, ctx.signal)
     if (fetched.status === 'unchanged') return null
-    const parsed = ctx.deps.parse(fetched.text)
+    const parsed = ctx.deps.feedParser(ctx.pair.id).parse(fetched.text)
     reportProblems(ctx, parsed)
     return { items: parsed.items, syncPoint: { feed: fetched.validators } }
   }
