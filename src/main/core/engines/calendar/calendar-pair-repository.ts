@@ -5,6 +5,7 @@ import {
   type CalendarSettings,
 } from '../../../../shared/model/calendar-config'
 import type { CalendarPairState, StopReason } from '../../../../shared/model/calendar'
+import { JsonSetting } from '../../settings/json-setting'
 import type { Db } from '../../store/database'
 
 export interface StoredPair {
@@ -25,14 +26,16 @@ interface PairRow {
   stopped_at: number | null
 }
 
-const settingsKey = 'calendar.settings'
-
 /** The user pairs (config as JSON so fields added later take their defaults) and the shared calendar settings. */
 export class CalendarPairRepository {
+  private readonly sharedSettings: JsonSetting<typeof calendarSettings>
+
   constructor(
     private readonly db: Db,
     private readonly now: () => number,
-  ) {}
+  ) {
+    this.sharedSettings = new JsonSetting(db, 'calendar.settings', calendarSettings)
+  }
 
   private toPair(row: PairRow): StoredPair {
     const config = calendarPairConfig.parse({ ...JSON.parse(row.config), permitted: row.permitted === 1 })
@@ -91,16 +94,10 @@ export class CalendarPairRepository {
   }
 
   settings(): CalendarSettings {
-    const value = this.db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(settingsKey) as
-      string | undefined
-    return calendarSettings.parse(value === undefined ? {} : JSON.parse(value))
+    return this.sharedSettings.get()
   }
 
   saveSettings(settings: CalendarSettings): void {
-    this.db
-      .prepare(
-        'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
-      )
-      .run(settingsKey, JSON.stringify(settings))
+    this.sharedSettings.save(settings)
   }
 }
