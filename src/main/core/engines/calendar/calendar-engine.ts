@@ -39,6 +39,8 @@ export interface CycleResult {
 }
 
 const hourMs = 60 * 60 * 1000
+/** Status changes within this time go to the UIs as one event. */
+const statusCoalesceMs = 300
 /** Seed 001: repeated credential failures are surfaced (and retrying stops) after one day. */
 const authGraceMs = 24 * hourMs
 
@@ -48,6 +50,7 @@ const authGraceMs = 24 * hourMs
  */
 export class CalendarEngine {
   private readonly running = new Map<string, Promise<CalendarRunSummary>>()
+  private statusPending: Promise<void> | null = null
 
   constructor(private readonly deps: CalendarEngineDeps) {}
 
@@ -95,14 +98,19 @@ export class CalendarEngine {
 
   /** Tells every UI; a failure to read the keychain here must not break a run. */
   changed(): void {
-    this.status().then(this.deps.onStatus, (error: unknown) =>
-      console.error('renkei: calendar status failed:', error),
-    )
+    // Coalesced: a cycle of 300 users must not rebuild the whole list 600 times.
+    this.statusPending ??= new Promise((resolve) => setTimeout(resolve, statusCoalesceMs))
+      .then(async () => {
+        this.statusPending = null
+        this.deps.onStatus(await this.status())
+      })
+      .catch((error: unknown) => console.error('renkei: calendar status failed:', error))
   }
 
-  /** Resolves when no pair is running (shutdown waits for it before closing the database). */
+  /** Resolves when no pair is running and the last status went out (shutdown waits before closing the database). */
   async settled(): Promise<void> {
     await Promise.allSettled([...this.running.values()])
+    await this.statusPending
   }
 
   /** Runs one pair now; a second call while it runs waits for the same run. */
