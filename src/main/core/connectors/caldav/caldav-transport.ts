@@ -4,6 +4,7 @@
  * (Date, ETag, Retry-After), and turns network failures into ConnectorErrors. Secrets are redacted here.
  */
 import type { CalDavAuth } from '../../engines/calendar/calendar-connectors'
+import { redactorFor } from '../redaction'
 import { networkError, type CalDavRequest, type CalDavRequestKind } from './caldav-errors'
 
 export type DavFetch = typeof fetch
@@ -75,11 +76,9 @@ export class CalDavTransport {
     }
   }
 
+  /** The bearer token changes on refresh: the redactor is built with the current one. */
   redact(text: string): string {
-    let safe = text.replace(/\b(https?:\/\/)[^/\s@]*@/gi, '$1')
-    for (const secret of [...this.secrets, this.bearer])
-      if (secret !== '') safe = safe.split(secret).join('***')
-    return safe
+    return redactorFor([...this.secrets, this.bearer])(text)
   }
 
   private async authorization(signal: AbortSignal): Promise<string> {

@@ -3,15 +3,8 @@
  * the next run retries (transient, quota) or the admin must change something (auth, permanent).
  */
 import { ConnectorError } from '../connector-error'
+import type { Redactor } from '../redaction'
 import { feedMessages } from './ics-feed-messages'
-
-/** Strings that must never reach an error, a log or the UI: the secret in every form it was sent. */
-export type Redactor = (text: string) => string
-
-export function redactorFor(secrets: readonly string[]): Redactor {
-  const hidden = secrets.filter((secret) => secret.length > 0)
-  return (text) => hidden.reduce((result, secret) => result.split(secret).join('***'), text)
-}
 
 const answerChars = 300
 const tlsCode =

@@ -6,7 +6,8 @@
 import { TextDecoder } from 'node:util'
 import type { FeedConnector, FeedFetch, FeedValidators } from '../../engines/calendar/calendar-connectors'
 import { ConnectorError } from '../connector-error'
-import { httpFailure, networkFailure, redactorFor, type Redactor } from './ics-feed-failures'
+import { redactorFor, type Redactor } from '../redaction'
+import { httpFailure, networkFailure } from './ics-feed-failures'
 import { feedMessages } from './ics-feed-messages'
 
 export interface FeedConnectorConfig {

@@ -6,6 +6,7 @@
 import type { OAuthClientConfig } from '../../../../shared/model/calendar-config'
 import type { Localized } from '../../../../shared/model/localized'
 import { ConnectorError } from '../connector-error'
+import { redactorFor } from '../redaction'
 import { oauthMessages } from './oauth-messages'
 
 export interface TokenRequest {
@@ -94,7 +95,7 @@ function refusal(
   secrets: readonly string[],
 ): ConnectorError {
   // Secrets are cut out before anything is shortened, so no part of one can remain.
-  const said = (value: string): string => redact(value, secrets).trim().slice(0, 300)
+  const said = (value: string): string => redactorFor(secrets)(value).trim().slice(0, 300)
   const error = typeof body?.error === 'string' ? said(body.error).slice(0, 60) : `HTTP ${status}`
   const description = typeof body?.error_description === 'string' ? said(body.error_description) : null
   const detail = body?.error === undefined ? said(text) : error
@@ -119,10 +120,6 @@ function parseJson(text: string): Record<string, unknown> | null {
   } catch {
     return null
   }
-}
-
-function redact(text: string, secrets: readonly string[]): string {
-  return secrets.reduce((result, secret) => (secret === '' ? result : result.replaceAll(secret, '***')), text)
 }
 
 /** The endpoint as shown to the admin: no query, no user:pass. */
