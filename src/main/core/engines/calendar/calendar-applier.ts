@@ -2,7 +2,7 @@ import type { CalendarChange } from '../../../../shared/model/calendar'
 import { ConnectorError } from '../../connectors/connector-error'
 import type { CalDavConnector, CalendarItem, ParsedCalendar } from './calendar-connectors'
 import type { CalendarAction, Side } from './calendar-actions'
-import type { ItemMapping } from './calendar-state'
+import { hrefOf, type ItemMapping } from './calendar-state'
 
 export interface ApplyDeps {
   readonly pairId: string
@@ -97,16 +97,12 @@ export async function applyActions(
           mappingAfterWrite(action, action.href, etag),
           replaced === 'same' ? null : change(action, kind, action.item, action.previous),
         )
-        if (replaced !== 'same') counts[kind === 'created' ? 'created' : 'updated']++
+        if (replaced !== 'same') counts[kind]++
       } else {
         const etag = await updateCopy(calendar, action, deps.signal)
         deps.committed(
           action.item.uid,
-          mappingAfterWrite(
-            action,
-            action.mapping[action.side === 'target' ? 'targetHref' : 'sourceHref']!,
-            etag,
-          ),
+          mappingAfterWrite(action, hrefOf(action.mapping, action.side)!, etag),
           change(action, 'updated', action.item, action.mapping),
         )
         counts.updated++
@@ -126,7 +122,7 @@ async function removeCopy(
   action: Extract<CalendarAction, { kind: 'delete' }>,
   signal: AbortSignal,
 ): Promise<void> {
-  const href = action.side === 'target' ? action.mapping.targetHref! : action.mapping.sourceHref!
+  const href = hrefOf(action.mapping, action.side)!
   try {
     await calendar.remove(href, action.etag, signal)
   } catch (error) {
@@ -168,7 +164,7 @@ async function updateCopy(
   action: Extract<CalendarAction, { kind: 'update' }>,
   signal: AbortSignal,
 ): Promise<string | null> {
-  const href = action.side === 'target' ? action.mapping.targetHref! : action.mapping.sourceHref!
+  const href = hrefOf(action.mapping, action.side)!
   try {
     return await calendar.update(href, action.item.ics, action.etag, signal)
   } catch (error) {

@@ -55,45 +55,48 @@ export class CalendarEngine {
   constructor(private readonly deps: CalendarEngineDeps) {}
 
   async pairStatus(pair: StoredPair): Promise<CalendarPairStatus> {
-    const { config } = pair
-    const usesOAuth =
-      config.target.auth === 'oauth' || (config.source.kind === 'caldav' && config.source.auth === 'oauth')
-    const authorized = usesOAuth
-      ? (await this.deps.secretNames()).includes(calendarSecretName(config.id, 'refresh-token'))
-      : null
-    const settings = this.deps.pairs.settings()
-    const state = this.deps.state.state(config.id)
-    const counts = this.deps.state.counts(config.id)
-    return {
-      id: config.id,
-      number: config.number,
-      name: config.name,
-      employeeKey: config.employeeKey,
-      state: pairState(pair),
-      stopReason: pair.stopReason,
-      stoppedAt: pair.stoppedAt,
-      direction: config.direction,
-      sourceLabel: safeLocation(config.source.url),
-      targetLabel: safeLocation(config.target.url),
-      eventCount: counts.synced,
-      setAside: counts.setAside,
-      errorsInWindow: this.deps.state.errorsSince(
-        config.id,
-        this.deps.now() - settings.autoStopHours * hourMs,
-      ),
-      running: this.running.has(config.id),
-      lastRunAt: state.lastRunAt,
-      lastOutcome: state.lastOutcome,
-      lastMessage: state.lastMessage,
-      authorized,
-    }
+    return (await this.statusesOf([pair]))[0]!
   }
 
   async status(): Promise<CalendarStatus> {
-    const pairs = await Promise.all(this.deps.pairs.list().map((pair) => this.pairStatus(pair)))
+    const pairs = await this.statusesOf(this.deps.pairs.list())
     const counts = { syncing: 0, stopped: 0, disabled: 0 }
     for (const pair of pairs) counts[pair.state]++
     return { pairs, counts, nextRunAt: this.deps.nextRunAt(), settings: this.deps.pairs.settings() }
+  }
+
+  /** Settings read once and the keychain asked once, however many pairs there are. */
+  private async statusesOf(pairs: readonly StoredPair[]): Promise<CalendarPairStatus[]> {
+    const settings = this.deps.pairs.settings()
+    const since = this.deps.now() - settings.autoStopHours * hourMs
+    const usesOAuth = ({ config }: StoredPair): boolean =>
+      config.target.auth === 'oauth' || (config.source.kind === 'caldav' && config.source.auth === 'oauth')
+    const secretNames = pairs.some(usesOAuth) ? new Set(await this.deps.secretNames()) : new Set<string>()
+    return pairs.map((pair) => {
+      const { config } = pair
+      const state = this.deps.state.state(config.id)
+      const counts = this.deps.state.counts(config.id)
+      return {
+        id: config.id,
+        number: config.number,
+        name: config.name,
+        employeeKey: config.employeeKey,
+        state: pairState(pair),
+        stopReason: pair.stopReason,
+        stoppedAt: pair.stoppedAt,
+        direction: config.direction,
+        sourceLabel: safeLocation(config.source.url),
+        targetLabel: safeLocation(config.target.url),
+        eventCount: counts.synced,
+        setAside: counts.setAside,
+        errorsInWindow: this.deps.state.errorsSince(config.id, since),
+        running: this.running.has(config.id),
+        lastRunAt: state.lastRunAt,
+        lastOutcome: state.lastOutcome,
+        lastMessage: state.lastMessage,
+        authorized: usesOAuth(pair) ? secretNames.has(calendarSecretName(config.id, 'refresh-token')) : null,
+      }
+    })
   }
 
   /** Tells every UI; a failure to read the keychain here must not break a run. */

@@ -51,6 +51,26 @@ export interface ItemMapping {
   readonly time: EventTimeRange | null
 }
 
+type Side = ItemMapping['origin']
+
+export const hrefOf = (m: ItemMapping, side: Side): string | null =>
+  side === 'source' ? m.sourceHref : m.targetHref
+export const etagOf = (m: ItemMapping, side: Side): string | null =>
+  side === 'source' ? m.sourceEtag : m.targetEtag
+
+/** What the mapping last saw on one side: href → ETag of every object it knows there. */
+export function knownObjects(
+  mapping: ReadonlyMap<string, ItemMapping>,
+  side: Side,
+): Map<string, string | null> {
+  const known = new Map<string, string | null>()
+  for (const m of mapping.values()) {
+    const href = hrefOf(m, side)
+    if (href !== null) known.set(href, etagOf(m, side))
+  }
+  return known
+}
+
 interface ItemRow {
   uid: string
   origin: 'source' | 'target'

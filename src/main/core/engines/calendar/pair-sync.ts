@@ -8,7 +8,12 @@ import type { CalendarAction, CalendarPlan } from './calendar-actions'
 import { applyActions, type ApplyResult } from './calendar-applier'
 import type { CalendarConnectorFactory, PairConnectors } from './calendar-connector-factory'
 import type { CalendarItem, ParsedCalendar } from './calendar-connectors'
-import type { CalendarStateRepository, ItemMapping, PairSyncState } from './calendar-state'
+import {
+  knownObjects,
+  type CalendarStateRepository,
+  type ItemMapping,
+  type PairSyncState,
+} from './calendar-state'
 import { readCalendarView } from './calendar-views'
 import { changeHistoryEntry, safeLocation } from './change-records'
 import { planOneWay } from './one-way-planner'
@@ -326,13 +331,10 @@ async function readSourceItems(
 async function runOneWay(ctx: RunContext, connectors: PairConnectors): Promise<SideRun> {
   const source = await readSourceItems(ctx, connectors)
   if (!source) return unchangedRun({})
-  const known = [...ctx.mapping.values()]
-    .filter((m) => m.targetHref !== null)
-    .map((m) => [m.targetHref!, m.targetEtag] as const)
   const target = await readCalendarView(
     connectors.target,
     ctx.fresh ? ctx.previous.targetToken : null,
-    known,
+    knownObjects(ctx.mapping, 'target'),
     ctx.signal,
   )
   const plan = planOneWay({
@@ -347,22 +349,16 @@ async function runOneWay(ctx: RunContext, connectors: PairConnectors): Promise<S
 
 async function runTwoWay(ctx: RunContext, connectors: PairConnectors): Promise<SideRun> {
   const source = connectors.source!
-  const knownSource = [...ctx.mapping.values()]
-    .filter((m) => m.sourceHref !== null)
-    .map((m) => [m.sourceHref!, m.sourceEtag] as const)
-  const knownTarget = [...ctx.mapping.values()]
-    .filter((m) => m.targetHref !== null)
-    .map((m) => [m.targetHref!, m.targetEtag] as const)
   const sourceView = await readCalendarView(
     source,
     ctx.fresh ? ctx.previous.sourceToken : null,
-    knownSource,
+    knownObjects(ctx.mapping, 'source'),
     ctx.signal,
   )
   const targetView = await readCalendarView(
     connectors.target,
     ctx.fresh ? ctx.previous.targetToken : null,
-    knownTarget,
+    knownObjects(ctx.mapping, 'target'),
     ctx.signal,
   )
   if (sourceView.changedHrefs?.size === 0 && targetView.changedHrefs?.size === 0) {

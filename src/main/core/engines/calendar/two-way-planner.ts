@@ -1,7 +1,7 @@
 import type { CalendarPairConfig } from '../../../../shared/model/calendar-config'
 import type { CalDavConnector, CalendarItem, ParsedCalendar } from './calendar-connectors'
 import type { CalendarAction, CalendarPlan, CalendarView, Side } from './calendar-actions'
-import type { ItemMapping } from './calendar-state'
+import { hrefOf, knownObjects, type ItemMapping } from './calendar-state'
 import { inWindow, type SyncWindow } from './sync-window'
 
 interface SideInput {
@@ -20,19 +20,11 @@ export interface TwoWayInput {
 }
 
 const other = (side: Side): Side => (side === 'source' ? 'target' : 'source')
-const hrefOf = (m: ItemMapping, side: Side): string | null =>
-  side === 'source' ? m.sourceHref : m.targetHref
-const etagOf = (m: ItemMapping, side: Side): string | null =>
-  side === 'source' ? m.sourceEtag : m.targetEtag
 
 /** Reads (and parses) only objects that are new or whose ETag moved since the mapping saw them. */
 async function readChanged(input: TwoWayInput, side: Side): Promise<Map<string, CalendarItem>> {
   const { view, calendar } = input[side]
-  const known = new Map<string, string | null>()
-  for (const m of input.mapping.values()) {
-    const href = hrefOf(m, side)
-    if (href !== null) known.set(href, etagOf(m, side))
-  }
+  const known = knownObjects(input.mapping, side)
   const wanted = [...view]
     .filter(([href, etag]) => !known.has(href) || known.get(href) !== etag)
     .map(([href]) => href)
