@@ -80,7 +80,7 @@ export interface CalendarChange {
   readonly newTime: EventTimeRange | null
 }
 
-export type CalendarRunOutcome = 'ok' | 'warning' | 'error' | 'skipped'
+export type CalendarRunOutcome = 'ok' | 'warning' | 'error'
 
 export interface CalendarRunSummary {
   readonly pairId: string

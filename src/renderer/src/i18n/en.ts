@@ -389,7 +389,6 @@ export const en: Dictionary = {
   'calendar.outcome.ok': 'Succeeded',
   'calendar.outcome.warning': 'Warning',
   'calendar.outcome.error': 'Error',
-  'calendar.outcome.skipped': 'Skipped',
   'calendar.never': 'Not synced yet',
   'calendar.events': '{count} events',
   'calendar.setAside': '{count} set aside',

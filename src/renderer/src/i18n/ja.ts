@@ -390,7 +390,6 @@ export const ja = {
   'calendar.outcome.ok': '成功',
   'calendar.outcome.warning': '警告',
   'calendar.outcome.error': 'エラー',
-  'calendar.outcome.skipped': 'スキップ',
   'calendar.never': '未同期',
   'calendar.events': '{count} 件',
   'calendar.setAside': '保留 {count} 件',

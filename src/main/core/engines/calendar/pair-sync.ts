@@ -203,22 +203,20 @@ export async function syncPair(
   let failure: Localized | null = null
   /** Which class of error ended the run, if one did: an auth streak survives only network-type failures. */
   let failedKind: ConnectorError['kind'] | 'internal' | null = null
+  /** The error that ended the run: counted, and written to the history with the server's answer. */
+  const fail = (error: unknown): void => {
+    const classified = classify(error)
+    failure = classified.message
+    failedKind = classified.kind
+    const httpStatus = error instanceof ConnectorError ? { httpStatus: error.httpStatus } : {}
+    record(ctx, errorHistoryEntry(pair.name, classified, runContext, httpStatus), classified.kind)
+  }
   try {
     const connectors = await deps.connectors.build(pair, settings)
     const result =
       pair.direction === 'two-way' ? await runTwoWay(ctx, connectors) : await runOneWay(ctx, connectors)
     outcome = result.counts
-    if (result.stoppedBy) {
-      failure = result.stoppedBy.localized
-      failedKind = result.stoppedBy.kind
-      record(
-        ctx,
-        errorHistoryEntry(pair.name, classify(result.stoppedBy), runContext, {
-          httpStatus: result.stoppedBy.httpStatus,
-        }),
-        result.stoppedBy.kind,
-      )
-    }
+    if (result.stoppedBy) fail(result.stoppedBy)
     deps.state.updateState(pair.id, {
       ...result.syncPoint,
       complete: result.stoppedBy === null,
@@ -226,19 +224,7 @@ export async function syncPair(
     })
   } catch (error) {
     if (signal.aborted) throw error
-    const classified = classify(error)
-    failure = classified.message
-    failedKind = classified.kind
-    record(
-      ctx,
-      errorHistoryEntry(
-        pair.name,
-        classified,
-        runContext,
-        error instanceof ConnectorError ? { httpStatus: error.httpStatus } : {},
-      ),
-      classified.kind,
-    )
+    fail(error)
     deps.state.updateState(pair.id, { complete: false })
   }
   const counts = { ...outcome, errors: ctx.errors, eventCount: deps.state.counts(pair.id).synced }
@@ -252,7 +238,7 @@ export async function syncPair(
   }
   deps.state.updateState(pair.id, {
     lastRunAt: deps.now(),
-    lastOutcome: result.outcome === 'skipped' ? null : result.outcome,
+    lastOutcome: result.outcome,
     lastMessage: message,
     authFailingSince:
       failedKind === 'auth'

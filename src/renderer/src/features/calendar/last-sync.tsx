@@ -9,7 +9,6 @@ const outcomeClass: Readonly<Record<CalendarRunOutcome, string>> = {
   ok: 'outcome outcome-ok',
   warning: 'outcome outcome-warning',
   error: 'outcome outcome-error',
-  skipped: 'outcome outcome-skipped',
 }
 
 /** The answer of this window's "run now": its summary (announced), or why it could not run. */
