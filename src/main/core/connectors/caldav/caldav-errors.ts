@@ -4,6 +4,7 @@
  */
 import type { Localized } from '../../../../shared/model/localized'
 import { ConnectorError, type ConnectorErrorKind } from '../connector-error'
+import { networkCause } from '../network-cause'
 import { caldavMessages as m } from './caldav-messages'
 
 /** collection: PROPFIND/REPORT on the calendar; the others: one object's PUT or DELETE. */
@@ -106,28 +107,12 @@ export function httpError(request: CalDavRequest, failure: HttpFailure): Connect
   return fail('permanent', m.rejected(request.url, status, why))
 }
 
-function errorCode(error: unknown): string | null {
-  for (let e: unknown = error; e instanceof Error; e = e.cause) {
-    const code = (e as NodeJS.ErrnoException).code
-    if (typeof code === 'string') return code
-  }
-  return null
-}
-
-function innermostMessage(error: unknown): string {
-  let message = error instanceof Error ? error.message : String(error)
-  for (let e: unknown = error; e instanceof Error; e = e.cause) message = e.message
-  return message
-}
-
 /** A request that got no HTTP answer: refused, unresolvable, timed out, or a TLS failure. */
 export function networkError(request: CalDavRequest, error: unknown, timeoutMs: number): ConnectorError {
   const server = host(request.collection)
-  const code = errorCode(error)
-  const reason = request.redact(code ?? innermostMessage(error))
-  const answer = request.redact(
-    `${request.method} ${request.url} → ${code ?? 'error'}: ${innermostMessage(error)}`,
-  )
+  const { code, message } = networkCause(error)
+  const reason = request.redact(code ?? message)
+  const answer = request.redact(`${request.method} ${request.url} → ${code ?? 'error'}: ${message}`)
   if (error instanceof Error && error.name === 'TimeoutError') {
     return new ConnectorError('transient', m.timedOut(server, Math.round(timeoutMs / 1000)), answer)
   }

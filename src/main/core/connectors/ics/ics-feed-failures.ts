@@ -3,6 +3,7 @@
  * the next run retries (transient, quota) or the admin must change something (auth, permanent).
  */
 import { ConnectorError } from '../connector-error'
+import { networkCause } from '../network-cause'
 import type { Redactor } from '../redaction'
 import { feedMessages } from './ics-feed-messages'
 
@@ -16,25 +17,6 @@ const timeoutCodes = new Set([
   'UND_ERR_BODY_TIMEOUT',
 ])
 
-interface LowLevel {
-  readonly code: string | null
-  readonly message: string
-}
-
-/** undici wraps the socket error: TypeError("fetch failed") → cause (→ AggregateError.errors). */
-function lowLevel(error: unknown): LowLevel {
-  const queue: unknown[] = [error]
-  let deepest: LowLevel = { code: null, message: error instanceof Error ? error.message : String(error) }
-  while (queue.length > 0) {
-    const next = queue.shift() as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown }
-    if (next === null || typeof next !== 'object') continue
-    if (typeof next.code === 'string') return { code: next.code, message: String(next.message ?? '') }
-    if (typeof next.message === 'string' && next !== error) deepest = { code: null, message: next.message }
-    queue.push(next.cause, ...(Array.isArray(next.errors) ? next.errors : []))
-  }
-  return deepest
-}
-
 export interface Deadline {
   readonly timeoutMs: number
   /** Our own timeout fired (the abort error then says nothing useful). */
@@ -45,7 +27,7 @@ export interface Deadline {
 export function networkFailure(error: unknown, url: string, deadline: Deadline, redact: Redactor) {
   const { code, message } = deadline.passed
     ? { code: 'ETIMEDOUT', message: `no answer within ${deadline.timeoutMs} ms` }
-    : lowLevel(error)
+    : networkCause(error)
   const answer = redact(`GET ${url} → ${code ?? 'error'}: ${message}`)
   if (code !== null && timeoutCodes.has(code)) {
     const seconds = Math.round(deadline.timeoutMs / 100) / 10

@@ -6,6 +6,7 @@
 import type { OAuthClientConfig } from '../../../../shared/model/calendar-config'
 import type { Localized } from '../../../../shared/model/localized'
 import { ConnectorError } from '../connector-error'
+import { networkCause } from '../network-cause'
 import { redactorFor } from '../redaction'
 import { oauthMessages } from './oauth-messages'
 
@@ -53,7 +54,10 @@ export async function requestTokens(request: TokenRequest): Promise<TokenAnswer>
     text = await response.text()
   } catch (error) {
     request.signal?.throwIfAborted()
-    const reason = timeout.aborted ? `no answer within ${requestTimeoutMs / 1000} s` : networkReason(error)
+    const cause = networkCause(error)
+    const reason = timeout.aborted
+      ? `no answer within ${requestTimeoutMs / 1000} s`
+      : (cause.code ?? cause.message)
     throw new ConnectorError(
       'transient',
       oauthMessages.endpointUnreachable(url, reason),
@@ -130,12 +134,4 @@ function withoutQuery(endpoint: string): string {
   } catch {
     return endpoint
   }
-}
-
-/** fetch's "fetch failed" hides the useful part (ECONNREFUSED, ENOTFOUND, a TLS code) in `cause`. */
-function networkReason(error: unknown): string {
-  const cause = (error as { cause?: { code?: unknown; message?: unknown } } | null)?.cause
-  if (typeof cause?.code === 'string') return cause.code
-  if (typeof cause?.message === 'string') return cause.message
-  return error instanceof Error ? error.message : String(error)
 }
