@@ -8,7 +8,11 @@ import type { CalendarPairConfig, CalendarSettings } from '../../../../shared/mo
 import type { Localized } from '../../../../shared/model/localized'
 import { ConnectorError } from '../../connectors/connector-error'
 import { toIanaZone } from '../../connectors/ics/ics-parser'
-import { MissingCredentialError, type CalendarConnectorFactory } from './calendar-connector-factory'
+import {
+  MissingCredentialError,
+  type CalendarConnectorFactory,
+  type PairConnectors,
+} from './calendar-connector-factory'
 import type { CalDavConnector, ParsedCalendar } from './calendar-connectors'
 
 export interface CheckDeps {
@@ -138,13 +142,13 @@ interface SideFacts {
 async function checkSource(
   pair: CalendarPairConfig,
   deps: CheckDeps,
-  feedOrSource: Awaited<ReturnType<CalendarConnectorFactory['build']>>,
+  connectors: PairConnectors,
   signal: AbortSignal,
   steps: CalendarCheckStep[],
 ): Promise<SideFacts | null> {
   try {
-    if (feedOrSource.feed) {
-      const fetched = await feedOrSource.feed.fetch(null, signal)
+    if (connectors.feed) {
+      const fetched = await connectors.feed.fetch(null, signal)
       if (fetched.status !== 'fetched') throw new Error('unconditional GET answered 304')
       const parsed = deps.parse(fetched.text)
       steps.push(
@@ -163,7 +167,7 @@ async function checkSource(
       )
       return { zone: parsed.timeZone, serverDate: fetched.serverDate }
     }
-    const info = await feedOrSource.source!.info(signal)
+    const info = await connectors.source!.info(signal)
     steps.push(
       ok('source-reachable', {
         ja: `同期元カレンダー「${info.displayName ?? info.url}」に接続できました`,
