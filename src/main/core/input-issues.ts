@@ -7,7 +7,7 @@ const typeNames: Record<string, Localized> = {
   string: { ja: '文字列', en: 'a string' },
   number: { ja: '数値', en: 'a number' },
   int: { ja: '整数', en: 'an integer' },
-  boolean: { ja: 'true か false', en: 'true or false' },
+  boolean: { ja: 'true または false の値', en: 'true or false' },
   array: { ja: '配列（[...]）', en: 'an array ([...])' },
   object: { ja: 'オブジェクト（{...}）', en: 'an object ({...})' },
   record: { ja: 'オブジェクト（{...}）', en: 'an object ({...})' },
