@@ -113,6 +113,35 @@ function sortCandidates(
   return sorted
 }
 
+/** Objects the import lacks: leavers suspended or (after the grace period) deleted, anything else deleted. */
+function planRemovals(
+  ids: readonly string[],
+  before: ReadonlyMap<string, HomeObject>,
+  leavers: ReadonlyMap<string, number>,
+  grace: GracePeriod,
+): { upserts: HomeRecord[]; deletes: HomeDiff['deletes'][number][]; changes: HomeChange[] } {
+  const result = {
+    upserts: [] as HomeRecord[],
+    deletes: [] as HomeDiff['deletes'][number][],
+    changes: [] as HomeChange[],
+  }
+  for (const id of ids) {
+    const [kind, key] = id.split('\t') as [HomeRecord['kind'], string]
+    const object = before.get(id)
+    const name = object?.nameJa ?? key
+    if (kind === 'employee' && object) {
+      const leaver = planLeaver(key, object as DirectoryEmployee, leavers.get(key), grace)
+      if (leaver.record) result.upserts.push(leaver.record)
+      else result.deletes.push({ kind, key, name })
+      result.changes.push(leaver.change)
+    } else {
+      result.deletes.push({ kind, key, name })
+      result.changes.push({ kind, key, name, action: 'deleted', fields: [] })
+    }
+  }
+  return result
+}
+
 /**
  * Compares a new import with what is stored, by fingerprint first: with 1% changes on 100,000 people
  * only those 1,000 stored records are parsed. People missing from the import follow the grace period
@@ -130,7 +159,6 @@ export function diffHome(stored: StoredHomeView, next: DirectorySnapshot, grace:
   })
   const before = stored.objects([...changed.map((r) => recordId(r.kind, r.key)), ...removedIds])
   const upserts = [...created, ...changed, ...returned]
-  const deletes: HomeDiff['deletes'][number][] = []
   const change = (r: HomeRecord, action: HomeChangeAction, fields: FieldChange[], reason?: Localized) =>
     ({
       kind: r.kind,
@@ -147,19 +175,8 @@ export function diffHome(stored: StoredHomeView, next: DirectorySnapshot, grace:
     changes.push(change(r, updateAction(r, fields), fields, back ? returnedReason : undefined))
   }
   for (const r of returned) changes.push(change(r, 'updated', [], returnedReason))
-  for (const id of removedIds) {
-    const [kind, key] = id.split('\t') as [HomeRecord['kind'], string]
-    const object = before.get(id)
-    const name = object?.nameJa ?? key
-    if (kind === 'employee' && object) {
-      const leaver = planLeaver(key, object as DirectoryEmployee, leavers.get(key), grace)
-      if (leaver.record) upserts.push(leaver.record)
-      else deletes.push({ kind, key, name })
-      changes.push(leaver.change)
-    } else {
-      deletes.push({ kind, key, name })
-      changes.push({ kind, key, name, action: 'deleted', fields: [] })
-    }
-  }
-  return { upserts, deletes, changes }
+  const removed = planRemovals(removedIds, before, leavers, grace)
+  upserts.push(...removed.upserts)
+  changes.push(...removed.changes)
+  return { upserts, deletes: removed.deletes, changes }
 }
