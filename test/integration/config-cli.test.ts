@@ -135,6 +135,26 @@ describe('renkei calendar pair', () => {
   })
 })
 
+describe('renkei calendar settings', () => {
+  it('get prints the shared settings; set patches them and refuses a bad value with exit 2', () => {
+    expect(JSON.parse(cli(['calendar', 'settings', 'get']).stdout)).toMatchObject({ intervalMinutes: 10 })
+    const set = cli(['calendar', 'settings', 'set', '{"intervalMinutes": 15, "oauth": {"clientId": "c-1"}}'])
+    expect(set.status).toBe(0)
+    expect(JSON.parse(set.stdout)).toMatchObject({
+      intervalMinutes: 15,
+      concurrency: 4,
+      oauth: { clientId: 'c-1' },
+    })
+    const bad = cli(['calendar', 'settings', 'set', '{"windowFutureDays": 0}'])
+    expect(bad.status).toBe(2)
+    expect(bad.stderr).toContain('windowFutureDays: 1以上にしてください')
+    expect(JSON.parse(cli(['calendar', 'settings', 'get']).stdout)).toMatchObject({
+      intervalMinutes: 15,
+      windowFutureDays: 370,
+    })
+  })
+})
+
 describe.skipIf(!keychainPresent)(
   `with the real keychain (${keychainPresent ? 'gnome-keyring' : `skipped: ${keychainSkipReason}`})`,
   () => {

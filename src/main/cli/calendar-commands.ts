@@ -72,7 +72,26 @@ function registerPairCommands(calendar: Command, globals: () => GlobalOptions): 
     })
 }
 
-/** `renkei calendar status|run|check|resume|pair`: the Calendar screen's actions for scripts (exit 1 on failure). */
+/** `renkei calendar settings get|set`: the settings every pair shares (interval, window, auto-stop, OAuth client). */
+function registerSettingsCommands(calendar: Command, globals: () => GlobalOptions): void {
+  const settings = calendar.command('settings').description('shared settings as JSON (secrets excluded)')
+  settings
+    .command('get')
+    .description('print the shared settings as JSON')
+    .action(async () => {
+      await withCore(globals(), async (core) => printJson((await core.api['calendar.status']({})).settings))
+    })
+  settings
+    .command('set [json]')
+    .description('apply a JSON Merge Patch (RFC 7396; "-" reads stdin); prints the resulting settings')
+    .option('--file <file>', 'read the patch from a file')
+    .action(async (json: string | undefined, options: JsonInputOptions) => {
+      const patch = (await readJsonInput(json, options)) as MethodInput<'calendar.settings.update'>
+      await withCore(globals(), async (core) => printJson(await core.api['calendar.settings.update'](patch)))
+    })
+}
+
+/** `renkei calendar status|run|check|resume|pair|settings`: the Calendar screen's actions for scripts (exit 1 on failure). */
 export function registerCalendarCommands(program: Command, globals: () => GlobalOptions): void {
   const calendar = program.command('calendar').description('calendar sync (one pair per user)')
   calendar
@@ -123,4 +142,5 @@ export function registerCalendarCommands(program: Command, globals: () => Global
       })
     })
   registerPairCommands(calendar, globals)
+  registerSettingsCommands(calendar, globals)
 }
