@@ -16,9 +16,10 @@ import type {
 import {
   calendarPairConfig,
   calendarPairId,
-  calendarSettings,
   type CalendarPairConfig,
+  type CalendarPairInput,
   type CalendarSettings,
+  type CalendarSettingsInput,
 } from './model/calendar-config'
 import type {
   ConnectionCheckResult,
@@ -29,11 +30,12 @@ import type {
   DirectoryStatus,
   EmployeePage,
 } from './model/directory'
-import { directoryConfig, type DirectoryConfig } from './model/directory-config'
+import type { DirectoryConfig, DirectoryConfigInput } from './model/directory-config'
 import type { HistoryEntry } from './model/history'
 import { directions, levels } from './model/history'
 import type { JobStatus } from './model/jobs'
 import { languages, type Localized } from './model/localized'
+import { mergePatchOf } from './model/merge-patch'
 import type { Settings } from './model/settings'
 import type { AppStatus, SecretInfo } from './model/status'
 
@@ -146,8 +148,13 @@ export const apiContract = {
   'secrets.clear': returns<readonly SecretInfo[]>()(z.object({ name: secretName }).strict()),
   'directory.status': returns<DirectoryStatus>()(empty),
   'directory.config.get': returns<DirectoryConfig>()(empty),
-  /** The whole configuration (the form sends everything); returns it with defaults filled in. */
-  'directory.config.update': returns<DirectoryConfig>()(directoryConfig),
+  /**
+   * A JSON Merge Patch (RFC 7396) of the stored configuration: `{}` changes nothing, `null` resets a
+   * field to its default, a section whose `kind` changes is replaced. The result is checked as a
+   * whole (a refused one changes nothing) and returned with defaults filled in. The form sends
+   * everything, which is a patch too.
+   */
+  'directory.config.update': returns<DirectoryConfig>()(mergePatchOf<DirectoryConfigInput>()),
   /** "Test connection" for the configured source or target, in plain language. */
   'directory.check': returns<ConnectionCheckResult>()(
     z.object({ side: z.enum(['source', 'target']) }).strict(),
@@ -163,10 +170,17 @@ export const apiContract = {
   'directory.departments': returns<readonly DepartmentSummary[]>()(empty),
   'directory.employees': returns<EmployeePage>()(directoryEmployeesInput),
   'calendar.status': returns<CalendarStatus>()(empty),
-  'calendar.settings.update': returns<CalendarSettings>()(calendarSettings),
+  /** A merge patch of the shared settings, as `directory.config.update`. */
+  'calendar.settings.update': returns<CalendarSettings>()(mergePatchOf<CalendarSettingsInput>()),
   'calendar.pairs.get': returns<CalendarPairConfig>()(pairTarget),
   /** Adds a pair or replaces one with the same id (the form sends everything). */
   'calendar.pairs.save': returns<CalendarPairStatus>()(calendarPairConfig),
+  /** Adds a pair; refused when the id is taken (scripts must not overwrite a user by accident). */
+  'calendar.pairs.add': returns<CalendarPairStatus>()(calendarPairConfig),
+  /** A merge patch of one pair (the id cannot change), checked whole; a refused one changes nothing. */
+  'calendar.pairs.update': returns<CalendarPairStatus>()(
+    z.object({ id: calendarPairId, patch: mergePatchOf<CalendarPairInput>() }).strict(),
+  ),
   /** Forgets the pair and its mapping; events already copied stay where they are. */
   'calendar.pairs.remove': returns<CalendarStatus>()(pairTarget),
   /** Seed 001 ④: the permit switches of the whole list, applied by one "update". */

@@ -185,3 +185,21 @@ test('a target nobody answers: errors pile up, the user stops, 「再開」 brin
   await expect(row.getByTestId('pair-state')).toHaveText('有効(同期中)')
   await expect(row.getByTestId('errors-in-window')).toHaveText('0')
 })
+
+test('shared settings: the form saves what was changed and keeps the rest (a merge patch of the stored settings)', async ({
+  page,
+  request,
+}) => {
+  const call = daemonApi(request)
+  await call('calendar.settings.update', { concurrency: 6, oauth: { clientId: 'client-before' } })
+  const calendar = await openCalendar(page)
+  await calendar.settings.getByLabel('同期の間隔').fill('15')
+  await calendar.settings.getByLabel('クライアント ID').fill('client-e2e')
+  await calendar.settings.getByTestId('calendar-settings-save').click()
+  await expect(calendar.settings.getByTestId('calendar-settings-save-bar')).toContainText(
+    'カレンダー同期の共通設定を保存しました。',
+  )
+  const stored = await call('calendar.settings.update', {})
+  expect(stored).toMatchObject({ intervalMinutes: 15, concurrency: 6, oauth: { clientId: 'client-e2e' } })
+  expect(stored.oauth.tokenEndpoint).toBe('https://oauth2.googleapis.com/token')
+})

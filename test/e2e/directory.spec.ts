@@ -172,8 +172,10 @@ test('the deletion guard stops a run until the deletions are approved, once', as
   await directory.preview()
   await expect(directory.page.getByTestId('plan-blocked')).toContainText('削除ガードにより同期しませんでした')
   await expect(directory.page.getByTestId('plan-deletion')).toContainText('作動（実行を停止）')
-  await directory.filterAction.selectOption('deleted')
+  // Gone from the source: suspended now, deleted after the grace period (the reason says when).
+  await directory.filterAction.selectOption('suspended')
   await expect(directory.planRows).toHaveCount(2)
+  await expect(directory.planRows.first()).toContainText('ソースにいないため無効にします')
 
   await directory.runNow()
   await expect(directory.runResult).toHaveAttribute('role', 'alert')
@@ -194,7 +196,7 @@ test('the deletion guard stops a run until the deletions are approved, once', as
   await directory.settled()
   await expect(directory.runButton).toBeFocused()
   await expect(directory.runResult).toHaveAttribute('role', 'status')
-  await expect(directory.homeCounts).toContainText('社員 3 人')
+  await expect(directory.homeCounts).toContainText('社員 5 人（有効 3 人）')
   await expect(directory.approveButton).toHaveCount(0)
 })
 

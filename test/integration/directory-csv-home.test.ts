@@ -76,7 +76,10 @@ describe('directory sync from CSV into the home directory', () => {
       expect.arrayContaining([
         'ホームディレクトリ: 社員「山田 太郎1」(E0001) を変更しました (email)',
         'ホームディレクトリ: 社員「山田 太郎2」(E0002) を無効化しました (active)',
-        'ホームディレクトリ: 社員「山田 太郎3」(E0003) を削除しました',
+        // Gone from the source: suspended now, deleted after the grace period.
+        expect.stringMatching(
+          /^ホームディレクトリ: 社員「山田 太郎3」\(E0003\) を無効化しました \(active\): ソースにいないため無効にします（猶予期間 30 日、\d{4}-\d\d-\d\d 以降に削除）$/,
+        ),
         'ホームディレクトリ: 社員「佐藤 花子」(E0009) を追加しました',
       ]),
     )
@@ -119,7 +122,11 @@ describe('directory sync from CSV into the home directory', () => {
     expect((await core.api['directory.status']({})).counts.employees).toBe(20)
     const approved = await core.api['directory.run']({ approveDeletions: true })
     expect(approved.outcome).toBe('ok')
-    expect((await core.api['directory.status']({})).counts.employees).toBe(15)
+    // The five who left stay, suspended, for the grace period.
+    expect((await core.api['directory.status']({})).counts).toMatchObject({
+      employees: 20,
+      activeEmployees: 15,
+    })
     expect((await core.api['directory.config.get']({})).deletionGuard).toEqual({
       maxCount: 500,
       maxPercent: 10,

@@ -1,6 +1,11 @@
 import type { Command } from 'commander'
+import type { Core } from '../core/core-types'
+import type { MethodInput } from '../../shared/api'
 import type { DirectoryPlan, DirectoryRunSummary } from '../../shared/model/directory'
+import { directorySecretNames } from '../../shared/model/directory-config'
+import { ApiError } from '../../shared/model/errors'
 import { printJson } from './cli-output'
+import { readJsonInput, type JsonInputOptions } from './json-input'
 import { withCore, type GlobalOptions } from './with-core'
 
 function planText(plan: DirectoryPlan): string {
@@ -23,7 +28,48 @@ function summaryText(summary: DirectoryRunSummary): string {
   return `${summary.outcome}: ${summary.message.ja}\n${summary.outcome}: ${summary.message.en}`
 }
 
-/** `renkei directory preview|run|status`: the dry run and the run, for scripts and for admins without the UI. */
+/** Which of the directory's keychain entries are set; the values themselves never leave the keychain. */
+async function secretsText(core: Core): Promise<string> {
+  const title = 'secrets (keychain; set with `renkei secret set NAME`) / シークレット（キーチェーン）:'
+  let set: Set<string>
+  try {
+    set = new Set((await core.api['secrets.list']({})).map((s) => s.name))
+  } catch (error) {
+    const reason = error instanceof ApiError ? error.localized : { ja: String(error), en: String(error) }
+    return `${title}\n  ${reason.ja}\n  ${reason.en}`
+  }
+  const lines = Object.values(directorySecretNames).map(
+    (name) => `  ${name}: ${set.has(name) ? 'set / 設定済み' : 'not set / 未設定'}`,
+  )
+  return [title, ...lines].join('\n')
+}
+
+/** `renkei directory config get|set`: the settings as JSON, changed by merge patches (RFC 7396), for servers set up by script. */
+function registerConfigCommands(directory: Command, globals: () => GlobalOptions): void {
+  const config = directory.command('config').description('directory sync settings as JSON (secrets excluded)')
+  config
+    .command('get')
+    .description('print the settings as JSON, with defaults filled in')
+    .option('--json', 'print the JSON only (without the keychain summary)')
+    .action(async (options: { json?: boolean }) => {
+      await withCore(globals(), async (core) => {
+        printJson(await core.api['directory.config.get']({}))
+        if (!options.json) process.stdout.write(`${await secretsText(core)}\n`)
+      })
+    })
+  config
+    .command('set [json]')
+    .description('apply a JSON Merge Patch (RFC 7396; "-" reads stdin); prints the resulting settings')
+    .option('--file <file>', 'read the patch from a file')
+    .action(async (json: string | undefined, options: JsonInputOptions) => {
+      const patch = await readJsonInput(json, options)
+      await withCore(globals(), async (core) => {
+        printJson(await core.api['directory.config.update'](patch as MethodInput<'directory.config.update'>))
+      })
+    })
+}
+
+/** `renkei directory preview|run|status|config`: the dry run and the run, for scripts and for admins without the UI. */
 export function registerDirectoryCommands(program: Command, globals: () => GlobalOptions): void {
   const directory = program
     .command('directory')
@@ -72,4 +118,5 @@ export function registerDirectoryCommands(program: Command, globals: () => Globa
         )
       })
     })
+  registerConfigCommands(directory, globals)
 }

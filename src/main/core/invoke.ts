@@ -1,5 +1,6 @@
 import { apiContract, type ApiClient, type ApiHandlers, type MethodName } from '../../shared/api'
 import { ApiError, type ApiResult } from '../../shared/model/errors'
+import { describeIssues } from './input-issues'
 
 function isMethod(name: string): name is MethodName {
   return Object.prototype.hasOwnProperty.call(apiContract, name)
@@ -25,14 +26,15 @@ export async function invokeHandler(
   }
   const parsed = apiContract[method].input.safeParse(rawInput ?? {})
   if (!parsed.success) {
-    const problems = parsed.error.issues
-      .map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`)
-      .join('; ')
+    const problems = describeIssues(parsed.error.issues, rawInput ?? {})
     return {
       ok: false,
       error: {
         code: 'invalid-input',
-        message: { ja: `入力が正しくありません（${problems}）`, en: `The input is not valid (${problems})` },
+        message: {
+          ja: `入力が正しくありません（${problems.ja}）`,
+          en: `The input is not valid (${problems.en})`,
+        },
         detail: parsed.error.issues,
       },
     }

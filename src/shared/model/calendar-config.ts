@@ -86,6 +86,7 @@ export const calendarPairConfig = z
     path: ['direction'],
   })
 export type CalendarPairConfig = z.infer<typeof calendarPairConfig>
+export type CalendarPairInput = z.input<typeof calendarPairConfig>
 
 /** Google's endpoints for OAuth 2.0 installed apps; replaceable so another provider (or a test server) works. */
 export const googleOAuthDefaults = {
@@ -123,3 +124,4 @@ export const calendarSettings = z
   })
   .strict()
 export type CalendarSettings = z.infer<typeof calendarSettings>
+export type CalendarSettingsInput = z.input<typeof calendarSettings>

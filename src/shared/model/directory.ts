@@ -77,6 +77,8 @@ export interface HomeChange {
   readonly action: HomeChangeAction
   /** Empty for created/deleted. */
   readonly fields: readonly FieldChange[]
+  /** Why, when the source does not say it: a leaver suspended or deleted by the grace period. */
+  readonly reason?: Localized | null
 }
 
 export const planActions = ['create', 'update', 'suspend', 'reactivate', 'delete'] as const

@@ -42,6 +42,16 @@ export class HomeDirectoryRepository implements StoredHomeView {
     return new Map(rows.map(([kind, key, fingerprint]) => [recordId(kind!, key!), fingerprint!]))
   }
 
+  leavers(): Map<string, number> {
+    const rows = this.db
+      .prepare(
+        `SELECT key, missing_since FROM directory_objects WHERE missing_since IS NOT NULL AND kind = 'employee'`,
+      )
+      .raw()
+      .all() as [string, number][]
+    return new Map(rows)
+  }
+
   objects(ids: readonly string[]): Map<string, HomeObject> {
     const select = this.db.prepare('SELECT data FROM directory_objects WHERE kind = ? AND key = ?').pluck()
     const found = new Map<string, HomeObject>()
@@ -56,8 +66,9 @@ export class HomeDirectoryRepository implements StoredHomeView {
   /** One transaction: readers see the previous import or this one, never a mix (and a kill -9 keeps the previous). */
   applyImport(diff: HomeDiff, importedAt: number, alsoInTransaction: () => void = () => {}): void {
     const upsert = this.db.prepare(
-      `INSERT INTO directory_objects (kind, key, fingerprint, data, dept, search) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT(kind, key) DO UPDATE SET fingerprint = excluded.fingerprint, data = excluded.data, dept = excluded.dept, search = excluded.search`,
+      `INSERT INTO directory_objects (kind, key, fingerprint, data, dept, search, missing_since) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT(kind, key) DO UPDATE SET fingerprint = excluded.fingerprint, data = excluded.data, dept = excluded.dept,
+         search = excluded.search, missing_since = excluded.missing_since`,
     )
     const remove = this.db.prepare('DELETE FROM directory_objects WHERE kind = ? AND key = ?')
     const stamp = this.db.prepare(
@@ -65,7 +76,7 @@ export class HomeDirectoryRepository implements StoredHomeView {
     )
     this.db.transaction(() => {
       for (const r of diff.upserts)
-        upsert.run(r.kind, r.key, r.fingerprint, JSON.stringify(r.object), r.dept, r.search)
+        upsert.run(r.kind, r.key, r.fingerprint, JSON.stringify(r.object), r.dept, r.search, r.missingSince)
       for (const d of diff.deletes) remove.run(d.kind, d.key)
       stamp.run(String(importedAt))
       alsoInTransaction()

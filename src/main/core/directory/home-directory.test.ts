@@ -48,8 +48,10 @@ describe('home directory', () => {
     rmSync(dir, { recursive: true, force: true })
   })
 
+  // Grace period 0: people missing from the import are deleted at once (the grace period has its own tests).
+  const now = { now: 1000, graceDays: 0 }
   const importSnapshot = (s: DirectorySnapshot): ReturnType<typeof diffHome> => {
-    const diff = diffHome(home, s)
+    const diff = diffHome(home, s, now)
     home.applyImport(diff, 1000)
     return diff
   }
@@ -88,14 +90,14 @@ describe('home directory', () => {
 
   it('sees no change when the same people arrive in another order with lists reordered', () => {
     importSnapshot(snapshot([employee('E1', { groups: ['G1', 'G2'] }), employee('E2')]))
-    const again = diffHome(home, snapshot([employee('E2'), employee('E1', { groups: ['G2', 'G1'] })]))
+    const again = diffHome(home, snapshot([employee('E2'), employee('E1', { groups: ['G2', 'G1'] })]), now)
     expect(again.changes).toEqual([])
     expect(again.upserts).toEqual([])
   })
 
   it('leaves the previous import whole when the transaction fails part way', () => {
     importSnapshot(snapshot([employee('E1')]))
-    const diff = diffHome(home, snapshot([employee('E1', { nameJa: '変更 後' }), employee('E2')]))
+    const diff = diffHome(home, snapshot([employee('E1', { nameJa: '変更 後' }), employee('E2')]), now)
     expect(() =>
       home.applyImport(diff, 2000, () => {
         throw new Error('disk full')

@@ -21,6 +21,8 @@ export interface HomeRecord {
   readonly dept: string | null
   readonly search: string
   readonly object: HomeObject
+  /** An employee the source no longer has: when a run first saw them gone. Null: in the source. */
+  readonly missingSince: number | null
 }
 
 const sorted = (values: readonly string[]): string[] =>
@@ -111,6 +113,7 @@ export function toRecord(candidate: HomeCandidate): HomeRecord {
       ? [e.key, e.login, e.nameJa, e.nameEn ?? '', e.kana ?? '', e.email ?? ''].join(' ').toLowerCase()
       : '',
     object: c,
+    missingSince: null,
   }
 }
 

@@ -245,7 +245,7 @@ export const en: Dictionary = {
     'A run that would suspend or delete more users than this, or this share, is stopped',
   'directory.graceDays': 'Grace period',
   'directory.graceDaysHint':
-    'Users missing from the source are suspended first and deleted after this many days',
+    'Users missing from the source are suspended first, in the home directory and the target alike, and deleted this many days after the first run that saw them gone (back in the source before that: reactivated)',
   'directory.save': 'Save',
   'directory.saved': 'Directory sync settings saved.',
   'directory.unsaved': 'There are unsaved changes.',

@@ -244,7 +244,8 @@ export const ja = {
   'directory.guard.maxPercent': '削除ガード（割合）',
   'directory.guard.hint': '1 回で停止・削除するユーザーがこの人数か割合を超えると、同期を止めます',
   'directory.graceDays': '猶予日数',
-  'directory.graceDaysHint': 'ソースから消えたユーザーはまず停止し、この日数が過ぎてから削除します',
+  'directory.graceDaysHint':
+    'ソースから消えたユーザーは、ホームディレクトリでも反映先でもまず停止し、消えたのを最初に検出した同期からこの日数が過ぎてから削除します（それまでにソースに戻れば再開）',
   'directory.save': '保存',
   'directory.saved': 'ディレクトリ同期の設定を保存しました。',
   'directory.unsaved': '未保存の変更があります。',

@@ -1,15 +1,20 @@
 import type { ApiHandlers } from '../../../../shared/api'
+import type { CalendarPairStatus } from '../../../../shared/model/calendar'
 import {
   calendarOAuthClientSecretName,
+  calendarPairConfig,
   calendarSecretName,
   type CalendarPairConfig,
 } from '../../../../shared/model/calendar-config'
+import type { Localized } from '../../../../shared/model/localized'
+import { applyMergePatch } from '../../../../shared/model/merge-patch'
 import { ApiError } from '../../../../shared/model/errors'
 import { writeAudit } from '../../audit'
 import { startInstalledAppFlow } from '../../connectors/oauth/oauth-flow'
 import type { HistoryRepository } from '../../history/history-repository'
 import type { Scheduler } from '../../scheduler/scheduler'
 import type { SecretStore } from '../../secrets/secret-store'
+import { invalidSettings } from '../../settings/json-setting'
 import { checkPair, type CheckDeps } from './calendar-check'
 import type { CalendarConnectorFactory } from './calendar-connector-factory'
 import type { CalendarEngine } from './calendar-engine'
@@ -79,6 +84,36 @@ function forgetWhatNoLongerApplies(
   if (targetMoved || (sourceMoved && after.direction === 'two-way')) state.forgetItems(after.id)
 }
 
+const pairTitle = (config: CalendarPairConfig): Localized => ({
+  ja: `カレンダー同期のユーザー「${config.name}」の設定`,
+  en: `calendar sync settings of "${config.name}"`,
+})
+
+/** Adds or replaces a pair: one path for the form, `pair add` and `pair set`. */
+function savePair(deps: CalendarHandlerDeps, config: CalendarPairConfig): Promise<CalendarPairStatus> {
+  const { pairs, engine } = deps
+  validatePair(deps, config)
+  const before = pairs.get(config.id)
+  pairs.save(config)
+  if (before) forgetWhatNoLongerApplies(deps.state, before.config, config)
+  deps.connectors.forget(config.id)
+  writeAudit(
+    deps.history,
+    before
+      ? {
+          ja: `カレンダー同期のユーザー「${config.name}」の設定を変更しました`,
+          en: `Calendar sync settings of "${config.name}" changed`,
+        }
+      : {
+          ja: `カレンダー同期にユーザー「${config.name}」を追加しました`,
+          en: `Added "${config.name}" to calendar sync`,
+        },
+    { config },
+  )
+  engine.changed()
+  return engine.pairStatus(found(pairs, config.id))
+}
+
 /** The calendar part of the API contract. */
 export function createCalendarHandlers(deps: CalendarHandlerDeps): CalendarHandlers {
   const { engine, pairs, history } = deps
@@ -88,39 +123,43 @@ export function createCalendarHandlers(deps: CalendarHandlerDeps): CalendarHandl
   }
   return {
     'calendar.status': async () => engine.status(),
-    'calendar.settings.update': async (settings) => {
-      pairs.saveSettings(settings)
-      deps.scheduler.reschedule(calendarJobId, calendarSchedule(settings))
+    'calendar.settings.update': async (patch) => {
+      const { after, changed } = pairs.updateSettings(patch)
+      if (!changed) return after
+      deps.scheduler.reschedule(calendarJobId, calendarSchedule(after))
       writeAudit(
         history,
         { ja: 'カレンダー同期の共通設定を変更しました', en: 'Calendar sync settings changed' },
-        { settings },
+        { patch, settings: after },
       )
       engine.changed()
-      return settings
+      return after
     },
     'calendar.pairs.get': async ({ id }) => found(pairs, id).config,
-    'calendar.pairs.save': async (config) => {
-      validatePair(deps, config)
-      const before = pairs.get(config.id)
-      pairs.save(config)
-      if (before) forgetWhatNoLongerApplies(deps.state, before.config, config)
-      deps.connectors.forget(config.id)
-      writeAudit(
-        history,
-        before
-          ? {
-              ja: `カレンダー同期のユーザー「${config.name}」の設定を変更しました`,
-              en: `Calendar sync settings of "${config.name}" changed`,
-            }
-          : {
-              ja: `カレンダー同期にユーザー「${config.name}」を追加しました`,
-              en: `Added "${config.name}" to calendar sync`,
-            },
-        { config },
-      )
-      engine.changed()
-      return engine.pairStatus(found(pairs, config.id))
+    'calendar.pairs.save': async (config) => savePair(deps, config),
+    'calendar.pairs.add': async (config) => {
+      const taken = pairs.get(config.id)
+      if (taken) {
+        throw new ApiError('invalid-input', {
+          ja: `ID「${config.id}」はすでに「${taken.config.name}」が使っています。別の ID にするか、変更なら pair set を使ってください。`,
+          en: `The id "${config.id}" is already used by "${taken.config.name}". Choose another id, or use pair set to change it.`,
+        })
+      }
+      return savePair(deps, config)
+    },
+    'calendar.pairs.update': async ({ id, patch }) => {
+      const before = found(pairs, id).config
+      if (patch.id !== undefined && patch.id !== id) {
+        throw new ApiError('invalid-input', {
+          ja: `ID は変更できません（「${id}」）。別の ID にするには、追加してから古いものを削除してください。`,
+          en: `The id cannot be changed ("${id}"). To use another id, add a new pair and remove the old one.`,
+        })
+      }
+      const merged = applyMergePatch(before, patch, 'kind')
+      const parsed = calendarPairConfig.safeParse(merged)
+      if (!parsed.success) throw invalidSettings(pairTitle(before), parsed.error.issues, merged)
+      if (JSON.stringify(parsed.data) === JSON.stringify(before)) return engine.pairStatus(found(pairs, id))
+      return savePair(deps, parsed.data)
     },
     'calendar.pairs.remove': async ({ id }) => {
       const pair = found(pairs, id)

@@ -5,7 +5,7 @@ import {
   type CalendarSettings,
 } from '../../../../shared/model/calendar-config'
 import type { CalendarPairState, StopReason } from '../../../../shared/model/calendar'
-import { JsonSetting } from '../../settings/json-setting'
+import { JsonSetting, type PatchResult } from '../../settings/json-setting'
 import type { Db } from '../../store/database'
 
 export interface StoredPair {
@@ -34,7 +34,10 @@ export class CalendarPairRepository {
     private readonly db: Db,
     private readonly now: () => number,
   ) {
-    this.sharedSettings = new JsonSetting(db, 'calendar.settings', calendarSettings)
+    this.sharedSettings = new JsonSetting(db, 'calendar.settings', calendarSettings, {
+      ja: 'カレンダー同期の共通設定',
+      en: 'shared calendar sync settings',
+    })
   }
 
   private toPair(row: PairRow): StoredPair {
@@ -97,7 +100,8 @@ export class CalendarPairRepository {
     return this.sharedSettings.get()
   }
 
-  saveSettings(settings: CalendarSettings): void {
-    this.sharedSettings.save(settings)
+  /** A merge patch (RFC 7396) of the shared settings, checked whole; a refused one changes nothing. */
+  updateSettings(patch: unknown): PatchResult<CalendarSettings> {
+    return this.sharedSettings.update(patch)
   }
 }

@@ -28,14 +28,15 @@ const planActions: Record<PlanItem['action'], Localized> = {
 const fieldsText = (fields: readonly { field: string }[]): string =>
   fields.length === 0 ? '' : ` (${fields.map((f) => f.field).join(', ')})`
 
-/** 「社員 山田 太郎 (E001) を変更しました (email)」: one history line per change in the home directory. */
+/** 「社員 山田 太郎 (E001) を変更しました (email)」: one history line per change in the home directory, with its reason if any. */
 export function homeChangeMessage(change: HomeChange): Localized {
   const kind = kindNames[change.kind]
   const action = homeActions[change.action]
   const fields = fieldsText(change.fields)
+  const reason = change.reason ?? null
   return {
-    ja: `ホームディレクトリ: ${kind.ja}「${change.name}」(${change.key}) を${action.ja}しました${fields}`,
-    en: `Home directory: ${kind.en} "${change.name}" (${change.key}) ${action.en}${fields}`,
+    ja: `ホームディレクトリ: ${kind.ja}「${change.name}」(${change.key}) を${action.ja}しました${fields}${reason ? `: ${reason.ja}` : ''}`,
+    en: `Home directory: ${kind.en} "${change.name}" (${change.key}) ${action.en}${fields}${reason ? `: ${reason.en}` : ''}`,
   }
 }
 

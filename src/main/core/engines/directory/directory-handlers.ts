@@ -49,17 +49,17 @@ export function createDirectoryHandlers(deps: DirectoryHandlerDeps): DirectoryHa
   return {
     'directory.status': async () => engine.status(),
     'directory.config.get': async () => deps.config.get(),
-    'directory.config.update': async (config) => {
-      checkPlainLdap(config)
-      deps.config.save(config)
-      deps.scheduler.reschedule(directoryJobId, directorySchedule(config))
+    'directory.config.update': async (patch) => {
+      const { after, changed } = deps.config.update(patch, checkPlainLdap)
+      if (!changed) return after
+      deps.scheduler.reschedule(directoryJobId, directorySchedule(after))
       writeAudit(
         history,
         { ja: 'ディレクトリ同期の設定を変更しました', en: 'Directory sync settings changed' },
-        { config },
+        { patch, config: after },
       )
       deps.statusChanged()
-      return config
+      return after
     },
     'directory.check': async ({ side }) => engine.check(side),
     'directory.preview': async ({ limit }) =>

@@ -69,7 +69,7 @@ async function planTargetSide(inputs: PlanInputs): Promise<ComputedRun['target']
 export async function computeDirectoryRun(inputs: PlanInputs): Promise<ComputedRun> {
   const { read, config } = inputs
   validateSourceRead(read)
-  const homeDiff = diffHome(inputs.home, read.snapshot)
+  const homeDiff = diffHome(inputs.home, read.snapshot, { now: inputs.now, graceDays: config.graceDays })
   const target = await planTargetSide(inputs)
   const items = target ? [...target.plan.users, ...target.plan.groups].map((w) => w.item) : []
   const counts = countItems(items)

@@ -120,7 +120,7 @@ export function PlanItemsTable({ plan }: { readonly plan: DirectoryPlan }): Reac
             <th scope="col">{t('directory.plan.col.name')}</th>
             <th scope="col">{t('directory.plan.col.action')}</th>
             <th scope="col">{t('directory.plan.col.fields')}</th>
-            {source === 'target' ? <th scope="col">{t('directory.plan.col.reason')}</th> : null}
+            <th scope="col">{t('directory.plan.col.reason')}</th>
           </tr>
         </thead>
         <tbody>
@@ -137,7 +137,7 @@ export function PlanItemsTable({ plan }: { readonly plan: DirectoryPlan }): Reac
               <td>
                 <FieldChanges source={source} row={row} />
               </td>
-              {source === 'target' ? <td>{row.reason?.[language] ?? ''}</td> : null}
+              <td>{row.reason?.[language] ?? ''}</td>
             </tr>
           ))}
         </tbody>

@@ -53,7 +53,7 @@ export function planRows(plan: DirectoryPlan): ChangeRows {
       name: change.name,
       action: change.action,
       fields: change.fields,
-      reason: null,
+      reason: change.reason ?? null,
     })),
   }
 }
