@@ -6,10 +6,10 @@ import {
   type ReadProgress,
   type SourceRead,
 } from '../../engines/directory/directory-connectors'
+import { SourceProblemCollector } from '../../engines/directory/source-problems'
 import { ConnectorError } from '../connector-error'
 import { loadCsvText } from './csv-file-loader'
 import { csvCheckMessages } from './csv-messages'
-import { CsvProblemList } from './csv-problem-list'
 import { readCsvSnapshot } from './csv-snapshot-reader'
 import type { CsvFileSummary, RowTick } from './csv-table-reader'
 
@@ -35,7 +35,8 @@ function checkFailure(error: unknown, summaries: readonly CsvFileSummary[]): Con
   const read = summaries.map(csvCheckMessages.summaryLine)
   if (error instanceof SourceInputError) {
     const first = error.problems[0]?.message ?? csvCheckMessages.unexpected()
-    const detail = [...read, ...error.problems.map((p) => p.message.en)].join('\n')
+    const listed = error.problems.flatMap((p) => [p.message.ja, p.message.en])
+    const detail = [...read, ...listed].join('\n')
     return { ok: false, message: csvCheckMessages.problems(error.problems.length, first), detail }
   }
   if (error instanceof ConnectorError)
@@ -81,10 +82,17 @@ export class CsvDirectorySource implements DirectorySourceConnector {
     const users = await loadCsvText(this.config.usersFile, this.config.encoding)
     const departments = await loadCsvText(this.config.departmentsFile, this.config.encoding)
     signal.throwIfAborted()
-    const problems = new CsvProblemList()
+    const problems = new SourceProblemCollector()
     const { tick, finish } = pacer(signal, onProgress)
-    const result = await readCsvSnapshot(users, departments, this.config, problems, tick, summaries)
-    const error = problems.toError()
+    const { complete, ...result } = await readCsvSnapshot(
+      users,
+      departments,
+      this.config,
+      problems,
+      tick,
+      summaries,
+    )
+    const error = problems.toError(complete ? result : undefined)
     if (error) throw error
     finish()
     return result

@@ -56,13 +56,15 @@ interface ParsedSoFar {
   emptyLines: number
 }
 
+/** Errors csv-parse only notices past the line that caused them: the record began where the quote opened. */
+const noticedLate = new Set(['CSV_QUOTE_NOT_CLOSED', 'CSV_INVALID_CLOSING_QUOTE'])
+
 function toSyntaxError(error: CsvError, soFar: ParsedSoFar): CsvSyntaxError {
   const info = error as unknown as Info
-  // An unclosed quote is only noticed at the end of the file: point at where the broken record begins.
-  const line =
-    error.code === 'CSV_QUOTE_NOT_CLOSED'
-      ? soFar.lastEnd + 1 + (info.empty_lines - soFar.emptyLines)
-      : info.lines
+  // The broken record starts on the line after the last good one, past any blank lines in between.
+  const line = noticedLate.has(error.code)
+    ? soFar.lastEnd + 1 + (info.empty_lines - soFar.emptyLines)
+    : info.lines
   return new CsvSyntaxError(line, error.code, error.message)
 }
 

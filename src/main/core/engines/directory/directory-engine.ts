@@ -17,6 +17,7 @@ import { computeDirectoryRun, type ComputedRun } from './directory-planner'
 import type { DirectoryStateRepository } from './directory-state'
 import { failureMessage, failureProblems } from './run-failures'
 import { applyComputedRun } from './run-applier'
+import { readValidSource } from './source-validator'
 
 /** Builds connectors from the settings and the keychain; injected so tests can point at their servers. */
 export interface DirectoryConnectorFactory {
@@ -173,7 +174,7 @@ export class DirectoryEngine {
       deps.onProgress({ phase, done, total })
     }
     progress('reading', 0, null)
-    const read = await source.read(signal, (p) => progress('reading', p.read, null))
+    const read = await readValidSource(source, signal, (p) => progress('reading', p.read, null))
     const target = await deps.connectors.target(config.target)
     try {
       progress('planning', 0, null)

@@ -2,12 +2,12 @@ import type { DirectorySnapshot } from '../../../../shared/model/directory'
 import type { Localized } from '../../../../shared/model/localized'
 import {
   SourceInputError,
+  type DirectorySourceConnector,
+  type ReadProgress,
   type SourceLocation,
-  type SourceProblem,
   type SourceRead,
 } from './directory-connectors'
-
-const maxProblems = 100
+import { SourceProblemCollector } from './source-problems'
 
 function at(location: SourceLocation | undefined): Localized {
   if (!location) return { ja: '', en: '' }
@@ -16,15 +16,12 @@ function at(location: SourceLocation | undefined): Localized {
     : { ja: `${location.where} の ${location.line} 行目: `, en: `${location.where} line ${location.line}: ` }
 }
 
+/** Puts the place in front of each cross-record message, as the readers do for theirs. */
 class ProblemList {
-  readonly problems: SourceProblem[] = []
+  constructor(readonly collector: SourceProblemCollector) {}
   add(location: SourceLocation | undefined, message: Localized): void {
-    if (this.problems.length >= maxProblems) return
     const prefix = at(location)
-    this.problems.push({
-      location: location ?? null,
-      message: { ja: prefix.ja + message.ja, en: prefix.en + message.en },
-    })
+    this.collector.add(location ?? null, { ja: prefix.ja + message.ja, en: prefix.en + message.en })
   }
 }
 
@@ -36,6 +33,8 @@ function checkDuplicates(
 ): void {
   const first = new Map<string, number>()
   keys.forEach((key, i) => {
+    // An empty key is already reported by the reader as an empty required cell.
+    if (key === '') return
     const earlier = first.get(key)
     if (earlier === undefined) return void first.set(key, i)
     const where = locations[earlier]
@@ -111,10 +110,13 @@ function checkEmployeeReferences(read: SourceRead, list: ProblemList): void {
 
 /**
  * Rules every source must meet before anything is applied: unique keys and logins, departments that
- * exist, a tree without cycles. Throws one SourceInputError listing every problem found (up to 100).
+ * exist, a tree without cycles. Throws one SourceInputError listing every problem found — after those
+ * of `earlier` (the reader's own), so one pass shows them all — keeping the first 10,000.
  */
-export function validateSourceRead(read: SourceRead): void {
-  const list = new ProblemList()
+export function validateSourceRead(read: SourceRead, earlier?: SourceInputError): void {
+  const collector = new SourceProblemCollector()
+  if (earlier) collector.addError(earlier)
+  const list = new ProblemList(collector)
   const { snapshot, locations } = read
   checkDuplicates(
     snapshot.employees.map((e) => e.key),
@@ -136,5 +138,26 @@ export function validateSourceRead(read: SourceRead): void {
   )
   checkTree(snapshot, locations.departments, list)
   checkEmployeeReferences(read, list)
-  if (list.problems.length > 0) throw new SourceInputError(list.problems)
+  const error = collector.toError()
+  if (error) throw error
+}
+
+/**
+ * Reads the source and checks it. When the reader found problems but could read every file to its end,
+ * the cross-record rules run over what it read, so their problems come in the same list.
+ */
+export async function readValidSource(
+  source: DirectorySourceConnector,
+  signal: AbortSignal,
+  onProgress: (progress: ReadProgress) => void,
+): Promise<SourceRead> {
+  let read: SourceRead
+  try {
+    read = await source.read(signal, onProgress)
+  } catch (error) {
+    if (error instanceof SourceInputError && error.readSoFar) validateSourceRead(error.readSoFar, error)
+    throw error
+  }
+  validateSourceRead(read)
+  return read
 }
