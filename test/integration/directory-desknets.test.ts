@@ -83,6 +83,14 @@ describe("desknet's NEO export pair", () => {
     expect(warnings[0]?.message.ja).toContain('12 人中 2 人')
     expect(warnings[0]?.message.en).toContain('2 of 12')
     expect(warnings[0]?.message.ja).toContain('使用停止フラグ')
+
+    // The nightly run nobody watches says it too, in the history.
+    await core.api['directory.run']({})
+    const history = await core.api['history.search']({
+      filter: { category: 'directory', level: 'warning' },
+      limit: 10,
+    })
+    expect(history.entries.map((e) => e.message)).toEqual([expect.stringContaining('12 人中 2 人')])
   })
 })
 

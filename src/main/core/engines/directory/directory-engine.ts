@@ -15,7 +15,7 @@ import type { DirectoryConfigRepository } from './directory-config-repository'
 import type { DirectorySourceConnector, DirectoryTargetConnector } from './directory-connectors'
 import { computeDirectoryRun, type ComputedRun } from './directory-planner'
 import type { DirectoryStateRepository } from './directory-state'
-import { failureMessage, failureProblems } from './run-failures'
+import { failureMessage, failureProblems, sourceWarningEntries } from './run-failures'
 import { applyComputedRun } from './run-applier'
 import { readValidSource } from './source-validator'
 
@@ -136,6 +136,7 @@ export class DirectoryEngine {
         options.signal,
         options.approveDeletions,
         async (computed, target, config) => {
+          this.deps.history.appendMany(sourceWarningEntries(computed.plan.sourceNotices))
           if (computed.plan.blocked) return this.blocked(startedAt, computed.plan)
           const result = await applyComputedRun(computed, target, {
             ...this.deps,

@@ -1,3 +1,4 @@
+import type { SourceNotice } from '../../../../shared/model/directory'
 import type { NewHistoryEntry } from '../../../../shared/model/history'
 import type { Localized } from '../../../../shared/model/localized'
 import { ConnectorError } from '../../connectors/connector-error'
@@ -23,6 +24,19 @@ export function failureMessage(error: unknown): Localized {
   if (error instanceof ConnectorError) return error.localized
   const text = error instanceof Error ? error.message : String(error)
   return { ja: `ディレクトリ同期に失敗しました: ${text}`, en: `Directory sync failed: ${text}` }
+}
+
+/** A run's source warnings (few active people...) as history lines: nobody watches the nightly preview. */
+export function sourceWarningEntries(notices: readonly SourceNotice[]): NewHistoryEntry[] {
+  return notices
+    .filter((n) => n.level === 'warning')
+    .map((n) => ({
+      direction: 'local',
+      category: 'directory',
+      level: 'warning',
+      message: n.message.ja,
+      messageEn: n.message.en,
+    }))
 }
 
 /** One history line per problem, so the admin can fix them all before the next run. */
