@@ -313,6 +313,12 @@ describe('CsvDirectorySource reporting bad input', () => {
     expect(custom.snapshot.employees.map((e) => e.active)).toEqual([true, true, true, false])
   })
 
+  it('compares state values after NFKC, so a full-width １ matches the inactive value 1', async () => {
+    const usersFile = temp('wide-state.csv', [userHeader, '1,a,山田,,,,,,,,１', '2,b,鈴木,,,,,,,,0'])
+    const { snapshot } = await read({ usersFile, inactiveValues: ['1'] })
+    expect(snapshot.employees.map((e) => e.active)).toEqual([false, true])
+  })
+
   it('treats every user as active when the mapping has no state column', async () => {
     const { snapshot } = await read({ users: { active: '' } })
     expect(snapshot.employees.every((e) => e.active)).toBe(true)

@@ -37,7 +37,8 @@ function checkFailure(error: unknown, summaries: readonly CsvFileSummary[]): Con
     const first = error.problems[0]?.message ?? csvCheckMessages.unexpected()
     const listed = error.problems.flatMap((p) => [p.message.ja, p.message.en])
     const detail = [...read, ...listed].join('\n')
-    return { ok: false, message: csvCheckMessages.problems(error.problems.length, first), detail }
+    const count = error.problems.length + error.omitted
+    return { ok: false, message: csvCheckMessages.problems(count, first), detail }
   }
   if (error instanceof ConnectorError)
     return { ok: false, message: error.localized, detail: error.serverAnswer }

@@ -5,6 +5,8 @@ import type { CsvFileSummary } from './csv-table-reader'
 /** Every text an admin sees from the CSV source, in one place so the ja and en wording stay in step. */
 
 const maxListed = 30
+/** A header is listed whole (desknet's NEO's user export alone has dozens of columns): it is what to pick from. */
+const maxHeadersListed = 300
 const maxCellChars = 40
 
 export function encodingLabel(encoding: CsvTextEncoding): string {
@@ -17,9 +19,9 @@ function clip(value: string): string {
 }
 
 /** 「a」「b」 for Japanese, "a", "b" for English; long lists end with an ellipsis. */
-function listed(values: readonly string[]): Localized {
-  const shown = values.slice(0, maxListed).map(clip)
-  const more = values.length > maxListed ? ' …' : ''
+function listed(values: readonly string[], max = maxListed): Localized {
+  const shown = values.slice(0, max).map(clip)
+  const more = values.length > max ? ' …' : ''
   return {
     ja: shown.map((v) => `「${v}」`).join('') + more,
     en: shown.map((v) => `"${v}"`).join(', ') + more,
@@ -87,7 +89,10 @@ export const csvProblemMessages = {
     column: string,
     available: readonly string[],
   ): Localized => {
-    const headers = listed(available.filter((h) => h !== ''))
+    const headers = listed(
+      available.filter((h) => h !== ''),
+      maxHeadersListed,
+    )
     return prefixed(fileName, line, {
       ja: `見出しに列「${column}」がありません。ファイルにある列: ${headers.ja}。列の対応付けの設定をファイルの見出しに合わせて直してください。`,
       en: `the header has no column "${column}". Columns in the file: ${headers.en}. Change the column mapping to match the file's header.`,

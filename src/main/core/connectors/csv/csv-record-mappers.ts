@@ -39,7 +39,7 @@ export interface MapContext<F extends string> {
 
 export interface UserValueRules {
   readonly listSeparator: string
-  /** Lower-cased, trimmed values of the active column that mean "suspended". */
+  /** NFKC-normalised (１ = 1), lower-cased, trimmed values of the active column that mean "suspended". */
   readonly inactive: ReadonlySet<string>
 }
 
@@ -95,7 +95,7 @@ export function mapUserRow(
     otherDepartments: keys(v.otherDepartments),
     positions: list(v.positions, rules.listSeparator),
     groups: list(v.groups, rules.listSeparator),
-    active: !rules.inactive.has(v.active.trim().toLowerCase()),
+    active: !rules.inactive.has(v.active.normalize('NFKC').trim().toLowerCase()),
   }
 }
 

@@ -50,7 +50,7 @@ async function readUsers(
   const ctx = { fileName: file.fileName, columns: config.users, problems: r.problems, keys: r.keys }
   const rules = {
     listSeparator: config.listSeparator,
-    inactive: new Set(config.inactiveValues.map((v) => v.trim().toLowerCase())),
+    inactive: new Set(config.inactiveValues.map((v) => v.normalize('NFKC').trim().toLowerCase())),
   }
   const summary = await readCsvTable(
     file.text,
