@@ -29,7 +29,7 @@ export class DirectoryPage extends AppPage {
   readonly planError = this.page.getByTestId('plan-error')
   readonly problems = this.page.getByTestId('source-problems')
   readonly problemRows = this.page.getByTestId('problem-row')
-  readonly problemsPage = this.page.getByTestId('problems-page')
+  readonly problemsPage = this.page.getByTestId('problems-page-top')
   readonly planSource = this.page.getByTestId('plan-source')
   readonly planHomeTotal = this.page.getByTestId('plan-home-total')
   readonly planRows = this.page.getByTestId('plan-row')

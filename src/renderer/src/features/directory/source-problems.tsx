@@ -35,6 +35,24 @@ export function SourceProblems({ report }: { readonly report: SourceProblemRepor
   const current = Math.min(page, pages - 1)
   const start = current * problemPageSize
   const shown = report.problems.slice(start, start + problemPageSize)
+  const pager = (position: 'top' | 'bottom'): ReactNode =>
+    pages > 1 ? (
+      <div className="pager" data-testid={`problems-pager-${position}`}>
+        <Button disabled={current === 0} onClick={() => setPage(current - 1)}>
+          {t('directory.problems.previous')}
+        </Button>
+        <span className="pager-text" data-testid={`problems-page-${position}`}>
+          {t('directory.problems.page', {
+            from: formatCount(start + 1),
+            to: formatCount(start + shown.length),
+            total: formatCount(report.problems.length),
+          })}
+        </span>
+        <Button disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>
+          {t('directory.problems.next')}
+        </Button>
+      </div>
+    ) : null
   return (
     <section
       className="source-problems"
@@ -50,6 +68,7 @@ export function SourceProblems({ report }: { readonly report: SourceProblemRepor
           })}
         </p>
       ) : null}
+      {pager('top')}
       <table className="grid problems-table">
         <thead>
           <tr>
@@ -66,23 +85,7 @@ export function SourceProblems({ report }: { readonly report: SourceProblemRepor
           ))}
         </tbody>
       </table>
-      {pages > 1 ? (
-        <div className="pager" data-testid="problems-pager">
-          <Button disabled={current === 0} onClick={() => setPage(current - 1)}>
-            {t('directory.problems.previous')}
-          </Button>
-          <span className="pager-text" data-testid="problems-page">
-            {t('directory.problems.page', {
-              from: formatCount(start + 1),
-              to: formatCount(start + shown.length),
-              total: formatCount(report.problems.length),
-            })}
-          </span>
-          <Button disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>
-            {t('directory.problems.next')}
-          </Button>
-        </div>
-      ) : null}
+      {pager('bottom')}
     </section>
   )
 }
