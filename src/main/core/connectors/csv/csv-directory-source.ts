@@ -14,6 +14,7 @@ import { readCsvSnapshot } from './csv-snapshot-reader'
 import type { CsvFileSummary, RowTick } from './csv-table-reader'
 
 const progressEvery = 1000
+const checkDetailProblems = 100
 
 /** Counts rows across both files; every `progressEvery` rows it reports progress and honours an abort. */
 function pacer(signal: AbortSignal, onProgress?: (progress: ReadProgress) => void) {
@@ -35,7 +36,8 @@ function checkFailure(error: unknown, summaries: readonly CsvFileSummary[]): Con
   const read = summaries.map(csvCheckMessages.summaryLine)
   if (error instanceof SourceInputError) {
     const first = error.problems[0]?.message ?? csvCheckMessages.unexpected()
-    const listed = error.problems.flatMap((p) => [p.message.ja, p.message.en])
+    // The check is a quick look: the preview pages the complete list.
+    const listed = error.problems.slice(0, checkDetailProblems).flatMap((p) => [p.message.ja, p.message.en])
     const detail = [...read, ...listed].join('\n')
     const count = error.problems.length + error.omitted
     return { ok: false, message: csvCheckMessages.problems(count, first), detail }
