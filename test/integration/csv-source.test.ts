@@ -284,6 +284,19 @@ describe('CsvDirectorySource reporting bad input', () => {
     expect(`${ja}${en}`).not.toMatch(/Invalid|Closing|got "/)
   })
 
+  it('still reports the row problems above a broken quote', async () => {
+    const usersFile = temp('problems-then-quote.csv', [
+      userHeader,
+      '1,a,山田,,,,,,,,',
+      '2,,鈴木,,,,,,,,',
+      '3,c,"佐藤,,,,,,,,',
+      '4,d,"田中",,,,,,,,',
+    ])
+    const error = await inputError({ usersFile })
+    expect(error.problems.map((p) => p.location?.line)).toEqual([3, 4])
+    expect(error.problems[0]?.message.ja).toContain('「ログインID」が空です')
+  })
+
   it('explains a quote in the middle of an unquoted value in plain words', async () => {
     const usersFile = temp('stray-quote.csv', [userHeader, '1,a,山"田,,,,,,,,'])
     const error = await inputError({ usersFile })
