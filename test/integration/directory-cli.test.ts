@@ -85,4 +85,30 @@ describe('renkei directory', () => {
     expect(output.sourceProblems.omitted).toBe(0)
     expect(output.sourceProblems.problems[119]).toMatchObject({ where: 'users.csv', line: 124 })
   })
+
+  it('preview warns loudly, in both languages, when the mapping leaves under half of the people active', async () => {
+    const fixtures = join(import.meta.dirname, '..', 'fixtures', 'directory')
+    const core = await createCore({
+      dataDir: dir,
+      runtime: 'test',
+      version: 'test',
+      secrets: new MemorySecretStore(),
+      startScheduler: false,
+    })
+    await core.api['directory.config.update']({
+      source: {
+        kind: 'csv',
+        preset: 'desknets-neo',
+        usersFile: join(fixtures, 'desknets-users.csv'),
+        departmentsFile: join(fixtures, 'desknets-organizations.csv'),
+        inactiveValues: ['0'],
+      },
+    })
+    await core.close()
+    const result = runCli(['--data-dir', dir, 'directory', 'preview'])
+    expect(result.status).toBe(0)
+    const [ja, en] = result.stdout.split('\n')
+    expect(ja).toMatch(/^WARNING: 有効な社員が 12 人中 2 人しかいません/)
+    expect(en).toMatch(/^WARNING: only 2 of 12 people are active/)
+  })
 })
