@@ -109,4 +109,11 @@ describe('validateSourceRead', () => {
     expect((error as SourceInputError).problems).toHaveLength(10_000)
     expect((error as SourceInputError).omitted).toBe(10_008)
   })
+
+  it("points at the desknet's NEO export format when a code is written as an @ or * reference", () => {
+    const found = problems(read([employee('E1', '@A')], [department('A', null), department('B', '*1')]))
+    expect(found).toHaveLength(2)
+    for (const message of found)
+      expect(message).toContain("「書き出しの形式」で desknet's NEO を選んでください")
+  })
 })

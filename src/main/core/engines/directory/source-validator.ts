@@ -46,6 +46,16 @@ function checkDuplicates(
   })
 }
 
+/** desknet's NEO writes "@code" / "*id" references: read with the generic mapping they look like unknown codes. */
+function referenceHint(code: string): Localized {
+  return code.startsWith('@') || code.startsWith('*')
+    ? {
+        ja: "desknet's NEO の書き出しなら、CSV の「書き出しの形式」で desknet's NEO を選んでください。",
+        en: " If the files are desknet's NEO exports, choose desknet's NEO as the export format.",
+      }
+    : { ja: '', en: '' }
+}
+
 /** Walks each department's parents; a walk longer than the tree, or back to itself, is a cycle. */
 function checkTree(
   snapshot: DirectorySnapshot,
@@ -56,9 +66,10 @@ function checkTree(
   const reported = new Set<string>()
   snapshot.departments.forEach((d, i) => {
     if (d.parent !== null && !parentOf.has(d.parent)) {
+      const hint = referenceHint(d.parent)
       list.add(locations[i], {
-        ja: `部署「${d.code}」の上位部署コード「${d.parent}」は組織ファイルにありません。`,
-        en: `department "${d.code}" names parent "${d.parent}", which is not in the organisation file.`,
+        ja: `部署「${d.code}」の上位部署コード「${d.parent}」は組織ファイルにありません。${hint.ja}`,
+        en: `department "${d.code}" names parent "${d.parent}", which is not in the organisation file.${hint.en}`,
       })
       return
     }
@@ -88,9 +99,10 @@ function checkEmployeeReferences(read: SourceRead, list: ProblemList): void {
   snapshot.employees.forEach((e, i) => {
     for (const code of [e.mainDepartment, ...e.otherDepartments]) {
       if (code === null || departments.has(code)) continue
+      const hint = referenceHint(code)
       list.add(locations.employees[i], {
-        ja: `社員「${e.key}」の部署コード「${code}」は組織ファイルにありません。組織ファイルに追加するか、社員の部署を直してください。`,
-        en: `employee "${e.key}" belongs to department "${code}", which is not in the organisation file. Add it there or fix the employee.`,
+        ja: `社員「${e.key}」の部署コード「${code}」は組織ファイルにありません。組織ファイルに追加するか、社員の部署を直してください。${hint.ja}`,
+        en: `employee "${e.key}" belongs to department "${code}", which is not in the organisation file. Add it there or fix the employee.${hint.en}`,
       })
     }
     for (const code of e.positions.filter((p) => !positions.has(p))) {
