@@ -191,3 +191,16 @@ describe('every problem of the source, in one pass', () => {
     expect((error as ApiError).localized.ja).toContain('3 件')
   })
 })
+
+describe('a broken organisation row', () => {
+  it('is one problem, not one more for every person in that department', async () => {
+    const files = writeDirectoryCsv(dir, people(5))
+    // S1 gets an unquoted comma in its name: six cells where the header has five.
+    const departments = readFileSync(files.departmentsFile, 'utf8').replace('S1,営業1課,', 'S1,営業1課,東京,')
+    writeFileSync(files.departmentsFile, departments)
+    await configureCsv(files)
+    const error: unknown = await core.api['directory.preview']({}).catch((e: unknown) => e)
+    const report = sourceProblemReport((error as ApiError).detail)
+    expect(report?.problems.map((p) => [p.where, p.line])).toEqual([['departments.csv', 4]])
+  })
+})

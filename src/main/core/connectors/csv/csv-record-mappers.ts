@@ -80,6 +80,7 @@ export function mapUserRow(
   ctx: MapContext<CsvUserField>,
   rules: UserValueRules,
 ): DirectoryEmployee | null {
+  if (row.misshapen) return null
   requiredFilled(row, requiredUserFields, ctx)
   const v = row.values
   if (v.key === '') return null
@@ -113,11 +114,23 @@ export interface DepartmentRow {
   readonly systemId: string
 }
 
+/**
+ * A department whose row has the wrong cell count still exists: kept as a bare placeholder (its code
+ * guessed by position) so its people are not each reported as in an unknown department.
+ */
+function placeholder(row: CsvTableRow<CsvDepartmentField>, ctx: MapContext<CsvDepartmentField>) {
+  const code = row.values.code
+  if (code === '') return null
+  const department = { code: ctx.keys.key(code), nameJa: code, nameEn: null, parent: null, order: row.index }
+  return { department, systemId: row.values.systemId.normalize('NFKC') }
+}
+
 /** One department row; an empty order falls back to the row's position in the file. Kept like users. */
 export function mapDepartmentRow(
   row: CsvTableRow<CsvDepartmentField>,
   ctx: MapContext<CsvDepartmentField>,
 ): DepartmentRow | null {
+  if (row.misshapen) return placeholder(row, ctx)
   requiredFilled(row, requiredDepartmentFields, ctx)
   const v = row.values
   const order = v.order === '' ? row.index : parseOrder(v.order)

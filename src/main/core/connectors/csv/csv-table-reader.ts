@@ -27,12 +27,17 @@ export interface CsvFileSummary {
   readonly missingOptional: readonly string[]
 }
 
-/** A data row whose cell count matches the header, as field values ('' for unmapped fields). */
+/** A data row as field values ('' for unmapped fields). */
 export interface CsvTableRow<F extends string> {
   readonly values: Readonly<Record<F, string>>
   readonly line: number
   /** 1-based position among the data rows. */
   readonly index: number
+  /**
+   * The cell count differs from the header's (already reported): values are a best guess by position,
+   * good only for knowing that a record with this key exists, never for its data.
+   */
+  readonly misshapen: boolean
 }
 
 /** Called once per data row, whatever its fate: the caller counts, paces and checks for abort here. */
@@ -128,7 +133,7 @@ function syntaxProblem(fileName: string, error: CsvSyntaxError): Localized {
 }
 
 /**
- * Finds the header, then hands each well-formed data row to `onRow`. Every problem goes to the list
+ * Finds the header, then hands each data row to `onRow` (a misshapen one flagged as such). Every problem goes to the list
  * and reading goes on; a CSV syntax error ends the file (nothing after it can be trusted), which
  * `complete: false` says. Linear: one pass, no re-scans.
  */
@@ -150,12 +155,12 @@ export async function readCsvTable<F extends string>(
       const { cells, line } = next.value
       dataRows += 1
       tick()
-      if (cells.length !== header.width) {
+      const misshapen = cells.length !== header.width
+      if (misshapen) {
         const message = csvProblemMessages.cellCount(spec.fileName, line, header.width, cells.length)
         problems.add({ where: spec.fileName, line }, message)
-        continue
       }
-      onRow({ values: rowValues(cells, header.index), line, index: dataRows })
+      onRow({ values: rowValues(cells, header.index), line, index: dataRows, misshapen })
     }
     complete = header !== null
   } catch (error) {
