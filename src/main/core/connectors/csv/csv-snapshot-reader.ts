@@ -121,6 +121,37 @@ function notes(
   return found
 }
 
+type UsersRead = Awaited<ReturnType<typeof readUsers>>
+type DepartmentsRead = Awaited<ReturnType<typeof readDepartments>>
+
+/** Department cells as codes: as they are, or desknet's NEO's references resolved. */
+function resolveReferences(
+  people: UsersRead,
+  orgs: DepartmentsRead,
+  files: { readonly users: CsvText; readonly departments: CsvText },
+  r: Reading,
+) {
+  const { config } = r
+  if (csvPresetDefaults[config.preset].references !== 'desknets') {
+    return { departments: orgs.items.map((row) => row.department), employees: people.items }
+  }
+  const columns = {
+    usersFile: files.users.fileName,
+    departmentsFile: files.departments.fileName,
+    parent: config.departments.parent,
+    mainDepartment: config.users.mainDepartment,
+    otherDepartments: config.users.otherDepartments,
+  }
+  return resolveDesknetsReferences(
+    orgs.items,
+    orgs.locations,
+    people.items,
+    people.locations,
+    columns,
+    r.problems,
+  )
+}
+
 /**
  * Both files into one snapshot. Problems of both files are collected before anything is thrown, so
  * the admin sees them all at once; the summaries are pushed as each file is done (check() shows them).
@@ -140,23 +171,7 @@ export async function readCsvSnapshot(
   summaries.push(people.summary)
   const orgs = await readDepartments(departments, reading)
   summaries.push(orgs.summary)
-  const resolved =
-    csvPresetDefaults[config.preset].references === 'desknets'
-      ? resolveDesknetsReferences(
-          orgs.items,
-          orgs.locations,
-          people.items,
-          people.locations,
-          {
-            usersFile: users.fileName,
-            departmentsFile: departments.fileName,
-            parent: config.departments.parent,
-            mainDepartment: config.users.mainDepartment,
-            otherDepartments: config.users.otherDepartments,
-          },
-          problems,
-        )
-      : { departments: orgs.items.map((row) => row.department), employees: people.items }
+  const resolved = resolveReferences(people, orgs, { users, departments }, reading)
   const positions = new DerivedNames()
   const groups = new DerivedNames()
   for (const employee of resolved.employees) {
