@@ -1,7 +1,7 @@
 import type { Localized } from '../../../../shared/model/localized'
+import type { SourceProblemCollector } from '../../engines/directory/source-problems'
 import type { CsvTextEncoding } from './csv-file-loader'
 import { csvProblemMessages } from './csv-messages'
-import type { SourceProblemCollector } from '../../engines/directory/source-problems'
 import { CsvSyntaxError, readCsvRows, type CsvRow } from './csv-row-reader'
 
 /** Some exports put a title line or blank lines before the header: look this far for it. */
@@ -133,9 +133,9 @@ function syntaxProblem(fileName: string, error: CsvSyntaxError): Localized {
 }
 
 /**
- * Finds the header, then hands each data row to `onRow` (a misshapen one flagged as such). Every problem goes to the list
- * and reading goes on; a CSV syntax error ends the file (nothing after it can be trusted), which
- * `complete: false` says. Linear: one pass, no re-scans.
+ * Finds the header, then hands each data row to `onRow` (a misshapen one flagged as such). Every
+ * problem goes to the list and reading goes on; a CSV syntax error ends the file (nothing after it can
+ * be trusted), which `complete: false` says. Linear: one pass, no re-scans.
  */
 export async function readCsvTable<F extends string>(
   text: string,
