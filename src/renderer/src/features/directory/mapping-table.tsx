@@ -84,7 +84,10 @@ export function MappingTable<K extends string>({
                       list={listId}
                       value={values[key]}
                       aria-invalid={error !== undefined}
-                      aria-describedby={error ? `${id}-error` : undefined}
+                      aria-describedby={
+                        [error ? `${id}-error` : '', notInFile ? `${id}-missing` : ''].join(' ').trim() ||
+                        undefined
+                      }
                       onChange={(e) => onChange(key, e.target.value)}
                     />
                     {error ? (
@@ -93,7 +96,7 @@ export function MappingTable<K extends string>({
                       </div>
                     ) : null}
                     {notInFile ? (
-                      <div className="field-hint" data-testid="not-in-file">
+                      <div id={`${id}-missing`} className="field-hint" data-testid="not-in-file">
                         {t('directory.mapping.notInFile')}
                       </div>
                     ) : null}
