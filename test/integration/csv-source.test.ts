@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ConnectorError } from '../../src/main/core/connectors/connector-error'
 import { CsvDirectorySource } from '../../src/main/core/connectors/csv/csv-directory-source'
+import { probeCsvHeaders } from '../../src/main/core/connectors/csv/csv-header-probe'
 import { SourceInputError, type SourceRead } from '../../src/main/core/engines/directory/directory-connectors'
 import { csvSourceConfig, type CsvSourceConfig } from '../../src/shared/model/directory-config'
 
@@ -491,5 +492,27 @@ describe('CsvDirectorySource presets, optional columns and keys', () => {
       ['S1', 'SALES'],
     ])
     expect(snapshot.employees.map((e) => e.mainDepartment)).toEqual(['S1', 'HQ'])
+  })
+})
+
+describe('probeCsvHeaders', () => {
+  it('finds the header below a title line in a large file, reading only its start', async () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => `${i},u${i},名前${i},,,,,,,,`)
+    const usersFile = temp('big-titled.csv', ['社員一覧（2026年4月1日 出力）,,,', '', userHeader, ...rows])
+    const found = await probeCsvHeaders(usersFile, 'auto', ['社員番号', 'ログインID', '氏名'])
+    expect(found).toMatchObject({ fileName: 'big-titled.csv', encoding: 'utf-8', line: 3 })
+    expect(found.headers).toEqual(userHeader.split(','))
+  })
+
+  it('keeps detecting UTF-8 when the 64 KiB it reads ends inside a character', async () => {
+    const header = `${userHeader}\n`
+    const headerBytes = Buffer.byteLength(header)
+    // あ is 3 bytes: start them where byte 65,536 falls in the middle of one.
+    const lead = (65_536 - headerBytes - '1,a,'.length) % 3 === 0 ? '1,ab,' : '1,a,'
+    const path = join(tmp, 'cut-mid-char.csv')
+    writeFileSync(path, `${header}${lead}${'あ'.repeat(30_000)},,,,,,,,\n`)
+    const found = await probeCsvHeaders(path, 'auto', [])
+    expect(found.encoding).toBe('utf-8')
+    expect(found.headers[0]).toBe('社員番号')
   })
 })
