@@ -9,6 +9,7 @@ import { defaultDirectoryConfig, csvSourceConfig } from '../src/shared/model/dir
 import { CsvDirectorySource } from '../src/main/core/connectors/csv/csv-directory-source'
 import { HomeDirectoryRepository } from '../src/main/core/directory/home-directory-repository'
 import { computeDirectoryRun } from '../src/main/core/engines/directory/directory-planner'
+import { validateSourceRead } from '../src/main/core/engines/directory/source-validator'
 import { openDatabase } from '../src/main/core/store/database'
 
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`
@@ -95,6 +96,7 @@ export async function runDirectoryBench(
       const rssAfterRead = process.memoryUsage().rss
       start = process.hrtime.bigint()
       const counts = home.counts()
+      validateSourceRead(read)
       const computed = await computeDirectoryRun({
         config: defaultDirectoryConfig,
         read,

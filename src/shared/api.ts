@@ -23,6 +23,7 @@ import {
 } from './model/calendar-config'
 import type {
   ConnectionCheckResult,
+  CsvHeaders,
   DepartmentSummary,
   DirectoryPlan,
   DirectoryProgress,
@@ -30,7 +31,7 @@ import type {
   DirectoryStatus,
   EmployeePage,
 } from './model/directory'
-import type { DirectoryConfig, DirectoryConfigInput } from './model/directory-config'
+import { csvEncodings, type DirectoryConfig, type DirectoryConfigInput } from './model/directory-config'
 import type { HistoryEntry } from './model/history'
 import { directions, levels } from './model/history'
 import type { JobStatus } from './model/jobs'
@@ -158,6 +159,17 @@ export const apiContract = {
   /** "Test connection" for the configured source or target, in plain language. */
   'directory.check': returns<ConnectionCheckResult>()(
     z.object({ side: z.enum(['source', 'target']) }).strict(),
+  ),
+  /** The header names of a CSV export (read from its first lines), for the column mapping form. */
+  'directory.csv.headers': returns<CsvHeaders>()(
+    z
+      .object({
+        file: z.string().min(1).max(1000),
+        encoding: z.enum(csvEncodings).default('auto'),
+        /** The mapping's required columns: the row holding most of them is the header. */
+        lookFor: z.array(z.string().max(200)).max(20).default([]),
+      })
+      .strict(),
   ),
   /** Dry run: reads the source and the target and computes the plan; writes nothing. */
   'directory.preview': returns<DirectoryPlan>()(

@@ -304,3 +304,57 @@ test('the initial password must be typed the same twice; it is never shown', asy
   await app.languageToggle.click()
   await expect(directory.target).toContainText('Initial password (again)')
 })
+
+test('every problem of the source is listed, 50 to a page, and follows the language switch', async ({
+  page,
+}) => {
+  const files = writeDirectoryCsv(dir, staff)
+  // Header on line 1, five people on lines 2-6: 120 broken rows on lines 7-126.
+  appendFileSync(files.usersFile, Array.from({ length: 120 }, (_, i) => `X${i},broken\r\n`).join(''))
+  const directory = await openDirectory(page)
+  await directory.chooseCsv(files.usersFile, files.departmentsFile)
+  await directory.saveConfig()
+
+  await directory.preview()
+  await expect(directory.planError.getByRole('alert')).toContainText('120 件')
+  await expect(directory.problems).toContainText('ソースの問題（120 件）')
+  await expect(directory.problemRows).toHaveCount(50)
+  await expect(directory.problemRows.first()).toContainText('users.csv:7')
+  await expect(directory.problemRows.first()).toContainText('列数が見出しと一致しません')
+  await expect(directory.problemsPage).toHaveText('1–50 件目 / 120 件')
+  await directory.problems.getByRole('button', { name: '次へ' }).first().click()
+  await directory.problems.getByRole('button', { name: '次へ' }).last().click()
+  await expect(directory.problemsPage).toHaveText('101–120 件目 / 120 件')
+  await expect(directory.problemRows).toHaveCount(20)
+  await expect(directory.problemRows.last()).toContainText('users.csv:126')
+
+  await directory.languageToggle.click()
+  await expect(directory.problems).toContainText('Problems in the source (120)')
+  await expect(directory.problemRows.last()).toContainText('the row has 2 cells but the header has 11')
+})
+
+test("desknet's NEO preset: the mapping is filled, the file's headers are offered, the pair imports", async ({
+  page,
+}) => {
+  const fixtures = join(__dirname, '..', 'fixtures', 'directory')
+  const usersFile = join(fixtures, 'desknets-users.csv')
+  const departmentsFile = join(fixtures, 'desknets-organizations.csv')
+  const directory = await openDirectory(page)
+  await directory.chooseCsv(usersFile, departmentsFile)
+  await directory.source.getByLabel('書き出しの形式').selectOption('desknets-neo')
+  await directory.source.getByRole('button', { name: 'ファイルから見出しを読み込む' }).click()
+  await expect(directory.source.getByTestId('headers-users')).toContainText('16 列（Shift_JIS、1 行目）')
+  await expect(directory.source.getByTestId('headers-departments')).toContainText('7 列')
+  const keyColumn = directory.source.locator('#dir-csv-users-key')
+  await expect(keyColumn).toHaveValue('ID')
+  await expect(directory.source.locator('#dir-csv-users-headers option')).toHaveCount(16)
+  await expect(directory.source.getByTestId('not-in-file')).toHaveCount(0)
+  await directory.saveConfig()
+
+  await directory.preview()
+  await expect(directory.planSource).toContainText('社員12 人')
+  await expect(directory.page.getByTestId('source-note').first()).toContainText('全角')
+  await expect(directory.page.getByTestId('source-warning')).toHaveCount(0)
+  await directory.runNow()
+  await expect(directory.homeCounts).toContainText('社員 12 人')
+})

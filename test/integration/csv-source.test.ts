@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ConnectorError } from '../../src/main/core/connectors/connector-error'
 import { CsvDirectorySource } from '../../src/main/core/connectors/csv/csv-directory-source'
+import { probeCsvHeaders } from '../../src/main/core/connectors/csv/csv-header-probe'
 import { SourceInputError, type SourceRead } from '../../src/main/core/engines/directory/directory-connectors'
 import { csvSourceConfig, type CsvSourceConfig } from '../../src/shared/model/directory-config'
 
@@ -179,14 +180,14 @@ describe('CsvDirectorySource reporting bad input', () => {
     expect(error.problems[1]?.message.ja).toContain('「ログインID」が空です')
   })
 
-  it('names an unknown column, the file and the headers the file has', async () => {
-    const error = await inputError({ users: { email: 'メール' } })
+  it('names a missing required column, the file and the headers the file has', async () => {
+    const error = await inputError({ users: { login: 'ログイン' } })
     expect(error.problems).toHaveLength(1)
     const problem = error.problems[0]
     expect(problem?.location).toEqual({ where: 'users-utf8.csv', line: 1 })
-    expect(problem?.message.ja).toContain('列「メール」')
+    expect(problem?.message.ja).toContain('列「ログイン」')
     expect(problem?.message.ja).toContain('「メールアドレス」')
-    expect(problem?.message.en).toContain('"メール"')
+    expect(problem?.message.en).toContain('"ログイン"')
     expect(problem?.message.en).toContain('"状態"')
   })
 
@@ -249,16 +250,60 @@ describe('CsvDirectorySource reporting bad input', () => {
     expect(error.problems[0]?.message.ja).toContain('閉じられていません')
   })
 
-  it('stops at 100 problems, the last one saying that there are more', async () => {
+  it('lists every problem of a file, not the first 100', async () => {
     const rows = Array.from({ length: 150 }, (_, i) => `${i},u${i},名前`)
     const usersFile = temp('many-bad.csv', [userHeader, ...rows])
     const error = await inputError({ usersFile })
-    expect(error.problems).toHaveLength(100)
-    expect(error.problems[98]?.location?.line).toBe(100)
-    expect(error.problems[99]).toEqual({
-      location: null,
-      message: expect.objectContaining({ ja: expect.stringContaining('ほかにも問題があります') }),
-    })
+    expect(error.problems).toHaveLength(150)
+    expect(error.omitted).toBe(0)
+    expect(error.problems[149]?.location).toEqual({ where: 'many-bad.csv', line: 151 })
+  })
+
+  it('keeps the first 10,000 problems of a huge file and counts the rest', async () => {
+    const rows = Array.from({ length: 12_000 }, (_, i) => `${i},u${i},名前`)
+    const usersFile = temp('huge-bad.csv', [userHeader, ...rows])
+    const error = await inputError({ usersFile })
+    expect(error.problems).toHaveLength(10_000)
+    expect(error.omitted).toBe(2_000)
+    expect(error.problems[9_999]?.location?.line).toBe(10_001)
+  })
+
+  it('points a quote closed in the wrong place at the line where it opened, in plain words', async () => {
+    const usersFile = temp('misquoted.csv', [
+      userHeader,
+      '1,a,山田,,,,,,,,',
+      '2,b,"鈴木,,,,,,,,,',
+      '3,c,"佐藤",,,,,,,,',
+      '4,d,田中,,,,,,,,',
+    ])
+    const error = await inputError({ usersFile })
+    expect(error.problems).toHaveLength(1)
+    expect(error.problems[0]?.location).toEqual({ where: 'misquoted.csv', line: 3 })
+    const { ja, en } = error.problems[0]!.message
+    expect(ja).toMatch(/^misquoted\.csv の 3 行目: 引用符（"）で始まる値が正しく閉じられていません/)
+    expect(en).toMatch(/^misquoted\.csv line 3: a value opened with a quote \(".*\) is not closed properly/)
+    expect(`${ja}${en}`).not.toMatch(/Invalid|Closing|got "/)
+  })
+
+  it('still reports the row problems above a broken quote', async () => {
+    const usersFile = temp('problems-then-quote.csv', [
+      userHeader,
+      '1,a,山田,,,,,,,,',
+      '2,,鈴木,,,,,,,,',
+      '3,c,"佐藤,,,,,,,,',
+      '4,d,"田中",,,,,,,,',
+    ])
+    const error = await inputError({ usersFile })
+    expect(error.problems.map((p) => p.location?.line)).toEqual([3, 4])
+    expect(error.problems[0]?.message.ja).toContain('「ログインID」が空です')
+  })
+
+  it('explains a quote in the middle of an unquoted value in plain words', async () => {
+    const usersFile = temp('stray-quote.csv', [userHeader, '1,a,山"田,,,,,,,,'])
+    const error = await inputError({ usersFile })
+    expect(error.problems[0]?.location).toEqual({ where: 'stray-quote.csv', line: 2 })
+    expect(error.problems[0]?.message.ja).toContain('値の途中に引用符（"）があります')
+    expect(error.problems[0]?.message.en).not.toContain('Invalid Opening Quote')
   })
 
   it('keeps duplicate rows so the engine can report them', async () => {
@@ -280,6 +325,12 @@ describe('CsvDirectorySource reporting bad input', () => {
     expect(standard.snapshot.employees.map((e) => e.active)).toEqual([false, false, true, true])
     const custom = await read({ usersFile, inactiveValues: ['退職'] })
     expect(custom.snapshot.employees.map((e) => e.active)).toEqual([true, true, true, false])
+  })
+
+  it('compares state values after NFKC, so a full-width １ matches the inactive value 1', async () => {
+    const usersFile = temp('wide-state.csv', [userHeader, '1,a,山田,,,,,,,,１', '2,b,鈴木,,,,,,,,0'])
+    const { snapshot } = await read({ usersFile, inactiveValues: ['1'] })
+    expect(snapshot.employees.map((e) => e.active)).toEqual([false, true])
   })
 
   it('treats every user as active when the mapping has no state column', async () => {
@@ -354,5 +405,114 @@ describe('CsvDirectorySource.check', () => {
       /^ファイルの内容に問題が 2 件あります。1 件目: users-broken-row\.csv の 7 行目/,
     )
     expect(result.detail).toContain('users-broken-row.csv: UTF-8, header on line 1, 6 data rows')
+  })
+})
+
+describe('CsvDirectorySource presets, optional columns and keys', () => {
+  const desknetsPair = {
+    preset: 'desknets-neo' as const,
+    usersFile: fixture('desknets-users.csv'),
+    departmentsFile: fixture('desknets-organizations.csv'),
+  }
+
+  it('reads a missing optional column as empty and says so; a missing required one lists the headers', async () => {
+    const usersFile = temp('no-optional.csv', ['社員番号,ログインID,氏名', '1,a,山田'])
+    const { snapshot, notes } = await read({ usersFile })
+    expect(snapshot.employees[0]).toMatchObject({ key: '1', email: null, active: true })
+    const text = notes?.map((n) => n.message.ja).join('\n') ?? ''
+    expect(text).toContain('no-optional.csv')
+    expect(text).toContain('「メールアドレス」')
+    expect(text).toContain('「状態」')
+
+    const missingRequired = temp('no-login.csv', ['社員番号,氏名,メールアドレス', '1,山田,a@example.jp'])
+    const error = await inputError({ usersFile: missingRequired })
+    expect(error.problems).toHaveLength(1)
+    expect(error.problems[0]?.message.ja).toContain('列「ログインID」')
+    expect(error.problems[0]?.message.ja).toContain('「社員番号」「氏名」「メールアドレス」')
+  })
+
+  it('normalises full-width keys, codes and parent references (NFKC) and counts them', async () => {
+    const usersFile = temp('wide-keys.csv', [
+      userHeader,
+      '１００１,ａ,山田,,,,Ｄ１,,,,',
+      '1002,b,鈴木,,,,D2,Ｄ１,,,',
+    ])
+    const departmentsFile = temp('wide-depts.csv', [
+      '部署コード,部署名,部署名（英語）,上位部署コード,表示順',
+      'D1,本社,,,',
+      'Ｄ２,営業部,,Ｄ１,',
+    ])
+    const { snapshot, notes } = await read({ usersFile, departmentsFile })
+    expect(snapshot.employees.map((e) => [e.key, e.login, e.mainDepartment, e.otherDepartments])).toEqual([
+      ['1001', 'ａ', 'D1', []],
+      ['1002', 'b', 'D2', ['D1']],
+    ])
+    expect(snapshot.departments.map((d) => [d.code, d.parent])).toEqual([
+      ['D1', null],
+      ['D2', 'D1'],
+    ])
+    expect(notes?.map((n) => n.message.ja).join('\n')).toMatch(/5 件.*全角/)
+  })
+
+  it("reads desknet's NEO's export with its preset: @references, 使用停止フラグ 0 = in use", async () => {
+    const { snapshot } = await read(desknetsPair)
+    expect(snapshot.employees).toHaveLength(12)
+    expect(snapshot.employees.filter((e) => !e.active).map((e) => e.key)).toEqual(['1006', '1009'])
+    expect(snapshot.departments.find((d) => d.code === 'NEO0110')?.parent).toBe('NEO0100')
+    expect(snapshot.employees.find((e) => e.key === '1003')?.mainDepartment).toBe('NEO0110')
+  })
+
+  it("resolves desknet's other reference forms: *system ID and an organisation name", async () => {
+    const departmentsFile = temp('desknets-orgs.csv', [
+      'ID,削除フラグ,企業内組織コード,組織名,上位組織',
+      '10,,HQ,本社,',
+      '11,,SALES,営業本部,*10',
+      '12,,S1,営業1課,営業本部',
+      '13,,S2,営業2課,*99',
+    ])
+    const usersFile = temp('desknets-people.csv', [
+      'ID,ログインID,氏名,所属組織,使用停止フラグ',
+      '1,a,山田,*12,0',
+      '2,b,鈴木,本社,0',
+    ])
+    const error = await inputError({ ...desknetsPair, usersFile, departmentsFile })
+    expect(error.problems).toHaveLength(1)
+    expect(error.problems[0]?.location).toEqual({ where: 'desknets-orgs.csv', line: 5 })
+    expect(error.problems[0]?.message.ja).toContain('「*99」')
+    const fixed = temp('desknets-orgs-ok.csv', [
+      'ID,削除フラグ,企業内組織コード,組織名,上位組織',
+      '10,,HQ,本社,',
+      '11,,SALES,営業本部,*10',
+      '12,,S1,営業1課,営業本部',
+    ])
+    const { snapshot } = await read({ ...desknetsPair, usersFile, departmentsFile: fixed })
+    expect(snapshot.departments.map((d) => [d.code, d.parent])).toEqual([
+      ['HQ', null],
+      ['SALES', 'HQ'],
+      ['S1', 'SALES'],
+    ])
+    expect(snapshot.employees.map((e) => e.mainDepartment)).toEqual(['S1', 'HQ'])
+  })
+})
+
+describe('probeCsvHeaders', () => {
+  it('finds the header below a title line in a large file, reading only its start', async () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => `${i},u${i},名前${i},,,,,,,,`)
+    const usersFile = temp('big-titled.csv', ['社員一覧（2026年4月1日 出力）,,,', '', userHeader, ...rows])
+    const found = await probeCsvHeaders(usersFile, 'auto', ['社員番号', 'ログインID', '氏名'])
+    expect(found).toMatchObject({ fileName: 'big-titled.csv', encoding: 'utf-8', line: 3 })
+    expect(found.headers).toEqual(userHeader.split(','))
+  })
+
+  it('keeps detecting UTF-8 when the 64 KiB it reads ends inside a character', async () => {
+    const header = `${userHeader}\n`
+    const headerBytes = Buffer.byteLength(header)
+    // あ is 3 bytes: start them where byte 65,536 falls in the middle of one.
+    const lead = (65_536 - headerBytes - '1,a,'.length) % 3 === 0 ? '1,ab,' : '1,a,'
+    const path = join(tmp, 'cut-mid-char.csv')
+    writeFileSync(path, `${header}${lead}${'あ'.repeat(30_000)},,,,,,,,\n`)
+    const found = await probeCsvHeaders(path, 'auto', [])
+    expect(found.encoding).toBe('utf-8')
+    expect(found.headers[0]).toBe('社員番号')
   })
 })

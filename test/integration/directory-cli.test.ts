@@ -1,10 +1,10 @@
-import { mkdtempSync } from 'node:fs'
+import { appendFileSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { createCore } from '../../src/main/core/app'
 import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store'
-import type { DirectoryPlan } from '../../src/shared/model/directory'
+import type { DirectoryPlan, SourceProblemReport } from '../../src/shared/model/directory'
 import { runCli } from '../support/cli'
 import { people, writeDirectoryCsv } from '../support/directory-csv'
 
@@ -61,5 +61,54 @@ describe('renkei directory', () => {
     expect(
       JSON.parse(runCli(['--data-dir', dir, 'directory', 'status', '--json']).stdout).counts,
     ).toMatchObject({ employees: 20, activeEmployees: 10 })
+  })
+
+  it('preview lists every problem, in Japanese and English, and --json carries the complete list', async () => {
+    await configureCsv(3)
+    const broken = Array.from({ length: 120 }, (_, i) => `X${i},broken\r\n`).join('')
+    appendFileSync(join(dir, 'users.csv'), broken)
+    const text = runCli(['--data-dir', dir, 'directory', 'preview'])
+    expect(text.status).toBe(1)
+    expect(text.stderr).toContain('120 件')
+    expect(text.stderr).toContain('120 problems')
+    for (const line of [5, 64, 124]) {
+      expect(text.stderr).toContain(`users.csv の ${line} 行目: 列数が見出しと一致しません`)
+      expect(text.stderr).toContain(`users.csv line ${line}: the row has 2 cells`)
+    }
+    expect(text.stderr).not.toMatch(/and \d+ more|ほか \d+ 件/)
+
+    const json = runCli(['--data-dir', dir, 'directory', 'preview', '--json'])
+    expect(json.status).toBe(1)
+    const output = JSON.parse(json.stdout) as { error: { code: string }; sourceProblems: SourceProblemReport }
+    expect(output.error.code).toBe('import-failed')
+    expect(output.sourceProblems.problems).toHaveLength(120)
+    expect(output.sourceProblems.omitted).toBe(0)
+    expect(output.sourceProblems.problems[119]).toMatchObject({ where: 'users.csv', line: 124 })
+  })
+
+  it('preview warns loudly, in both languages, when the mapping leaves under half of the people active', async () => {
+    const fixtures = join(import.meta.dirname, '..', 'fixtures', 'directory')
+    const core = await createCore({
+      dataDir: dir,
+      runtime: 'test',
+      version: 'test',
+      secrets: new MemorySecretStore(),
+      startScheduler: false,
+    })
+    await core.api['directory.config.update']({
+      source: {
+        kind: 'csv',
+        preset: 'desknets-neo',
+        usersFile: join(fixtures, 'desknets-users.csv'),
+        departmentsFile: join(fixtures, 'desknets-organizations.csv'),
+        inactiveValues: ['0'],
+      },
+    })
+    await core.close()
+    const result = runCli(['--data-dir', dir, 'directory', 'preview'])
+    expect(result.status).toBe(0)
+    const [ja, en] = result.stdout.split('\n')
+    expect(ja).toMatch(/^WARNING: 有効な社員が 12 人中 2 人しかいません/)
+    expect(en).toMatch(/^WARNING: only 2 of 12 people are active/)
   })
 })

@@ -1,10 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createCore } from '../../src/main/core/app'
 import type { Core } from '../../src/main/core/core-types'
 import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store'
+import { sourceProblemReport } from '../../src/shared/model/directory'
+import { ApiError } from '../../src/shared/model/errors'
 import { people, writeDirectoryCsv } from '../support/directory-csv'
 
 let dir: string
@@ -168,5 +170,44 @@ describe('directory sync from CSV into the home directory', () => {
       scheduleEnabled: false,
     })
     expect(await job()).toMatchObject({ schedule: { kind: 'manual' }, nextRunAt: null })
+  })
+})
+
+describe('every problem of the source, in one pass', () => {
+  it('preview lists row problems and cross-record problems together, in Japanese and English', async () => {
+    const persons = [
+      ...people(3),
+      { key: 'E0001', name: '重複 一郎', dept: 'S1', login: 'dup.one' },
+      { key: 'E0200', name: '部署 なし', dept: 'NOPE' },
+    ]
+    const files = writeDirectoryCsv(dir, persons)
+    const text = readFileSync(files.usersFile, 'utf8')
+    writeFileSync(files.usersFile, `${text}E0300,broken\r\n`)
+    await configureCsv(files)
+    const error: unknown = await core.api['directory.preview']({}).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ApiError)
+    const report = sourceProblemReport((error as ApiError).detail)
+    expect(report?.omitted).toBe(0)
+    expect(report?.problems.map((p) => [p.where, p.line])).toEqual([
+      ['users.csv', 7],
+      ['users.csv', 5],
+      ['users.csv', 6],
+    ])
+    expect(report?.problems[1]?.message.ja).toContain('社員のキー「E0001」が重複しています')
+    expect(report?.problems[2]?.message.en).toContain('department "NOPE"')
+    expect((error as ApiError).localized.ja).toContain('3 件')
+  })
+})
+
+describe('a broken organisation row', () => {
+  it('is one problem, not one more for every person in that department', async () => {
+    const files = writeDirectoryCsv(dir, people(5))
+    // S1 gets an unquoted comma in its name: six cells where the header has five.
+    const departments = readFileSync(files.departmentsFile, 'utf8').replace('S1,営業1課,', 'S1,営業1課,東京,')
+    writeFileSync(files.departmentsFile, departments)
+    await configureCsv(files)
+    const error: unknown = await core.api['directory.preview']({}).catch((e: unknown) => e)
+    const report = sourceProblemReport((error as ApiError).detail)
+    expect(report?.problems.map((p) => [p.where, p.line])).toEqual([['departments.csv', 4]])
   })
 })

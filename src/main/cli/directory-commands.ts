@@ -1,28 +1,13 @@
 import type { Command } from 'commander'
-import type { Core } from '../core/core-types'
 import type { MethodInput } from '../../shared/api'
-import type { DirectoryPlan, DirectoryRunSummary } from '../../shared/model/directory'
+import { sourceProblemReport, type DirectoryRunSummary } from '../../shared/model/directory'
 import { directorySecretNames } from '../../shared/model/directory-config'
 import { ApiError } from '../../shared/model/errors'
+import type { Core } from '../core/core-types'
 import { printJson } from './cli-output'
+import { planText, problemsJson, problemsText } from './directory-output'
 import { readJsonInput, type JsonInputOptions } from './json-input'
 import { withCore, type GlobalOptions } from './with-core'
-
-function planText(plan: DirectoryPlan): string {
-  const { user, group } = plan.counts
-  const line = (label: string, c: typeof user): string =>
-    `  ${label}: create ${c.create}, update ${c.update}, suspend ${c.suspend}, reactivate ${c.reactivate}, delete ${c.delete}`
-  const { licence, deletion } = plan
-  return [
-    `source: ${plan.source.employees} employees, ${plan.source.departments} departments, ${plan.source.positions} positions, ${plan.source.groups} groups`,
-    `home directory changes: ${plan.homeChangesTotal}`,
-    plan.hasTarget ? `target writes: ${plan.itemsTotal}` : 'target: none',
-    ...(plan.hasTarget ? [line('users', user), line('groups', group)] : []),
-    `licences: ${licence.limit ?? 'no limit set'}; ${licence.newUsers} new users, ${licence.seatsFree ?? '-'} seats free${licence.over ? `, OVER by ${licence.over}` : ''}`,
-    `deletion guard: ${deletion.removals} removals of ${deletion.base} (threshold ${deletion.maxCount} or ${deletion.maxPercent}%)${deletion.tripped ? ' — TRIPPED' : ''}`,
-    ...(plan.blocked ? [`blocked: ${plan.blocked.ja}`, `blocked: ${plan.blocked.en}`] : ['would write: yes']),
-  ].join('\n')
-}
 
 function summaryText(summary: DirectoryRunSummary): string {
   return `${summary.outcome}: ${summary.message.ja}\n${summary.outcome}: ${summary.message.en}`
@@ -69,6 +54,21 @@ function registerConfigCommands(directory: Command, globals: () => GlobalOptions
     })
 }
 
+/** The plan; a source with problems lists every one of them (stderr, or stdout with --json) and exits 1. */
+async function preview(core: Core, json: boolean): Promise<void> {
+  try {
+    const plan = await core.api['directory.preview']({ limit: 1_000_000 })
+    if (json) printJson(plan)
+    else process.stdout.write(`${planText(plan)}\n`)
+  } catch (error) {
+    const report = error instanceof ApiError ? sourceProblemReport(error.detail) : null
+    if (!(error instanceof ApiError) || !report) throw error
+    if (json) printJson(problemsJson(error, report))
+    else process.stderr.write(problemsText(error, report))
+    process.exitCode = 1
+  }
+}
+
 /** `renkei directory preview|run|status|config`: the dry run and the run, for scripts and for admins without the UI. */
 export function registerDirectoryCommands(program: Command, globals: () => GlobalOptions): void {
   const directory = program
@@ -79,11 +79,7 @@ export function registerDirectoryCommands(program: Command, globals: () => Globa
     .description('compute the plan (dry run): writes nothing')
     .option('--json', 'print the whole plan as JSON')
     .action(async (options: { json?: boolean }) => {
-      await withCore(globals(), async (core) => {
-        const plan = await core.api['directory.preview']({ limit: 1_000_000 })
-        if (options.json) return printJson(plan)
-        process.stdout.write(`${planText(plan)}\n`)
-      })
+      await withCore(globals(), (core) => preview(core, options.json ?? false))
     })
   directory
     .command('run')

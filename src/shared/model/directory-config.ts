@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { csvPresetDefaults, csvPresets } from './csv-presets'
 
 /**
  * Directory sync settings. Secrets (bind passwords, the SCIM token, the initial password) are never
@@ -19,35 +20,46 @@ const dn = z.string().max(1000)
 /** CSV columns for each home-directory field, by header name. Empty = the file has no such column. */
 export const csvUserMapping = z
   .object({
-    key: column.min(1).default('社員番号'),
-    login: column.min(1).default('ログインID'),
-    nameJa: column.min(1).default('氏名'),
-    nameEn: column.default('氏名（英語）'),
-    kana: column.default('ふりがな'),
-    email: column.default('メールアドレス'),
-    mainDepartment: column.default('所属部署コード'),
-    otherDepartments: column.default('兼務部署コード'),
-    positions: column.default('役職'),
-    groups: column.default('グループ'),
-    active: column.default('状態'),
+    key: column.min(1),
+    login: column.min(1),
+    nameJa: column.min(1),
+    nameEn: column,
+    kana: column,
+    email: column,
+    mainDepartment: column,
+    otherDepartments: column,
+    positions: column,
+    groups: column,
+    active: column,
   })
+  .partial()
   .strict()
 
 export const csvDepartmentMapping = z
   .object({
-    code: column.min(1).default('部署コード'),
-    nameJa: column.min(1).default('部署名'),
-    nameEn: column.default('部署名（英語）'),
-    parent: column.default('上位部署コード'),
-    order: column.default('表示順'),
+    code: column.min(1),
+    nameJa: column.min(1),
+    nameEn: column,
+    parent: column,
+    order: column,
+    /** The groupware's own ID of the department, for references written as "*" + ID (desknet's NEO). */
+    systemId: column,
   })
+  .partial()
   .strict()
 
 export const csvEncodings = ['auto', 'utf-8', 'shift_jis'] as const
 
+/** Keeps only the columns the admin set, so the preset fills the rest. */
+function given<T extends object>(columns: T | undefined): Partial<T> {
+  return Object.fromEntries(Object.entries(columns ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>
+}
+
 export const csvSourceConfig = z
   .object({
     kind: z.literal('csv'),
+    /** Which export the files are: fills the mapping, the inactive values and the reference style. */
+    preset: z.enum(csvPresets).default('generic'),
     /** Absolute path of the user file the groupware exports. */
     usersFile: z.string().min(1).max(1000),
     /** Absolute path of the organisation (department) file. */
@@ -56,15 +68,22 @@ export const csvSourceConfig = z
     encoding: z.enum(csvEncodings).default('auto'),
     /** Separates several values in one cell (other departments, positions, groups). */
     listSeparator: z.string().min(1).max(3).default(';'),
-    /** Cell values of the active column that mean "suspended" (compared case-insensitively). */
-    inactiveValues: z
-      .array(z.string().max(50))
-      .max(20)
-      .default(['無効', '停止', '休職', '0', 'false', 'inactive', 'disabled']),
-    users: csvUserMapping.default(csvUserMapping.parse({})),
-    departments: csvDepartmentMapping.default(csvDepartmentMapping.parse({})),
+    /** Cell values of the active column that mean "suspended" (compared case-insensitively); preset's when absent. */
+    inactiveValues: z.array(z.string().max(50)).max(20).optional(),
+    /** Columns; any field left out takes the preset's column. */
+    users: csvUserMapping.optional(),
+    departments: csvDepartmentMapping.optional(),
   })
   .strict()
+  .transform((config) => {
+    const preset = csvPresetDefaults[config.preset]
+    return {
+      ...config,
+      inactiveValues: config.inactiveValues ?? [...preset.inactiveValues],
+      users: { ...preset.users, ...given(config.users) },
+      departments: { ...preset.departments, ...given(config.departments) },
+    }
+  })
 
 /** ldaps:// or StartTLS; plain ldap:// only when the admin opted in (the bind password would travel in clear). */
 export const ldapSecurity = ['ldaps', 'starttls', 'plain'] as const

@@ -142,6 +142,42 @@ export interface DirectoryPlan {
   readonly deletion: DeletionCheck
   /** Why the run would not write, or null when it may. */
   readonly blocked: Localized | null
+  /** What the source reader wants the admin to know (a suspicious share of inactive people, keys normalised...). */
+  readonly sourceNotices: readonly SourceNotice[]
+}
+
+/** A remark about the source that does not stop the run; a warning is shown loudly. */
+export interface SourceNotice {
+  readonly level: 'info' | 'warning'
+  readonly message: Localized
+}
+
+/** One problem in the source data: where (file name or DN, and line) and what to do about it. */
+export interface SourceProblemView {
+  readonly where: string | null
+  readonly line: number | null
+  /** Starts with the place ("users.csv の 4 行目: " / "users.csv line 4: ") so it reads on its own. */
+  readonly message: Localized
+}
+
+/** Every problem a source read found (the first 10,000; `omitted` counts the rest). */
+export interface SourceProblemReport {
+  readonly problems: readonly SourceProblemView[]
+  readonly omitted: number
+}
+
+/** The problem report an 'import-failed' error carries in its detail, or null when it has none. */
+export function sourceProblemReport(detail: unknown): SourceProblemReport | null {
+  if (typeof detail !== 'object' || detail === null || !('sourceProblems' in detail)) return null
+  const report = (detail as { sourceProblems: unknown }).sourceProblems
+  if (
+    typeof report !== 'object' ||
+    report === null ||
+    !Array.isArray((report as SourceProblemReport).problems)
+  ) {
+    return null
+  }
+  return report as SourceProblemReport
 }
 
 /** Outcome of an applied run, as shown on the Directory screen. */
@@ -199,4 +235,13 @@ export interface ConnectionCheckResult {
   readonly message: Localized
   /** Server's own words, for support. */
   readonly detail: string | null
+}
+
+/** The header row of a CSV export as found in its first lines, for the column mapping form. */
+export interface CsvHeaders {
+  readonly fileName: string
+  readonly encoding: 'utf-8' | 'shift_jis'
+  /** Line of the row taken as the header; null for an empty file. */
+  readonly line: number | null
+  readonly headers: readonly string[]
 }

@@ -9,7 +9,10 @@ import type {
   DirectoryProgress,
   DirectoryRunSummary,
   DirectoryStatus,
+  SourceProblemReport,
 } from '../../../shared/model/directory'
+import { sourceProblemReport } from '../../../shared/model/directory'
+import { ApiError } from '../../../shared/model/errors'
 import type { DirectoryConfig } from '../../../shared/model/directory-config'
 import type { Localized } from '../../../shared/model/localized'
 import { localized } from '../i18n'
@@ -45,6 +48,8 @@ interface DirectoryState {
   /** The action of this window that is working, so its buttons stay busy and cannot double-fire. */
   readonly busy: 'preview' | 'run' | null
   readonly planError: Localized | null
+  /** Every problem of the source when the dry run failed on them (the preview pages them). */
+  readonly planProblems: SourceProblemReport | null
   readonly runSummary: DirectoryRunSummary | null
   readonly progress: DirectoryProgress | null
   loadStatus(): Promise<void>
@@ -80,6 +85,7 @@ export const useDirectoryStore = create<DirectoryState>()((set, get) => ({
   plan: null,
   busy: null,
   planError: null,
+  planProblems: null,
   runSummary: null,
   progress: null,
   async loadStatus() {
@@ -139,18 +145,19 @@ export const useDirectoryStore = create<DirectoryState>()((set, get) => ({
   },
   async preview() {
     if (get().busy) return
-    set({ busy: 'preview', planError: null, runSummary: null, progress: null })
+    set({ busy: 'preview', planError: null, planProblems: null, runSummary: null, progress: null })
     try {
       set({ plan: await api['directory.preview']({ limit: previewLimit }) })
     } catch (error) {
-      set({ plan: null, planError: toLocalized(error) })
+      const planProblems = error instanceof ApiError ? sourceProblemReport(error.detail) : null
+      set({ plan: null, planError: toLocalized(error), planProblems })
     } finally {
       set({ busy: null, progress: null })
     }
   },
   async run(approveDeletions) {
     if (get().busy) return
-    set({ busy: 'run', planError: null, runSummary: null, progress: null })
+    set({ busy: 'run', planError: null, planProblems: null, runSummary: null, progress: null })
     try {
       const summary = await api['directory.run']({ approveDeletions })
       // Once a run may have written, the plan shown is stale; a blocked run wrote nothing, so its plan

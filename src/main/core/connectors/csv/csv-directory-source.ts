@@ -6,14 +6,15 @@ import {
   type ReadProgress,
   type SourceRead,
 } from '../../engines/directory/directory-connectors'
+import { SourceProblemCollector } from '../../engines/directory/source-problems'
 import { ConnectorError } from '../connector-error'
 import { loadCsvText } from './csv-file-loader'
 import { csvCheckMessages } from './csv-messages'
-import { CsvProblemList } from './csv-problem-list'
 import { readCsvSnapshot } from './csv-snapshot-reader'
 import type { CsvFileSummary, RowTick } from './csv-table-reader'
 
 const progressEvery = 1000
+const checkDetailProblems = 100
 
 /** Counts rows across both files; every `progressEvery` rows it reports progress and honours an abort. */
 function pacer(signal: AbortSignal, onProgress?: (progress: ReadProgress) => void) {
@@ -35,8 +36,11 @@ function checkFailure(error: unknown, summaries: readonly CsvFileSummary[]): Con
   const read = summaries.map(csvCheckMessages.summaryLine)
   if (error instanceof SourceInputError) {
     const first = error.problems[0]?.message ?? csvCheckMessages.unexpected()
-    const detail = [...read, ...error.problems.map((p) => p.message.en)].join('\n')
-    return { ok: false, message: csvCheckMessages.problems(error.problems.length, first), detail }
+    // The check is a quick look: the preview pages the complete list.
+    const listed = error.problems.slice(0, checkDetailProblems).flatMap((p) => [p.message.ja, p.message.en])
+    const detail = [...read, ...listed].join('\n')
+    const count = error.problems.length + error.omitted
+    return { ok: false, message: csvCheckMessages.problems(count, first), detail }
   }
   if (error instanceof ConnectorError)
     return { ok: false, message: error.localized, detail: error.serverAnswer }
@@ -81,10 +85,17 @@ export class CsvDirectorySource implements DirectorySourceConnector {
     const users = await loadCsvText(this.config.usersFile, this.config.encoding)
     const departments = await loadCsvText(this.config.departmentsFile, this.config.encoding)
     signal.throwIfAborted()
-    const problems = new CsvProblemList()
+    const problems = new SourceProblemCollector()
     const { tick, finish } = pacer(signal, onProgress)
-    const result = await readCsvSnapshot(users, departments, this.config, problems, tick, summaries)
-    const error = problems.toError()
+    const { complete, ...result } = await readCsvSnapshot(
+      users,
+      departments,
+      this.config,
+      problems,
+      tick,
+      summaries,
+    )
+    const error = problems.toError(complete ? result : undefined)
     if (error) throw error
     finish()
     return result

@@ -48,7 +48,8 @@ export function decodeCsvBytes(
   return { text: stripBom(new TextDecoder('shift_jis').decode(bytes)), encoding: 'shift_jis' }
 }
 
-function readFailure(path: string, error: unknown): ConnectorError {
+/** A read error as the admin should hear it: which path, and what to do. */
+export function readFailure(path: string, error: unknown): ConnectorError {
   const code = (error as NodeJS.ErrnoException | null)?.code ?? ''
   const answer = error instanceof Error ? error.message : String(error)
   if (code === 'ENOENT') return new ConnectorError('permanent', csvFileMessages.notFound(path), answer)

@@ -5,6 +5,8 @@ import type { CsvFileSummary } from './csv-table-reader'
 /** Every text an admin sees from the CSV source, in one place so the ja and en wording stay in step. */
 
 const maxListed = 30
+/** A header is listed whole (desknet's NEO's user export alone has dozens of columns): it is what to pick from. */
+const maxHeadersListed = 300
 const maxCellChars = 40
 
 export function encodingLabel(encoding: CsvTextEncoding): string {
@@ -17,9 +19,9 @@ function clip(value: string): string {
 }
 
 /** 「a」「b」 for Japanese, "a", "b" for English; long lists end with an ellipsis. */
-function listed(values: readonly string[]): Localized {
-  const shown = values.slice(0, maxListed).map(clip)
-  const more = values.length > maxListed ? ' …' : ''
+function listed(values: readonly string[], max = maxListed): Localized {
+  const shown = values.slice(0, max).map(clip)
+  const more = values.length > max ? ' …' : ''
   return {
     ja: shown.map((v) => `「${v}」`).join('') + more,
     en: shown.map((v) => `"${v}"`).join(', ') + more,
@@ -87,7 +89,10 @@ export const csvProblemMessages = {
     column: string,
     available: readonly string[],
   ): Localized => {
-    const headers = listed(available.filter((h) => h !== ''))
+    const headers = listed(
+      available.filter((h) => h !== ''),
+      maxHeadersListed,
+    )
     return prefixed(fileName, line, {
       ja: `見出しに列「${column}」がありません。ファイルにある列: ${headers.ja}。列の対応付けの設定をファイルの見出しに合わせて直してください。`,
       en: `the header has no column "${column}". Columns in the file: ${headers.en}. Change the column mapping to match the file's header.`,
@@ -110,18 +115,55 @@ export const csvProblemMessages = {
     }),
   quoteNotClosed: (fileName: string, line: number): Localized =>
     prefixed(fileName, line, {
-      ja: 'この行以降で、引用符（"）で始まる値がファイルの終わりまで閉じられていません。引用符の数を確認してください。',
-      en: 'a value opened with a quote (") on or after this line is never closed. Check the quotes.',
+      ja: 'この行で引用符（"）で始まる値が、ファイルの終わりまで閉じられていません。閉じる " を追加してください。',
+      en: 'a value opened with a quote (") on this line is never closed. Add the closing quote.',
+    }),
+  quoteClosedEarly: (fileName: string, line: number): Localized =>
+    prefixed(fileName, line, {
+      ja: '引用符（"）で始まる値が正しく閉じられていません（閉じる " のあとにカンマ以外の文字があります）。値の中の " は "" と 2 つ重ねて書き、閉じる " が抜けていないか確認してください。',
+      en: 'a value opened with a quote (") is not closed properly (a character other than a comma follows the closing quote). Write a quote inside a value as "", and check that no closing quote is missing.',
+    }),
+  strayQuote: (fileName: string, line: number): Localized =>
+    prefixed(fileName, line, {
+      ja: '値の途中に引用符（"）があります。値全体を " で囲み、値の中の " は "" と 2 つ重ねて書いてください。',
+      en: 'a quote (") appears in the middle of a value. Put the whole value in quotes and write the quote inside it as "".',
     }),
   syntax: (fileName: string, line: number, detail: string): Localized =>
     prefixed(fileName, line, {
       ja: `CSV として読めません（${detail}）。引用符（"）とカンマの位置を確認してください。`,
       en: `not valid CSV (${detail}). Check the quotes (") and commas.`,
     }),
-  tooMany: (): Localized => ({
-    ja: 'ほかにも問題があります。表示した問題を直してから、もう一度読み込んでください。',
-    en: 'There are more problems. Fix the ones shown and read the files again.',
+  unknownReference: (fileName: string, line: number, column: string, value: string): Localized =>
+    prefixed(fileName, line, {
+      ja: `「${column}」の「${clip(value)}」に当たる組織が組織ファイルにありません（「@企業内組織コード」「*組織システムID」「組織名」のどれとしても見つかりません）。組織ファイルを書き出し直すか、値を直してください。`,
+      en: `"${column}" refers to "${clip(value)}", which matches no organisation in the organisation file (as @code, *system ID or name). Export the organisation file again or fix the value.`,
+    }),
+  ambiguousName: (fileName: string, line: number, column: string, value: string): Localized =>
+    prefixed(fileName, line, {
+      ja: `「${column}」の組織名「${clip(value)}」の組織が組織ファイルに複数あります。「@企業内組織コード」で指定してください。`,
+      en: `"${column}" names "${clip(value)}", and several organisations have that name. Refer to it as @ plus its code.`,
+    }),
+}
+
+export const csvNoteMessages = {
+  normalised: (count: number): Localized => ({
+    ja: `キー・部署コード・部署の参照のうち ${count} 件に全角の英数字があったため、半角に揃えて読みました（NFKC 正規化）。`,
+    en: `${count} key${count === 1 ? '' : 's'}, department code${count === 1 ? '' : 's'} or reference${count === 1 ? '' : 's'} had full-width letters or digits and were read half-width (NFKC).`,
   }),
+  missingOptional: (fileName: string, columns: readonly string[]): Localized => {
+    const names = listed(columns)
+    return {
+      ja: `${fileName} には列 ${names.ja} がないため、空として読みました。`,
+      en: `${fileName} has no column ${names.en}; read as empty.`,
+    }
+  },
+  fewActive: (active: number, total: number, column: string, inactive: readonly string[]): Localized => {
+    const values = listed(inactive)
+    return {
+      ja: `有効な社員が ${total} 人中 ${active} 人しかいません。列「${column}」の値 ${values.ja} を無効とみなしています。対応付け（プリセット）と「無効とみなす値」が書き出しの形式に合っているか確認してください（例: desknet's NEO の「使用停止フラグ」は 0 が使用中、1 が停止です）。`,
+      en: `only ${active} of ${total} people are active: the values ${values.en} of column "${column}" count as inactive. Check that the preset and the inactive values match the export (e.g. desknet's NEO's 使用停止フラグ is 0 for in use, 1 for stopped).`,
+    }
+  },
 }
 
 export const csvCheckMessages = {
@@ -136,8 +178,8 @@ export const csvCheckMessages = {
     }
   },
   problems: (count: number, first: Localized): Localized => ({
-    ja: `ファイルの内容に問題が ${count} 件あります。1 件目: ${first.ja}`,
-    en: `The files have ${count} problem${count === 1 ? '' : 's'}. First: ${first.en}`,
+    ja: `ファイルの内容に問題が ${count} 件あります。1 件目: ${first.ja}（すべての問題は「プレビュー」で一覧できます）`,
+    en: `The files have ${count} problem${count === 1 ? '' : 's'}. First: ${first.en} (Preview lists them all.)`,
   }),
   unexpected: (): Localized => ({
     ja: 'ファイルを読み込めませんでした（想定外のエラー）。詳細をサポートにお知らせください。',

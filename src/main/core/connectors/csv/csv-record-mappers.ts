@@ -4,27 +4,42 @@ import type {
   DirectoryGroup,
   DirectoryPosition,
 } from '../../../../shared/model/directory'
-import type { CsvSourceConfig } from '../../../../shared/model/directory-config'
+import {
+  requiredDepartmentFields,
+  requiredUserFields,
+  type CsvDepartmentField,
+  type CsvUserField,
+} from '../../../../shared/model/csv-presets'
+import type { SourceProblemCollector } from '../../engines/directory/source-problems'
 import { csvProblemMessages } from './csv-messages'
-import type { CsvProblemList } from './csv-problem-list'
 import type { CsvTableRow } from './csv-table-reader'
 
-export type UserField = keyof CsvSourceConfig['users']
-export type DepartmentField = keyof CsvSourceConfig['departments']
+/**
+ * Keys must compare equal however they were typed: Excel users type Ｄ１０ as often as D10. NFKC
+ * folds full-width letters and digits (and half-width kana) to their usual form; the count feeds
+ * the preview's note.
+ */
+export class KeyNormalizer {
+  changed = 0
 
-export const requiredUserFields = ['key', 'login', 'nameJa'] as const satisfies readonly UserField[]
-export const requiredDepartmentFields = ['code', 'nameJa'] as const satisfies readonly DepartmentField[]
+  key(value: string): string {
+    const normal = value.normalize('NFKC')
+    if (normal !== value) this.changed += 1
+    return normal
+  }
+}
 
 /** What a row mapper needs besides the row: where it is (for messages) and how to read cells. */
 export interface MapContext<F extends string> {
   readonly fileName: string
   readonly columns: Readonly<Record<F, string>>
-  readonly problems: CsvProblemList
+  readonly problems: SourceProblemCollector
+  readonly keys: KeyNormalizer
 }
 
 export interface UserValueRules {
   readonly listSeparator: string
-  /** Lower-cased, trimmed values of the active column that mean "suspended". */
+  /** NFKC-normalised (１ = 1), lower-cased, trimmed values of the active column that mean "suspended". */
   readonly inactive: ReadonlySet<string>
 }
 
@@ -50,32 +65,38 @@ function requiredFilled<F extends string>(
   for (const field of required) {
     if (row.values[field] !== '') continue
     const message = csvProblemMessages.requiredEmpty(ctx.fileName, row.line, ctx.columns[field])
-    ctx.problems.add(ctx.fileName, row.line, message)
+    ctx.problems.add({ where: ctx.fileName, line: row.line }, message)
     ok = false
   }
   return ok
 }
 
-/** One user row; null (with problems recorded) when a required cell is empty. */
+/**
+ * One user row. A row with problems (recorded) still comes back when it has a key, so the cross-record
+ * rules can run over it in the same pass; nothing is applied while any problem stands.
+ */
 export function mapUserRow(
-  row: CsvTableRow<UserField>,
-  ctx: MapContext<UserField>,
+  row: CsvTableRow<CsvUserField>,
+  ctx: MapContext<CsvUserField>,
   rules: UserValueRules,
 ): DirectoryEmployee | null {
-  if (!requiredFilled(row, requiredUserFields, ctx)) return null
+  if (row.misshapen) return null
+  requiredFilled(row, requiredUserFields, ctx)
   const v = row.values
+  if (v.key === '') return null
+  const keys = (cells: string): string[] => list(cells, rules.listSeparator).map((c) => ctx.keys.key(c))
   return {
-    key: v.key,
+    key: ctx.keys.key(v.key),
     login: v.login,
     nameJa: v.nameJa,
     nameEn: orNull(v.nameEn),
     kana: orNull(v.kana),
     email: orNull(v.email),
-    mainDepartment: orNull(v.mainDepartment),
-    otherDepartments: list(v.otherDepartments, rules.listSeparator),
+    mainDepartment: v.mainDepartment === '' ? null : ctx.keys.key(v.mainDepartment),
+    otherDepartments: keys(v.otherDepartments),
     positions: list(v.positions, rules.listSeparator),
     groups: list(v.groups, rules.listSeparator),
-    active: !rules.inactive.has(v.active.trim().toLowerCase()),
+    active: !rules.inactive.has(v.active.normalize('NFKC').trim().toLowerCase()),
   }
 }
 
@@ -87,20 +108,45 @@ function parseOrder(value: string): number | null {
   return Number.isSafeInteger(n) ? n : null
 }
 
-/** One department row; an empty order falls back to the row's position in the file. */
+/** A department as read, with the groupware's own ID when the file has one (for "*" references). */
+export interface DepartmentRow {
+  readonly department: DirectoryDepartment
+  readonly systemId: string
+}
+
+/**
+ * A department whose row has the wrong cell count still exists: kept as a bare placeholder (its code
+ * guessed by position) so its people are not each reported as in an unknown department.
+ */
+function placeholder(row: CsvTableRow<CsvDepartmentField>, ctx: MapContext<CsvDepartmentField>) {
+  const code = row.values.code
+  if (code === '') return null
+  const department = { code: ctx.keys.key(code), nameJa: code, nameEn: null, parent: null, order: row.index }
+  return { department, systemId: row.values.systemId.normalize('NFKC') }
+}
+
+/** One department row; an empty order falls back to the row's position in the file. Kept like users. */
 export function mapDepartmentRow(
-  row: CsvTableRow<DepartmentField>,
-  ctx: MapContext<DepartmentField>,
-): DirectoryDepartment | null {
-  const filled = requiredFilled(row, requiredDepartmentFields, ctx)
+  row: CsvTableRow<CsvDepartmentField>,
+  ctx: MapContext<CsvDepartmentField>,
+): DepartmentRow | null {
+  if (row.misshapen) return placeholder(row, ctx)
+  requiredFilled(row, requiredDepartmentFields, ctx)
   const v = row.values
   const order = v.order === '' ? row.index : parseOrder(v.order)
   if (order === null) {
     const message = csvProblemMessages.notInteger(ctx.fileName, row.line, ctx.columns.order, v.order)
-    ctx.problems.add(ctx.fileName, row.line, message)
+    ctx.problems.add({ where: ctx.fileName, line: row.line }, message)
   }
-  if (!filled || order === null) return null
-  return { code: v.code, nameJa: v.nameJa, nameEn: orNull(v.nameEn), parent: orNull(v.parent), order }
+  if (v.code === '') return null
+  const department = {
+    code: ctx.keys.key(v.code),
+    nameJa: v.nameJa,
+    nameEn: orNull(v.nameEn),
+    parent: v.parent === '' ? null : ctx.keys.key(v.parent),
+    order: order ?? row.index,
+  }
+  return { department, systemId: v.systemId.normalize('NFKC') }
 }
 
 /**

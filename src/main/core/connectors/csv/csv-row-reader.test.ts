@@ -52,6 +52,13 @@ describe('readCsvRows cells', () => {
     expect(result[1]?.cells[0]).toBe(`${pad}𠮷野家`)
   })
 
+  it('puts a quote closed in the wrong place on the line where its record (and the quote) began', async () => {
+    const error: unknown = await rows('a,b\n1,2\n3,"x\n4,"y"z\n').catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(CsvSyntaxError)
+    expect((error as CsvSyntaxError).code).toBe('CSV_INVALID_CLOSING_QUOTE')
+    expect((error as CsvSyntaxError).line).toBe(3)
+  })
+
   it('throws a CsvSyntaxError at the record that opens an unclosed quote', async () => {
     const error: unknown = await rows('a,b\n1,2\n\n3,"x\n4,5\n').catch((e: unknown) => e)
     expect(error).toBeInstanceOf(CsvSyntaxError)

@@ -56,13 +56,15 @@ interface ParsedSoFar {
   emptyLines: number
 }
 
+/** Errors csv-parse only notices past the line that caused them: the record began where the quote opened. */
+const noticedLate = new Set(['CSV_QUOTE_NOT_CLOSED', 'CSV_INVALID_CLOSING_QUOTE'])
+
 function toSyntaxError(error: CsvError, soFar: ParsedSoFar): CsvSyntaxError {
   const info = error as unknown as Info
-  // An unclosed quote is only noticed at the end of the file: point at where the broken record begins.
-  const line =
-    error.code === 'CSV_QUOTE_NOT_CLOSED'
-      ? soFar.lastEnd + 1 + (info.empty_lines - soFar.emptyLines)
-      : info.lines
+  // The broken record starts on the line after the last good one, past any blank lines in between.
+  const line = noticedLate.has(error.code)
+    ? soFar.lastEnd + 1 + (info.empty_lines - soFar.emptyLines)
+    : info.lines
   return new CsvSyntaxError(line, error.code, error.message)
 }
 
@@ -74,11 +76,16 @@ function toSyntaxError(error: CsvError, soFar: ParsedSoFar): CsvSyntaxError {
 export async function* readCsvRows(text: string): AsyncGenerator<CsvRow> {
   // Set inside the parser, which may run ahead of the consumer (and drop what it buffered on an error).
   const soFar: ParsedSoFar = { lastEnd: 0, emptyLines: 0 }
+  // Records parsed but not yet handed out: on an error the stream drops its buffer, not this queue,
+  // so every good record above a broken one still reaches the reader (and its problems get reported).
+  const parsed: CsvRow[] = []
   const toRow = (cells: string[], context: Info): CsvRow => {
     soFar.lastEnd = context.lines
     soFar.emptyLines = context.empty_lines
     // context.lines is the line where the record ends; step back over the newlines inside its cells.
-    return { cells, line: context.lines - newlinesIn(cells) }
+    const row = { cells, line: context.lines - newlinesIn(cells) }
+    parsed.push(row)
+    return row
   }
   const options: Options<CsvRow, string[]> = {
     trim: true,
@@ -92,10 +99,11 @@ export async function* readCsvRows(text: string): AsyncGenerator<CsvRow> {
   // The typings only know on_record returning the raw record type, hence the widening cast.
   const parser = source.pipe(parse(options as unknown as Options))
   try {
-    yield* parser as AsyncIterable<CsvRow>
+    for await (const _row of parser as AsyncIterable<CsvRow>) yield parsed.shift()!
   } catch (error) {
-    if (error instanceof CsvError) throw toSyntaxError(error, soFar)
-    throw error
+    if (!(error instanceof CsvError)) throw error
+    yield* parsed.splice(0)
+    throw toSyntaxError(error, soFar)
   } finally {
     source.destroy()
     parser.destroy()

@@ -1,6 +1,7 @@
+import type { Localized } from '../../../../shared/model/localized'
+import type { SourceProblemCollector } from '../../engines/directory/source-problems'
 import type { CsvTextEncoding } from './csv-file-loader'
 import { csvProblemMessages } from './csv-messages'
-import type { CsvProblemList } from './csv-problem-list'
 import { CsvSyntaxError, readCsvRows, type CsvRow } from './csv-row-reader'
 
 /** Some exports put a title line or blank lines before the header: look this far for it. */
@@ -11,7 +12,7 @@ export interface CsvTableSpec<F extends string> {
   readonly encoding: CsvTextEncoding
   /** Header name per field; '' means the file has no such column. */
   readonly columns: Readonly<Record<F, string>>
-  /** Fields whose columns identify the header row (and must be present). */
+  /** Fields whose columns identify the header row and must be present; the others may be missing. */
   readonly required: readonly F[]
 }
 
@@ -22,14 +23,21 @@ export interface CsvFileSummary {
   /** Line of the header row; null until found. */
   readonly headerLine: number | null
   readonly dataRows: number
+  /** Configured optional columns the header lacks (read as empty). */
+  readonly missingOptional: readonly string[]
 }
 
-/** A data row whose cell count matches the header, as field values ('' for unmapped fields). */
+/** A data row as field values ('' for unmapped fields). */
 export interface CsvTableRow<F extends string> {
   readonly values: Readonly<Record<F, string>>
   readonly line: number
   /** 1-based position among the data rows. */
   readonly index: number
+  /**
+   * The cell count differs from the header's (already reported): values are a best guess by position,
+   * good only for knowing that a record with this key exists, never for its data.
+   */
+  readonly misshapen: boolean
 }
 
 /** Called once per data row, whatever its fate: the caller counts, paces and checks for abort here. */
@@ -41,34 +49,40 @@ interface HeaderMatch<F extends string> {
   readonly line: number
   readonly width: number
   readonly index: ColumnIndex<F>
+  readonly missingOptional: readonly string[]
 }
 
 function requiredNames<F extends string>(spec: CsvTableSpec<F>): string[] {
   return spec.required.map((f) => spec.columns[f].trim())
 }
 
-/** Maps each configured column to its position, reporting every configured name the header lacks. */
+/**
+ * Maps each configured column to its position. A missing required column is a problem naming it and
+ * the headers found; a missing optional one is read as empty (and noted).
+ */
 function resolveColumns<F extends string>(
   spec: CsvTableSpec<F>,
   header: CsvRow,
-  problems: CsvProblemList,
+  problems: SourceProblemCollector,
 ): HeaderMatch<F> | null {
   const names = header.cells.map((c) => c.trim())
+  const required = new Set<F>(spec.required)
   const index = {} as Record<F, number>
+  const missingOptional: string[] = []
   let ok = true
   for (const field of Object.keys(spec.columns) as F[]) {
     const name = spec.columns[field].trim()
     index[field] = name === '' ? -1 : names.indexOf(name)
-    if (name !== '' && index[field] === -1) {
-      problems.add(
-        spec.fileName,
-        header.line,
-        csvProblemMessages.unknownColumn(spec.fileName, header.line, name, names),
-      )
-      ok = false
+    if (name === '' || index[field] !== -1) continue
+    if (!required.has(field)) {
+      missingOptional.push(name)
+      continue
     }
+    const message = csvProblemMessages.unknownColumn(spec.fileName, header.line, name, names)
+    problems.add({ where: spec.fileName, line: header.line }, message)
+    ok = false
   }
-  return ok ? { line: header.line, width: names.length, index } : null
+  return ok ? { line: header.line, width: names.length, index, missingOptional } : null
 }
 
 /**
@@ -78,7 +92,7 @@ function resolveColumns<F extends string>(
 async function locateHeader<F extends string>(
   rows: AsyncIterator<CsvRow>,
   spec: CsvTableSpec<F>,
-  problems: CsvProblemList,
+  problems: SourceProblemCollector,
 ): Promise<HeaderMatch<F> | null> {
   const wanted = requiredNames(spec)
   let first: CsvRow | null = null
@@ -97,7 +111,7 @@ async function locateHeader<F extends string>(
   const message = first
     ? csvProblemMessages.headerNotFound(spec.fileName, first.line, wanted, first.cells, spec.encoding)
     : csvProblemMessages.empty(spec.fileName)
-  problems.add(spec.fileName, first?.line ?? null, message)
+  problems.add({ where: spec.fileName, line: first?.line ?? null }, message)
   return null
 }
 
@@ -110,47 +124,51 @@ function rowValues<F extends string>(cells: readonly string[], index: ColumnInde
   return values
 }
 
+function syntaxProblem(fileName: string, error: CsvSyntaxError): Localized {
+  if (error.code === 'CSV_QUOTE_NOT_CLOSED') return csvProblemMessages.quoteNotClosed(fileName, error.line)
+  if (error.code === 'CSV_INVALID_CLOSING_QUOTE')
+    return csvProblemMessages.quoteClosedEarly(fileName, error.line)
+  if (error.code === 'INVALID_OPENING_QUOTE') return csvProblemMessages.strayQuote(fileName, error.line)
+  return csvProblemMessages.syntax(fileName, error.line, error.message)
+}
+
 /**
- * Finds the header, then hands each well-formed data row to `onRow`. Problems go to the list; a CSV
- * syntax error ends the file (nothing after it can be trusted). Linear: one pass, no re-scans.
+ * Finds the header, then hands each data row to `onRow` (a misshapen one flagged as such). Every
+ * problem goes to the list and reading goes on; a CSV syntax error ends the file (nothing after it can
+ * be trusted), which `complete: false` says. Linear: one pass, no re-scans.
  */
 export async function readCsvTable<F extends string>(
   text: string,
   spec: CsvTableSpec<F>,
-  problems: CsvProblemList,
+  problems: SourceProblemCollector,
   onRow: (row: CsvTableRow<F>) => void,
   tick: RowTick,
-): Promise<CsvFileSummary> {
+): Promise<CsvFileSummary & { readonly complete: boolean }> {
   const rows = readCsvRows(text)
-  let headerLine: number | null = null
+  const where = { fileName: spec.fileName, encoding: spec.encoding }
+  let header: HeaderMatch<F> | null = null
   let dataRows = 0
+  let complete = false
   try {
-    const header = await locateHeader(rows, spec, problems)
-    if (header === null) return { fileName: spec.fileName, encoding: spec.encoding, headerLine, dataRows }
-    headerLine = header.line
-    for (let next = await rows.next(); !next.done && !problems.full; next = await rows.next()) {
+    header = await locateHeader(rows, spec, problems)
+    for (let next = await rows.next(); header && !next.done; next = await rows.next()) {
       const { cells, line } = next.value
       dataRows += 1
       tick()
-      if (cells.length !== header.width) {
-        problems.add(
-          spec.fileName,
-          line,
-          csvProblemMessages.cellCount(spec.fileName, line, header.width, cells.length),
-        )
-        continue
+      const misshapen = cells.length !== header.width
+      if (misshapen) {
+        const message = csvProblemMessages.cellCount(spec.fileName, line, header.width, cells.length)
+        problems.add({ where: spec.fileName, line }, message)
       }
-      onRow({ values: rowValues(cells, header.index), line, index: dataRows })
+      onRow({ values: rowValues(cells, header.index), line, index: dataRows, misshapen })
     }
+    complete = header !== null
   } catch (error) {
     if (!(error instanceof CsvSyntaxError)) throw error
-    const message =
-      error.code === 'CSV_QUOTE_NOT_CLOSED'
-        ? csvProblemMessages.quoteNotClosed(spec.fileName, error.line)
-        : csvProblemMessages.syntax(spec.fileName, error.line, error.message)
-    problems.add(spec.fileName, error.line, message)
+    problems.add({ where: spec.fileName, line: error.line }, syntaxProblem(spec.fileName, error))
   } finally {
     await rows.return(undefined)
   }
-  return { fileName: spec.fileName, encoding: spec.encoding, headerLine, dataRows }
+  const missingOptional = header?.missingOptional ?? []
+  return { ...where, headerLine: header?.line ?? null, dataRows, missingOptional, complete }
 }

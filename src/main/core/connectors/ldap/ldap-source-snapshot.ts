@@ -7,16 +7,10 @@ import type {
 } from '../../../../shared/model/directory'
 import type { LdapSourceConfig } from '../../../../shared/model/directory-config'
 import type { Localized } from '../../../../shared/model/localized'
-import {
-  SourceInputError,
-  type SourceLocation,
-  type SourceProblem,
-  type SourceRead,
-} from '../../engines/directory/directory-connectors'
+import type { SourceLocation, SourceRead } from '../../engines/directory/directory-connectors'
+import { SourceProblemCollector } from '../../engines/directory/source-problems'
 import { joinRdns, normalizeDn, normalizeRdns, parentKey, parseDn } from './ldap-dn'
 import { entryValues, firstValue, type EntryValues } from './ldap-session'
-
-const maxProblems = 100
 
 type Person = Omit<DirectoryEmployee, 'groups' | 'positions'> & {
   readonly dn: string
@@ -77,14 +71,13 @@ class OuTree {
 
 /**
  * Turns search entries into a snapshot: employees from user entries, departments from an attribute or the OU
- * path, positions from the position attribute, groups from group entries. Collects every bad entry (up to
- * 100) so the admin can fix them all at once.
+ * path, positions from the position attribute, groups from group entries. Collects every bad entry (the
+ * first 10,000, the rest counted) so the admin can fix them all at once.
  */
 export class LdapSnapshotBuilder {
   private readonly people: Person[] = []
   private readonly groups: DirectoryGroup[] = []
-  private readonly problems: SourceProblem[] = []
-  private problemCount = 0
+  private readonly problems = new SourceProblemCollector()
   private readonly departmentNames = new FirstSeen()
   private readonly positionNames = new FirstSeen()
   private readonly ouTree: OuTree | null
@@ -175,7 +168,8 @@ export class LdapSnapshotBuilder {
 
   /** The snapshot; throws SourceInputError when any entry was unusable. */
   build(): SourceRead {
-    if (this.problems.length > 0) throw new SourceInputError(this.problems)
+    const error = this.problems.toError()
+    if (error) throw error
     const rank = new Map([...this.positionNames.order.keys()].map((name, i) => [name, i + 1]))
     const positions: DirectoryPosition[] = [...rank].map(([name, r]) => ({
       code: name,
@@ -210,21 +204,6 @@ export class LdapSnapshotBuilder {
   }
 
   private problem(dn: string, message: Localized): void {
-    this.problemCount++
-    if (this.problems.length < maxProblems - 1) {
-      this.problems.push({ location: { where: dn, line: null }, message })
-      return
-    }
-    const more = this.problemCount - (maxProblems - 1)
-    this.problems[maxProblems - 1] =
-      more === 1
-        ? { location: { where: dn, line: null }, message }
-        : {
-            location: null,
-            message: {
-              ja: `ほかにも ${more} 件のエントリーに問題があります（最初の ${maxProblems - 1} 件だけ表示しています）。`,
-              en: `${more} more entries have problems (only the first ${maxProblems - 1} are listed).`,
-            },
-          }
+    this.problems.add({ where: dn, line: null }, message)
   }
 }

@@ -3,7 +3,11 @@
  * scim) implement these; the engine never speaks a protocol itself. Failures are thrown as
  * ConnectorError (connectors/connector-error.ts) or SourceInputError (bad data, with locations).
  */
-import type { ConnectionCheckResult, DirectorySnapshot } from '../../../../shared/model/directory'
+import type {
+  ConnectionCheckResult,
+  DirectorySnapshot,
+  SourceNotice,
+} from '../../../../shared/model/directory'
 import type { Localized } from '../../../../shared/model/localized'
 
 /** Where a record came from, so an error can point at it: a file and line, or an LDAP DN. */
@@ -21,6 +25,8 @@ export interface SourceRead {
     readonly employees: readonly SourceLocation[]
     readonly departments: readonly SourceLocation[]
   }
+  /** Remarks for the preview (keys normalised, optional columns missing, few active people...). */
+  readonly notes?: readonly SourceNotice[]
 }
 
 export interface SourceProblem {
@@ -28,9 +34,18 @@ export interface SourceProblem {
   readonly message: Localized
 }
 
-/** The source's data is wrong (unknown column, broken row, duplicate key, cycle...): nothing is applied. */
+/**
+ * The source's data is wrong (unknown column, broken row, duplicate key, cycle...): nothing is applied.
+ * `readSoFar` holds the records that could be read when every file was read to its end, so the
+ * cross-record rules can be checked in the same pass and the admin sees every problem at once.
+ */
 export class SourceInputError extends Error {
-  constructor(readonly problems: readonly SourceProblem[]) {
+  constructor(
+    readonly problems: readonly SourceProblem[],
+    /** Problems found beyond those kept in `problems`. */
+    readonly omitted = 0,
+    readonly readSoFar?: SourceRead,
+  ) {
     super(problems.map((p) => p.message.en).join('; '))
     this.name = 'SourceInputError'
   }

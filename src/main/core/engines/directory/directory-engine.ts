@@ -15,8 +15,9 @@ import type { DirectoryConfigRepository } from './directory-config-repository'
 import type { DirectorySourceConnector, DirectoryTargetConnector } from './directory-connectors'
 import { computeDirectoryRun, type ComputedRun } from './directory-planner'
 import type { DirectoryStateRepository } from './directory-state'
-import { failureMessage, failureProblems } from './run-failures'
+import { failureMessage, failureProblems, sourceWarningEntries } from './run-failures'
 import { applyComputedRun } from './run-applier'
+import { readValidSource } from './source-validator'
 
 /** Builds connectors from the settings and the keychain; injected so tests can point at their servers. */
 export interface DirectoryConnectorFactory {
@@ -135,6 +136,7 @@ export class DirectoryEngine {
         options.signal,
         options.approveDeletions,
         async (computed, target, config) => {
+          this.deps.history.appendMany(sourceWarningEntries(computed.plan.sourceNotices))
           if (computed.plan.blocked) return this.blocked(startedAt, computed.plan)
           const result = await applyComputedRun(computed, target, {
             ...this.deps,
@@ -173,7 +175,7 @@ export class DirectoryEngine {
       deps.onProgress({ phase, done, total })
     }
     progress('reading', 0, null)
-    const read = await source.read(signal, (p) => progress('reading', p.read, null))
+    const read = await readValidSource(source, signal, (p) => progress('reading', p.read, null))
     const target = await deps.connectors.target(config.target)
     try {
       progress('planning', 0, null)

@@ -2,14 +2,18 @@ import type { ApiHandlers } from '../../../../shared/api'
 import type { DirectoryConfig } from '../../../../shared/model/directory-config'
 import { ApiError } from '../../../../shared/model/errors'
 import { writeAudit } from '../../audit'
+import { ConnectorError } from '../../connectors/connector-error'
+import { probeCsvHeaders } from '../../connectors/csv/csv-header-probe'
 import type { HomeDirectoryRepository } from '../../directory/home-directory-repository'
 import type { HistoryRepository } from '../../history/history-repository'
 import type { Scheduler } from '../../scheduler/scheduler'
 import type { DirectoryConfigRepository } from './directory-config-repository'
+import { SourceInputError } from './directory-connectors'
 import type { DirectoryEngine } from './directory-engine'
 import { limitPlan } from './directory-planner'
 import { directoryJobId, directorySchedule } from './directory-job'
 import { failureMessage } from './run-failures'
+import { problemReport } from './source-problems'
 
 type DirectoryHandlers = Pick<ApiHandlers, Extract<keyof ApiHandlers, `directory.${string}`>>
 
@@ -35,11 +39,13 @@ function checkPlainLdap(config: DirectoryConfig): void {
   }
 }
 
+/** A source with problems fails the preview with every problem in the error's detail (the UI pages them). */
 async function planOrError<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work()
   } catch (error) {
-    throw new ApiError('import-failed', failureMessage(error))
+    const detail = error instanceof SourceInputError ? { sourceProblems: problemReport(error) } : undefined
+    throw new ApiError('import-failed', failureMessage(error), detail)
   }
 }
 
@@ -62,6 +68,14 @@ export function createDirectoryHandlers(deps: DirectoryHandlerDeps): DirectoryHa
       return after
     },
     'directory.check': async ({ side }) => engine.check(side),
+    'directory.csv.headers': async ({ file, encoding, lookFor }) => {
+      try {
+        return await probeCsvHeaders(file, encoding, lookFor)
+      } catch (error) {
+        if (error instanceof ConnectorError) throw new ApiError('invalid-input', error.localized)
+        throw error
+      }
+    },
     'directory.preview': async ({ limit }) =>
       limitPlan(await planOrError(() => engine.preview(deps.signal)), limit),
     'directory.run': async ({ approveDeletions }) => {

@@ -10,7 +10,6 @@ import type { DirectoryConfig } from '../../../../shared/model/directory-config'
 import { diffHome, type HomeDiff, type StoredHomeView } from '../../directory/home-diff'
 import type { DirectoryTargetConnector, SourceRead, TargetState } from './directory-connectors'
 import { blockReason, checkDeletions, checkLicence } from './guards'
-import { validateSourceRead } from './source-validator'
 import { TargetProjection } from './target-projection'
 import { planTarget, type TargetPlan } from './target-planner'
 
@@ -63,12 +62,11 @@ async function planTargetSide(inputs: PlanInputs): Promise<ComputedRun['target']
 }
 
 /**
- * The dry run: validates the source, compares it with the home directory and with what the target
- * really holds, and applies the licence and deletion guards. Writes nothing.
+ * The dry run: compares a validated source read (`readValidSource`) with the home directory and with
+ * what the target really holds, and applies the licence and deletion guards. Writes nothing.
  */
 export async function computeDirectoryRun(inputs: PlanInputs): Promise<ComputedRun> {
   const { read, config } = inputs
-  validateSourceRead(read)
   const homeDiff = diffHome(inputs.home, read.snapshot, { now: inputs.now, graceDays: config.graceDays })
   const target = await planTargetSide(inputs)
   const items = target ? [...target.plan.users, ...target.plan.groups].map((w) => w.item) : []
@@ -115,6 +113,7 @@ export async function computeDirectoryRun(inputs: PlanInputs): Promise<ComputedR
     licence,
     deletion,
     blocked: blockReason(licence, deletion),
+    sourceNotices: read.notes ?? [],
   }
   return { plan, read, homeDiff, target }
 }

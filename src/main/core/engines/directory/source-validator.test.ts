@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { DirectoryDepartment, DirectoryEmployee } from '../../../../shared/model/directory'
 import { SourceInputError, type SourceRead } from './directory-connectors'
+import { SourceProblemCollector } from './source-problems'
 import { validateSourceRead } from './source-validator'
 
 const employee = (key: string, dept: string | null, login = key): DirectoryEmployee => ({
@@ -79,5 +80,40 @@ describe('validateSourceRead', () => {
     expect(found).toHaveLength(2)
     expect(found[0]).toMatch(/^departments\.csv の 2 行目: 部署の親子関係が循環しています/)
     expect(found[1]).toMatch(/^departments\.csv の 5 行目: 部署「D」の上位部署コード「Z」/)
+  })
+
+  it("lists a reader's problems first, then the cross-record ones, in one error", () => {
+    const reader = new SourceProblemCollector()
+    reader.add({ where: 'users.csv', line: 9 }, { ja: '列数が違います', en: 'wrong cell count' })
+    const error: unknown = (() => {
+      try {
+        validateSourceRead(read([employee('E1', 'X')], []), reader.toError() ?? undefined)
+      } catch (e) {
+        return e
+      }
+    })()
+    expect(error).toBeInstanceOf(SourceInputError)
+    expect((error as SourceInputError).problems.map((p) => p.location?.line)).toEqual([9, 2])
+  })
+
+  it('keeps the first 10,000 problems and counts the rest', () => {
+    const employees = Array.from({ length: 10_005 }, () => employee('E1', null, 'x'))
+    const error: unknown = (() => {
+      try {
+        validateSourceRead(read(employees, []))
+      } catch (e) {
+        return e
+      }
+    })()
+    // 10,004 duplicate keys and 10,004 duplicate logins.
+    expect((error as SourceInputError).problems).toHaveLength(10_000)
+    expect((error as SourceInputError).omitted).toBe(10_008)
+  })
+
+  it("points at the desknet's NEO export format when a code is written as an @ or * reference", () => {
+    const found = problems(read([employee('E1', '@A')], [department('A', null), department('B', '*1')]))
+    expect(found).toHaveLength(2)
+    for (const message of found)
+      expect(message).toContain("「書き出しの形式」で desknet's NEO を選んでください")
   })
 })

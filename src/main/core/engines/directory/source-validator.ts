@@ -2,12 +2,12 @@ import type { DirectorySnapshot } from '../../../../shared/model/directory'
 import type { Localized } from '../../../../shared/model/localized'
 import {
   SourceInputError,
+  type DirectorySourceConnector,
+  type ReadProgress,
   type SourceLocation,
-  type SourceProblem,
   type SourceRead,
 } from './directory-connectors'
-
-const maxProblems = 100
+import { SourceProblemCollector } from './source-problems'
 
 function at(location: SourceLocation | undefined): Localized {
   if (!location) return { ja: '', en: '' }
@@ -16,15 +16,12 @@ function at(location: SourceLocation | undefined): Localized {
     : { ja: `${location.where} の ${location.line} 行目: `, en: `${location.where} line ${location.line}: ` }
 }
 
+/** Puts the place in front of each cross-record message, as the readers do for theirs. */
 class ProblemList {
-  readonly problems: SourceProblem[] = []
+  constructor(readonly collector: SourceProblemCollector) {}
   add(location: SourceLocation | undefined, message: Localized): void {
-    if (this.problems.length >= maxProblems) return
     const prefix = at(location)
-    this.problems.push({
-      location: location ?? null,
-      message: { ja: prefix.ja + message.ja, en: prefix.en + message.en },
-    })
+    this.collector.add(location ?? null, { ja: prefix.ja + message.ja, en: prefix.en + message.en })
   }
 }
 
@@ -36,6 +33,8 @@ function checkDuplicates(
 ): void {
   const first = new Map<string, number>()
   keys.forEach((key, i) => {
+    // An empty key is already reported by the reader as an empty required cell.
+    if (key === '') return
     const earlier = first.get(key)
     if (earlier === undefined) return void first.set(key, i)
     const where = locations[earlier]
@@ -45,6 +44,16 @@ function checkDuplicates(
       en: `duplicate ${label.en} "${key}" (first seen at ${where?.line ? 'line ' : ''}${ref}). Fix one of them.`,
     })
   })
+}
+
+/** desknet's NEO writes "@code" / "*id" references: read with the generic mapping they look like unknown codes. */
+function referenceHint(code: string): Localized {
+  return code.startsWith('@') || code.startsWith('*')
+    ? {
+        ja: "desknet's NEO の書き出しなら、CSV の「書き出しの形式」で desknet's NEO を選んでください。",
+        en: " If the files are desknet's NEO exports, choose desknet's NEO as the export format.",
+      }
+    : { ja: '', en: '' }
 }
 
 /** Walks each department's parents; a walk longer than the tree, or back to itself, is a cycle. */
@@ -57,9 +66,10 @@ function checkTree(
   const reported = new Set<string>()
   snapshot.departments.forEach((d, i) => {
     if (d.parent !== null && !parentOf.has(d.parent)) {
+      const hint = referenceHint(d.parent)
       list.add(locations[i], {
-        ja: `部署「${d.code}」の上位部署コード「${d.parent}」は組織ファイルにありません。`,
-        en: `department "${d.code}" names parent "${d.parent}", which is not in the organisation file.`,
+        ja: `部署「${d.code}」の上位部署コード「${d.parent}」は組織ファイルにありません。${hint.ja}`,
+        en: `department "${d.code}" names parent "${d.parent}", which is not in the organisation file.${hint.en}`,
       })
       return
     }
@@ -89,9 +99,10 @@ function checkEmployeeReferences(read: SourceRead, list: ProblemList): void {
   snapshot.employees.forEach((e, i) => {
     for (const code of [e.mainDepartment, ...e.otherDepartments]) {
       if (code === null || departments.has(code)) continue
+      const hint = referenceHint(code)
       list.add(locations.employees[i], {
-        ja: `社員「${e.key}」の部署コード「${code}」は組織ファイルにありません。組織ファイルに追加するか、社員の部署を直してください。`,
-        en: `employee "${e.key}" belongs to department "${code}", which is not in the organisation file. Add it there or fix the employee.`,
+        ja: `社員「${e.key}」の部署コード「${code}」は組織ファイルにありません。組織ファイルに追加するか、社員の部署を直してください。${hint.ja}`,
+        en: `employee "${e.key}" belongs to department "${code}", which is not in the organisation file. Add it there or fix the employee.${hint.en}`,
       })
     }
     for (const code of e.positions.filter((p) => !positions.has(p))) {
@@ -111,10 +122,13 @@ function checkEmployeeReferences(read: SourceRead, list: ProblemList): void {
 
 /**
  * Rules every source must meet before anything is applied: unique keys and logins, departments that
- * exist, a tree without cycles. Throws one SourceInputError listing every problem found (up to 100).
+ * exist, a tree without cycles. Throws one SourceInputError listing every problem found — after those
+ * of `earlier` (the reader's own), so one pass shows them all — keeping the first 10,000.
  */
-export function validateSourceRead(read: SourceRead): void {
-  const list = new ProblemList()
+export function validateSourceRead(read: SourceRead, earlier?: SourceInputError): void {
+  const collector = new SourceProblemCollector()
+  if (earlier) collector.addError(earlier)
+  const list = new ProblemList(collector)
   const { snapshot, locations } = read
   checkDuplicates(
     snapshot.employees.map((e) => e.key),
@@ -136,5 +150,26 @@ export function validateSourceRead(read: SourceRead): void {
   )
   checkTree(snapshot, locations.departments, list)
   checkEmployeeReferences(read, list)
-  if (list.problems.length > 0) throw new SourceInputError(list.problems)
+  const error = collector.toError()
+  if (error) throw error
+}
+
+/**
+ * Reads the source and checks it. When the reader found problems but could read every file to its end,
+ * the cross-record rules run over what it read, so their problems come in the same list.
+ */
+export async function readValidSource(
+  source: DirectorySourceConnector,
+  signal: AbortSignal,
+  onProgress: (progress: ReadProgress) => void,
+): Promise<SourceRead> {
+  let read: SourceRead
+  try {
+    read = await source.read(signal, onProgress)
+  } catch (error) {
+    if (error instanceof SourceInputError && error.readSoFar) validateSourceRead(error.readSoFar, error)
+    throw error
+  }
+  validateSourceRead(read)
+  return read
 }

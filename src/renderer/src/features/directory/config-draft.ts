@@ -32,6 +32,7 @@ export interface LdapConnectionDraft {
 }
 
 export interface CsvDraft {
+  readonly preset: CsvConfig['preset']
   readonly usersFile: string
   readonly departmentsFile: string
   readonly encoding: CsvConfig['encoding']
@@ -112,6 +113,7 @@ function connectionDraft(c: LdapSourceConfig | LdapTargetConfig): LdapConnection
 
 function csvDraft(c: CsvConfig): CsvDraft {
   return {
+    preset: c.preset,
     usersFile: c.usersFile,
     departmentsFile: c.departmentsFile,
     encoding: c.encoding,

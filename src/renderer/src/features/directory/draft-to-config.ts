@@ -100,6 +100,7 @@ function csvSource(c: Checker, d: CsvDraft): DirectoryConfig['source'] {
     c.fail('csv.listSeparator', 'directory.error.separator')
   return {
     kind: 'csv',
+    preset: d.preset,
     usersFile: c.text('csv.usersFile', d.usersFile, { required: true }),
     departmentsFile: c.text('csv.departmentsFile', d.departmentsFile, { required: true }),
     encoding: d.encoding,

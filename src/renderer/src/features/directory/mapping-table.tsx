@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { useContext, useState } from 'react'
+import { useContext, useEffect, useState } from 'react'
 import { useT } from '../../i18n'
 import { FieldErrorsContext, fieldId } from './directory-fields'
 
@@ -13,6 +13,8 @@ interface MappingTableProps<K extends string> {
   readonly values: Readonly<Record<K, string>>
   readonly defaults: Readonly<Record<K, string>>
   readonly onChange: (key: K, value: string) => void
+  /** Column names read from the file: offered in a list, and a value the file lacks is pointed out. */
+  readonly suggestions?: readonly string[] | null
 }
 
 /**
@@ -27,14 +29,21 @@ export function MappingTable<K extends string>({
   values,
   defaults,
   onChange,
+  suggestions = null,
 }: MappingTableProps<K>): ReactNode {
   const t = useT()
   const errors = useContext(FieldErrorsContext)
   const [open, setOpen] = useState(false)
+  // Headers were just read from the file: show the table they are for.
+  useEffect(() => {
+    if (suggestions) setOpen(true)
+  }, [suggestions])
   const keys = Object.keys(labels) as K[]
   const hasError = keys.some((key) => errors.has(`${path}.${key}`))
   const shown = open || hasError
   const bodyId = `${fieldId(path)}-table`
+  const listId = suggestions ? `${fieldId(path)}-headers` : undefined
+  const known = new Set(suggestions ?? [])
   return (
     <div className="mapping">
       <button
@@ -59,6 +68,8 @@ export function MappingTable<K extends string>({
             {keys.map((key) => {
               const id = fieldId(`${path}.${key}`)
               const error = errors.get(`${path}.${key}`)
+              const value = values[key].trim()
+              const notInFile = suggestions !== null && value !== '' && !known.has(value)
               return (
                 <tr key={key}>
                   <th scope="row">
@@ -70,14 +81,23 @@ export function MappingTable<K extends string>({
                       type="text"
                       spellCheck={false}
                       maxLength={200}
+                      list={listId}
                       value={values[key]}
                       aria-invalid={error !== undefined}
-                      aria-describedby={error ? `${id}-error` : undefined}
+                      aria-describedby={
+                        [error ? `${id}-error` : '', notInFile ? `${id}-missing` : ''].join(' ').trim() ||
+                        undefined
+                      }
                       onChange={(e) => onChange(key, e.target.value)}
                     />
                     {error ? (
                       <div id={`${id}-error`} className="field-error" data-testid="field-error">
                         {t(error.key, error.params)}
+                      </div>
+                    ) : null}
+                    {notInFile ? (
+                      <div id={`${id}-missing`} className="field-hint" data-testid="not-in-file">
+                        {t('directory.mapping.notInFile')}
                       </div>
                     ) : null}
                   </td>
@@ -87,6 +107,13 @@ export function MappingTable<K extends string>({
             })}
           </tbody>
         </table>
+      ) : null}
+      {listId ? (
+        <datalist id={listId}>
+          {suggestions?.map((name) => (
+            <option key={name} value={name} />
+          ))}
+        </datalist>
       ) : null}
     </div>
   )

@@ -18,6 +18,7 @@ function plan(overrides: Partial<DirectoryPlan>): DirectoryPlan {
     licence: { limit: null, activeSourceUsers: 0, newUsers: 0, seatsFree: null, over: 0 },
     deletion: { removals: 0, base: 0, maxCount: 500, maxPercent: 10, tripped: false, approved: false },
     blocked: null,
+    sourceNotices: [],
     ...overrides,
   }
 }

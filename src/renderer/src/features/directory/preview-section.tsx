@@ -10,6 +10,7 @@ import { openDirectoryHistory } from './open-history'
 import { PlanItemsTable } from './plan-items-table'
 import { PlanSummary } from './plan-summary'
 import { RunProgress } from './run-progress'
+import { SourceNotices, SourceProblems } from './source-problems'
 
 const tones: Readonly<
   Record<DirectoryRunSummary['outcome'], { className: string; role: 'status' | 'alert' }>
@@ -98,6 +99,7 @@ export function PreviewSection(): ReactNode {
   const plan = useDirectoryStore((s) => s.plan)
   const busy = useDirectoryStore((s) => s.busy)
   const error = useDirectoryStore((s) => s.planError)
+  const problems = useDirectoryStore((s) => s.planProblems)
   const summary = useDirectoryStore((s) => s.runSummary)
   const progress = useDirectoryStore((s) => s.progress)
   const run = useDirectoryStore((s) => s.run)
@@ -132,6 +134,7 @@ export function PreviewSection(): ReactNode {
       <div data-testid="plan-error">
         <ErrorBanner message={error} />
       </div>
+      {problems ? <SourceProblems report={problems} /> : null}
       {summary ? <RunResult summary={summary} /> : null}
       {plan ? (
         <div data-testid="plan">
@@ -140,6 +143,7 @@ export function PreviewSection(): ReactNode {
               <p>{plan.blocked[language]}</p>
             </div>
           ) : null}
+          <SourceNotices notices={plan.sourceNotices} />
           <PlanSummary plan={plan} />
           <PlanItemsTable plan={plan} />
         </div>

@@ -1,10 +1,6 @@
 import type { ReactNode } from 'react'
-import {
-  csvDepartmentMapping,
-  csvUserMapping,
-  directorySecretNames,
-  ldapSourceAttributes,
-} from '../../../../shared/model/directory-config'
+import { csvPresetDefaults, type CsvPreset } from '../../../../shared/model/csv-presets'
+import { directorySecretNames, ldapSourceAttributes } from '../../../../shared/model/directory-config'
 import { Section } from '../../components/section'
 import type { Translate } from '../../i18n'
 import { useT } from '../../i18n'
@@ -18,12 +14,13 @@ import type {
   SourceKind,
 } from './config-draft'
 import { ConnectionCheck } from './connection-check'
+import { CsvHeadersLoader, useCsvHeaders } from './csv-headers'
 import { NumberRow, RadioRow, SelectRow, TextRow } from './directory-fields'
 import { LdapConnectionFields } from './ldap-connection-fields'
 import { MappingTable } from './mapping-table'
 
-const userDefaults = csvUserMapping.parse({})
-const departmentDefaults = csvDepartmentMapping.parse({})
+const userDefaults = csvPresetDefaults.generic.users
+const departmentDefaults = csvPresetDefaults.generic.departments
 const attributeDefaults = ldapSourceAttributes.parse({})
 
 function userLabels(t: Translate): Record<CsvUserField, string> {
@@ -58,10 +55,33 @@ function CsvFields({
   onChange: (patch: Partial<CsvDraft>) => void
 }): ReactNode {
   const t = useT()
+  const headers = useCsvHeaders(csv)
+  const preset = csvPresetDefaults[csv.preset]
+  /** A preset fills the whole mapping and the inactive values; the admin can still edit each. */
+  const choosePreset = (name: CsvPreset): void => {
+    const chosen = csvPresetDefaults[name]
+    onChange({
+      preset: name,
+      users: { ...chosen.users },
+      departments: { ...chosen.departments },
+      inactiveValues: chosen.inactiveValues.join(', '),
+    })
+  }
   return (
     <>
       <table className="form-table">
         <tbody>
+          <SelectRow
+            path="csv.preset"
+            label={t('directory.csv.preset')}
+            hint={t('directory.csv.presetHint')}
+            options={[
+              { value: 'generic', label: t('directory.csv.preset.generic') },
+              { value: 'desknets-neo', label: "desknet's NEO" },
+            ]}
+            value={csv.preset}
+            onChange={choosePreset}
+          />
           <TextRow
             path="csv.usersFile"
             label={t('directory.csv.usersFile')}
@@ -109,13 +129,15 @@ function CsvFields({
           />
         </tbody>
       </table>
+      <CsvHeadersLoader view={headers} />
       <MappingTable
         path="csv.users"
         title={t('directory.csv.usersMapping')}
         valueHeader={t('directory.csv.header')}
         labels={userLabels(t)}
         values={csv.users}
-        defaults={userDefaults}
+        defaults={preset.users}
+        suggestions={headers.detected.users}
         onChange={(key, value) => onChange({ users: { ...csv.users, [key]: value } })}
       />
       <MappingTable
@@ -124,7 +146,8 @@ function CsvFields({
         valueHeader={t('directory.csv.header')}
         labels={departmentLabels(t)}
         values={csv.departments}
-        defaults={departmentDefaults}
+        defaults={preset.departments}
+        suggestions={headers.detected.departments}
         onChange={(key, value) => onChange({ departments: { ...csv.departments, [key]: value } })}
       />
     </>

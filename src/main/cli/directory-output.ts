@@ -1,0 +1,59 @@
+import type { DirectoryPlan, SourceProblemReport } from '../../shared/model/directory'
+import type { ApiError } from '../../shared/model/errors'
+
+function countsLine(label: string, c: DirectoryPlan['counts']['user']): string {
+  return `  ${label}: create ${c.create}, update ${c.update}, suspend ${c.suspend}, reactivate ${c.reactivate}, delete ${c.delete}`
+}
+
+/** Warnings first and loud, then the notes, each in Japanese and English. */
+function noticeLines(plan: DirectoryPlan): string[] {
+  const ordered = [...plan.sourceNotices].sort((a, b) =>
+    a.level === b.level ? 0 : a.level === 'warning' ? -1 : 1,
+  )
+  return ordered.flatMap((n) => {
+    const tag = n.level === 'warning' ? 'WARNING' : 'note'
+    return [`${tag}: ${n.message.ja}`, `${tag}: ${n.message.en}`]
+  })
+}
+
+/** The plan in a few lines a terminal shows whole. */
+export function planText(plan: DirectoryPlan): string {
+  const { user, group } = plan.counts
+  const { licence, deletion } = plan
+  return [
+    ...noticeLines(plan),
+    `source: ${plan.source.employees} employees, ${plan.source.departments} departments, ${plan.source.positions} positions, ${plan.source.groups} groups`,
+    `home directory changes: ${plan.homeChangesTotal}`,
+    plan.hasTarget ? `target writes: ${plan.itemsTotal}` : 'target: none',
+    ...(plan.hasTarget ? [countsLine('users', user), countsLine('groups', group)] : []),
+    `licences: ${licence.limit ?? 'no limit set'}; ${licence.newUsers} new users, ${licence.seatsFree ?? '-'} seats free${licence.over ? `, OVER by ${licence.over}` : ''}`,
+    `deletion guard: ${deletion.removals} removals of ${deletion.base} (threshold ${deletion.maxCount} or ${deletion.maxPercent}%)${deletion.tripped ? ' — TRIPPED' : ''}`,
+    ...(plan.blocked ? [`blocked: ${plan.blocked.ja}`, `blocked: ${plan.blocked.en}`] : ['would write: yes']),
+  ].join('\n')
+}
+
+/**
+ * Every problem of the source, numbered, Japanese above English, so an admin can work down the list
+ * in a terminal; the first lines say how many there are.
+ */
+export function problemsText(error: ApiError, report: SourceProblemReport): string {
+  const total = report.problems.length + report.omitted
+  const width = String(total).length
+  const lines = [`renkei: ${error.localized.ja}`, `renkei: ${error.localized.en}`, '']
+  report.problems.forEach((p, i) => {
+    const number = `${String(i + 1).padStart(width)}. `
+    lines.push(`${number}${p.message.ja}`, `${' '.repeat(number.length)}${p.message.en}`)
+  })
+  if (report.omitted > 0) {
+    lines.push(
+      `ほかに ${report.omitted} 件の問題があります（最初の ${report.problems.length} 件を表示しています）。`,
+      `${report.omitted} more problems (the first ${report.problems.length} are listed).`,
+    )
+  }
+  return `${lines.join('\n')}\n`
+}
+
+/** `--json`: the error and the complete report, for scripts. */
+export function problemsJson(error: ApiError, report: SourceProblemReport): unknown {
+  return { error: { code: error.code, message: error.localized }, sourceProblems: report }
+}
