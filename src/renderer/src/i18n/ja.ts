@@ -325,6 +325,38 @@ export const ja = {
   'directory.action.suspend': '停止',
   'directory.action.reactivate': '再開',
   'directory.action.delete': '削除',
+  'directory.action.adopt': '引き継ぎ',
+  'directory.error.adoptBy': '照合ルールを 1 つ以上選んでください。',
+  'directory.ownership': '管理対象（所有・引き継ぎ・除外）',
+  'directory.ownership.intro':
+    'Renkei は自分で作成したアカウントと、承認して引き継いだアカウントだけを変更・停止・削除します。それ以外のアカウントは「管理外」として一覧に出すだけで、一切変更しません。',
+  'directory.ownership.adoptBy': '引き継ぎの照合ルール',
+  'directory.ownership.adoptByHint':
+    '管理外の既存アカウントをソースの社員と同一人物とみなす条件です。一致したアカウントはプレビューに「引き継ぎ」と表示され、承認したときだけ引き継ぎます。',
+  'directory.ownership.match.key': '社員番号（externalId / employeeNumber）',
+  'directory.ownership.match.login': 'ログイン名（userName / uid）',
+  'directory.ownership.match.email': 'メールアドレス',
+  'directory.ownership.excludeLogins': '除外するログイン名',
+  'directory.ownership.excludeLoginsHint':
+    '1 行に 1 つ。* と ? が使えます（大文字小文字は区別しません）。例: admin*',
+  'directory.ownership.excludeBranches': '除外するブランチ（LDAP）',
+  'directory.ownership.excludeBranchesHint':
+    '1 行に 1 つの DN。その下のエントリーには触れません。例: ou=contractors,ou=people,dc=example,dc=jp',
+  'directory.ownership.excludeGroups': '除外するグループ',
+  'directory.ownership.excludeGroupsHint':
+    '1 行に 1 つ。SCIM はグループの表示名、LDAP はグループの DN。メンバーには触れません。',
+  'directory.approveAdoptions': '引き継ぎを承認して実行',
+  'directory.approveAdoptions.question':
+    '既存のアカウント {count} 件を Renkei の管理下に引き継ぎ、ソースの内容に合わせます（今回のみの承認）。実行してよろしいですか？',
+  'directory.accounts.adopt': '既存のアカウント {count} 件を引き継ぎます（承認が必要）',
+  'directory.accounts.foreign': '管理外のアカウント {count} 件（変更しません）',
+  'directory.accounts.excluded': '除外ルールの対象 {count} 件（変更しません）',
+  'directory.accounts.held': '作成も引き継ぎもしない人 {count} 人',
+  'directory.accounts.more': 'ほか {count} 件',
+  'directory.accounts.ref': '反映先での ID / DN',
+  'directory.accounts.login': 'ログイン名 / 名前',
+  'directory.accounts.key': 'キー',
+  'directory.accounts.reason': '理由',
   'directory.homeKind.employee': '社員',
   'directory.homeKind.department': '部署',
   'directory.homeKind.position': '役職',
