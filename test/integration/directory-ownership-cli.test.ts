@@ -2,6 +2,7 @@
  * `renkei directory preview` / `run --approve-adoptions` against slapd with an entry Renkei did not create.
  * The CLI reads the bind password from the real keychain, so this needs the Secret Service session.
  */
+import { spawn } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -9,12 +10,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createCore } from '../../src/main/core/app'
 import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store'
 import { directorySecretNames } from '../../src/shared/model/directory-config'
-import { runCli } from '../support/cli'
+import { projectRoot, runCli } from '../support/cli'
 import { people, writeDirectoryCsv } from '../support/directory-csv'
 import { keychainPresent, keychainRequired, keychainSkipReason } from '../support/keychain'
+import { startScimServer } from '../support/scim-server'
 import { startSlapd, type Slapd } from '../support/slapd'
 
 let slapd: Slapd
+
+/** The CLI without blocking this process (the SCIM server under test lives here). */
+function runCliAsync(args: readonly string[]): Promise<{ status: number | null; stdout: string }> {
+  const child = spawn(process.execPath, [join(projectRoot, 'bin', 'renkei.cjs'), ...args])
+  let stdout = ''
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')))
+  child.stderr.resume()
+  return new Promise((resolve) => child.once('exit', (status) => resolve({ status, stdout })))
+}
 
 describe.runIf(keychainPresent || keychainRequired)(
   `renkei directory with accounts Renkei does not own${keychainPresent ? '' : ` (skipped: ${keychainSkipReason})`}`,
@@ -76,6 +87,59 @@ describe.runIf(keychainPresent || keychainRequired)(
       expect(JSON.parse(approved.stdout).outcome).toBe('ok')
       expect(await hand()).toEqual([{ employeenumber: ['E0001'] }])
       expect(cli('secret', 'clear', directorySecretNames.targetLdapPassword).status).toBe(0)
+    })
+
+    it('a run killed with kill -9 mid-way leaves nothing doubled or lost: the next run finishes it', async () => {
+      const scim = await startScimServer()
+      try {
+        const dir = mkdtempSync(join(tmpdir(), 'renkei-own-kill-'))
+        const core = await createCore({
+          dataDir: dir,
+          runtime: 'test',
+          version: 'test',
+          secrets: new MemorySecretStore(),
+          startScheduler: false,
+        })
+        await core.api['directory.config.update']({
+          source: { kind: 'csv', ...writeDirectoryCsv(dir, people(60)) },
+          target: { kind: 'scim', baseUrl: scim.baseUrl, provisionGroups: false },
+        })
+        await core.close()
+        const args = ['--data-dir', dir]
+        expect(
+          runCli([...args, 'secret', 'set', directorySecretNames.targetScimToken], { input: scim.token })
+            .status,
+        ).toBe(0)
+
+        // Asynchronous, so the SCIM server in this process keeps answering; killed after the 15th create.
+        const child = spawn(process.execPath, [
+          join(projectRoot, 'bin', 'renkei.cjs'),
+          ...args,
+          'directory',
+          'run',
+        ])
+        const killed = new Promise<NodeJS.Signals | null>((resolve) =>
+          child.once('exit', (_c, sig) => resolve(sig)),
+        )
+        while (scim.requests().filter((r) => r.method === 'POST').length < 15 && child.exitCode === null)
+          await new Promise((r) => setTimeout(r, 2))
+        child.kill('SIGKILL')
+        expect(await killed).toBe('SIGKILL')
+        const partial = scim.users().length
+        expect(partial).toBeGreaterThanOrEqual(15)
+        expect(partial).toBeLessThan(60)
+
+        const next = await runCliAsync([...args, 'directory', 'run'])
+        expect(next).toMatchObject({ status: 0, stdout: expect.stringContaining('ok: ') })
+        const keys = scim.users().map((u) => String(u.externalId))
+        expect(keys).toHaveLength(60)
+        expect(new Set(keys).size).toBe(60)
+        const preview = JSON.parse((await runCliAsync([...args, 'directory', 'preview', '--json'])).stdout)
+        expect(preview).toMatchObject({ itemsTotal: 0, foreignTotal: 0, heldTotal: 0 })
+        runCli([...args, 'secret', 'clear', directorySecretNames.targetScimToken])
+      } finally {
+        await scim.stop()
+      }
     })
   },
 )

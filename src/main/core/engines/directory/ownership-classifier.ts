@@ -70,33 +70,34 @@ export function exclusionMatcher(rules: DirectoryExclusions): (account: TargetAc
   }
 }
 
-const same = (a: string | null, b: string | null): boolean =>
-  a !== null && b !== null && a !== '' && a.toLowerCase() === b.toLowerCase()
-
 /**
  * Finds the ledger row of each account: by handle, or — for a create whose answer never reached the ledger
  * (kill -9 between request and record) — by the key or login the pending create carried.
  */
 class LedgerIndex {
   private readonly byHandle = new Map<string, OwnershipRecord>()
-  private readonly pending: OwnershipRecord[] = []
+  private readonly pendingByKey = new Map<string, OwnershipRecord>()
+  private readonly pendingByLogin = new Map<string, OwnershipRecord>()
   private readonly used = new Set<OwnershipRecord>()
 
   constructor(records: readonly OwnershipRecord[], object: OwnedObject) {
     for (const record of records) {
       if (record.object !== object) continue
       if (record.handle !== null && record.state === 'owned') this.byHandle.set(record.handle, record)
-      else this.pending.push(record)
+      else {
+        this.pendingByKey.set(record.key, record)
+        if (record.login) this.pendingByLogin.set(record.login.toLowerCase(), record)
+      }
     }
   }
 
   find(handle: string, key: string | null, login: string | null): OwnershipRecord | null {
     const owned = this.byHandle.get(handle)
     if (owned) return owned
-    const pending = this.pending.find(
-      (p) => !this.used.has(p) && ((key !== null && p.key === key) || same(p.login, login)),
-    )
-    if (!pending) return null
+    const pending =
+      (key === null ? undefined : this.pendingByKey.get(key)) ??
+      (login ? this.pendingByLogin.get(login.toLowerCase()) : undefined)
+    if (!pending || this.used.has(pending)) return null
     this.used.add(pending)
     return pending
   }

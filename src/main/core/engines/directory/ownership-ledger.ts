@@ -79,6 +79,16 @@ export class OwnershipLedger {
       .run(this.scope, object, key)
   }
 
+  /**
+   * After a complete run: intents older than the run that matched nothing were never carried out (the
+   * request did not arrive). Dropped, so a later account with that key or login is not mistaken for ours.
+   */
+  dropStalePending(before: number): void {
+    this.db
+      .prepare(`DELETE FROM directory_ownership WHERE scope = ? AND state = 'pending' AND at < ?`)
+      .run(this.scope, before)
+  }
+
   /** The object was deleted by Renkei. */
   release(object: OwnedObject, key: string): void {
     this.db

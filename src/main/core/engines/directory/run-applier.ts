@@ -153,6 +153,7 @@ export async function applyComputedRun(
   deps.home.applyImport(computed.homeDiff, deps.now(), () => deps.history.appendMany(entries))
   if (!target || !computed.target) return outcomeOf(0, 0, null, computed.homeDiff.changes.length)
   const { plan } = computed.target
+  const startedAt = deps.now()
   for (const claim of plan.classified.claims)
     deps.ledger.own(claim.object, claim.key, claim.handle, claim.ref, claim.origin, deps.now())
   const refs = new Map([...plan.classified.owned.values()].map((u) => [u.key, u.ref]))
@@ -171,6 +172,7 @@ export async function applyComputedRun(
     ownership: { ledger: deps.ledger, now: deps.now, approveAdoptions: deps.approveAdoptions },
   })
   trackMissingUsers(computed, deps.state, deps.now())
+  if (!result.stoppedBy) deps.ledger.dropStalePending(startedAt)
   const notDone = leftOut(computed, deps.approveAdoptions)
   return outcomeOf(result.applied, result.failed, result.stoppedBy, computed.homeDiff.changes.length, notDone)
 }
