@@ -166,4 +166,32 @@ describe.each(['attribute', 'ou'] as const)('an existing LDAP tree (departments 
     expect(await withUid('e0002')).toEqual([])
     expect((await core.api['directory.preview']({})).itemsTotal).toBe(0)
   })
+
+  it('excluded branch and group: listed as excluded, their people neither adopted nor duplicated', async () => {
+    const group = `cn=no-sync,${base}`
+    await slapd.ldapadd(
+      `dn: ${group}\nobjectClass: groupOfNames\ncn: no-sync\nmember: uid=e0001,${usersDn}\n`,
+    )
+    await configure(people(3))
+    const config = await core.api['directory.config.get']({})
+    await core.api['directory.config.update']({
+      ...config,
+      exclusions: { logins: [], branches: [`ou=contractors,${usersDn}`], groups: [group] },
+    })
+    const plan = await core.api['directory.preview']({})
+    expect(plan.excluded.map((e) => [e.name, e.reason?.en]).sort()).toEqual([
+      ['c9002', `exclusion rule (branch ou=contractors,${usersDn})`],
+      ['e0001', `exclusion rule (group ${group})`],
+    ])
+    expect(plan.held.map((h) => h.key)).toEqual(['E0001'])
+    expect(plan.counts.user).toMatchObject({ adopt: 1, create: 1 })
+    const before = await everyone()
+    await core.api['directory.run']({ approveAdoptions: true, approveDeletions: true })
+    const after = await everyone()
+    for (const uid of ['e0001', 'c9002'])
+      expect(after.filter((e) => e.attributes.uid?.includes(uid))).toEqual(
+        before.filter((e) => e.attributes.uid?.includes(uid)),
+      )
+    expect(after).toHaveLength(5)
+  })
 })

@@ -26,12 +26,13 @@ interface Server {
 
 type ScimUser = Record<string, unknown> & { id: string; userName: string; externalId?: string }
 
-const servers: readonly [string, () => Promise<Server>][] = [
-  ['SCIMMY', () => startScimServer()],
-  ['Better Auth SCIM', () => startBetterAuthScim()],
+/** Better Auth's SCIM plugin provisions Users only (its /Groups is an empty list). */
+const servers: readonly [string, () => Promise<Server>, boolean][] = [
+  ['SCIMMY', () => startScimServer(), true],
+  ['Better Auth SCIM', () => startBetterAuthScim(), false],
 ]
 
-describe.each(servers)('directory ownership against %s', (_name, start) => {
+describe.each(servers)('directory ownership against %s', (_name, start, hasGroups) => {
   let server: Server
   let dir: string
   let clock: TestClock
@@ -195,4 +196,29 @@ describe.each(servers)('directory ownership against %s', (_name, start) => {
     expect(users.filter((u) => u.userName === 'e0001').map((u) => u.id)).toEqual([made])
     expect(users).toHaveLength(2)
   })
+
+  it.runIf(hasGroups)(
+    'members of an excluded group are left alone (skipped where the server has no Groups)',
+    async () => {
+      await configure(people(3))
+      await core.api['directory.run']({})
+      const member = (await allUsers()).find((u) => u.userName === 'e0003')!
+      const group = await call('POST', '/Groups', {
+        schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
+        displayName: 'no-sync',
+        members: [{ value: member.id }],
+      })
+      expect(group.status).toBe(201)
+      const before = await readBack(member.id)
+      await configure(people(2), { exclusions: { groups: ['no-sync'] } })
+      const plan = await core.api['directory.preview']({})
+      expect(plan.excluded.map((e) => e.reason?.ja)).toEqual(['除外ルール（グループ no-sync）'])
+      await core.api['directory.run']({ approveDeletions: true })
+      expect(await readBack(member.id)).toEqual(before)
+      await configure(people(2), { exclusions: { groups: ['no-such-group'] } })
+      const missing = await core.api['directory.run']({})
+      expect(missing.outcome).toBe('error')
+      expect(missing.message.en).toContain('"no-such-group" does not exist')
+    },
+  )
 })
