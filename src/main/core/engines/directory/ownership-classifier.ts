@@ -103,10 +103,15 @@ class LedgerIndex {
   }
 }
 
+/** The ledger row needs writing: a pending create recognised, or the handle or ref moved on. */
 function claimFor(object: OwnedObject, record: OwnershipRecord, handle: string, ref: string) {
   const stale = record.state === 'pending' || record.handle !== handle || record.ref !== ref
-  return stale ? [{ object, key: record.key, handle, ref, origin: record.origin }] : []
+  return stale ? { object, key: record.key, handle, ref, origin: record.origin } : null
 }
+
+/** The account under the ledger's key; no copy when it already carries it (the usual case at 100,000). */
+const ownedAs = (account: TargetAccount, key: string): OwnedUser =>
+  account.key === key ? (account as OwnedUser) : { ...account, key }
 
 /** Sorts what the target holds into Renkei's own, excluded and foreign, from the ledger and the rules. */
 export function classifyTarget(
@@ -122,10 +127,11 @@ export function classifyTarget(
   const claims: OwnershipClaim[] = []
   for (const account of state.users) {
     const record = users.find(account.handle, account.key, account.login)
-    if (record) claims.push(...claimFor('user', record, account.handle, account.ref))
+    const claim = record && claimFor('user', record, account.handle, account.ref)
+    if (claim) claims.push(claim)
     const reason = excludedBy(account)
     if (reason) excluded.push({ account, reason, ownedKey: record?.key ?? null })
-    else if (record) owned.set(record.key, { ...account, key: record.key })
+    else if (record) owned.set(record.key, ownedAs(account, record.key))
     else foreign.push(account)
   }
   const groups = new LedgerIndex(records, 'group')
@@ -137,7 +143,8 @@ export function classifyTarget(
       foreignGroups.push(group)
       continue
     }
-    claims.push(...claimFor('group', record, group.handle, group.ref))
+    const claim = claimFor('group', record, group.handle, group.ref)
+    if (claim) claims.push(claim)
     ownedGroups.set(record.key, { ...group, key: record.key })
   }
   return { owned, ownedGroups, foreign, foreignGroups, excluded, claims }
