@@ -157,7 +157,7 @@ export const adoptionMatches = ['key', 'login', 'email'] as const
  */
 export const directoryExclusions = z
   .object({
-    logins: z.array(z.string().min(1).max(200)).max(100).default([]),
+    logins: z.array(z.string().min(1, 'an empty login pattern').max(200)).max(100).default([]),
     branches: z.array(dn.min(1)).max(100).default([]),
     groups: z.array(z.string().min(1).max(1000)).max(100).default([]),
   })
@@ -189,9 +189,9 @@ export const directoryConfig = z
      */
     adoptBy: z
       .array(z.enum(adoptionMatches))
-      .min(1)
+      .min(1, 'choose at least one of key, login, email')
       .max(3)
-      .refine((list) => new Set(list).size === list.length, 'each rule once')
+      .refine((list) => new Set(list).size === list.length, 'name each of key, login, email at most once')
       .default(['key', 'login']),
     exclusions: directoryExclusions.default({ logins: [], branches: [], groups: [] }),
   })
