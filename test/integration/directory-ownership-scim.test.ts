@@ -154,6 +154,18 @@ describe.each(servers)('directory ownership against %s', (_name, start, hasGroup
     expect(after.itemsTotal).toBe(0)
   })
 
+  it('upgrade from a version without ownership records: its keyed accounts are adoption candidates, once', async () => {
+    const ids = [await foreignUser('e0001', 'E0001'), await foreignUser('e0002', 'E0002')]
+    await configure(people(2).map((p) => ({ ...p, email: `${p.key.toLowerCase()}@idp.example.com` })))
+    const plan = await core.api['directory.preview']({})
+    expect(plan.counts.user).toMatchObject({ create: 0, adopt: 2, update: 0, suspend: 0 })
+    expect((await core.api['directory.run']({})).outcome).toBe('warning')
+    expect((await allUsers()).map((u) => u.id).sort()).toEqual([...ids].sort())
+    expect((await core.api['directory.run']({ approveAdoptions: true })).outcome).toBe('ok')
+    expect((await allUsers()).map((u) => u.id).sort()).toEqual([...ids].sort())
+    expect((await core.api['directory.preview']({})).itemsTotal).toBe(0)
+  })
+
   it('an excluded account is left alone even though Renkei owns it', async () => {
     await configure(people(4))
     expect((await core.api['directory.run']({})).outcome).toBe('ok')
