@@ -77,6 +77,23 @@ function accountSummary(account: TargetAccount, reason: Localized | null): Targe
   return { object: 'user', ref, name: login, displayName, email, key, reason }
 }
 
+type OwnershipPart = Pick<
+  DirectoryPlan,
+  'adoption' | 'foreign' | 'foreignTotal' | 'excluded' | 'excludedTotal' | 'held' | 'heldTotal'
+>
+
+/** The plan's ownership part: adoptions waiting for approval, and the accounts the run leaves alone. */
+function ownershipPart(target: ComputedRun['target'], counts: PlanCounts, approved: boolean): OwnershipPart {
+  const lists = accountLists(target)
+  return {
+    adoption: { candidates: counts.user.adopt + counts.group.adopt, approved },
+    ...lists,
+    foreignTotal: lists.foreign.length,
+    excludedTotal: lists.excluded.length,
+    heldTotal: lists.held.length,
+  }
+}
+
 /** Foreign, excluded and held accounts as the preview lists them. */
 function accountLists(target: ComputedRun['target']) {
   if (!target) return { foreign: [], excluded: [], held: [] }
@@ -145,7 +162,6 @@ export async function computeDirectoryRun(inputs: PlanInputs): Promise<ComputedR
   const licence = checkLicence(guardInput)
   const deletion = checkDeletions(guardInput)
   const { employees, departments, positions, groups } = read.snapshot
-  const lists = accountLists(target)
   const plan: DirectoryPlan = {
     computedAt: inputs.now,
     source: {
@@ -162,14 +178,7 @@ export async function computeDirectoryRun(inputs: PlanInputs): Promise<ComputedR
     counts,
     licence,
     deletion,
-    adoption: {
-      candidates: counts.user.adopt + counts.group.adopt,
-      approved: inputs.approveAdoptions,
-    },
-    ...lists,
-    foreignTotal: lists.foreign.length,
-    excludedTotal: lists.excluded.length,
-    heldTotal: lists.held.length,
+    ...ownershipPart(target, counts, inputs.approveAdoptions),
     blocked: blockReason(licence, deletion),
   }
   return { plan, read, homeDiff, target }
