@@ -152,6 +152,7 @@ export const en: Dictionary = {
   'directory.attr.position': 'Position',
   'directory.attr.groupName': 'Group name',
   'directory.attr.groupMember': 'Group member',
+  'directory.targetField.key': 'Employee key (externalId / employeeNumber)',
   'directory.targetField.login': 'Login ID',
   'directory.targetField.displayName': 'Display name',
   'directory.targetField.familyName': 'Family name',

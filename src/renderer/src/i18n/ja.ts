@@ -153,6 +153,7 @@ export const ja = {
   'directory.attr.position': '役職',
   'directory.attr.groupName': 'グループ名',
   'directory.attr.groupMember': 'グループのメンバー',
+  'directory.targetField.key': '社員番号（externalId / employeeNumber）',
   'directory.targetField.login': 'ログインID',
   'directory.targetField.displayName': '表示名',
   'directory.targetField.familyName': '姓',
