@@ -106,6 +106,8 @@ export async function runDirectoryBench(
         target: null,
         suspendedSince: new Map(),
         approveDeletions: false,
+        approveAdoptions: false,
+        ownership: [],
         now: Date.now(),
         signal,
       })

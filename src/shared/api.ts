@@ -175,9 +175,17 @@ export const apiContract = {
   'directory.preview': returns<DirectoryPlan>()(
     z.object({ limit: z.number().int().min(0).max(1_000_000).default(2000) }).strict(),
   ),
-  /** Run now. approveDeletions lets this one run past the deletion guard (the threshold is unchanged). */
+  /**
+   * Run now. approveDeletions lets this one run past the deletion guard (the threshold is unchanged);
+   * approveAdoptions adopts the existing accounts the preview lists as "adopt" (this run only).
+   */
   'directory.run': returns<DirectoryRunSummary>()(
-    z.object({ approveDeletions: z.boolean().default(false) }).strict(),
+    z
+      .object({
+        approveDeletions: z.boolean().default(false),
+        approveAdoptions: z.boolean().default(false),
+      })
+      .strict(),
   ),
   'directory.departments': returns<readonly DepartmentSummary[]>()(empty),
   'directory.employees': returns<EmployeePage>()(directoryEmployeesInput),

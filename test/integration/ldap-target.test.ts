@@ -120,13 +120,26 @@ describe('LdapDirectoryTarget users', () => {
     ])
   })
 
-  it('treats creating an existing user (a run cut short after the add) as an update', async () => {
-    const again = await target().createUser({ ...taro, email: 'yamada@example.jp' }, 'Other-Pass')
-    expect(again).toBe(`uid=taro,${usersDn}`)
+  it('never turns a create into a takeover, even of an entry with the same key (the ledger recognises its own)', async () => {
+    const error = await target()
+      .createUser({ ...taro, email: 'yamada@example.jp' }, 'Other-Pass')
+      .catch((e: unknown) => e)
+    expect((error as ConnectorError).kind).toBe('permanent')
+    expect((error as ConnectorError).localized.en).toContain('(employeeNumber E001) that Renkei does not own')
     const found = await slapd.ldapsearch(usersDn, '(employeeNumber=E001)', ['mail'])
-    expect(found).toHaveLength(1)
-    expect(found[0]!.attributes.mail).toEqual(['yamada@example.jp'])
-    expect(await slapd.canBind(again, 'Init-Pass-1')).toBe(true)
+    expect(found.map((e) => e.attributes.mail)).toEqual([['taro@example.jp']])
+    expect(await slapd.canBind(`uid=taro,${usersDn}`, 'Init-Pass-1')).toBe(true)
+  })
+
+  it('gives the entryUUID as the handle, and it survives a rename', async () => {
+    const t = target()
+    const dn = `uid=taro,${usersDn}`
+    const handle = await t.handleOf(dn)
+    expect(handle).toMatch(/^[0-9a-f-]{36}$/)
+    expect((await t.read(signal())).users.find((u) => u.ref === dn)?.handle).toBe(handle)
+    const renamed = await t.updateUser(dn, { ...taro, login: 'taro2' }, ['login'])
+    expect(await t.handleOf(renamed)).toBe(handle)
+    expect(await t.updateUser(renamed, taro, ['login'])).toBe(dn)
   })
 
   it('refuses to take over an entry with the same uid that is not this employee', async () => {
@@ -172,7 +185,7 @@ describe('LdapDirectoryTarget groups and suspension', () => {
   const members = async (dn: string): Promise<readonly string[] | undefined> =>
     (await slapd.ldapsearch(dn, '(objectClass=*)', ['member']))[0]?.attributes.member
 
-  it('creates groups with member DNs, and treats creating an existing one as an update', async () => {
+  it('creates groups with member DNs, and refuses to create one that exists (an adoption is planned instead)', async () => {
     const t = target()
     expect(await t.createGroup(sales, [taroDn, hanakoDn])).toBe(salesDn)
     const written = (await slapd.ldapsearch(salesDn, '(objectClass=*)', ['cn', 'description', 'member']))[0]!
@@ -181,7 +194,10 @@ describe('LdapDirectoryTarget groups and suspension', () => {
       description: ['営業チーム'],
       member: [taroDn, hanakoDn],
     })
-    expect(await t.createGroup({ ...sales, memberKeys: ['E001'] }, [taroDn])).toBe(salesDn)
+    const error = await t.createGroup({ ...sales, memberKeys: ['E001'] }, [taroDn]).catch((e: unknown) => e)
+    expect((error as ConnectorError).kind).toBe('permanent')
+    expect(await members(salesDn)).toEqual([taroDn, hanakoDn])
+    await t.updateGroup(salesDn, { ...sales, memberKeys: ['E001'] }, [taroDn])
     expect(await members(salesDn)).toEqual([taroDn])
   })
 
@@ -192,7 +208,7 @@ describe('LdapDirectoryTarget groups and suspension', () => {
     await t.updateGroup(salesDn, { ...sales, memberKeys: [] }, [])
     expect(await members(salesDn)).toEqual([salesDn])
     const state = await t.read(signal())
-    expect(state.groups.map((g) => [g.key, g.memberKeys])).toEqual([
+    expect(state.groups.map((g) => [g.key, g.memberRefs])).toEqual([
       ['sales', []],
       ['dev', []],
     ])
@@ -209,23 +225,28 @@ describe('LdapDirectoryTarget groups and suspension', () => {
     expect(await members(salesDn)).toEqual([hanakoDn, suspended])
     const state = await t.read(signal())
     expect(state.users.find((u) => u.key === 'E001')).toMatchObject({ active: false, ref: suspended })
-    expect(state.groups[0]!.memberKeys).toEqual(['E001', 'E002'])
+    expect(state.groups[0]!.memberRefs).toEqual([hanakoDn, suspended])
     expect(await t.setActive(suspended, taro, true)).toBe(taroDn)
     expect(await entry(suspended)).toBeNull()
     expect(await members(salesDn)).toEqual([hanakoDn, taroDn])
     expect(await t.setActive(taroDn, taro, true)).toBe(taroDn)
   })
 
-  it('reads back what it wrote and leaves out entries without employeeNumber', async () => {
+  it('reads back what it wrote, and lists entries without employeeNumber too (key null)', async () => {
     const state = await target().read(signal())
     expect(state.licenceLimit).toBeNull()
-    expect(state.users).toEqual([
-      { ...taro, title: '本部長', ref: taroDn },
-      { ...hanako, login: 'hanako2', ref: hanakoDn },
+    const handle = expect.stringMatching(/^[0-9a-f-]{36}$/)
+    expect(state.users.filter((u) => u.key !== null)).toEqual([
+      { ...taro, title: '本部長', ref: taroDn, handle, dn: taroDn, groups: [] },
+      { ...hanako, login: 'hanako2', ref: hanakoDn, handle, dn: hanakoDn, groups: [] },
     ])
+    expect(state.users.find((u) => u.key === null)).toMatchObject({
+      login: 'guest',
+      ref: `uid=guest,${usersDn}`,
+    })
     expect(state.groups).toEqual([
-      { ref: salesDn, key: 'sales', displayName: '営業部', memberKeys: ['E001', 'E002'] },
-      { ref: `cn=dev,${groupsDn}`, key: 'dev', displayName: '開発', memberKeys: [] },
+      { ref: salesDn, key: 'sales', displayName: '営業部', memberRefs: [hanakoDn, taroDn], handle },
+      { ref: `cn=dev,${groupsDn}`, key: 'dev', displayName: '開発', memberRefs: [], handle },
     ])
   })
 
@@ -268,7 +289,7 @@ describe('LdapDirectoryTarget with departments as OUs', () => {
     const user = { ...taro, departmentCode: 'D20', department: '開発部' }
     expect(await t.setActive(suspended, user, true)).toBe(moved)
     const state = await t.read(signal())
-    expect(state.users).toEqual([{ ...user, ref: moved }])
+    expect(state.users).toEqual([expect.objectContaining({ ...user, ref: moved })])
     expect(state.groups).toEqual([])
   })
 })

@@ -66,6 +66,13 @@ function employee(key: string, login: string, overrides: Partial<TargetUser> = {
   }
 }
 
+const asAccount = (user: TargetUser, ref: string | undefined) => ({
+  ...user,
+  ref,
+  handle: ref,
+  dn: null,
+  groups: [],
+})
 const stored = (key: string) => server.users().filter((u) => u.externalId === key)
 const since = (mark: number) => server.requests().slice(mark)
 const read = (target: ScimDirectoryTarget) => target.read(new AbortController().signal)
@@ -135,7 +142,7 @@ describe('SCIM target: writing users', () => {
     expect(user?.name).toEqual({ familyName: '鈴木', formatted: '鈴木' })
     expect(user?.[enterprise]).toEqual({ employeeNumber: 'E1002' })
     const back = (await read(target)).users.find((u) => u.key === 'E1002')
-    expect(back).toEqual({ ...bare, ref: user?.id })
+    expect(back).toEqual(asAccount(bare, user?.id))
   })
 
   it('changes one field with one PATCH carrying only that operation', async () => {
@@ -216,45 +223,29 @@ describe('SCIM target: writing users', () => {
   })
 })
 
-describe('SCIM target: creating again after a crash', () => {
-  it('finds the user by externalId and brings it up to date instead of creating a duplicate', async () => {
-    const { target } = connect()
-    const user = employee('E2001', 'nakamura', {
-      displayName: '中村 翔',
-      familyName: '中村',
-      givenName: '翔',
-    })
-    const id = await target.createUser(user, 'first')
-    const mark = server.requests().length
-    const again = await target.createUser({ ...user, title: '係長' }, 'second')
-    expect(again).toBe(id)
-    expect(stored('E2001')).toHaveLength(1)
-    expect(stored('E2001')[0]).toMatchObject({ title: '係長', password: 'first' })
-    expect(since(mark).filter((r) => r.method === 'POST')).toHaveLength(0)
-  })
-
-  it('finds a user without externalId by userName and marks it as Renkei’s', async () => {
+describe('SCIM target: creating never takes an account over', () => {
+  it('a login already on the server is a permanent error naming the account; nothing is changed', async () => {
     const { target } = connect()
     const id = await handMade({ userName: 'kato.yui', displayName: 'Kato Yui' })
+    const before = server.users().find((u) => u.id === id)
     const user = employee('E2002', 'kato.yui', {
       displayName: '加藤 結衣',
       familyName: '加藤',
       givenName: '結衣',
     })
     const mark = server.requests().length
-    expect(await target.createUser(user, 'pw')).toBe(id)
-    expect(since(mark).filter((r) => r.method === 'POST')).toHaveLength(0)
-    expect(server.users().filter((u) => u.userName === 'kato.yui')).toHaveLength(1)
-    const back = (await read(target)).users.find((u) => u.key === 'E2002')
-    expect(back).toEqual({ ...user, ref: id })
-    expect(stored('E2002')[0]?.[enterprise]).toMatchObject({ employeeNumber: 'E2002' })
+    const error = await failure(target.createUser(user, 'pw'), 'permanent')
+    expect(error.localized.en).toContain(`id ${id}`)
+    expect(error.localized.ja).toContain('kato.yui')
+    expect(since(mark).filter((r) => r.method === 'PATCH')).toHaveLength(0)
+    expect(server.users().filter((u) => u.userName === 'kato.yui')).toEqual([before])
   })
 
-  it('never takes over an account that carries another employee’s key', async () => {
+  it('an account holding another employee’s key and the login is named, never merged', async () => {
     const { target } = connect()
     const id = await target.createUser(employee('E2003', 'yoshida'), null)
     const error = await failure(target.createUser(employee('E2004', 'yoshida'), null), 'permanent')
-    expect(error.localized.en).toContain('yoshida')
+    expect(error.localized.en).toContain('externalId E2003')
     expect(
       server
         .users()
@@ -264,7 +255,7 @@ describe('SCIM target: creating again after a crash', () => {
     expect(stored('E2003')).toHaveLength(1)
   })
 
-  it('two runs creating the same user at once end with one account (the loser gets 409 and adopts it)', async () => {
+  it('two runs creating the same user at once end with one account; the loser gets a permanent error', async () => {
     const one = connect().target
     const two = connect().target
     const user = employee('E2005', 'yamamoto', {
@@ -272,16 +263,24 @@ describe('SCIM target: creating again after a crash', () => {
       familyName: '山本',
       givenName: '蓮',
     })
-    const mark = server.requests().length
-    const [a, b] = await Promise.all([one.createUser(user, null), two.createUser(user, null)])
-    expect(a).toBe(b)
+    const results = await Promise.allSettled([one.createUser(user, null), two.createUser(user, null)])
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected'])
     expect(stored('E2005')).toHaveLength(1)
-    expect(since(mark).some((r) => r.method === 'POST' && r.status === 409)).toBe(true)
+  })
+
+  it('an adoption (key among the changed fields) writes externalId and employeeNumber', async () => {
+    const { target } = connect()
+    const id = await handMade({ userName: 'ono.ren', displayName: 'Ono Ren' })
+    const user = employee('E2006', 'ono.ren', { displayName: '小野 蓮', familyName: '小野', givenName: '蓮' })
+    await target.updateUser(id, user, ['key', 'displayName'])
+    expect(stored('E2006')).toEqual([
+      expect.objectContaining({ id, displayName: '小野 蓮', [enterprise]: { employeeNumber: 'E2006' } }),
+    ])
   })
 })
 
 describe('SCIM target: reading', () => {
-  it('reads back exactly what was written and ignores accounts without externalId', async () => {
+  it('reads back exactly what was written, and lists accounts without externalId too (key null)', async () => {
     const { target } = connect()
     const users = [
       employee('E3001', 'mori', { displayName: '森 大輔', familyName: '森', givenName: '大輔' }),
@@ -295,11 +294,11 @@ describe('SCIM target: reading', () => {
     const refs = [await target.createUser(users[0]!, 'pw'), await target.createUser(users[1]!, null)]
     const strangerId = await handMade({ userName: 'admin.local', displayName: '管理者' })
     const state = await read(target)
-    expect(state.users.filter((u) => u.key.startsWith('E300'))).toEqual([
-      { ...users[0], ref: refs[0] },
-      { ...users[1], ref: refs[1] },
+    expect(state.users.filter((u) => u.key?.startsWith('E300'))).toEqual([
+      asAccount(users[0]!, refs[0]),
+      asAccount(users[1]!, refs[1]),
     ])
-    expect(state.users.some((u) => u.ref === strangerId)).toBe(false)
+    expect(state.users.find((u) => u.ref === strangerId)).toMatchObject({ key: null, login: 'admin.local' })
     expect(state.licenceLimit).toBeNull()
   })
 
@@ -351,7 +350,13 @@ describe('SCIM target: groups', () => {
     const held = () => server.groups().find((g) => g.id === ref)
     expect(held()).toMatchObject({ externalId: 'G-EIGYO', displayName: '営業チーム' })
     expect(held()?.members).toEqual([{ value: refA }, { value: refB }])
-    expect((await read(target)).groups.find((g) => g.key === 'G-EIGYO')).toEqual({ ...group, ref })
+    expect((await read(target)).groups.find((g) => g.key === 'G-EIGYO')).toEqual({
+      key: 'G-EIGYO',
+      displayName: '営業チーム',
+      ref,
+      handle: ref,
+      memberRefs: [refA, refB],
+    })
 
     await target.updateGroup(ref, { ...group, displayName: '営業一課', memberKeys: ['E4002'] }, [refB])
     expect(held()).toMatchObject({ displayName: '営業一課', members: [{ value: refB }] })
@@ -363,11 +368,17 @@ describe('SCIM target: groups', () => {
     await expect(target.deleteGroup(ref)).resolves.toBeUndefined()
   })
 
-  it('creating a group again finds it by externalId instead of duplicating it', async () => {
+  it('updating a group found without externalId (an adoption) marks it as Renkei’s', async () => {
     const { target } = connect()
-    const group = { key: 'G-SOMU', displayName: '総務', memberKeys: [] }
-    const ref = await target.createGroup(group, [])
-    expect(await target.createGroup({ ...group, displayName: '総務部' }, [])).toBe(ref)
+    const group = { key: 'G-SOMU', displayName: '総務部', memberKeys: [] }
+    const made = await fetch(`${server.baseUrl}/Groups`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/scim+json' },
+      body: JSON.stringify({ schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: '総務' }),
+    })
+    const ref = ((await made.json()) as { id: string }).id
+    expect((await read(target)).groups.find((g) => g.ref === ref)).toMatchObject({ key: null })
+    await target.updateGroup(ref, group, [])
     expect(server.groups().filter((g) => g.externalId === 'G-SOMU')).toEqual([
       expect.objectContaining({ id: ref, displayName: '総務部' }),
     ])

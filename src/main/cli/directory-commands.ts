@@ -85,11 +85,13 @@ export function registerDirectoryCommands(program: Command, globals: () => Globa
     .command('run')
     .description('synchronise now (exit 1 when blocked or failed)')
     .option('--approve-deletions', 'let this one run past the deletion guard (the threshold is unchanged)')
+    .option('--approve-adoptions', 'adopt the existing accounts the preview lists as "adopt" (this run only)')
     .option('--json', 'print the result as JSON')
-    .action(async (options: { approveDeletions?: boolean; json?: boolean }) => {
+    .action(async (options: { approveDeletions?: boolean; approveAdoptions?: boolean; json?: boolean }) => {
       await withCore(globals(), async (core) => {
         const summary = await core.api['directory.run']({
           approveDeletions: options.approveDeletions ?? false,
+          approveAdoptions: options.approveAdoptions ?? false,
         })
         if (options.json) printJson(summary)
         else process.stdout.write(`${summaryText(summary)}\n`)

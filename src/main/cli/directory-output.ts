@@ -1,8 +1,8 @@
-import type { DirectoryPlan, SourceProblemReport } from '../../shared/model/directory'
+import type { DirectoryPlan, SourceProblemReport, TargetAccountSummary } from '../../shared/model/directory'
 import type { ApiError } from '../../shared/model/errors'
 
 function countsLine(label: string, c: DirectoryPlan['counts']['user']): string {
-  return `  ${label}: create ${c.create}, update ${c.update}, suspend ${c.suspend}, reactivate ${c.reactivate}, delete ${c.delete}`
+  return `  ${label}: create ${c.create}, adopt ${c.adopt}, update ${c.update}, suspend ${c.suspend}, reactivate ${c.reactivate}, delete ${c.delete}`
 }
 
 /** Warnings first and loud, then the notes, each in Japanese and English. */
@@ -14,6 +14,32 @@ function noticeLines(plan: DirectoryPlan): string[] {
     const tag = n.level === 'warning' ? 'WARNING' : 'note'
     return [`${tag}: ${n.message.ja}`, `${tag}: ${n.message.en}`]
   })
+}
+
+/** One line per account: where it is, who it is, and why (both languages when there is a reason). */
+function accountLines(list: readonly TargetAccountSummary[], total: number): string[] {
+  const lines = list.map((a) => {
+    const why = a.reason ? ` — ${a.reason.ja} / ${a.reason.en}` : ''
+    return `    ${a.object} ${a.name} [${a.key ?? '-'}] ${a.ref}${why}`
+  })
+  return total > list.length ? [...lines, `    … ${total - list.length} more`] : lines
+}
+
+/** Adoptions waiting for approval, and the accounts Renkei leaves alone (foreign, excluded, held). */
+function accountsText(plan: DirectoryPlan): string[] {
+  const adopt = plan.items.filter((i) => i.action === 'adopt')
+  return [
+    `will adopt ${plan.adoption.candidates} existing accounts / 既存アカウント ${plan.adoption.candidates} 件を引き継ぎます${plan.adoption.candidates ? ' (run with --approve-adoptions / 承認して実行)' : ''}`,
+    ...adopt.map(
+      (i) => `    ${i.object} ${i.name} [${i.key}] — ${i.reason?.ja ?? ''} / ${i.reason?.en ?? ''}`,
+    ),
+    `foreign (left alone) / 管理外（変更しません）: ${plan.foreignTotal}`,
+    ...accountLines(plan.foreign, plan.foreignTotal),
+    `excluded / 除外: ${plan.excludedTotal}`,
+    ...accountLines(plan.excluded, plan.excludedTotal),
+    `not created / 作成しない人: ${plan.heldTotal}`,
+    ...accountLines(plan.held, plan.heldTotal),
+  ]
 }
 
 /** The plan in a few lines a terminal shows whole. */
@@ -28,6 +54,7 @@ export function planText(plan: DirectoryPlan): string {
     ...(plan.hasTarget ? [countsLine('users', user), countsLine('groups', group)] : []),
     `licences: ${licence.limit ?? 'no limit set'}; ${licence.newUsers} new users, ${licence.seatsFree ?? '-'} seats free${licence.over ? `, OVER by ${licence.over}` : ''}`,
     `deletion guard: ${deletion.removals} removals of ${deletion.base} (threshold ${deletion.maxCount} or ${deletion.maxPercent}%)${deletion.tripped ? ' — TRIPPED' : ''}`,
+    ...(plan.hasTarget ? accountsText(plan) : []),
     ...(plan.blocked ? [`blocked: ${plan.blocked.ja}`, `blocked: ${plan.blocked.en}`] : ['would write: yes']),
   ].join('\n')
 }

@@ -53,6 +53,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const home = new HomeDirectoryRepository(db)
   const directory = new DirectoryEngine({
     config: directoryConfig,
+    db,
     home,
     state: new DirectoryStateRepository(db),
     history,

@@ -167,6 +167,21 @@ export const directoryTargetConfig = z.discriminatedUnion('kind', [
   scimTargetConfig,
 ])
 
+/** What identifies a source person with an existing account Renkei does not own yet (for adoption). */
+export const adoptionMatches = ['key', 'login', 'email'] as const
+
+/**
+ * Accounts Renkei never touches, even its own (GCDS-style exclusion rules). Login patterns use `*` and `?`
+ * and ignore case; branches are DN suffixes (LDAP); groups are display names (SCIM) or DNs (LDAP).
+ */
+export const directoryExclusions = z
+  .object({
+    logins: z.array(z.string().min(1, 'an empty login pattern').max(200)).max(100).default([]),
+    branches: z.array(dn.min(1)).max(100).default([]),
+    groups: z.array(z.string().min(1).max(1000)).max(100).default([]),
+  })
+  .strict()
+
 export const directoryConfig = z
   .object({
     /** Seed ②: データの同期 行う／行わない. Off: runs only when asked. */
@@ -186,10 +201,24 @@ export const directoryConfig = z
       .default({ maxCount: 500, maxPercent: 10 }),
     /** Users missing from the source are suspended first and deleted after this many days. */
     graceDays: z.number().int().min(0).max(3650).default(30),
+    /**
+     * How a source person is matched to an account Renkei does not own (externalId / employeeNumber, login,
+     * mail). A match is adopted only with the admin's approval; an install upgraded from a version without
+     * ownership records sees its own keyed accounts this way, once.
+     */
+    adoptBy: z
+      .array(z.enum(adoptionMatches))
+      .min(1, 'choose at least one of key, login, email')
+      .max(3)
+      .refine((list) => new Set(list).size === list.length, 'name each of key, login, email at most once')
+      .default(['key', 'login']),
+    exclusions: directoryExclusions.default({ logins: [], branches: [], groups: [] }),
   })
   .strict()
 
 export type DirectoryConfig = z.output<typeof directoryConfig>
+export type DirectoryExclusions = z.output<typeof directoryExclusions>
+export type AdoptionMatch = (typeof adoptionMatches)[number]
 export type DirectoryConfigInput = z.input<typeof directoryConfig>
 export type CsvSourceConfig = z.output<typeof csvSourceConfig>
 export type LdapSourceConfig = z.output<typeof ldapSourceConfig>

@@ -81,7 +81,8 @@ export interface HomeChange {
   readonly reason?: Localized | null
 }
 
-export const planActions = ['create', 'update', 'suspend', 'reactivate', 'delete'] as const
+/** `adopt`: an existing account Renkei does not own becomes its own (only with the admin's approval). */
+export const planActions = ['create', 'adopt', 'update', 'suspend', 'reactivate', 'delete'] as const
 export type PlanAction = (typeof planActions)[number]
 export type PlanObject = 'user' | 'group'
 
@@ -122,6 +123,31 @@ export interface DeletionCheck {
   readonly approved: boolean
 }
 
+/**
+ * A target account or group Renkei will not write to in this run: foreign (not Renkei's), excluded (a rule
+ * says never touch it), or held (a source person who can be neither created nor adopted, and why).
+ */
+export interface TargetAccountSummary {
+  readonly object: PlanObject
+  /** The target's handle for it (SCIM id, LDAP DN); for a held person, the account in the way. */
+  readonly ref: string
+  /** Login (users) or display name (groups). */
+  readonly name: string
+  readonly displayName: string
+  readonly email: string | null
+  /** The key the account carries (externalId / employeeNumber), or the held person's key. */
+  readonly key: string | null
+  /** Which rule excluded it, or why a person is held; null for a plain foreign account. */
+  readonly reason: Localized | null
+}
+
+export interface AdoptionCheck {
+  /** Existing accounts and groups this run would adopt (the `adopt` items). */
+  readonly candidates: number
+  /** The admin approved adopting them in this run. */
+  readonly approved: boolean
+}
+
 /** A computed run: what the source holds, what changes at home and in the target, and whether guards stop it. */
 export interface DirectoryPlan {
   readonly computedAt: number
@@ -140,6 +166,16 @@ export interface DirectoryPlan {
   readonly counts: PlanCounts
   readonly licence: LicenceCheck
   readonly deletion: DeletionCheck
+  readonly adoption: AdoptionCheck
+  /** Accounts and groups that are not Renkei's: listed, never modified, suspended or deleted. */
+  readonly foreign: readonly TargetAccountSummary[]
+  readonly foreignTotal: number
+  /** Accounts an exclusion rule protects, even Renkei's own. */
+  readonly excluded: readonly TargetAccountSummary[]
+  readonly excludedTotal: number
+  /** Source people neither created nor adopted (their account would collide with one Renkei does not own). */
+  readonly held: readonly TargetAccountSummary[]
+  readonly heldTotal: number
   /** Why the run would not write, or null when it may. */
   readonly blocked: Localized | null
   /** What the source reader wants the admin to know (a suspicious share of inactive people, keys normalised...). */

@@ -59,11 +59,17 @@ interface DirectoryState {
   clearSecret(name: string): Promise<void>
   check(side: DirectorySide): Promise<void>
   preview(): Promise<void>
-  run(approveDeletions: boolean): Promise<void>
+  /** Run now; each approval holds for this run only. */
+  run(approvals?: RunApprovals): Promise<void>
   receiveStatus(status: DirectoryStatus): void
   receiveProgress(progress: DirectoryProgress): void
   setSaveError(error: Localized | null): void
   dismissSave(): void
+}
+
+export interface RunApprovals {
+  readonly approveDeletions?: boolean
+  readonly approveAdoptions?: boolean
 }
 
 const idle: CheckState = { running: false, result: null }
@@ -155,11 +161,14 @@ export const useDirectoryStore = create<DirectoryState>()((set, get) => ({
       set({ busy: null, progress: null })
     }
   },
-  async run(approveDeletions) {
+  async run(approvals = {}) {
     if (get().busy) return
     set({ busy: 'run', planError: null, planProblems: null, runSummary: null, progress: null })
     try {
-      const summary = await api['directory.run']({ approveDeletions })
+      const summary = await api['directory.run']({
+        approveDeletions: approvals.approveDeletions ?? false,
+        approveAdoptions: approvals.approveAdoptions ?? false,
+      })
       // Once a run may have written, the plan shown is stale; a blocked run wrote nothing, so its plan
       // stays to be read (and approved).
       set((s) => ({ runSummary: summary, plan: summary.outcome === 'blocked' ? s.plan : null }))

@@ -1,36 +1,38 @@
 import type { ConnectionCheckResult } from '../../../../shared/model/directory'
 import type { LdapTargetConfig } from '../../../../shared/model/directory-config'
 import { ConnectorError } from '../connector-error'
-import {
-  targetUserFields,
-  type DirectoryTargetConnector,
-  type TargetGroup,
-  type TargetGroupEntry,
-  type TargetState,
-  type TargetUser,
-  type TargetUserEntry,
+import type {
+  DirectoryTargetConnector,
+  TargetAccount,
+  TargetGroup,
+  TargetGroupAccount,
+  TargetReadOptions,
+  TargetState,
+  TargetUser,
 } from '../../engines/directory/directory-connectors'
-import { isWithin, joinRdns, normalizeDn, normalizeRdns, parseDn, rdnOf, type Rdn } from './ldap-dn'
+import { isWithin, joinRdns, normalizeDn, parseDn, rdnOf, type Rdn } from './ldap-dn'
 import { failedCheck, isLdapResult, ldapResult } from './ldap-errors'
 import { entryValues, firstValue, LdapSession, type LdapConnectorOptions } from './ldap-session'
 import { BranchMaker, memberValues, pagesIfPresent, repointMembers } from './ldap-target-branches'
 import {
+  handleAttributeNames,
   newUserEntry,
   replaceChange,
-  targetUserOf,
+  targetAccountOf,
   userAttributeNames,
   userChanges,
 } from './ldap-target-entries'
 import { checkTargetBranches } from './ldap-target-check'
+import { handleOfEntry, loginTaken, watchedMemberships } from './ldap-target-ownership'
 
 const pageSize = 500
-const userFilter = '(&(objectClass=inetOrgPerson)(employeeNumber=*))'
-const everyField = targetUserFields.filter((f) => f !== 'active')
+/** Every person under the branches, keyed or not: the ownership ledger decides what is Renkei's. */
+const userFilter = '(objectClass=inetOrgPerson)'
 
 /**
  * Provisions people as inetOrgPerson entries `uid=<login>` under usersDn (or under an OU per department),
- * moves suspended ones to suspendedDn, and keeps groupOfNames groups under groupsDn. Entries without an
- * employeeNumber are someone else's and are never touched.
+ * moves suspended ones to suspendedDn, and keeps groupOfNames groups under groupsDn. Reads every entry;
+ * writes only where the engine (its ownership ledger) says so. Adopted entries keep the name they had.
  */
 export class LdapDirectoryTarget implements DirectoryTargetConnector {
   private session: LdapSession | null = null
@@ -57,28 +59,30 @@ export class LdapDirectoryTarget implements DirectoryTargetConnector {
     }
   }
 
-  async read(signal: AbortSignal): Promise<TargetState> {
+  async read(signal: AbortSignal, options?: TargetReadOptions): Promise<TargetState> {
     signal.throwIfAborted()
     const session = await this.connection()
-    const users: TargetUserEntry[] = []
+    const users: TargetAccount[] = []
     const seen = new Set<string>()
+    const attributes = [...userAttributeNames, ...handleAttributeNames]
     for (const base of [this.config.usersDn, this.config.suspendedDn]) {
-      const search = { filter: userFilter, attributes: [...userAttributeNames], pageSize }
-      for await (const page of pagesIfPresent(session, base, search)) {
+      for await (const page of pagesIfPresent(session, base, { filter: userFilter, attributes, pageSize })) {
         for (const entry of page) {
-          const rdns = parseDn(entry.dn)
-          const normal = normalizeRdns(rdns)
-          if (seen.has(normal)) continue
-          seen.add(normal)
-          const user = targetUserOf(entry, !isWithin(rdns, this.suspendedRdns))
-          if (user) users.push(user)
+          const account = targetAccountOf(entry, !isWithin(parseDn(entry.dn), this.suspendedRdns))
+          if (seen.has(account.dn!)) continue
+          seen.add(account.dn!)
+          users.push(account)
         }
         signal.throwIfAborted()
       }
     }
-    return { users, groups: await this.readGroups(session, users, signal), licenceLimit: null }
+    const watched = await watchedMemberships(session, options?.watchGroups ?? [])
+    const accounts =
+      watched.size === 0 ? users : users.map((u) => ({ ...u, groups: watched.get(u.dn!) ?? [] }))
+    return { users: accounts, groups: await this.readGroups(session, users, signal), licenceLimit: null }
   }
 
+  /** Adds the entry; never takes over one already there (whoever made it): that is an adoption to approve. */
   async createUser(user: TargetUser, initialPassword: string | null): Promise<string> {
     const session = await this.connection()
     const dn = `${rdnOf('uid', user.login)},${await this.activeParent(user)}`
@@ -88,18 +92,14 @@ export class LdapDirectoryTarget implements DirectoryTargetConnector {
     } catch (error) {
       if (!isLdapResult(error, ldapResult.alreadyExists)) throw error
     }
-    // A run that stopped right after the add: finish it as an update, but only on our own entry.
     const found = await session.run(dn, (c) =>
       c.search(dn, { scope: 'base', attributes: ['employeeNumber'] }),
     )
-    const key = found.searchEntries[0]
-      ? firstValue(entryValues(found.searchEntries[0]), 'employeeNumber')
-      : null
-    if (key !== user.key) throw loginTaken(dn, user, key)
-    await session.modify(dn, userChanges(user, everyField))
-    return dn
+    const holder = found.searchEntries[0]
+    throw loginTaken(dn, user, holder ? firstValue(entryValues(holder), 'employeeNumber') : null)
   }
 
+  /** Writes the changed attributes; renames only a `uid=`-named entry whose login changed, moves per department. */
   async updateUser(ref: string, user: TargetUser, changed: readonly (keyof TargetUser)[]): Promise<string> {
     const session = await this.connection()
     const rdns = parseDn(ref)
@@ -108,9 +108,13 @@ export class LdapDirectoryTarget implements DirectoryTargetConnector {
       : this.config.departmentsAs === 'ou'
         ? await this.activeParent(user)
         : joinRdns(rdns.slice(1))
-    const dn = await this.move(session, ref, `${rdnOf('uid', user.login)},${parent}`)
-    await session.modify(dn, userChanges(user, changed))
+    const dn = await this.move(session, ref, `${namingRdn(rdns[0]!, user)},${parent}`)
+    await session.modify(dn, userChanges(user, changed, parseDn(dn)[0]))
     return dn
+  }
+
+  async handleOf(ref: string): Promise<string> {
+    return handleOfEntry(await this.connection(), ref)
   }
 
   async setActive(ref: string, user: TargetUser, active: boolean): Promise<string> {
@@ -142,7 +146,7 @@ export class LdapDirectoryTarget implements DirectoryTargetConnector {
       })
     } catch (error) {
       if (!isLdapResult(error, ldapResult.alreadyExists)) throw error
-      await this.updateGroup(dn, group, memberRefs)
+      throw groupTaken(dn)
     }
     return dn
   }
@@ -208,17 +212,18 @@ export class LdapDirectoryTarget implements DirectoryTargetConnector {
     })
   }
 
+  /** Every groupOfNames under groupsDn; members as the refs read() gave the accounts (other DNs as they are). */
   private async readGroups(
     session: LdapSession,
-    users: readonly TargetUserEntry[],
+    users: readonly TargetAccount[],
     signal: AbortSignal,
-  ): Promise<TargetGroupEntry[]> {
+  ): Promise<TargetGroupAccount[]> {
     if (this.config.groupsDn === '') return []
-    const keyByDn = new Map(users.map((u) => [normalizeDn(u.ref), u.key]))
-    const groups: TargetGroupEntry[] = []
+    const refByDn = new Map(users.map((u) => [u.dn!, u.ref]))
+    const groups: TargetGroupAccount[] = []
     const search = {
       filter: '(objectClass=groupOfNames)',
-      attributes: ['cn', 'description', 'member'],
+      attributes: ['cn', 'description', 'member', ...handleAttributeNames],
       pageSize,
     }
     for await (const page of pagesIfPresent(session, this.config.groupsDn, search)) {
@@ -226,13 +231,16 @@ export class LdapDirectoryTarget implements DirectoryTargetConnector {
         const values = entryValues(entry)
         const [rdn] = parseDn(entry.dn)
         const pair = rdn?.pairs[0]
-        const key = pair?.type === 'cn' ? pair.value : (firstValue(values, 'cn') ?? entry.dn)
-        const memberKeys = (values.get('member') ?? []).flatMap((m) => keyByDn.get(normalizeDn(m)) ?? [])
+        const key = pair?.type === 'cn' ? pair.value : firstValue(values, 'cn')
+        const self = normalizeDn(entry.dn)
+        const members = (values.get('member') ?? []).map(normalizeDn).filter((m) => m !== self)
+        const handle = handleAttributeNames.map((n) => firstValue(values, n)).find((v) => v !== null)
         groups.push({
           ref: entry.dn,
+          handle: handle ?? `dn:${self}`,
           key,
-          displayName: firstValue(values, 'description') ?? key,
-          memberKeys: [...new Set(memberKeys)].sort(),
+          displayName: firstValue(values, 'description') ?? key ?? entry.dn,
+          memberRefs: [...new Set(members.map((m) => refByDn.get(m) ?? m))],
         })
       }
       signal.throwIfAborted()
@@ -241,13 +249,15 @@ export class LdapDirectoryTarget implements DirectoryTargetConnector {
   }
 }
 
-function loginTaken(dn: string, user: TargetUser, key: string | null): ConnectorError {
-  const owner =
-    key === null ? '社員番号のない（Renkei の管理外の）エントリー' : `社員番号 ${key} のエントリー`
-  const ownerEn =
-    key === null ? 'an entry without employeeNumber (not managed by Renkei)' : `the entry of employee ${key}`
+/** A `uid=` entry follows its login; any other name (`cn=`, hand-made) is kept: no rename it does not need. */
+function namingRdn(rdn: Rdn, user: TargetUser): string {
+  const only = rdn.pairs.length === 1 ? rdn.pairs[0]! : null
+  return only?.type.toLowerCase() === 'uid' ? rdnOf('uid', user.login) : rdn.raw
+}
+
+function groupTaken(dn: string): ConnectorError {
   return new ConnectorError('permanent', {
-    ja: `社員 ${user.key} を作成できません。「${dn}」は既に${owner}が使っています。どちらかのログイン名を変えてください。`,
-    en: `Cannot create employee ${user.key}: "${dn}" is already taken by ${ownerEn}. Change one of the logins.`,
+    ja: `グループ「${dn}」は既にあり、Renkei の管理外です。引き継ぐ場合はプレビューで引き継ぎを承認してください。`,
+    en: `The group "${dn}" already exists and is not Renkei's. To adopt it, approve the adoption in the preview.`,
   })
 }

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { Attribute, Change, type Entry } from 'ldapts'
-import type { TargetUser, TargetUserEntry } from '../../engines/directory/directory-connectors'
+import type { TargetAccount, TargetUser } from '../../engines/directory/directory-connectors'
+import { normalizeDn, type Rdn } from './ldap-dn'
 import { entryValues, firstValue } from './ldap-session'
 
 /** inetOrgPerson attributes Renkei writes, and reads back. */
@@ -17,6 +18,9 @@ export const userAttributeNames = [
   'title',
 ] as const
 type UserAttribute = (typeof userAttributeNames)[number]
+
+/** Operational attributes that survive renames and moves, in order of preference (OpenLDAP, 389 DS). */
+export const handleAttributeNames = ['entryUUID', 'nsUniqueId'] as const
 
 /** Which attributes hold each TargetUser field (sn falls back to the display name, so it follows both). */
 const attributesOf: Readonly<Record<keyof TargetUser, readonly UserAttribute[]>> = {
@@ -62,11 +66,20 @@ export function newUserEntry(user: TargetUser, initialPassword: string | null): 
   return entry
 }
 
-/** Replace changes for the attributes behind `changed` (a replace with no values removes the attribute). */
-export function userChanges(user: TargetUser, changed: readonly (keyof TargetUser)[]): Change[] {
+/**
+ * Replace changes for the attributes behind `changed` (a replace with no values removes the attribute). The
+ * value an entry is named by (its RDN, e.g. `cn=山田 太郎` on a hand-made entry) is kept: the server refuses
+ * to drop it, and cn is required anyway.
+ */
+export function userChanges(user: TargetUser, changed: readonly (keyof TargetUser)[], rdn?: Rdn): Change[] {
   const wanted = userAttributes(user)
   const names = new Set(changed.flatMap((field) => attributesOf[field]))
-  return [...names].map((name) => replaceChange(name, wanted[name]))
+  return [...names].map((name) => {
+    const naming = rdn?.pairs.find((p) => p.type.toLowerCase() === name.toLowerCase())
+    const values =
+      naming && !wanted[name].includes(naming.value) ? [...wanted[name], naming.value] : wanted[name]
+    return replaceChange(name, values)
+  })
 }
 
 /** Sets an attribute to exactly `values` (none: the attribute is removed, and absent is fine). */
@@ -74,15 +87,18 @@ export function replaceChange(type: string, values: readonly string[]): Change {
   return new Change({ operation: 'replace', modification: new Attribute({ type, values: [...values] }) })
 }
 
-/** A user entry as TargetUser; `active` is decided by where the entry lives. */
-export function targetUserOf(entry: Entry, active: boolean): TargetUserEntry | null {
+/** Any inetOrgPerson entry as an account, keyed or not; `active` is decided by where the entry lives. */
+export function targetAccountOf(entry: Entry, active: boolean): TargetAccount {
   const values = entryValues(entry)
-  const key = firstValue(values, 'employeeNumber')
-  if (key === null) return null
   const displayName = firstValue(values, 'displayName') ?? firstValue(values, 'cn') ?? ''
+  const dn = normalizeDn(entry.dn)
+  const handle = handleAttributeNames.map((name) => firstValue(values, name)).find((v) => v !== null)
   return {
     ref: entry.dn,
-    key,
+    handle: handle ?? `dn:${dn}`,
+    dn,
+    groups: [],
+    key: firstValue(values, 'employeeNumber'),
     login: firstValue(values, 'uid') ?? '',
     displayName,
     familyName: firstValue(values, 'sn') ?? '',

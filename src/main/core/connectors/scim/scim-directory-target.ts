@@ -7,6 +7,7 @@ import type { ScimTargetConfig } from '../../../../shared/model/directory-config
 import type {
   DirectoryTargetConnector,
   TargetGroup,
+  TargetReadOptions,
   TargetState,
   TargetUser,
 } from '../../engines/directory/directory-connectors'
@@ -14,7 +15,6 @@ import { ConnectorError } from '../connector-error'
 import { ScimHttpClient, scimDetail, type ScimRetryOptions } from './scim-http-client'
 import { scimMessages } from './scim-messages'
 import {
-  adoptionOperations,
   fromScimGroup,
   fromScimUser,
   groupPatchOperations,
@@ -91,36 +91,32 @@ export class ScimDirectoryTarget implements DirectoryTargetConnector {
     }
   }
 
-  async read(signal: AbortSignal): Promise<TargetState> {
-    const users = (await this.listAll('/Users', signal)).flatMap(
+  /** Every User (keyed or not) and, when groups are provisioned, every Group: ownership decides what is Renkei's. */
+  async read(signal: AbortSignal, options?: TargetReadOptions): Promise<TargetState> {
+    let users = (await this.listAll('/Users', signal)).flatMap(
       (json) => fromScimUser(json as ScimUserJson) ?? [],
     )
+    const watched = await this.watchedMembers(options?.watchGroups ?? [])
+    if (watched.size > 0) users = users.map((u) => ({ ...u, groups: watched.get(u.ref) ?? [] }))
     if (!this.config.provisionGroups) return { users, groups: [], licenceLimit: null }
-    const keyByRef = new Map(users.map((u) => [u.ref, u.key]))
     const groups = (await this.listAll('/Groups', signal)).flatMap(
-      (json) => fromScimGroup(json as ScimGroupJson, keyByRef) ?? [],
+      (json) => fromScimGroup(json as ScimGroupJson) ?? [],
     )
     return { users, groups, licenceLimit: null }
   }
 
   /**
-   * Looks for the account first (by externalId, then by userName) so that a run repeated after a crash,
-   * or a hand-made account with the same login, is brought to the desired state instead of duplicated.
+   * Creates, never adopts: a userName already taken (409) is a permanent error naming the account that holds
+   * it. Adopting an existing account is a separate, approved step (the planner's "adopt").
    */
   async createUser(user: TargetUser, initialPassword: string | null): Promise<string> {
-    const existing =
-      (await this.findOne('/Users', 'externalId', user.key)) ??
-      (await this.findOne('/Users', 'userName', user.login))
-    if (existing) return this.adoptUser(existing, user, null)
     const created = await this.http.send('POST', '/Users', {
       body: toScimUser(user, initialPassword),
       accept: [409],
     })
     if (created.status !== 409) return this.requireId(created.body, created.answer)
-    // Someone created the login between our lookup and our POST (another run, or the service itself).
     const holder = await this.findOne('/Users', 'userName', user.login)
-    if (!holder) throw this.userNameTaken(user, created.body, created.answer)
-    return this.adoptUser(holder, user, created.answer)
+    throw this.userNameTaken(user, holder, created.body, created.answer)
   }
 
   async updateUser(ref: string, user: TargetUser, changed: readonly (keyof TargetUser)[]): Promise<string> {
@@ -139,20 +135,25 @@ export class ScimDirectoryTarget implements DirectoryTargetConnector {
   }
 
   async createGroup(group: TargetGroup, memberRefs: readonly string[]): Promise<string> {
-    const byKey = await this.findOne('/Groups', 'externalId', group.key)
-    if (byKey) return this.adoptGroup(byKey, group, memberRefs)
-    const byName = await this.findOne('/Groups', 'displayName', group.displayName)
-    if (byName && byName.externalId === undefined) return this.adoptGroup(byName, group, memberRefs)
-    const created = await this.http.send('POST', '/Groups', { body: toScimGroup(group, memberRefs) })
-    return this.requireId(created.body, created.answer)
+    const created = await this.http.send('POST', '/Groups', {
+      body: toScimGroup(group, memberRefs),
+      accept: [409],
+    })
+    if (created.status !== 409) return this.requireId(created.body, created.answer)
+    const detail = scimDetail(created.body, '', 409)
+    throw new ConnectorError('permanent', scimMessages.groupTaken(group.displayName, detail), created.answer)
   }
 
   async updateGroup(ref: string, group: TargetGroup, memberRefs: readonly string[]): Promise<void> {
-    await this.patch('/Groups', ref, groupPatchOperations(group, memberRefs, false), 'group')
+    await this.patch('/Groups', ref, groupPatchOperations(group, memberRefs), 'group')
   }
 
   async deleteGroup(ref: string): Promise<void> {
     await this.http.send('DELETE', `/Groups/${encodeURIComponent(ref)}`, { accept: [404] })
+  }
+
+  async handleOf(ref: string): Promise<string> {
+    return ref
   }
 
   async close(): Promise<void> {
@@ -184,21 +185,20 @@ export class ScimDirectoryTarget implements DirectoryTargetConnector {
     return page.resources[0] ?? null
   }
 
-  /** An account holding another employee's key is never taken over: that would merge two people. */
-  private async adoptUser(existing: ScimResource, user: TargetUser, answer: string | null): Promise<string> {
-    const json = existing as ScimUserJson
-    if (json.externalId !== undefined && json.externalId !== '' && json.externalId !== user.key) {
-      const detail = `userName ${user.login} → externalId ${String(json.externalId)}`
-      throw new ConnectorError('permanent', scimMessages.userNameTaken(user.login, detail), answer)
+  /** Members (SCIM ids) of each watched group, found by display name: user ref → the group names. */
+  private async watchedMembers(names: readonly string[]): Promise<Map<string, string[]>> {
+    const byRef = new Map<string, string[]>()
+    for (const name of names) {
+      const group = (await this.findOne('/Groups', 'displayName', name)) as ScimGroupJson | null
+      // An exclusion that cannot be evaluated must stop the run, not silently exclude nobody.
+      if (!group) throw new ConnectorError('permanent', scimMessages.watchedGroupMissing(name), null)
+      const members = Array.isArray(group.members) ? group.members : []
+      for (const member of members) {
+        if (typeof member.value !== 'string') continue
+        byRef.set(member.value, [...(byRef.get(member.value) ?? []), name])
+      }
     }
-    await this.patch('/Users', existing.id, adoptionOperations(json, user), 'user')
-    return existing.id
-  }
-
-  private async adoptGroup(existing: ScimResource, group: TargetGroup, memberRefs: readonly string[]) {
-    const claim = existing.externalId !== group.key
-    await this.patch('/Groups', existing.id, groupPatchOperations(group, memberRefs, claim), 'group')
-    return existing.id
+    return byRef
   }
 
   /** One PATCH with the given operations; none, no request. A 404 means the object went away meanwhile. */
@@ -216,8 +216,15 @@ export class ScimDirectoryTarget implements DirectoryTargetConnector {
     return id
   }
 
-  private userNameTaken(user: TargetUser, body: unknown, answer: string): ConnectorError {
-    const detail = scimDetail(body, '', 409)
-    return new ConnectorError('permanent', scimMessages.userNameTaken(user.login, detail), answer)
+  private userNameTaken(
+    user: TargetUser,
+    holder: ScimResource | null,
+    body: unknown,
+    answer: string,
+  ): ConnectorError {
+    const account = holder
+      ? `id ${holder.id}${typeof holder.externalId === 'string' ? `, externalId ${holder.externalId}` : ''}`
+      : scimDetail(body, '', 409)
+    return new ConnectorError('permanent', scimMessages.userNameTaken(user.login, account), answer)
   }
 }

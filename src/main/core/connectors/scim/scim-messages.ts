@@ -39,8 +39,16 @@ export const scimMessages = {
     en: `The ${what} (id ${ref}) no longer exists on the SCIM server; the next sync re-reads the server and re-creates it if needed.`,
   }),
   userNameTaken: (login: string, detail: string): Localized => ({
-    ja: `ログイン名「${login}」は SCIM サーバー上の別のアカウントが使っています（${detail}）。そのアカウントを整理するか、ソースのログイン名を変えてください。`,
-    en: `The login "${login}" is used by another account on the SCIM server (${detail}); tidy that account up or change the login in the source.`,
+    ja: `ログイン名「${login}」は SCIM サーバー上の別のアカウントが使っています（${detail}）。Renkei は他のアカウントを乗っ取りません。そのアカウントを引き継ぐ場合は照合ルールにログイン名を含めてプレビューで承認するか、ソースのログイン名を変えてください。`,
+    en: `The login "${login}" is used by another account on the SCIM server (${detail}). Renkei never takes an account over: to adopt it, match by login and approve the adoption in the preview, or change the login in the source.`,
+  }),
+  groupTaken: (name: string, detail: string): Localized => ({
+    ja: `グループ「${name}」は SCIM サーバー上の別のグループと重なるため作成できません（${detail}）。そのグループを引き継ぐ（プレビューで承認）か、名前を変えてください。`,
+    en: `The group "${name}" collides with another group on the SCIM server (${detail}); adopt that group (approve in the preview) or rename one of them.`,
+  }),
+  watchedGroupMissing: (name: string): Localized => ({
+    ja: `除外ルールのグループ「${name}」が SCIM サーバーにありません。除外を確かめられないため同期を止めました。グループ名（表示名）を直すか、ルールから外してください。`,
+    en: `The exclusion rule's group "${name}" does not exist on the SCIM server, so exclusions cannot be checked and the run stopped. Fix the group's display name or remove it from the rules.`,
   }),
   pagingIgnored: (url: string): Localized => ({
     ja: `SCIM サーバー（${url}）が一覧のページ送り（startIndex）に従わず、同じ内容を返しました。提供元にページ送りへの対応を確認してください。`,

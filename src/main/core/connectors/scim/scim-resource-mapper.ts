@@ -8,10 +8,10 @@
  */
 import {
   targetUserFields,
+  type TargetAccount,
   type TargetGroup,
-  type TargetGroupEntry,
+  type TargetGroupAccount,
   type TargetUser,
-  type TargetUserEntry,
 } from '../../engines/directory/directory-connectors'
 
 export const coreUserSchema = 'urn:ietf:params:scim:schemas:core:2.0:User'
@@ -112,14 +112,16 @@ export function targetFields(json: ScimUserJson, key: string): TargetUser {
   }
 }
 
-/** Users without an externalId were not made by Renkei and are left alone (null). */
-export function fromScimUser(json: ScimUserJson): TargetUserEntry | null {
-  const key = text(json.externalId)
+/** Every User is listed, keyed or not: whether Renkei may touch it is the ownership ledger's call. */
+export function fromScimUser(json: ScimUserJson): TargetAccount | null {
   const ref = text(json.id)
-  return key === null || ref === null ? null : { ...targetFields(json, key), ref }
+  if (ref === null) return null
+  const fields = targetFields(json, '')
+  return { ...fields, key: text(json.externalId), ref, handle: ref, dn: null, groups: [] }
 }
 
-const fieldOperations: Record<Exclude<keyof TargetUser, 'key'>, (user: TargetUser) => PatchOperation[]> = {
+const fieldOperations: Record<keyof TargetUser, (user: TargetUser) => PatchOperation[]> = {
+  key: (u) => [replace('externalId', u.key), replace(enterprise('employeeNumber'), u.key)],
   login: (u) => [replace('userName', u.login)],
   displayName: (u) => [replace('displayName', u.displayName), replace('name.formatted', u.displayName)],
   familyName: (u) => [setOrRemove('name.familyName', u.familyName)],
@@ -133,27 +135,13 @@ const fieldOperations: Record<Exclude<keyof TargetUser, 'key'>, (user: TargetUse
   active: (u) => [replace('active', u.active)],
 }
 
-/** Replace for each changed field, remove for those that became empty; the key never changes. */
+/** Replace for each changed field, remove for those that became empty; `key` (an adoption) claims the account. */
 export function userPatchOperations(
   user: TargetUser,
   changed: readonly (keyof TargetUser)[],
 ): PatchOperation[] {
-  const fields = targetUserFields.filter((f) => changed.includes(f))
+  const fields = (['key', ...targetUserFields] as const).filter((f) => changed.includes(f))
   return fields.flatMap((field) => fieldOperations[field](user))
-}
-
-/**
- * What turns an account found on the server (left by a run that crashed after its POST, or made by hand
- * with the same login) into `user`: the externalId that marks it as Renkei's, and every differing field.
- */
-export function adoptionOperations(existing: ScimUserJson, user: TargetUser): PatchOperation[] {
-  const current = targetFields(existing, user.key)
-  const changed = targetUserFields.filter((f) => (current[f] ?? null) !== (user[f] ?? null))
-  const claim =
-    text(existing.externalId) === user.key
-      ? []
-      : [replace('externalId', user.key), replace(enterprise('employeeNumber'), user.key)]
-  return [...claim, ...userPatchOperations(user, changed)]
 }
 
 export const patchMessage = (operations: readonly PatchOperation[]) => ({
@@ -170,14 +158,10 @@ export function toScimGroup(group: TargetGroup, memberRefs: readonly string[]): 
   }
 }
 
-/** Name and members as they should be; `claim` also marks a group found by name as Renkei's. */
-export function groupPatchOperations(
-  group: TargetGroup,
-  memberRefs: readonly string[],
-  claim: boolean,
-): PatchOperation[] {
+/** Name and members as they should be, and the externalId that marks the group as Renkei's (kept on adoption). */
+export function groupPatchOperations(group: TargetGroup, memberRefs: readonly string[]): PatchOperation[] {
   return [
-    ...(claim ? [replace('externalId', group.key)] : []),
+    replace('externalId', group.key),
     replace('displayName', group.displayName),
     memberRefs.length === 0
       ? { op: 'remove', path: 'members' }
@@ -188,18 +172,11 @@ export function groupPatchOperations(
   ]
 }
 
-/** Members are SCIM ids; they map back to user keys through `keyByRef` (members Renkei does not manage drop out). */
-export function fromScimGroup(
-  json: ScimGroupJson,
-  keyByRef: ReadonlyMap<string, string>,
-): TargetGroupEntry | null {
-  const key = text(json.externalId)
+/** Every Group, keyed or not; members as SCIM ids. */
+export function fromScimGroup(json: ScimGroupJson): TargetGroupAccount | null {
   const ref = text(json.id)
-  if (key === null || ref === null) return null
+  if (ref === null) return null
   const members = Array.isArray(json.members) ? json.members : []
-  const memberKeys = members.flatMap((m) => {
-    const memberKey = keyByRef.get(m.value ?? '')
-    return memberKey === undefined ? [] : [memberKey]
-  })
-  return { key, ref, displayName: json.displayName ?? '', memberKeys: [...new Set(memberKeys)].sort() }
+  const memberRefs = [...new Set(members.flatMap((m) => text(m.value) ?? []))]
+  return { key: text(json.externalId), ref, handle: ref, displayName: json.displayName ?? '', memberRefs }
 }

@@ -19,6 +19,7 @@ const homeActions: Record<HomeChange['action'], Localized> = {
 
 const planActions: Record<PlanItem['action'], Localized> = {
   create: { ja: '作成', en: 'created' },
+  adopt: { ja: '引き継ぎ', en: 'adopted' },
   update: { ja: '更新', en: 'updated' },
   suspend: { ja: '停止', en: 'suspended' },
   reactivate: { ja: '再開', en: 'reactivated' },

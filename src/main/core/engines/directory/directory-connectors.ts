@@ -100,16 +100,45 @@ export interface TargetGroup {
   readonly memberKeys: readonly string[]
 }
 
-/** `ref` is the target's own handle: the SCIM id or the LDAP DN. */
+/** `ref` is what writes address: the SCIM id or the LDAP DN (which changes on a rename or move). */
 export type TargetUserEntry = TargetUser & { readonly ref: string }
 export type TargetGroupEntry = TargetGroup & { readonly ref: string }
 
+/** An account as the target holds it, whoever made it: what ownership, adoption and exclusion rules need. */
+export interface TargetAccount extends Omit<TargetUser, 'key'> {
+  /** SCIM externalId / LDAP employeeNumber, when the account carries one. */
+  readonly key: string | null
+  readonly ref: string
+  /** Survives renames and moves: SCIM id, LDAP entryUUID (objectGUID, nsUniqueId; the DN as a last resort). */
+  readonly handle: string
+  /** LDAP: the DN in normal form (for branch exclusions); null for SCIM. */
+  readonly dn: string | null
+  /** The watched groups (exclusion rules) the account is a member of, as named in the rules. */
+  readonly groups: readonly string[]
+}
+
+/** A group as the target holds it, whoever made it. */
+export interface TargetGroupAccount {
+  /** SCIM externalId / LDAP cn; null when the group has none. */
+  readonly key: string | null
+  readonly displayName: string
+  readonly ref: string
+  readonly handle: string
+  /** Refs of the member accounts. */
+  readonly memberRefs: readonly string[]
+}
+
 export interface TargetState {
-  /** Users Renkei manages: the ones carrying a key (hand-made accounts without one are left alone). */
-  readonly users: readonly TargetUserEntry[]
-  readonly groups: readonly TargetGroupEntry[]
+  /** Every account in scope (SCIM: all Users; LDAP: every inetOrgPerson under the users and suspended branches). */
+  readonly users: readonly TargetAccount[]
+  readonly groups: readonly TargetGroupAccount[]
   /** Seats, when the target reports them. */
   readonly licenceLimit: number | null
+}
+
+export interface TargetReadOptions {
+  /** Groups the exclusion rules name (SCIM display names, LDAP DNs): each account says which it is in. */
+  readonly watchGroups: readonly string[]
 }
 
 /**
@@ -118,14 +147,19 @@ export interface TargetState {
  */
 export interface DirectoryTargetConnector {
   check(): Promise<ConnectionCheckResult>
-  read(signal: AbortSignal): Promise<TargetState>
-  /** initialPassword is set only here, never on update. Returns the new ref. */
+  read(signal: AbortSignal, options?: TargetReadOptions): Promise<TargetState>
+  /**
+   * initialPassword is set only here, never on update. Returns the new ref. Never takes over an existing
+   * account: a collision (409, entryAlreadyExists) is a permanent error naming the account that holds it.
+   */
   createUser(user: TargetUser, initialPassword: string | null): Promise<string>
   /** Writes `user` (only `changed` fields differ). Returns the ref, which may change (LDAP rename/move). */
   updateUser(ref: string, user: TargetUser, changed: readonly (keyof TargetUser)[]): Promise<string>
   /** Suspend (active false) or reactivate. Returns the ref, which may change (LDAP moves the entry). */
   setActive(ref: string, user: TargetUser, active: boolean): Promise<string>
   deleteUser(ref: string): Promise<void>
+  /** The stable handle (as read() reports it) of the object at `ref`, for the ownership record. */
+  handleOf(ref: string): Promise<string>
   /** memberRefs are the refs of the group's users as they are now. Returns the new ref. */
   createGroup(group: TargetGroup, memberRefs: readonly string[]): Promise<string>
   updateGroup(ref: string, group: TargetGroup, memberRefs: readonly string[]): Promise<void>

@@ -9,12 +9,15 @@ import type {
 import type { DirectoryConfig } from '../../../../shared/model/directory-config'
 import type { Localized } from '../../../../shared/model/localized'
 import { ConnectorError } from '../../connectors/connector-error'
+import { normalizeDn } from '../../connectors/ldap/ldap-dn'
 import type { HomeDirectoryRepository } from '../../directory/home-directory-repository'
 import type { HistoryRepository } from '../../history/history-repository'
 import type { DirectoryConfigRepository } from './directory-config-repository'
 import type { DirectorySourceConnector, DirectoryTargetConnector } from './directory-connectors'
 import { computeDirectoryRun, type ComputedRun } from './directory-planner'
 import type { DirectoryStateRepository } from './directory-state'
+import type { Db } from '../../store/database'
+import { OwnershipLedger } from './ownership-ledger'
 import { failureMessage, failureProblems, sourceWarningEntries } from './run-failures'
 import { applyComputedRun } from './run-applier'
 import { readValidSource } from './source-validator'
@@ -32,6 +35,8 @@ export interface DirectoryEngineDeps {
   readonly state: DirectoryStateRepository
   readonly history: HistoryRepository
   readonly connectors: DirectoryConnectorFactory
+  /** Where the ownership ledger lives (one ledger per target, see ownershipScope). */
+  readonly db: Db
   readonly now: () => number
   readonly onStatus: (status: DirectoryStatus) => void
   readonly onProgress: (progress: DirectoryProgress) => void
@@ -39,6 +44,8 @@ export interface DirectoryEngineDeps {
 
 export interface RunOptions {
   readonly approveDeletions: boolean
+  /** Adopt the existing accounts the preview lists ("will adopt N existing accounts"), this run only. */
+  readonly approveAdoptions: boolean
   readonly signal: AbortSignal
 }
 
@@ -100,7 +107,11 @@ export class DirectoryEngine {
 
   /** The dry run the UI and `renkei directory preview` show. Writes nothing. */
   async preview(signal: AbortSignal): Promise<DirectoryPlan> {
-    return this.withConnectors(signal, false, async (computed) => computed.plan)
+    return this.withConnectors(
+      signal,
+      { approveDeletions: false, approveAdoptions: false },
+      async (c) => c.plan,
+    )
   }
 
   /** A real run: plan, guards, then the home directory and the target. Never throws; the summary says what happened. */
@@ -132,22 +143,20 @@ export class DirectoryEngine {
     }
     this.deps.onStatus(this.status())
     try {
-      return await this.withConnectors(
-        options.signal,
-        options.approveDeletions,
-        async (computed, target, config) => {
-          this.deps.history.appendMany(sourceWarningEntries(computed.plan.sourceNotices))
-          if (computed.plan.blocked) return this.blocked(startedAt, computed.plan)
-          const result = await applyComputedRun(computed, target, {
-            ...this.deps,
-            owner: this.owner,
-            signal: options.signal,
-            initialPassword: target ? await this.deps.connectors.initialPassword() : null,
-            targetName: targetName(config),
-          })
-          return this.summary(startedAt, result.outcome, result.message, result.applied, result.failed, true)
-        },
-      )
+      return await this.withConnectors(options.signal, options, async (computed, target, config) => {
+        this.deps.history.appendMany(sourceWarningEntries(computed.plan.sourceNotices))
+        if (computed.plan.blocked) return this.blocked(startedAt, computed.plan)
+        const result = await applyComputedRun(computed, target, {
+          ...this.deps,
+          owner: this.owner,
+          signal: options.signal,
+          initialPassword: target ? await this.deps.connectors.initialPassword() : null,
+          targetName: targetName(config),
+          ledger: this.ledger(config),
+          approveAdoptions: options.approveAdoptions,
+        })
+        return this.summary(startedAt, result.outcome, result.message, result.applied, result.failed, true)
+      })
     } catch (error) {
       this.deps.history.appendMany(failureProblems(error))
       return this.summary(startedAt, 'error', failureMessage(error), 0, 0, true)
@@ -157,9 +166,13 @@ export class DirectoryEngine {
     }
   }
 
+  private ledger(config: DirectoryConfig): OwnershipLedger {
+    return new OwnershipLedger(this.deps.db, ownershipScope(config))
+  }
+
   private async withConnectors<T>(
     signal: AbortSignal,
-    approveDeletions: boolean,
+    approvals: Pick<RunOptions, 'approveDeletions' | 'approveAdoptions'>,
     use: (
       computed: ComputedRun,
       target: DirectoryTargetConnector | null,
@@ -188,7 +201,8 @@ export class DirectoryEngine {
         homeEmployees: counts.employees,
         target,
         suspendedSince: deps.state.suspendedSince(),
-        approveDeletions,
+        ...approvals,
+        ownership: this.ledger(config).records(),
         now: deps.now(),
         signal,
       })
@@ -223,6 +237,18 @@ export class DirectoryEngine {
     if (save) this.deps.state.saveLastRun(summary)
     return summary
   }
+}
+
+/**
+ * Which ledger a target uses: the kind, the URL and (LDAP) the users branch. Pointing the settings at
+ * another service or branch starts from an empty ledger, so nothing there is mistaken for Renkei's.
+ */
+export function ownershipScope(config: DirectoryConfig): string {
+  const target = config.target
+  if (target.kind === 'scim') return `scim ${target.baseUrl.replace(/\/+$/, '')}`
+  if (target.kind === 'ldap')
+    return `ldap ${target.url.replace(/\/+$/, '').toLowerCase()} ${normalizeDn(target.usersDn)}`
+  return 'none'
 }
 
 export function targetName(config: DirectoryConfig): string {

@@ -1,6 +1,7 @@
 import type { ApiHandlers } from '../../../../shared/api'
 import type { DirectoryConfig } from '../../../../shared/model/directory-config'
 import { ApiError } from '../../../../shared/model/errors'
+import type { Localized } from '../../../../shared/model/localized'
 import { writeAudit } from '../../audit'
 import { ConnectorError } from '../../connectors/connector-error'
 import { probeCsvHeaders } from '../../connectors/csv/csv-header-probe'
@@ -49,6 +50,20 @@ async function planOrError<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+/** The audit line of "run now": what the admin approved for this one run. */
+function runAudit(deletions: boolean, adoptions: boolean): Localized {
+  const approved = [
+    ...(deletions ? [{ ja: '削除', en: 'deletions' }] : []),
+    ...(adoptions ? [{ ja: '既存アカウントの引き継ぎ', en: 'adoptions' }] : []),
+  ]
+  if (approved.length === 0)
+    return { ja: 'ディレクトリ同期を今すぐ実行しました', en: 'Ran directory sync now' }
+  return {
+    ja: `${approved.map((a) => a.ja).join('と')}を承認してディレクトリ同期を実行しました（今回のみ）`,
+    en: `Ran directory sync with ${approved.map((a) => a.en).join(' and ')} approved (this run only)`,
+  }
+}
+
 /** The directory part of the API contract. */
 export function createDirectoryHandlers(deps: DirectoryHandlerDeps): DirectoryHandlers {
   const { engine, history } = deps
@@ -78,18 +93,12 @@ export function createDirectoryHandlers(deps: DirectoryHandlerDeps): DirectoryHa
     },
     'directory.preview': async ({ limit }) =>
       limitPlan(await planOrError(() => engine.preview(deps.signal)), limit),
-    'directory.run': async ({ approveDeletions }) => {
-      writeAudit(
-        history,
-        approveDeletions
-          ? {
-              ja: '削除を承認してディレクトリ同期を実行しました（今回のみ）',
-              en: 'Ran directory sync with deletions approved (this run only)',
-            }
-          : { ja: 'ディレクトリ同期を今すぐ実行しました', en: 'Ran directory sync now' },
-        { approveDeletions },
-      )
-      const summary = await engine.run({ approveDeletions, signal: deps.signal })
+    'directory.run': async ({ approveDeletions, approveAdoptions }) => {
+      writeAudit(history, runAudit(approveDeletions, approveAdoptions), {
+        approveDeletions,
+        approveAdoptions,
+      })
+      const summary = await engine.run({ approveDeletions, approveAdoptions, signal: deps.signal })
       const level = summary.outcome === 'ok' ? 'info' : summary.outcome === 'warning' ? 'warning' : 'error'
       history.append({
         direction: 'local',

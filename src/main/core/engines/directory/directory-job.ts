@@ -18,7 +18,7 @@ export function createDirectoryJob(engine: DirectoryEngine, config: DirectoryCon
     title: { ja: 'ディレクトリ同期', en: 'Directory sync' },
     schedule: directorySchedule(config),
     async run({ signal }) {
-      const summary = await engine.run({ approveDeletions: false, signal })
+      const summary = await engine.run({ approveDeletions: false, approveAdoptions: false, signal })
       return { outcome: summary.outcome === 'blocked' ? 'error' : summary.outcome, message: summary.message }
     },
   }

@@ -4,11 +4,14 @@ import type {
   PlanCounts,
   PlanItem,
   PlanObject,
+  TargetAccountSummary,
 } from '../../../../shared/model/directory'
 import { planActions } from '../../../../shared/model/directory'
+import type { Localized } from '../../../../shared/model/localized'
 import type { DirectoryConfig } from '../../../../shared/model/directory-config'
 import { diffHome, type HomeDiff, type StoredHomeView } from '../../directory/home-diff'
-import type { DirectoryTargetConnector, SourceRead, TargetState } from './directory-connectors'
+import type { DirectoryTargetConnector, SourceRead, TargetAccount, TargetState } from './directory-connectors'
+import type { OwnershipRecord } from './ownership-ledger'
 import { blockReason, checkDeletions, checkLicence } from './guards'
 import { TargetProjection } from './target-projection'
 import { planTarget, type TargetPlan } from './target-planner'
@@ -30,6 +33,9 @@ export interface PlanInputs {
   readonly target: DirectoryTargetConnector | null
   readonly suspendedSince: ReadonlyMap<string, number>
   readonly approveDeletions: boolean
+  readonly approveAdoptions: boolean
+  /** The ownership ledger of the configured target. */
+  readonly ownership: readonly OwnershipRecord[]
   readonly now: number
   readonly signal: AbortSignal
 }
@@ -44,7 +50,8 @@ function countItems(items: readonly PlanItem[]): PlanCounts {
 
 async function planTargetSide(inputs: PlanInputs): Promise<ComputedRun['target']> {
   if (!inputs.target) return null
-  const state = await inputs.target.read(inputs.signal)
+  const { exclusions, adoptBy } = inputs.config
+  const state = await inputs.target.read(inputs.signal, { watchGroups: exclusions.groups })
   const projection = new TargetProjection(inputs.read.snapshot)
   const provisionGroups =
     inputs.config.target.kind === 'ldap'
@@ -57,8 +64,63 @@ async function planTargetSide(inputs: PlanInputs): Promise<ComputedRun['target']
     suspendedSince: inputs.suspendedSince,
     now: inputs.now,
     graceDays: inputs.config.graceDays,
+    records: inputs.ownership,
+    adoptBy,
+    exclusions,
   })
   return { state, plan }
+}
+
+function accountSummary(account: TargetAccount, reason: Localized | null): TargetAccountSummary {
+  const { ref, login, displayName, email, key } = account
+  return { object: 'user', ref, name: login, displayName, email, key, reason }
+}
+
+type OwnershipPart = Pick<
+  DirectoryPlan,
+  'adoption' | 'foreign' | 'foreignTotal' | 'excluded' | 'excludedTotal' | 'held' | 'heldTotal'
+>
+
+/** The plan's ownership part: adoptions waiting for approval, and the accounts the run leaves alone. */
+function ownershipPart(target: ComputedRun['target'], counts: PlanCounts, approved: boolean): OwnershipPart {
+  const lists = accountLists(target)
+  return {
+    adoption: { candidates: counts.user.adopt + counts.group.adopt, approved },
+    ...lists,
+    foreignTotal: lists.foreign.length,
+    excludedTotal: lists.excluded.length,
+    heldTotal: lists.held.length,
+  }
+}
+
+/** Foreign, excluded and held accounts as the preview lists them. */
+function accountLists(target: ComputedRun['target']) {
+  if (!target) return { foreign: [], excluded: [], held: [] }
+  const { classified, held, users, groups } = target.plan
+  const adopted = new Set([...users, ...groups].flatMap((w) => (w.item.action === 'adopt' ? [w.ref] : [])))
+  const foreign: TargetAccountSummary[] = [
+    ...classified.foreign.filter((a) => !adopted.has(a.ref)).map((a) => accountSummary(a, null)),
+    ...classified.foreignGroups
+      .filter((g) => !adopted.has(g.ref))
+      .map((g) => ({
+        object: 'group' as const,
+        ref: g.ref,
+        name: g.displayName,
+        displayName: g.displayName,
+        email: null,
+        key: g.key,
+        reason: null,
+      })),
+  ]
+  return {
+    foreign,
+    excluded: classified.excluded.map((e) => accountSummary(e.account, e.reason)),
+    held: held.map((h) => ({
+      ...accountSummary(h.account, h.reason),
+      key: h.user.key,
+      displayName: h.user.displayName,
+    })),
+  }
 }
 
 /**
@@ -81,7 +143,9 @@ export async function computeDirectoryRun(inputs: PlanInputs): Promise<ComputedR
     config,
     activeSourceUsers,
     reportedLimit: target?.state.licenceLimit ?? null,
-    activeNow: target ? target.state.users.filter((u) => u.active).length : inputs.homeActiveEmployees,
+    activeNow: target
+      ? [...target.plan.classified.owned.values()].filter((u) => u.active).length
+      : inputs.homeActiveEmployees,
     newUsers: target
       ? counts.user.create + counts.user.reactivate
       : homeDiff.changes.filter(
@@ -90,7 +154,7 @@ export async function computeDirectoryRun(inputs: PlanInputs): Promise<ComputedR
             (c.action === 'reactivated' || (c.action === 'created' && activeKeys.has(c.key))),
         ).length,
     removals: target ? counts.user.suspend + counts.user.delete : homeRemovals,
-    base: target ? target.state.users.length : inputs.homeEmployees,
+    base: target ? target.plan.classified.owned.size : inputs.homeEmployees,
     approveDeletions: inputs.approveDeletions,
   }
   const licence = checkLicence(guardInput)
@@ -112,6 +176,7 @@ export async function computeDirectoryRun(inputs: PlanInputs): Promise<ComputedR
     counts,
     licence,
     deletion,
+    ...ownershipPart(target, counts, inputs.approveAdoptions),
     blocked: blockReason(licence, deletion),
     sourceNotices: read.notes ?? [],
   }
@@ -120,5 +185,12 @@ export async function computeDirectoryRun(inputs: PlanInputs): Promise<ComputedR
 
 /** A plan cut down for a screen: the first `limit` items and home changes, with the totals kept. */
 export function limitPlan(plan: DirectoryPlan, limit: number): DirectoryPlan {
-  return { ...plan, items: plan.items.slice(0, limit), homeChanges: plan.homeChanges.slice(0, limit) }
+  return {
+    ...plan,
+    items: plan.items.slice(0, limit),
+    homeChanges: plan.homeChanges.slice(0, limit),
+    foreign: plan.foreign.slice(0, limit),
+    excluded: plan.excluded.slice(0, limit),
+    held: plan.held.slice(0, limit),
+  }
 }

@@ -48,13 +48,13 @@ export class DirectoryStateRepository {
       .run(name, JSON.stringify(value))
   }
 
-  /** Takes the lock unless a live run (in this or another process) holds it. */
+  /** Takes the lock unless a live run (in this or another process) holds it: a run killed with -9 does not. */
   tryLock(owner: string, now: number): boolean {
     return this.db
       .transaction(() => {
         const lock = this.read<RunLock>('run-lock')
-        if (lock && lock.owner !== owner && now - lock.heartbeatAt < staleLockMs) return false
-        this.write('run-lock', { owner, heartbeatAt: now })
+        if (lock && lock.owner !== owner && isLive(lock, now)) return false
+        this.write('run-lock', this.lock(owner, now))
         return true
       })
       .immediate()

@@ -8,6 +8,7 @@ import type { DirectoryTargetConnector } from './directory-connectors'
 import type { ComputedRun } from './directory-planner'
 import type { DirectoryStateRepository } from './directory-state'
 import type { DirectoryProgress } from '../../../../shared/model/directory'
+import type { OwnershipLedger } from './ownership-ledger'
 import { applyTargetPlan } from './target-applier'
 
 export interface RunApplierDeps {
@@ -20,6 +21,8 @@ export interface RunApplierDeps {
   readonly signal: AbortSignal
   readonly initialPassword: string | null
   readonly targetName: string
+  readonly ledger: OwnershipLedger
+  readonly approveAdoptions: boolean
 }
 
 export interface AppliedRun {
@@ -60,7 +63,7 @@ function trackMissingUsers(computed: ComputedRun, state: DirectoryStateRepositor
     computed.target.plan.users.filter((w) => w.item.action === 'delete').map((w) => w.user.key),
   )
   const tracked = state.suspendedSince()
-  for (const user of computed.target.state.users) {
+  for (const user of computed.target.plan.classified.owned.values()) {
     if (deleted.has(user.key)) continue
     if (inSource.has(user.key)) {
       if (tracked.has(user.key)) state.clearSuspended(user.key)
@@ -68,11 +71,31 @@ function trackMissingUsers(computed: ComputedRun, state: DirectoryStateRepositor
   }
 }
 
+/** People left out of this run (adoptions not approved, collisions with accounts Renkei does not own). */
+function leftOut(computed: ComputedRun, approveAdoptions: boolean): Localized | null {
+  const waiting = approveAdoptions ? 0 : computed.plan.adoption.candidates
+  const held = computed.plan.heldTotal
+  const parts: Localized[] = []
+  if (waiting > 0)
+    parts.push({
+      ja: `既存アカウント ${waiting} 件が引き継ぎの承認待ちです（プレビューで確認し「引き継ぎを承認して実行」）。`,
+      en: `${waiting} existing accounts wait for adoption (check the preview, then "Approve adoptions and run").`,
+    })
+  if (held > 0)
+    parts.push({
+      ja: `${held} 人は Renkei の管理外のアカウントと重なるため作成していません（理由はプレビューに表示）。`,
+      en: `${held} people were not created: they collide with accounts Renkei does not own (the preview says why).`,
+    })
+  if (parts.length === 0) return null
+  return { ja: parts.map((p) => p.ja).join(''), en: parts.map((p) => p.en).join(' ') }
+}
+
 function outcomeOf(
   applied: number,
   failed: number,
   stoppedBy: Localized | null,
   homeChanges: number,
+  notDone: Localized | null = null,
 ): AppliedRun {
   const counts = {
     ja: `ホームディレクトリの変更 ${homeChanges} 件、反映 ${applied} 件、失敗 ${failed} 件`,
@@ -89,15 +112,23 @@ function outcomeOf(
       },
     }
   }
-  if (failed > 0) {
+  if (failed > 0 || notDone) {
+    const parts = [
+      ...(failed > 0
+        ? [
+            {
+              ja: `一部を反映できませんでした: ${counts.ja}。同期履歴で理由を確認してください。`,
+              en: `Some writes failed: ${counts.en}. See the sync history for why.`,
+            },
+          ]
+        : [{ ja: `同期しました: ${counts.ja}。`, en: `Synchronised: ${counts.en}.` }]),
+      ...(notDone ? [notDone] : []),
+    ]
     return {
       outcome: 'warning',
       applied,
       failed,
-      message: {
-        ja: `一部を反映できませんでした: ${counts.ja}。同期履歴で理由を確認してください。`,
-        en: `Some writes failed: ${counts.en}. See the sync history for why.`,
-      },
+      message: { ja: parts.map((p) => p.ja).join(' '), en: parts.map((p) => p.en).join(' ') },
     }
   }
   if (applied === 0 && homeChanges === 0) {
@@ -121,8 +152,12 @@ export async function applyComputedRun(
   const entries = homeEntries(computed.homeDiff.changes, firstImport, computed.read.snapshot.employees.length)
   deps.home.applyImport(computed.homeDiff, deps.now(), () => deps.history.appendMany(entries))
   if (!target || !computed.target) return outcomeOf(0, 0, null, computed.homeDiff.changes.length)
-  const refs = new Map(computed.target.state.users.map((u) => [u.key, u.ref]))
-  const result = await applyTargetPlan(target, computed.target.plan, {
+  const { plan } = computed.target
+  const startedAt = deps.now()
+  for (const claim of plan.classified.claims)
+    deps.ledger.own(claim.object, claim.key, claim.handle, claim.ref, claim.origin, deps.now())
+  const refs = new Map([...plan.classified.owned.values()].map((u) => [u.key, u.ref]))
+  const result = await applyTargetPlan(target, plan, {
     signal: deps.signal,
     targetName: deps.targetName,
     initialPassword: deps.initialPassword,
@@ -134,7 +169,10 @@ export async function applyComputedRun(
     },
     suspendedMissing: (key) => deps.state.markSuspended(key, deps.now()),
     graceEnded: (key) => deps.state.clearSuspended(key),
+    ownership: { ledger: deps.ledger, now: deps.now, approveAdoptions: deps.approveAdoptions },
   })
   trackMissingUsers(computed, deps.state, deps.now())
-  return outcomeOf(result.applied, result.failed, result.stoppedBy, computed.homeDiff.changes.length)
+  if (!result.stoppedBy) deps.ledger.dropStalePending(startedAt)
+  const notDone = leftOut(computed, deps.approveAdoptions)
+  return outcomeOf(result.applied, result.failed, result.stoppedBy, computed.homeDiff.changes.length, notDone)
 }

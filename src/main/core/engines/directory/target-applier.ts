@@ -3,6 +3,7 @@ import type { Localized } from '../../../../shared/model/localized'
 import { ConnectorError } from '../../connectors/connector-error'
 import { planItemFailure, planItemMessage } from './change-messages'
 import type { DirectoryTargetConnector } from './directory-connectors'
+import { adoptGroup, adoptUser, createOwned, type OwnershipHooks } from './owned-writes'
 import type { PlannedGroupWrite, PlannedUserWrite, TargetPlan } from './target-planner'
 
 export interface ApplyHooks {
@@ -17,6 +18,8 @@ export interface ApplyHooks {
   readonly suspendedMissing: (key: string) => void
   /** A user is back or gone: no grace period to track any more. */
   readonly graceEnded: (key: string) => void
+  /** The ledger of what Renkei owns: every create, adoption and delete goes through it. */
+  readonly ownership: OwnershipHooks
 }
 
 export interface ApplyResult {
@@ -28,16 +31,16 @@ export interface ApplyResult {
 
 const flushEvery = 200
 
-/** Users first (so groups can name them), then groups, then deletions (so no group points at a deleted user). */
-function ordered(plan: TargetPlan): (PlannedUserWrite | PlannedGroupWrite)[] {
+/**
+ * Users first (so groups can name them), then groups, then deletions (so no group points at a deleted user).
+ * Adoptions only when approved for this run.
+ */
+function ordered(plan: TargetPlan, approveAdoptions: boolean): (PlannedUserWrite | PlannedGroupWrite)[] {
   const userDeletes = plan.users.filter((w) => w.item.action === 'delete')
   const groupDeletes = plan.groups.filter((w) => w.item.action === 'delete')
-  return [
-    ...plan.users.filter((w) => w.item.action !== 'delete'),
-    ...plan.groups.filter((w) => w.item.action !== 'delete'),
-    ...userDeletes,
-    ...groupDeletes,
-  ]
+  const wanted = (w: PlannedUserWrite | PlannedGroupWrite): boolean =>
+    w.item.action !== 'delete' && (approveAdoptions || w.item.action !== 'adopt')
+  return [...plan.users.filter(wanted), ...plan.groups.filter(wanted), ...userDeletes, ...groupDeletes]
 }
 
 async function applyUser(
@@ -48,8 +51,16 @@ async function applyUser(
   const { refs } = hooks
   const ref = w.ref ?? refs.get(w.user.key) ?? null
   switch (w.item.action) {
-    case 'create':
-      refs.set(w.user.key, await target.createUser(w.user, hooks.initialPassword))
+    case 'create': {
+      const create = () => target.createUser(w.user, hooks.initialPassword)
+      refs.set(
+        w.user.key,
+        await createOwned('user', w.user.key, w.user.login, hooks.ownership, target, create),
+      )
+      return
+    }
+    case 'adopt':
+      refs.set(w.user.key, await adoptUser(target, w, hooks.ownership))
       return
     case 'update':
       refs.set(w.user.key, await target.updateUser(ref!, w.user, w.changed))
@@ -65,6 +76,7 @@ async function applyUser(
     }
     case 'delete':
       await target.deleteUser(ref!)
+      hooks.ownership.ledger.release('user', w.user.key)
       refs.delete(w.user.key)
       hooks.graceEnded(w.user.key)
   }
@@ -76,9 +88,16 @@ async function applyGroup(
   hooks: ApplyHooks,
 ): Promise<void> {
   const members = w.group.memberKeys.flatMap((key) => hooks.refs.get(key) ?? [])
-  if (w.item.action === 'create') await target.createGroup(w.group, members)
+  const { ownership } = hooks
+  if (w.item.action === 'create') {
+    const create = () => target.createGroup(w.group, members)
+    await createOwned('group', w.group.key, null, ownership, target, create)
+  } else if (w.item.action === 'adopt') await adoptGroup(target, w, members, ownership)
   else if (w.item.action === 'update') await target.updateGroup(w.ref!, w.group, members)
-  else await target.deleteGroup(w.ref!)
+  else {
+    await target.deleteGroup(w.ref!)
+    ownership.ledger.release('group', w.group.key)
+  }
 }
 
 /** Errors that say the next item will fail too: stop instead of writing 10,000 identical failures. */
@@ -96,7 +115,7 @@ export async function applyTargetPlan(
   plan: TargetPlan,
   hooks: ApplyHooks,
 ): Promise<ApplyResult> {
-  const writes = ordered(plan)
+  const writes = ordered(plan, hooks.ownership.approveAdoptions)
   const pending: NewHistoryEntry[] = []
   const flush = (): void => void (pending.length && hooks.record(pending.splice(0)))
   let applied = 0

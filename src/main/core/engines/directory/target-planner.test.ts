@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { TargetGroupEntry, TargetUser, TargetUserEntry } from './directory-connectors'
+import type { TargetAccount, TargetGroupAccount, TargetUser } from './directory-connectors'
+import type { OwnershipRecord } from './ownership-ledger'
 import { planTarget, type TargetPlanInput } from './target-planner'
 
 const day = 24 * 60 * 60 * 1000
@@ -20,16 +21,41 @@ function user(key: string, overrides: Partial<TargetUser> = {}): TargetUser {
     ...overrides,
   }
 }
-const onTarget = (u: TargetUser): TargetUserEntry => ({ ...u, ref: `ref-${u.key}` })
+const onTarget = (u: TargetUser): TargetAccount => ({
+  ...u,
+  ref: `ref-${u.key}`,
+  handle: `h-${u.key}`,
+  dn: null,
+  groups: [],
+})
+const owned = (object: 'user' | 'group', key: string, handle: string): OwnershipRecord => ({
+  object,
+  key,
+  handle,
+  ref: null,
+  login: null,
+  origin: 'created',
+  state: 'owned',
+  at: 0,
+})
 
+/** By default every keyed account and group in `state` is Renkei's own (a ledger row per handle). */
 function input(overrides: Partial<TargetPlanInput>): TargetPlanInput {
+  const state = overrides.state ?? { users: [], groups: [], licenceLimit: null }
+  const records = [
+    ...state.users.flatMap((u) => (u.key === null ? [] : [owned('user', u.key, u.handle)])),
+    ...state.groups.flatMap((g) => (g.key === null ? [] : [owned('group', g.key, g.handle)])),
+  ]
   return {
     desiredUsers: [],
     desiredGroups: null,
-    state: { users: [], groups: [], licenceLimit: null },
+    state,
     suspendedSince: new Map(),
     now,
     graceDays: 30,
+    records,
+    adoptBy: ['key', 'login'],
+    exclusions: { logins: [], branches: [], groups: [] },
     ...overrides,
   }
 }
@@ -104,25 +130,29 @@ describe('planTarget', () => {
   })
 
   it('creates, updates membership of and deletes groups', () => {
-    const existing: TargetGroupEntry[] = [
-      { key: 'G1', displayName: 'プロジェクトA', memberKeys: ['E2', 'E1'], ref: 'g1' },
-      { key: 'OLD', displayName: '旧グループ', memberKeys: [], ref: 'g-old' },
+    const people = [user('E1'), user('E2')]
+    const existing: TargetGroupAccount[] = [
+      { key: 'G1', displayName: 'プロジェクトA', memberRefs: ['ref-E2', 'ref-E1'], ref: 'g1', handle: 'g1' },
+      { key: 'OLD', displayName: '旧グループ', memberRefs: [], ref: 'g-old', handle: 'g-old' },
     ]
+    const users = people.map(onTarget)
     const plan = planTarget(
       input({
+        desiredUsers: people,
         desiredGroups: [
           { key: 'G1', displayName: 'プロジェクトA', memberKeys: ['E1', 'E3'] },
           { key: 'G2', displayName: '新グループ', memberKeys: [] },
         ],
-        state: { users: [], groups: existing, licenceLimit: null },
+        state: { users, groups: existing, licenceLimit: null },
       }),
     )
     expect(actions(plan)).toEqual(['group:update:G1', 'group:create:G2', 'group:delete:OLD'])
     expect(plan.groups[0]!.item.fields).toEqual([{ field: 'members', before: ['E2'], after: ['E3'] }])
     const unchanged = planTarget(
       input({
+        desiredUsers: people,
         desiredGroups: [{ key: 'G1', displayName: 'プロジェクトA', memberKeys: ['E1', 'E2'] }],
-        state: { users: [], groups: [existing[0]!], licenceLimit: null },
+        state: { users, groups: [existing[0]!], licenceLimit: null },
       }),
     )
     expect(unchanged.groups).toEqual([])

@@ -1,13 +1,18 @@
 import type { FieldChange, PlanAction, PlanItem } from '../../../../shared/model/directory'
+import type { AdoptionMatch, DirectoryExclusions } from '../../../../shared/model/directory-config'
 import type { Localized } from '../../../../shared/model/localized'
+import { AdoptionMatcher, adoptionReason } from './adoption-matcher'
 import {
   targetUserFields,
+  type TargetAccount,
   type TargetGroup,
-  type TargetGroupEntry,
   type TargetState,
   type TargetUser,
   type TargetUserEntry,
 } from './directory-connectors'
+import { planGroups, type PlannedGroupWrite } from './group-planner'
+import { classifyTarget, type ClassifiedTarget } from './ownership-classifier'
+import type { OwnershipRecord } from './ownership-ledger'
 
 const dayMs = 24 * 60 * 60 * 1000
 
@@ -19,17 +24,25 @@ export interface PlannedUserWrite {
   readonly changed: readonly (keyof TargetUser)[]
   /** The source no longer has this user (the grace-period clock applies). */
   readonly missing: boolean
+  /** Adopt: the account's stable handle, for the ownership record. */
+  readonly handle?: string
 }
 
-export interface PlannedGroupWrite {
-  readonly item: PlanItem
-  readonly group: TargetGroup
-  readonly ref: string | null
+export type { PlannedGroupWrite }
+
+/** A source person neither created nor adopted, and the account in the way. */
+export interface HeldUser {
+  readonly user: TargetUser
+  readonly account: TargetAccount
+  readonly reason: Localized
 }
 
 export interface TargetPlan {
   readonly users: readonly PlannedUserWrite[]
   readonly groups: readonly PlannedGroupWrite[]
+  /** Renkei's own accounts and groups, foreign and excluded ones, and ledger rows to refresh. */
+  readonly classified: ClassifiedTarget
+  readonly held: readonly HeldUser[]
 }
 
 export interface TargetPlanInput {
@@ -41,6 +54,10 @@ export interface TargetPlanInput {
   readonly suspendedSince: ReadonlyMap<string, number>
   readonly now: number
   readonly graceDays: number
+  /** The ownership ledger of this target. */
+  readonly records: readonly OwnershipRecord[]
+  readonly adoptBy: readonly AdoptionMatch[]
+  readonly exclusions: DirectoryExclusions
 }
 
 const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10)
@@ -128,61 +145,61 @@ function planMissingUser(current: TargetUserEntry, input: TargetPlanInput): Plan
   })
 }
 
-function groupItem(action: PlanAction, group: TargetGroup, fields: FieldChange[]): PlanItem {
-  return { object: 'group', key: group.key, name: group.displayName, action, fields, reason: null }
-}
-
-function planGroups(
-  desired: readonly TargetGroup[],
-  current: readonly TargetGroupEntry[],
-): PlannedGroupWrite[] {
-  const byKey = new Map(current.map((g) => [g.key, g]))
-  const writes: PlannedGroupWrite[] = []
-  for (const group of desired) {
-    const existing = byKey.get(group.key)
-    byKey.delete(group.key)
-    if (!existing) {
-      writes.push({
-        item: groupItem('create', group, [
-          { field: 'members', before: null, after: group.memberKeys.length },
-        ]),
-        group,
-        ref: null,
-      })
-      continue
-    }
-    const fields: FieldChange[] = []
-    if (existing.displayName !== group.displayName)
-      fields.push({ field: 'displayName', before: existing.displayName, after: group.displayName })
-    const before = [...existing.memberKeys].sort()
-    if (before.join('\n') !== group.memberKeys.join('\n')) {
-      const added = group.memberKeys.filter((k) => !before.includes(k))
-      const removed = before.filter((k) => !group.memberKeys.includes(k))
-      fields.push({ field: 'members', before: removed, after: added })
-    }
-    if (fields.length > 0) writes.push({ item: groupItem('update', group, fields), group, ref: existing.ref })
+/** Adopt: the account becomes Renkei's, then takes the source's values (key included) and state. */
+function planAdoption(desired: TargetUser, account: TargetAccount, by: AdoptionMatch): PlannedUserWrite {
+  const current: TargetUser = { ...account, key: account.key ?? '' }
+  const changed: (keyof TargetUser)[] = changedFields(current, desired)
+  if (account.key !== desired.key) changed.unshift('key')
+  if (account.active !== desired.active) changed.push('active')
+  const fields = fieldList({ ...current, key: account.key } as TargetUser, desired, changed)
+  return {
+    item: userItem('adopt', desired, fields, adoptionReason(account, by)),
+    user: desired,
+    ref: account.ref,
+    changed,
+    missing: false,
+    handle: account.handle,
   }
-  for (const stale of byKey.values())
-    writes.push({ item: groupItem('delete', stale, []), group: stale, ref: stale.ref })
-  return writes
 }
 
 /**
- * Desired (from the home directory) against what the target really holds. Because the target is
- * read every time, a run killed half way is simply finished by the next plan.
+ * Desired (from the home directory) against what the target really holds, and the ledger of what Renkei
+ * owns there: only owned accounts are updated, suspended or deleted; excluded ones are never touched; a
+ * person matching someone else's account is adopted (with approval) or held, never created twice.
  */
 export function planTarget(input: TargetPlanInput): TargetPlan {
-  const current = new Map(input.state.users.map((u) => [u.key, u]))
+  const classified = classifyTarget(input.state, input.records, input.exclusions)
+  const excludedOwned = new Set(classified.excluded.flatMap((e) => e.ownedKey ?? []))
+  const matcher = new AdoptionMatcher(
+    input.adoptBy,
+    classified.foreign,
+    classified.excluded.filter((e) => e.ownedKey === null).map((e) => e.account),
+  )
   const users: PlannedUserWrite[] = []
+  const held: HeldUser[] = []
+  const desiredKeys = new Set<string>()
   for (const desired of input.desiredUsers) {
-    const write = planSourceUser(desired, current.get(desired.key))
-    current.delete(desired.key)
+    desiredKeys.add(desired.key)
+    const owned = classified.owned.get(desired.key)
+    if (owned || excludedOwned.has(desired.key)) {
+      const write = owned ? planSourceUser(desired, owned) : null
+      if (write) users.push(write)
+      continue
+    }
+    const decision = matcher.decide(desired)
+    if (decision.kind === 'adopt') users.push(planAdoption(desired, decision.account, decision.by))
+    else if (decision.kind === 'held')
+      held.push({ user: desired, account: decision.account, reason: decision.reason })
+    else {
+      const write = planSourceUser(desired, undefined)
+      if (write) users.push(write)
+    }
+  }
+  for (const owned of classified.owned.values()) {
+    if (desiredKeys.has(owned.key)) continue
+    const write = planMissingUser(owned, input)
     if (write) users.push(write)
   }
-  for (const missing of current.values()) {
-    const write = planMissingUser(missing, input)
-    if (write) users.push(write)
-  }
-  const groups = input.desiredGroups === null ? [] : planGroups(input.desiredGroups, input.state.groups)
-  return { users, groups }
+  const groups = input.desiredGroups === null ? [] : planGroups(input.desiredGroups, classified)
+  return { users, groups, classified, held }
 }

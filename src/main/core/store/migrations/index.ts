@@ -2,6 +2,7 @@ import { v1Initial } from './001-initial'
 import { v2SiteLevelIndex } from './002-site-level-index'
 import { v3Directory } from './003-directory'
 import { v4Calendar } from './004-calendar'
+import { v5DirectoryOwnership } from './005-directory-ownership'
 import { v8HomeLeavers } from './008-home-leavers'
 
 /** Ordered schema steps; the database's user_version says how many are applied. Append, never edit. */
@@ -10,5 +11,6 @@ export const migrations: readonly string[] = [
   v2SiteLevelIndex,
   v3Directory,
   v4Calendar,
+  v5DirectoryOwnership,
   v8HomeLeavers,
 ]

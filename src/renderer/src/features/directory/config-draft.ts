@@ -3,7 +3,7 @@
  * and target kind at once, so switching the kind back and forth never loses what was entered.
  * Secrets are not here: they stay in the password fields until they are sent to `secrets.set`.
  */
-import type { DirectoryConfig } from '../../../../shared/model/directory-config'
+import type { AdoptionMatch, DirectoryConfig } from '../../../../shared/model/directory-config'
 import {
   csvSourceConfig,
   ldapSourceConfig,
@@ -67,6 +67,14 @@ export interface ScimDraft {
   readonly timeoutSeconds: string
 }
 
+/** Ownership rules as the form edits them: match rules as checkboxes, exclusions one per line. */
+export interface OwnershipDraft {
+  readonly adoptBy: readonly AdoptionMatch[]
+  readonly excludeLogins: string
+  readonly excludeBranches: string
+  readonly excludeGroups: string
+}
+
 export interface DirectoryDraft {
   readonly scheduleEnabled: boolean
   readonly at: string
@@ -81,6 +89,7 @@ export interface DirectoryDraft {
   readonly targetKind: TargetKind
   readonly targetLdap: LdapTargetDraft
   readonly scim: ScimDraft
+  readonly ownership: OwnershipDraft
 }
 
 // The schema's own defaults, filled around placeholders for the fields that have none.
@@ -188,5 +197,11 @@ export function configToDraft(config: DirectoryConfig): DirectoryDraft {
     targetKind: target.kind,
     targetLdap: target.kind === 'ldap' ? ldapTargetDraft(target) : blankLdapTarget,
     scim: target.kind === 'scim' ? scimDraft(target) : blankScim,
+    ownership: {
+      adoptBy: config.adoptBy,
+      excludeLogins: config.exclusions.logins.join('\n'),
+      excludeBranches: config.exclusions.branches.join('\n'),
+      excludeGroups: config.exclusions.groups.join('\n'),
+    },
   }
 }

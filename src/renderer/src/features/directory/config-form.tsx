@@ -9,6 +9,7 @@ import { configToDraft } from './config-draft'
 import { FieldErrorsContext } from './directory-fields'
 import type { DraftErrors, FieldError } from './draft-to-config'
 import { draftChanged, draftToConfig } from './draft-to-config'
+import { OwnershipSection } from './ownership-section'
 import { ScheduleSection } from './schedule-section'
 import { passwordPairPath, readSecretInputs } from './secret-fields'
 import { SourceSection } from './source-section'
@@ -87,6 +88,7 @@ export function ConfigForm({ config }: { readonly config: DirectoryConfig }): Re
       <FieldErrorsContext.Provider value={errors}>
         <SourceSection draft={draft} onChange={setDraft} dirty={dirty} />
         <TargetSection draft={draft} onChange={setDraft} dirty={dirty} />
+        <OwnershipSection draft={draft} onChange={setDraft} />
         <ScheduleSection draft={draft} onChange={setDraft} footer={<SaveBar dirty={dirty} />} />
       </FieldErrorsContext.Provider>
     </form>

@@ -245,3 +245,74 @@ export function CheckboxRow({
     </RowFrame>
   )
 }
+
+interface TextAreaRowProps extends RowProps {
+  readonly value: string
+  readonly onChange: (value: string) => void
+  readonly placeholder?: string
+}
+
+/** A list typed one entry per line (exclusion rules). */
+export function TextAreaRow({
+  path,
+  label,
+  hint,
+  value,
+  onChange,
+  placeholder,
+}: TextAreaRowProps): ReactNode {
+  const control = useControlProps(path, hint)
+  return (
+    <RowFrame path={path} label={label} hint={hint}>
+      <textarea
+        {...control}
+        className="path-input"
+        rows={3}
+        value={value}
+        placeholder={placeholder}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </RowFrame>
+  )
+}
+
+interface CheckboxGroupRowProps<V extends string> extends RowProps {
+  readonly options: readonly { readonly value: V; readonly label: string }[]
+  readonly value: readonly V[]
+  readonly onChange: (value: V[]) => void
+}
+
+/** Several independent choices under one header (the options keep their order whatever is ticked). */
+export function CheckboxGroupRow<V extends string>({
+  path,
+  label,
+  hint,
+  options,
+  value,
+  onChange,
+}: CheckboxGroupRowProps<V>): ReactNode {
+  const control = useControlProps(path, hint)
+  const toggle = (option: V, on: boolean): void =>
+    onChange(options.map((o) => o.value).filter((v) => (v === option ? on : value.includes(v))))
+  return (
+    <RowFrame path={path} label={label} hint={hint} group>
+      <div
+        role="group"
+        aria-labelledby={`${control.id}-label`}
+        aria-describedby={control['aria-describedby']}
+      >
+        {options.map((option, i) => (
+          <label key={option.value} className="check-label">
+            <input
+              id={i === 0 ? control.id : undefined}
+              type="checkbox"
+              checked={value.includes(option.value)}
+              onChange={(e) => toggle(option.value, e.target.checked)}
+            />
+            {option.label}
+          </label>
+        ))}
+      </div>
+    </RowFrame>
+  )
+}

@@ -28,6 +28,26 @@ describe('configToDraft / draftToConfig', () => {
     expect(directoryConfig.safeParse(converted(configToDraft(csvConfig))).success).toBe(true)
   })
 
+  it('ownership rules: one exclusion per non-empty line, and at least one match rule', () => {
+    const base = configToDraft(csvConfig)
+    const draft: DirectoryDraft = {
+      ...base,
+      ownership: {
+        adoptBy: ['email'],
+        excludeLogins: ' admin*\r\n\n svc-? ',
+        excludeBranches: 'ou=contractors,dc=example,dc=jp\n',
+        excludeGroups: '',
+      },
+    }
+    expect(converted(draft)).toMatchObject({
+      adoptBy: ['email'],
+      exclusions: { logins: ['admin*', 'svc-?'], branches: ['ou=contractors,dc=example,dc=jp'], groups: [] },
+    })
+    expect(errorsOf({ ...draft, ownership: { ...draft.ownership, adoptBy: [] } })).toEqual({
+      adoptBy: 'directory.error.adoptBy',
+    })
+  })
+
   it('an empty licence count means "ask the target"', () => {
     const draft = { ...configToDraft(csvConfig), licenceCount: ' ' }
     expect(converted(draft).licenceCount).toBeNull()

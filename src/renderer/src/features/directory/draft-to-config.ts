@@ -10,6 +10,7 @@ import type {
   LdapConnectionDraft,
   LdapSourceDraft,
   LdapTargetDraft,
+  OwnershipDraft,
   ScimDraft,
 } from './config-draft'
 
@@ -174,6 +175,25 @@ function scimTarget(c: Checker, d: ScimDraft): DirectoryConfig['target'] {
   }
 }
 
+/** One entry per non-empty line, trimmed. */
+const lines = (text: string): string[] =>
+  text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+
+function ownership(c: Checker, d: OwnershipDraft): Pick<DirectoryConfig, 'adoptBy' | 'exclusions'> {
+  if (d.adoptBy.length === 0) c.fail('adoptBy', 'directory.error.adoptBy')
+  return {
+    adoptBy: [...d.adoptBy],
+    exclusions: {
+      logins: lines(d.excludeLogins),
+      branches: lines(d.excludeBranches),
+      groups: lines(d.excludeGroups),
+    },
+  }
+}
+
 /** Converts the whole form; fields of the kinds not selected are ignored. */
 export function draftToConfig(d: DirectoryDraft): DraftResult {
   const c = new Checker()
@@ -202,6 +222,7 @@ export function draftToConfig(d: DirectoryDraft): DraftResult {
       maxPercent: c.decimal('maxPercent', d.maxPercent, 0, 100),
     },
     graceDays: c.int('graceDays', d.graceDays, 0, 3650),
+    ...ownership(c, d.ownership),
   }
   return c.errors.size > 0 ? { errors: c.errors } : { config }
 }

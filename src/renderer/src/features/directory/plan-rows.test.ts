@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { DirectoryPlan, PlanCounts } from '../../../../shared/model/directory'
 import { anyChange, filterRows, planRows } from './plan-rows'
 
-const zero = { create: 0, update: 0, suspend: 0, reactivate: 0, delete: 0 }
+const zero = { create: 0, adopt: 0, update: 0, suspend: 0, reactivate: 0, delete: 0 }
 const counts: PlanCounts = { user: zero, group: zero }
 
 function plan(overrides: Partial<DirectoryPlan>): DirectoryPlan {
@@ -17,6 +17,13 @@ function plan(overrides: Partial<DirectoryPlan>): DirectoryPlan {
     counts,
     licence: { limit: null, activeSourceUsers: 0, newUsers: 0, seatsFree: null, over: 0 },
     deletion: { removals: 0, base: 0, maxCount: 500, maxPercent: 10, tripped: false, approved: false },
+    adoption: { candidates: 0, approved: false },
+    foreign: [],
+    foreignTotal: 0,
+    excluded: [],
+    excludedTotal: 0,
+    held: [],
+    heldTotal: 0,
     blocked: null,
     sourceNotices: [],
     ...overrides,

@@ -7,6 +7,7 @@ import { Section } from '../../components/section'
 import { formatCount, useLanguage, useT } from '../../i18n'
 import { useDirectoryStore } from '../../stores/directory-store'
 import { openDirectoryHistory } from './open-history'
+import { PlanAccounts } from './plan-accounts'
 import { PlanItemsTable } from './plan-items-table'
 import { PlanSummary } from './plan-summary'
 import { RunProgress } from './run-progress'
@@ -36,20 +37,28 @@ function RunResult({ summary }: { readonly summary: DirectoryRunSummary }): Reac
   )
 }
 
+/** What the admin is about to approve for one run. */
+type Approval = 'deletions' | 'adoptions'
+
 interface ApproveProps {
   readonly plan: DirectoryPlan
+  readonly what: Approval
   readonly onCancel: () => void
   readonly onApprove: () => void
 }
 
-/** The deletion guard's second step: says how many would go, and needs a deliberate click. */
-function ApproveConfirm({ plan, onCancel, onApprove }: ApproveProps): ReactNode {
+/** The second step of an approval (deletion guard, adoptions): says how many, and needs a deliberate click. */
+function ApproveConfirm({ plan, what, onCancel, onApprove }: ApproveProps): ReactNode {
   const t = useT()
   const ref = useRef<HTMLDivElement>(null)
   useEffect(() => ref.current?.focus(), [])
+  const question =
+    what === 'deletions'
+      ? t('directory.approve.question', { count: formatCount(plan.deletion.removals) })
+      : t('directory.approveAdoptions.question', { count: formatCount(plan.adoption.candidates) })
   return (
     <div className="rule-box confirm-box" role="group" tabIndex={-1} ref={ref} data-testid="approve-confirm">
-      <p>{t('directory.approve.question', { count: formatCount(plan.deletion.removals) })}</p>
+      <p>{question}</p>
       <div className="form-actions">
         <button
           type="button"
@@ -69,7 +78,7 @@ function ApproveConfirm({ plan, onCancel, onApprove }: ApproveProps): ReactNode 
  * Disabled only without a source. While a run works they stay enabled (a disabled button would drop the
  * keyboard focus); the store ignores a second start, and the progress bar shows the work.
  */
-function PreviewButtons({ onApprove }: { readonly onApprove: () => void }): ReactNode {
+function PreviewButtons({ onApprove }: { readonly onApprove: (what: Approval) => void }): ReactNode {
   const t = useT()
   const plan = useDirectoryStore((s) => s.plan)
   const configured = useDirectoryStore((s) => (s.config ? s.config.source.kind !== 'none' : false))
@@ -79,12 +88,21 @@ function PreviewButtons({ onApprove }: { readonly onApprove: () => void }): Reac
       <Button primary disabled={!configured} testId="directory-preview" onClick={() => void preview()}>
         {t('directory.preview')}
       </Button>
-      <Button disabled={!configured} testId="directory-run" onClick={() => void run(false)}>
+      <Button disabled={!configured} testId="directory-run" onClick={() => void run()}>
         {t('directory.runNow')}
       </Button>
       {plan?.deletion.tripped && !plan.deletion.approved ? (
-        <Button disabled={!configured} testId="directory-approve" onClick={onApprove}>
+        <Button disabled={!configured} testId="directory-approve" onClick={() => onApprove('deletions')}>
           {t('directory.approve')}
+        </Button>
+      ) : null}
+      {plan && plan.adoption.candidates > 0 ? (
+        <Button
+          disabled={!configured}
+          testId="directory-approve-adoptions"
+          onClick={() => onApprove('adoptions')}
+        >
+          {t('directory.approveAdoptions')}
         </Button>
       ) : null}
       {!configured ? <span className="field-hint">{t('directory.preview.needsSource')}</span> : null}
@@ -103,7 +121,7 @@ export function PreviewSection(): ReactNode {
   const summary = useDirectoryStore((s) => s.runSummary)
   const progress = useDirectoryStore((s) => s.progress)
   const run = useDirectoryStore((s) => s.run)
-  const [confirming, setConfirming] = useState(false)
+  const [confirming, setConfirming] = useState<Approval | null>(null)
   const actions = useRef<HTMLDivElement>(null)
   /** The confirmation closes: the focus goes back to a button instead of the page's start. */
   const focusButton = (which: 'run' | 'last'): void => {
@@ -114,19 +132,20 @@ export function PreviewSection(): ReactNode {
     <Section title={t('directory.previewTitle')} testId="directory-preview-section">
       <p className="note">{t('directory.preview.intro')}</p>
       <div className="form-actions" ref={actions} aria-busy={busy !== null} data-testid="preview-actions">
-        <PreviewButtons onApprove={() => setConfirming(true)} />
+        <PreviewButtons onApprove={setConfirming} />
       </div>
       {confirming && plan && busy === null ? (
         <ApproveConfirm
           plan={plan}
+          what={confirming}
           onCancel={() => {
-            setConfirming(false)
+            setConfirming(null)
             focusButton('last')
           }}
           onApprove={() => {
-            setConfirming(false)
+            setConfirming(null)
             focusButton('run')
-            void run(true)
+            void run(confirming === 'deletions' ? { approveDeletions: true } : { approveAdoptions: true })
           }}
         />
       ) : null}
@@ -145,6 +164,7 @@ export function PreviewSection(): ReactNode {
           ) : null}
           <SourceNotices notices={plan.sourceNotices} />
           <PlanSummary plan={plan} />
+          <PlanAccounts plan={plan} />
           <PlanItemsTable plan={plan} />
         </div>
       ) : null}
