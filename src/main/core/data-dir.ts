@@ -1,5 +1,17 @@
+import {
+  accessSync,
+  chmodSync,
+  closeSync,
+  constants,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  statSync,
+  type Stats,
+} from 'node:fs'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
+import { ApiError } from '../../shared/model/errors'
 
 /**
  * The same folder Electron uses as userData for an app named "renkei", so the desktop app, the
@@ -13,4 +25,96 @@ export function defaultDataDir(
   if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'renkei')
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', 'renkei')
   return join(env.XDG_CONFIG_HOME ?? join(home, '.config'), 'renkei')
+}
+
+/** Owner-only: the data holds names, e-mail addresses, event titles and settings. */
+export const privateDirMode = 0o700
+export const privateFileMode = 0o600
+
+/** A file or folder whose mode let other local users in, and the mode it was given instead. */
+export interface PermissionRepair {
+  readonly path: string
+  readonly from: string
+  readonly to: string
+}
+
+/** Mode bits mean nothing on Windows (ACLs there); every other platform gets owner-only modes. */
+const modesApply = process.platform !== 'win32'
+
+const octal = (mode: number): string => (mode & 0o777).toString(8).padStart(4, '0')
+
+function unusable(dataDir: string, why: { ja: string; en: string }, cause?: unknown): ApiError {
+  return new ApiError(
+    'invalid-input',
+    {
+      ja: `データフォルダー ${dataDir} を使用できません: ${why.ja}`,
+      en: `The data directory ${dataDir} cannot be used: ${why.en}`,
+    },
+    cause instanceof Error ? { cause: cause.message } : undefined,
+  )
+}
+
+function statOrNull(path: string): Stats | null {
+  try {
+    return statSync(path)
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Makes sure `dataDir` is a folder Renkei can write, creating it owner-only (0700), and creates the
+ * database file owner-only (0600) before SQLite does: SQLite gives its -wal and -shm files the
+ * database file's mode, whatever the umask. Refuses a file or a read-only folder in both languages,
+ * changing nothing.
+ */
+export function prepareDataDir(dataDir: string, databaseFile: string): void {
+  const existing = statOrNull(dataDir)
+  if (existing && !existing.isDirectory()) {
+    throw unusable(dataDir, {
+      ja: 'フォルダーではなくファイルです。--data-dir にはフォルダーを指定してください。',
+      en: 'it is a file, not a folder. Give --data-dir a folder.',
+    })
+  }
+  try {
+    if (!existing) mkdirSync(dataDir, { recursive: true, mode: privateDirMode })
+    accessSync(dataDir, constants.W_OK | constants.X_OK)
+  } catch (error) {
+    throw unusable(
+      dataDir,
+      {
+        ja: 'フォルダーを作成または書き込みできません（読み取り専用か、権限がありません）。書き込めるフォルダーを --data-dir に指定するか、権限を確認してください。',
+        en: 'the folder cannot be created or written (read-only, or no permission). Give --data-dir a folder you can write, or check its permissions.',
+      },
+      error,
+    )
+  }
+  const database = join(dataDir, databaseFile)
+  if (!statOrNull(database)) closeSync(openSync(database, 'a', privateFileMode))
+  if (modesApply && !existing) chmodSync(dataDir, privateDirMode)
+}
+
+/**
+ * Takes group and other access away from the data directory and everything in it — files
+ * written under umask 022 by an older Renkei, or copied in by hand, were readable by every local user.
+ * Returns what it changed so the start can say so.
+ */
+export function repairPrivateModes(dataDir: string): PermissionRepair[] {
+  if (!modesApply) return []
+  const repairs: PermissionRepair[] = []
+  // Only the group and other bits go: an owner-only read-only file stays read-only.
+  const fix = (path: string, stats: Stats): void => {
+    if ((stats.mode & 0o077) === 0) return
+    const wanted = stats.mode & 0o700
+    chmodSync(path, wanted)
+    repairs.push({ path, from: octal(stats.mode), to: octal(wanted) })
+  }
+  fix(dataDir, statSync(dataDir))
+  for (const entry of readdirSync(dataDir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() && !entry.isDirectory()) continue
+    const path = join(entry.parentPath, entry.name)
+    const stats = statOrNull(path)
+    if (stats) fix(path, stats)
+  }
+  return repairs
 }
