@@ -66,7 +66,9 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
   const handle = createRequestHandler(core, guard, options.rendererRoot)
   server.on('request', (request, response) => {
     handle(request, response).catch((error: unknown) => {
-      console.error('renkei daemon: request failed', error)
+      // One line, no stack: a client repeating a bad request must not flood the log.
+      const reason = error instanceof Error ? error.message : String(error)
+      console.error(`renkei daemon: ${request.method ?? '?'} request failed: ${reason}`)
       if (!response.headersSent) response.writeHead(500).end()
     })
   })

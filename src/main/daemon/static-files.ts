@@ -17,8 +17,26 @@ const contentTypes: Record<string, string> = {
 export const contentSecurityPolicy =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 
+function decodedPath(urlPath: string): string | null {
+  try {
+    return decodeURIComponent(urlPath)
+  } catch {
+    return null
+  }
+}
+
 export async function serveStatic(root: string, urlPath: string, response: ServerResponse): Promise<void> {
-  const relative = urlPath === '/' ? 'index.html' : decodeURIComponent(urlPath).replace(/^\/+/, '')
+  const decoded = decodedPath(urlPath)
+  if (decoded === null) {
+    // A malformed %-escape is the client's mistake (400), not the daemon's.
+    response
+      .writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' })
+      .end(
+        '不正な URL です（% エンコードが壊れています）。\nBad request: the path is not valid percent-encoding.\n',
+      )
+    return
+  }
+  const relative = urlPath === '/' ? 'index.html' : decoded.replace(/^\/+/, '')
   const file = normalize(join(root, relative))
   if (!file.startsWith(root + sep)) {
     response.writeHead(403).end()
