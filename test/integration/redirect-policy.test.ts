@@ -5,6 +5,7 @@ import { createCalDavConnector } from '../../src/main/core/connectors/caldav/cal
 import { ConnectorError } from '../../src/main/core/connectors/connector-error'
 import { createFeedConnector } from '../../src/main/core/connectors/ics/ics-feed'
 import { requestTokens } from '../../src/main/core/connectors/oauth/token-endpoint'
+import { ScimDirectoryTarget } from '../../src/main/core/connectors/scim/scim-directory-target'
 
 const calendar = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\nEND:VCALENDAR\r\n'
 /** Where the last request for /feed-ok came from, and whether it carried credentials. */
@@ -25,6 +26,10 @@ function answer(request: IncomingMessage): { status: number; location?: string; 
     '/feed-hop': { status: 302, location: '/feed-ok' },
     '/feed-cross': { status: 302, location: `${otherOrigin}/feed-ok` },
     '/feed-ok': { status: 200, body: calendar },
+    '/scim/ServiceProviderConfig': {
+      status: 200,
+      body: '{"patch":{"supported":false},"db_password":"hunter2"}',
+    },
     '/feed-dump': { status: 500, body: `db_password=hunter2\napi_key: k-99\n${'内部エラー'.repeat(600)}` },
     '/dav/': { status: 301, location: 'http://169.254.169.254/dav/' },
     '/token': { status: 307, location: 'http://[fe80::a9fe:a9fe]/token' },
@@ -131,5 +136,22 @@ describe("a server's answer on its way to the history", () => {
     expect(error.serverAnswer).toContain('HTTP 500')
     expect(error.serverAnswer).not.toMatch(/hunter2|k-99/)
     expect(Buffer.byteLength(error.serverAnswer ?? '')).toBeLessThanOrEqual(500)
+  })
+
+  it('a SCIM connection check shows the same gated answer', async () => {
+    const scim = new ScimDirectoryTarget(
+      {
+        kind: 'scim',
+        baseUrl: `${base}/scim`,
+        verifyCertificate: true,
+        provisionGroups: false,
+        timeoutSeconds: 5,
+      },
+      'scim-token',
+    )
+    const result = await scim.check()
+    expect(result.ok).toBe(false)
+    expect(result.detail).toContain('"db_password":"***"')
+    expect(result.detail).not.toContain('hunter2')
   })
 })
