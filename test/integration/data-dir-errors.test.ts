@@ -77,3 +77,16 @@ describe('--data-dir that cannot be used: bilingual errors, non-zero exit, nothi
     expect(snapshot(dataDir)).toEqual(before)
   })
 })
+
+describe('other failures of the CLI', () => {
+  it('an export into a folder that does not exist: bilingual, naming the file, exit 1', () => {
+    const dataDir = tempDir()
+    const out = join(dataDir, 'no-such-folder', 'history.csv')
+    const result = runCli(['--data-dir', dataDir, 'history', 'export', '--out', out])
+    expectBilingualRefusal(
+      result,
+      new RegExp(`${out} を使用できません（ファイルまたはフォルダーがありません）`),
+      /no such file or folder/,
+    )
+  })
+})
