@@ -47,7 +47,7 @@ function listen(server: Server, port: number): Promise<number> {
 /** The headless Renkei: the same core as the desktop app, its UI and API served on 127.0.0.1. */
 export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon> {
   const secrets = options.secrets ?? new KeychainSecretStore()
-  const token = await accessToken(secrets)
+  // The data directory first: one Renkei cannot use must not leave a new token in the keychain.
   const core = await createCore({
     dataDir: options.dataDir,
     runtime: 'daemon',
@@ -56,7 +56,9 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
   })
   const server = createServer()
   let port: number
+  let token: string
   try {
+    token = await accessToken(secrets)
     port = await listen(server, options.port)
   } catch (error) {
     await core.close()

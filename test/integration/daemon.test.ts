@@ -125,6 +125,18 @@ describe('daemon and malformed requests', () => {
   })
 })
 
+describe('daemon with a data directory it cannot use', () => {
+  it('refuses in both languages and leaves no new token in the keychain', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'renkei-daemon-file-')), 'not-a-folder')
+    writeFileSync(file, 'x')
+    const empty = new MemorySecretStore()
+    await expect(
+      startDaemon({ dataDir: file, port: 0, version: 't', rendererRoot: tmpdir(), secrets: empty }),
+    ).rejects.toMatchObject({ localized: { ja: expect.stringContaining('フォルダーではなくファイル') } })
+    expect(await empty.names()).toEqual([])
+  })
+})
+
 describe('daemon events', () => {
   it('refuses a WebSocket without the token', async () => {
     const ws = new WebSocket(`ws://127.0.0.1:${daemon.port}/api/events`)
