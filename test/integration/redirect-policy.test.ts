@@ -1,11 +1,17 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createCore } from '../../src/main/core/app'
 import { createCalDavConnector } from '../../src/main/core/connectors/caldav/caldav-connector'
 import { ConnectorError } from '../../src/main/core/connectors/connector-error'
 import { createFeedConnector } from '../../src/main/core/connectors/ics/ics-feed'
 import { requestTokens } from '../../src/main/core/connectors/oauth/token-endpoint'
 import { ScimDirectoryTarget } from '../../src/main/core/connectors/scim/scim-directory-target'
+import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store'
+import { secretsInDataDir } from '../support/secret-scan'
 
 const calendar = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\nEND:VCALENDAR\r\n'
 /** Where the last request for /feed-ok came from, and whether it carried credentials. */
@@ -153,5 +159,36 @@ describe("a server's answer on its way to the history", () => {
     expect(result.ok).toBe(false)
     expect(result.detail).toContain('"db_password":"***"')
     expect(result.detail).not.toContain('hunter2')
+  })
+
+  it('through a calendar run: the history keeps the refusal and a gated answer, and no credential at rest', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'renkei-answer-gate-'))
+    const secrets = new MemorySecretStore()
+    const core = await createCore({ dataDir, runtime: 'test', version: 't', secrets, startScheduler: false })
+    try {
+      await secrets.set('calendar.gate-u1.target', 'target-pw')
+      const runWithFeed = async (path: string) => {
+        await core.api['calendar.pairs.save']({
+          id: 'gate-u1',
+          number: 1,
+          name: '山田 太郎',
+          source: { kind: 'ics', url: `${base}${path}` },
+          // Never reached: the source fails first.
+          target: { kind: 'caldav', url: 'http://127.0.0.1:1/alice/calendar/', username: 'alice' },
+        })
+        return core.api['calendar.run']({ id: 'gate-u1' })
+      }
+      expect((await runWithFeed('/feed-dump')).outcome).toBe('error')
+      expect((await runWithFeed('/feed-metadata')).outcome).toBe('error')
+      const errors = (await core.api['history.search']({ filter: { level: 'error' } })).entries
+      expect(errors.map((e) => e.messageEn).join('\n')).toContain('a link-local or cloud metadata address')
+      for (const entry of errors) {
+        const answer = (entry.detail as { serverAnswer?: string }).serverAnswer ?? ''
+        expect(Buffer.byteLength(answer)).toBeLessThanOrEqual(500)
+      }
+      expect(secretsInDataDir(dataDir, ['hunter2', 'k-99'])).toEqual([])
+    } finally {
+      await core.close()
+    }
   })
 })
