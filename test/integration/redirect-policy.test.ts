@@ -27,6 +27,7 @@ function answer(request: IncomingMessage): { status: number; location?: string; 
   const routes: Record<string, { status: number; location?: string; body?: string }> = {
     '/feed-metadata': { status: 302, location: 'http://169.254.169.254/latest/meta-data/iam/' },
     '/feed-decimal': { status: 302, location: 'http://2852039166/latest/' },
+    '/feed-mapped': { status: 308, location: 'http://[::ffff:169.254.169.254]/latest/' },
     '/feed-v6': { status: 301, location: 'http://[fe80::1]/feed.ics' },
     '/feed-name': { status: 307, location: 'http://metadata.google.internal/computeMetadata/v1/' },
     '/feed-hop': { status: 302, location: '/feed-ok' },
@@ -90,6 +91,7 @@ describe('one redirect policy for every outbound HTTP connector', () => {
     ['/feed-metadata', '169.254.169.254'],
     ['/feed-decimal', '169.254.169.254'],
     ['/feed-v6', 'fe80::1'],
+    ['/feed-mapped', '::ffff:a9fe:a9fe'],
     ['/feed-name', 'metadata.google.internal'],
   ])(
     'iCalendar feed: a redirect from %s to a link-local/metadata address is refused',

@@ -21,9 +21,17 @@ function ipv4Octets(address: string): number[] | null {
   return parts.length === 4 && parts.every((p) => Number.isInteger(p) && p >= 0 && p <= 255) ? parts : null
 }
 
+/** ::ffff:a9fe:a9fe (how URL writes [::ffff:169.254.169.254]) as the IPv4 address it maps. */
+function mappedIpv4(address: string): string {
+  const hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(address)
+  if (!hex) return address.replace(/^::ffff:/i, '')
+  const [high, low] = [Number.parseInt(hex[1]!, 16), Number.parseInt(hex[2]!, 16)]
+  return [high >> 8, high & 0xff, low >> 8, low & 0xff].join('.')
+}
+
 /** 169.254.0.0/16 and fe80::/10 (IPv4-mapped forms too), and the IPv6 metadata address fd00:ec2::254. */
 export function isLinkLocalOrMetadata(address: string): boolean {
-  const v4 = ipv4Octets(address.replace(/^::ffff:/i, ''))
+  const v4 = ipv4Octets(mappedIpv4(address))
   if (v4) return v4[0] === 169 && v4[1] === 254
   const lower = address.toLowerCase()
   if (lower === 'fd00:ec2::254') return true
