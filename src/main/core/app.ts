@@ -44,7 +44,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const events = new EventBus()
   const notifier = new HistoryNotifier(events, clock)
   const history = new HistoryRepository(db, now, (entry, count) => notifier.appended(entry, count))
-  recordModeRepairs(history, repairPrivateModes(options.dataDir))
+  recordModeRepairs(history, repairPrivateModes(options.dataDir, databaseFile))
   const settings = new SettingsRepository(db)
   const secrets = options.secrets ?? new KeychainSecretStore()
   const scheduler = new Scheduler({

@@ -10,7 +10,7 @@ import {
   type Stats,
 } from 'node:fs'
 import { homedir } from 'node:os'
-import { join } from 'node:path'
+import { basename, isAbsolute, join, relative, resolve } from 'node:path'
 import { ApiError } from '../../shared/model/errors'
 
 /**
@@ -94,12 +94,34 @@ export function prepareDataDir(dataDir: string, databaseFile: string): void {
   if (modesApply && !existing) chmodSync(dataDir, privateDirMode)
 }
 
+/** The home folder, or a folder above it (the file system root included). */
+function holdsHome(dataDir: string, home: string): boolean {
+  const fromDir = relative(resolve(dataDir), resolve(home))
+  return fromDir === '' || (!fromDir.startsWith('..') && !isAbsolute(fromDir))
+}
+
+/**
+ * Whether the folder is Renkei's own — named for it, or holding nothing but its database — and not a
+ * shared one (home, a folder above it, a sticky /tmp-like folder). A --data-dir slip such as /var or ~
+ * must not make a whole tree owner-only: there only the database files are Renkei's to change.
+ */
+function dedicated(dataDir: string, stats: Stats, databaseFile: string, home: string): boolean {
+  if ((stats.mode & 0o1000) !== 0 || holdsHome(dataDir, home)) return false
+  if (/renkei/i.test(basename(resolve(dataDir)))) return true
+  return readdirSync(dataDir).every((name) => name.startsWith(databaseFile))
+}
+
 /**
  * Takes group and other access away from the data directory and everything in it — files
  * written under umask 022 by an older Renkei, or copied in by hand, were readable by every local user.
- * Returns what it changed so the start can say so.
+ * Returns what it changed so the start can say so. In a folder that is not Renkei's own (see
+ * `dedicated`) only the database files are changed.
  */
-export function repairPrivateModes(dataDir: string): PermissionRepair[] {
+export function repairPrivateModes(
+  dataDir: string,
+  databaseFile: string,
+  home: string = homedir(),
+): PermissionRepair[] {
   if (!modesApply) return []
   const repairs: PermissionRepair[] = []
   // Only the group and other bits go: an owner-only read-only file stays read-only.
@@ -109,9 +131,13 @@ export function repairPrivateModes(dataDir: string): PermissionRepair[] {
     chmodSync(path, wanted)
     repairs.push({ path, from: octal(stats.mode), to: octal(wanted) })
   }
-  fix(dataDir, statSync(dataDir))
-  for (const entry of readdirSync(dataDir, { recursive: true, withFileTypes: true })) {
+  const dirStats = statSync(dataDir)
+  const shared = !dedicated(dataDir, dirStats, databaseFile, home)
+  if (!shared) fix(dataDir, dirStats)
+  const entries = readdirSync(dataDir, { recursive: !shared, withFileTypes: true })
+  for (const entry of entries) {
     if (!entry.isFile() && !entry.isDirectory()) continue
+    if (shared && !entry.name.startsWith(databaseFile)) continue
     const path = join(entry.parentPath, entry.name)
     const stats = statOrNull(path)
     if (stats) fix(path, stats)
