@@ -1,10 +1,11 @@
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createCore } from '../../src/main/core/app'
 import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store'
 import { runCli } from '../support/cli'
+import { skipBecause } from '../support/skip-reason'
 
 const modeOf = (path: string): number => statSync(path).mode & 0o777
 
@@ -108,5 +109,25 @@ describe('private data at rest under umask 022 (CLI)', () => {
     expect(search.status).toBe(0)
     expect(search.stdout).toContain('old.csv')
     expect(Object.values(modes(dataDir)).filter((mode) => mode !== '600' && mode !== '700')).toEqual([])
+  })
+
+  const notRoot = skipBecause(
+    process.getuid?.() !== 0,
+    'needs root, to leave a file the CLI user cannot chmod',
+  )
+  it.skipIf(notRoot)('starts anyway when a file cannot be repaired, and says which and why', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'renkei-modes-'))
+    writeFileSync(join(dataDir, 'left-by-root.txt'), 'x', { mode: 0o644 })
+    chownSync(dataDir, 65534, 65534)
+    const nobody = { uid: 65534, gid: 65534 }
+    const search = runCli(['--data-dir', dataDir, 'history', 'search', '--level', 'warning', '--json'], {
+      user: nobody,
+    })
+    expect(search.status).toBe(0)
+    const [line] = JSON.parse(search.stdout) as { message: string; messageEn: string }[]
+    expect(line?.messageEn).toContain(
+      `could not be changed; check their owner and mode: ${join(dataDir, 'left-by-root.txt')} (EPERM)`,
+    )
+    expect(line?.message).toContain('修正できませんでした')
   })
 })

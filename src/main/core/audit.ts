@@ -14,16 +14,33 @@ export function writeAudit(history: HistoryRepository, message: Localized, detai
   })
 }
 
-/** Says which files of the data directory other local users could read until this start. */
+/** Says which files of the data directory other local users could read until this start (or still can). */
 export function recordModeRepairs(history: HistoryRepository, repairs: readonly PermissionRepair[]): void {
   if (repairs.length === 0) return
-  const paths = repairs.map((r) => r.path).join(', ')
+  const done = repairs.filter((r) => r.failed === undefined).map((r) => r.path)
+  const failed = repairs.filter((r) => r.failed !== undefined).map((r) => `${r.path} (${r.failed})`)
+  const ja = [
+    done.length
+      ? `他のユーザーから読める状態だった ${done.length} 件を所有者だけが使えるよう修正しました: ${done.join(', ')}`
+      : '',
+    failed.length
+      ? `次の ${failed.length} 件は修正できませんでした。所有者と権限を確認してください: ${failed.join(', ')}`
+      : '',
+  ]
+  const en = [
+    done.length
+      ? `${done.length} files or folders were readable by other users and are now owner-only: ${done.join(', ')}`
+      : '',
+    failed.length
+      ? `${failed.length} could not be changed; check their owner and mode: ${failed.join(', ')}`
+      : '',
+  ]
   history.append({
     direction: 'local',
     category: 'audit',
     level: 'warning',
-    message: `データフォルダーの ${repairs.length} 件のファイル・フォルダーが他のユーザーから読める状態だったため、所有者だけが使えるよう修正しました: ${paths}`,
-    messageEn: `${repairs.length} files or folders of the data directory were readable by other users and are now owner-only: ${paths}`,
+    message: `データフォルダー: ${ja.filter(Boolean).join(' / ')}`,
+    messageEn: `Data directory: ${en.filter(Boolean).join(' / ')}`,
     detail: { repaired: repairs },
   })
 }

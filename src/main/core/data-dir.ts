@@ -36,6 +36,8 @@ export interface PermissionRepair {
   readonly path: string
   readonly from: string
   readonly to: string
+  /** Why the mode could not be changed (a file another user owns): the start goes on and says so. */
+  readonly failed?: string
 }
 
 /** Mode bits mean nothing on Windows (ACLs there); every other platform gets owner-only modes. */
@@ -128,8 +130,13 @@ export function repairPrivateModes(
   const fix = (path: string, stats: Stats): void => {
     if ((stats.mode & 0o077) === 0) return
     const wanted = stats.mode & 0o700
-    chmodSync(path, wanted)
-    repairs.push({ path, from: octal(stats.mode), to: octal(wanted) })
+    try {
+      chmodSync(path, wanted)
+      repairs.push({ path, from: octal(stats.mode), to: octal(wanted) })
+    } catch (error) {
+      const failed = (error as NodeJS.ErrnoException).code ?? String(error)
+      repairs.push({ path, from: octal(stats.mode), to: octal(stats.mode), failed })
+    }
   }
   const dirStats = statSync(dataDir)
   const shared = !dedicated(dataDir, dirStats, databaseFile, home)
