@@ -1,5 +1,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { request as httpRequest } from 'node:http'
+import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
@@ -106,6 +107,22 @@ function rawGet(path: string): Promise<{ status: number; body: string }> {
   })
 }
 
+/** A WebSocket upgrade request with a raw path; resolves with what the daemon wrote back. */
+function rawUpgrade(path: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(daemon.port, '127.0.0.1', () => {
+      socket.write(
+        `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${daemon.port}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n` +
+          'Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
+      )
+    })
+    let answer = ''
+    socket.on('data', (chunk) => (answer += chunk.toString('utf8')))
+    socket.on('end', () => resolve(answer))
+    socket.on('error', reject)
+  })
+}
+
 describe('daemon and malformed requests', () => {
   it('answers a malformed path with 400 (API: 401 first), bilingual, and logs no stack trace', async () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined)
@@ -115,8 +132,10 @@ describe('daemon and malformed requests', () => {
         expect(page.status).toBe(400)
         expect(page.body).toContain('不正な URL')
         expect(page.body).toContain('Bad request')
+        expect(await rawUpgrade('//[')).toMatch(/^HTTP\/1.1 400 Bad Request/)
         expect((await rawGet('/assets/%ZZ.js')).status).toBe(400)
         expect((await rawGet('/api/call/%E0%A4%A')).status).toBe(401)
+        expect((await rawGet('//[')).status).toBe(400)
       }
       expect(logged).not.toHaveBeenCalled()
     } finally {

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import type { ServerResponse } from 'node:http'
 import { extname, join, normalize, sep } from 'node:path'
+import { sendBadRequest } from './bad-request'
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -27,15 +28,8 @@ function decodedPath(urlPath: string): string | null {
 
 export async function serveStatic(root: string, urlPath: string, response: ServerResponse): Promise<void> {
   const decoded = decodedPath(urlPath)
-  if (decoded === null) {
-    // A malformed %-escape is the client's mistake (400), not the daemon's.
-    response
-      .writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' })
-      .end(
-        '不正な URL です（% エンコードが壊れています）。\nBad request: the path is not valid percent-encoding.\n',
-      )
-    return
-  }
+  // A malformed %-escape is the client's mistake (400), not the daemon's.
+  if (decoded === null) return sendBadRequest(response)
   const relative = urlPath === '/' ? 'index.html' : decoded.replace(/^\/+/, '')
   const file = normalize(join(root, relative))
   if (!file.startsWith(root + sep)) {
