@@ -47,7 +47,7 @@ function listen(server: Server, port: number): Promise<number> {
 /** The headless Renkei: the same core as the desktop app, its UI and API served on 127.0.0.1. */
 export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon> {
   const secrets = options.secrets ?? new KeychainSecretStore()
-  const token = await accessToken(secrets)
+  // The data directory first: one Renkei cannot use must not leave a new token in the keychain.
   const core = await createCore({
     dataDir: options.dataDir,
     runtime: 'daemon',
@@ -56,7 +56,9 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
   })
   const server = createServer()
   let port: number
+  let token: string
   try {
+    token = await accessToken(secrets)
     port = await listen(server, options.port)
   } catch (error) {
     await core.close()
@@ -66,7 +68,9 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
   const handle = createRequestHandler(core, guard, options.rendererRoot)
   server.on('request', (request, response) => {
     handle(request, response).catch((error: unknown) => {
-      console.error('renkei daemon: request failed', error)
+      // One line, no stack: a client repeating a bad request must not flood the log.
+      const reason = error instanceof Error ? error.message : String(error)
+      console.error(`renkei daemon: ${request.method ?? '?'} request failed: ${reason}`)
       if (!response.headersSent) response.writeHead(500).end()
     })
   })

@@ -12,7 +12,8 @@ let dataDir: string
 
 beforeAll(() => {
   dataDir = mkdtempSync(join(tmpdir(), 'renkei-cli-'))
-  const archive = join(dataDir, 'seed.jsonl')
+  // Outside the data directory: a 0644 file inside it would be repaired, and that repair is a history line.
+  const archive = join(mkdtempSync(join(tmpdir(), 'renkei-cli-seed-')), 'seed.jsonl')
   writeJsonl(archive, [
     ...makeEntries({ count: 9000, site: 'A社', newest: now - 1000 }),
     ...makeEntries({ count: 3000, site: 'B社', newest: now - 1000 }),

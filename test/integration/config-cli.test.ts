@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import type { CalendarPairConfig } from '../../src/shared/model/calendar-config'
 import type { DirectoryConfig } from '../../src/shared/model/directory-config'
 import { runCli } from '../support/cli'
-import { keychainPresent, keychainSkipReason } from '../support/keychain'
+import { skipWithoutKeychain } from '../support/keychain'
 
 let dir: string
 const cli = (args: readonly string[], input?: string) =>
@@ -155,32 +155,29 @@ describe('renkei calendar settings', () => {
   })
 })
 
-describe.skipIf(!keychainPresent)(
-  `with the real keychain (${keychainPresent ? 'gnome-keyring' : `skipped: ${keychainSkipReason}`})`,
-  () => {
-    it('config get says which secrets are set and never shows a value', () => {
-      const token = `tok-${Date.now()}`
-      expect(cli(['secret', 'set', 'directory.target.scim.token'], `${token}\n`).status).toBe(0)
-      const shown = cli(['directory', 'config', 'get'])
-      expect(shown.status).toBe(0)
-      expect(shown.stdout).toContain('directory.target.scim.token: set')
-      expect(shown.stdout).toContain('directory.source.ldap.password: not set')
-      expect(shown.stdout).not.toContain(token)
-      expect(cli(['directory', 'config', 'set', '{"graceDays": 3}']).stdout).not.toContain(token)
-      cli(['secret', 'clear', 'directory.target.scim.token'])
-    })
+describe.skipIf(skipWithoutKeychain())('with the real keychain (gnome-keyring)', () => {
+  it('config get says which secrets are set and never shows a value', () => {
+    const token = `tok-${Date.now()}`
+    expect(cli(['secret', 'set', 'directory.target.scim.token'], `${token}\n`).status).toBe(0)
+    const shown = cli(['directory', 'config', 'get'])
+    expect(shown.status).toBe(0)
+    expect(shown.stdout).toContain('directory.target.scim.token: set')
+    expect(shown.stdout).toContain('directory.source.ldap.password: not set')
+    expect(shown.stdout).not.toContain(token)
+    expect(cli(['directory', 'config', 'set', '{"graceDays": 3}']).stdout).not.toContain(token)
+    cli(['secret', 'clear', 'directory.target.scim.token'])
+  })
 
-    it('pair remove forgets the pair and its keychain entries', () => {
-      expect(cli(['calendar', 'pair', 'add', JSON.stringify(pair)]).status).toBe(0)
-      expect(cli(['secret', 'set', `calendar.${pair.id}.target`], 'pw\n').status).toBe(0)
-      const removed = cli(['calendar', 'pair', 'remove', pair.id])
-      expect(removed.stderr).toBe('')
-      expect(removed.status).toBe(0)
-      expect(removed.stdout).toContain(`${pair.id}: removed / 削除しました`)
-      expect(cli(['calendar', 'pair', 'get', pair.id]).status).toBe(1)
-      expect(() =>
-        execFileSync('secret-tool', ['lookup', 'service', 'renkei', 'account', `calendar.${pair.id}.target`]),
-      ).toThrow()
-    })
-  },
-)
+  it('pair remove forgets the pair and its keychain entries', () => {
+    expect(cli(['calendar', 'pair', 'add', JSON.stringify(pair)]).status).toBe(0)
+    expect(cli(['secret', 'set', `calendar.${pair.id}.target`], 'pw\n').status).toBe(0)
+    const removed = cli(['calendar', 'pair', 'remove', pair.id])
+    expect(removed.stderr).toBe('')
+    expect(removed.status).toBe(0)
+    expect(removed.stdout).toContain(`${pair.id}: removed / 削除しました`)
+    expect(cli(['calendar', 'pair', 'get', pair.id]).status).toBe(1)
+    expect(() =>
+      execFileSync('secret-tool', ['lookup', 'service', 'renkei', 'account', `calendar.${pair.id}.target`]),
+    ).toThrow()
+  })
+})

@@ -1,8 +1,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { request as httpRequest } from 'node:http'
+import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import WebSocket from 'ws'
 import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store'
 import { accessTokenSecret, startDaemon, type RunningDaemon } from '../../src/main/daemon'
@@ -89,6 +90,69 @@ describe('daemon access control', () => {
       ok: false,
       error: { code: 'invalid-input', message: { ja: expect.any(String), en: expect.any(String) } },
     })
+  })
+})
+
+/** A raw GET, so the path reaches the daemon byte for byte (no client-side normalisation). */
+function rawGet(path: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port: daemon.port, path, method: 'GET' }, (res) => {
+      let body = ''
+      res.setEncoding('utf8')
+      res.on('data', (chunk: string) => (body += chunk))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
+    })
+    req.on('error', reject)
+    req.end()
+  })
+}
+
+/** A WebSocket upgrade request with a raw path; resolves with what the daemon wrote back. */
+function rawUpgrade(path: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(daemon.port, '127.0.0.1', () => {
+      socket.write(
+        `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${daemon.port}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n` +
+          'Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
+      )
+    })
+    let answer = ''
+    socket.on('data', (chunk) => (answer += chunk.toString('utf8')))
+    socket.on('end', () => resolve(answer))
+    socket.on('error', reject)
+  })
+}
+
+describe('daemon and malformed requests', () => {
+  it('answers a malformed path with 400 (API: 401 first), bilingual, and logs no stack trace', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    try {
+      for (let i = 0; i < 3; i++) {
+        const page = await rawGet('/%E0%A4%A')
+        expect(page.status).toBe(400)
+        expect(page.body).toContain('不正な URL')
+        expect(page.body).toContain('Bad request')
+        expect(await rawUpgrade('//[')).toMatch(/^HTTP\/1.1 400 Bad Request/)
+        expect((await rawGet('/assets/%ZZ.js')).status).toBe(400)
+        expect((await rawGet('/api/call/%E0%A4%A')).status).toBe(401)
+        expect((await rawGet('//[')).status).toBe(400)
+      }
+      expect(logged).not.toHaveBeenCalled()
+    } finally {
+      logged.mockRestore()
+    }
+  })
+})
+
+describe('daemon with a data directory it cannot use', () => {
+  it('refuses in both languages and leaves no new token in the keychain', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'renkei-daemon-file-')), 'not-a-folder')
+    writeFileSync(file, 'x')
+    const empty = new MemorySecretStore()
+    await expect(
+      startDaemon({ dataDir: file, port: 0, version: 't', rendererRoot: tmpdir(), secrets: empty }),
+    ).rejects.toMatchObject({ localized: { ja: expect.stringContaining('フォルダーではなくファイル') } })
+    expect(await empty.names()).toEqual([])
   })
 })
 

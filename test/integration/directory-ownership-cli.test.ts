@@ -12,7 +12,7 @@ import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-sto
 import { directorySecretNames } from '../../src/shared/model/directory-config'
 import { projectRoot, runCli } from '../support/cli'
 import { people, writeDirectoryCsv } from '../support/directory-csv'
-import { keychainPresent, keychainRequired, keychainSkipReason } from '../support/keychain'
+import { skipWithoutKeychain } from '../support/keychain'
 import { startScimServer } from '../support/scim-server'
 import { startSlapd, type Slapd } from '../support/slapd'
 
@@ -27,26 +27,70 @@ function runCliAsync(args: readonly string[]): Promise<{ status: number | null; 
   return new Promise((resolve) => child.once('exit', (status) => resolve({ status, stdout })))
 }
 
-describe.runIf(keychainPresent || keychainRequired)(
-  `renkei directory with accounts Renkei does not own${keychainPresent ? '' : ` (skipped: ${keychainSkipReason})`}`,
-  () => {
-    beforeAll(async () => {
-      slapd = await startSlapd()
-    })
-    afterAll(async () => {
-      await slapd.stop()
-    })
+describe.skipIf(skipWithoutKeychain())('renkei directory with accounts Renkei does not own', () => {
+  beforeAll(async () => {
+    slapd = await startSlapd()
+  })
+  afterAll(async () => {
+    await slapd.stop()
+  })
 
-    it('preview names the adoption and the foreign contractor; only --approve-adoptions adopts', async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'renkei-own-cli-'))
-      const usersDn = `ou=people,${slapd.suffix}`
-      await slapd.ldapadd(
-        [
-          `dn: ${usersDn}\nobjectClass: organizationalUnit\nou: people\n`,
-          `dn: uid=e0001,${usersDn}\nobjectClass: inetOrgPerson\nuid: e0001\ncn: Taro\nsn: Yamada\n`,
-          `dn: uid=c9001,${usersDn}\nobjectClass: inetOrgPerson\nuid: c9001\ncn: C\nsn: C\nemployeeNumber: C-9001\n`,
-        ].join('\n'),
-      )
+  it('preview names the adoption and the foreign contractor; only --approve-adoptions adopts', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'renkei-own-cli-'))
+    const usersDn = `ou=people,${slapd.suffix}`
+    await slapd.ldapadd(
+      [
+        `dn: ${usersDn}\nobjectClass: organizationalUnit\nou: people\n`,
+        `dn: uid=e0001,${usersDn}\nobjectClass: inetOrgPerson\nuid: e0001\ncn: Taro\nsn: Yamada\n`,
+        `dn: uid=c9001,${usersDn}\nobjectClass: inetOrgPerson\nuid: c9001\ncn: C\nsn: C\nemployeeNumber: C-9001\n`,
+      ].join('\n'),
+    )
+    const core = await createCore({
+      dataDir: dir,
+      runtime: 'test',
+      version: 'test',
+      secrets: new MemorySecretStore(),
+      startScheduler: false,
+    })
+    await core.api['directory.config.update']({
+      source: { kind: 'csv', ...writeDirectoryCsv(dir, people(2)) },
+      target: {
+        kind: 'ldap',
+        url: slapd.url,
+        security: 'plain',
+        allowPlain: true,
+        bindDn: slapd.rootDn,
+        usersDn,
+        suspendedDn: `ou=gone,${slapd.suffix}`,
+      },
+    })
+    await core.close()
+    const cli = (...args: string[]) => runCli(['--data-dir', dir, ...args], { input: slapd.rootPassword })
+    expect(cli('secret', 'set', directorySecretNames.targetLdapPassword).status).toBe(0)
+
+    const preview = cli('directory', 'preview')
+    expect(preview.stderr).toBe('')
+    expect(preview.stdout).toContain('will adopt 1 existing accounts / 既存アカウント 1 件を引き継ぎます')
+    expect(preview.stdout).toContain(`user c9001 [C-9001] uid=c9001,${usersDn}`)
+
+    const waiting = cli('directory', 'run')
+    expect(waiting.status).toBe(0)
+    expect(waiting.stdout).toContain('1 existing accounts wait for adoption')
+    const hand = async () =>
+      (await slapd.ldapsearch(usersDn, '(uid=e0001)', ['employeeNumber'])).map((e) => e.attributes)
+    expect(await hand()).toEqual([{}])
+
+    const approved = cli('directory', 'run', '--approve-adoptions', '--json')
+    expect(approved.status).toBe(0)
+    expect(JSON.parse(approved.stdout).outcome).toBe('ok')
+    expect(await hand()).toEqual([{ employeenumber: ['E0001'] }])
+    expect(cli('secret', 'clear', directorySecretNames.targetLdapPassword).status).toBe(0)
+  })
+
+  it('a run killed with kill -9 mid-way leaves nothing doubled or lost: the next run finishes it', async () => {
+    const scim = await startScimServer()
+    try {
+      const dir = mkdtempSync(join(tmpdir(), 'renkei-own-kill-'))
       const core = await createCore({
         dataDir: dir,
         runtime: 'test',
@@ -55,91 +99,44 @@ describe.runIf(keychainPresent || keychainRequired)(
         startScheduler: false,
       })
       await core.api['directory.config.update']({
-        source: { kind: 'csv', ...writeDirectoryCsv(dir, people(2)) },
-        target: {
-          kind: 'ldap',
-          url: slapd.url,
-          security: 'plain',
-          allowPlain: true,
-          bindDn: slapd.rootDn,
-          usersDn,
-          suspendedDn: `ou=gone,${slapd.suffix}`,
-        },
+        source: { kind: 'csv', ...writeDirectoryCsv(dir, people(60)) },
+        target: { kind: 'scim', baseUrl: scim.baseUrl, provisionGroups: false },
       })
       await core.close()
-      const cli = (...args: string[]) => runCli(['--data-dir', dir, ...args], { input: slapd.rootPassword })
-      expect(cli('secret', 'set', directorySecretNames.targetLdapPassword).status).toBe(0)
+      const args = ['--data-dir', dir]
+      expect(
+        runCli([...args, 'secret', 'set', directorySecretNames.targetScimToken], { input: scim.token })
+          .status,
+      ).toBe(0)
 
-      const preview = cli('directory', 'preview')
-      expect(preview.stderr).toBe('')
-      expect(preview.stdout).toContain('will adopt 1 existing accounts / 既存アカウント 1 件を引き継ぎます')
-      expect(preview.stdout).toContain(`user c9001 [C-9001] uid=c9001,${usersDn}`)
+      // Asynchronous, so the SCIM server in this process keeps answering; killed after the 15th create.
+      const child = spawn(process.execPath, [
+        join(projectRoot, 'bin', 'renkei.cjs'),
+        ...args,
+        'directory',
+        'run',
+      ])
+      const killed = new Promise<NodeJS.Signals | null>((resolve) =>
+        child.once('exit', (_c, sig) => resolve(sig)),
+      )
+      while (scim.requests().filter((r) => r.method === 'POST').length < 15 && child.exitCode === null)
+        await new Promise((r) => setTimeout(r, 2))
+      child.kill('SIGKILL')
+      expect(await killed).toBe('SIGKILL')
+      const partial = scim.users().length
+      expect(partial).toBeGreaterThanOrEqual(15)
+      expect(partial).toBeLessThan(60)
 
-      const waiting = cli('directory', 'run')
-      expect(waiting.status).toBe(0)
-      expect(waiting.stdout).toContain('1 existing accounts wait for adoption')
-      const hand = async () =>
-        (await slapd.ldapsearch(usersDn, '(uid=e0001)', ['employeeNumber'])).map((e) => e.attributes)
-      expect(await hand()).toEqual([{}])
-
-      const approved = cli('directory', 'run', '--approve-adoptions', '--json')
-      expect(approved.status).toBe(0)
-      expect(JSON.parse(approved.stdout).outcome).toBe('ok')
-      expect(await hand()).toEqual([{ employeenumber: ['E0001'] }])
-      expect(cli('secret', 'clear', directorySecretNames.targetLdapPassword).status).toBe(0)
-    })
-
-    it('a run killed with kill -9 mid-way leaves nothing doubled or lost: the next run finishes it', async () => {
-      const scim = await startScimServer()
-      try {
-        const dir = mkdtempSync(join(tmpdir(), 'renkei-own-kill-'))
-        const core = await createCore({
-          dataDir: dir,
-          runtime: 'test',
-          version: 'test',
-          secrets: new MemorySecretStore(),
-          startScheduler: false,
-        })
-        await core.api['directory.config.update']({
-          source: { kind: 'csv', ...writeDirectoryCsv(dir, people(60)) },
-          target: { kind: 'scim', baseUrl: scim.baseUrl, provisionGroups: false },
-        })
-        await core.close()
-        const args = ['--data-dir', dir]
-        expect(
-          runCli([...args, 'secret', 'set', directorySecretNames.targetScimToken], { input: scim.token })
-            .status,
-        ).toBe(0)
-
-        // Asynchronous, so the SCIM server in this process keeps answering; killed after the 15th create.
-        const child = spawn(process.execPath, [
-          join(projectRoot, 'bin', 'renkei.cjs'),
-          ...args,
-          'directory',
-          'run',
-        ])
-        const killed = new Promise<NodeJS.Signals | null>((resolve) =>
-          child.once('exit', (_c, sig) => resolve(sig)),
-        )
-        while (scim.requests().filter((r) => r.method === 'POST').length < 15 && child.exitCode === null)
-          await new Promise((r) => setTimeout(r, 2))
-        child.kill('SIGKILL')
-        expect(await killed).toBe('SIGKILL')
-        const partial = scim.users().length
-        expect(partial).toBeGreaterThanOrEqual(15)
-        expect(partial).toBeLessThan(60)
-
-        const next = await runCliAsync([...args, 'directory', 'run'])
-        expect(next).toMatchObject({ status: 0, stdout: expect.stringContaining('ok: ') })
-        const keys = scim.users().map((u) => String(u.externalId))
-        expect(keys).toHaveLength(60)
-        expect(new Set(keys).size).toBe(60)
-        const preview = JSON.parse((await runCliAsync([...args, 'directory', 'preview', '--json'])).stdout)
-        expect(preview).toMatchObject({ itemsTotal: 0, foreignTotal: 0, heldTotal: 0 })
-        runCli([...args, 'secret', 'clear', directorySecretNames.targetScimToken])
-      } finally {
-        await scim.stop()
-      }
-    })
-  },
-)
+      const next = await runCliAsync([...args, 'directory', 'run'])
+      expect(next).toMatchObject({ status: 0, stdout: expect.stringContaining('ok: ') })
+      const keys = scim.users().map((u) => String(u.externalId))
+      expect(keys).toHaveLength(60)
+      expect(new Set(keys).size).toBe(60)
+      const preview = JSON.parse((await runCliAsync([...args, 'directory', 'preview', '--json'])).stdout)
+      expect(preview).toMatchObject({ itemsTotal: 0, foreignTotal: 0, heldTotal: 0 })
+      runCli([...args, 'secret', 'clear', directorySecretNames.targetScimToken])
+    } finally {
+      await scim.stop()
+    }
+  })
+})

@@ -7,6 +7,7 @@ import type { Core } from '../../src/main/core/core-types'
 import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store'
 import { ApiError } from '../../src/shared/model/errors'
 import { makeEntries, writeJsonl } from '../support/history-fixtures'
+import { secretsInDataDir } from '../support/secret-scan'
 
 const now = Date.parse('2026-11-23T12:00:00+09:00')
 let dataDir: string
@@ -192,7 +193,7 @@ describe('audit trail', () => {
     expect(text).toContain('12 → 18')
     expect(text).toContain('scim.token')
     expect(text).not.toContain('very-secret-value')
-    expect(readFileSync(join(dataDir, 'renkei.sqlite')).includes('very-secret-value')).toBe(false)
+    expect(secretsInDataDir(dataDir, ['very-secret-value'])).toEqual([])
   })
 
   it('rejects invalid input with a bilingual error and changes nothing', async () => {

@@ -1,19 +1,14 @@
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { KeychainSecretStore } from '../../src/main/core/secrets/keychain-secret-store'
 import { runCli } from '../support/cli'
-import { keychainPresent, keychainSkipReason } from '../support/keychain'
+import { keychainPresent, keychainSkipReason, skipWithoutKeychain } from '../support/keychain'
+import { secretsInDataDir } from '../support/secret-scan'
 
-function everyFileIn(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile())
-    .map((d) => join(d.parentPath, d.name))
-}
-
-describe.skipIf(!keychainPresent)(
+describe.skipIf(skipWithoutKeychain())(
   `real keychain (${keychainPresent ? 'gnome-keyring' : `skipped: ${keychainSkipReason}`})`,
   () => {
     it('stores a CLI-set secret in the Secret Service and nowhere in the data directory', () => {
@@ -31,9 +26,7 @@ describe.skipIf(!keychainPresent)(
       )
       expect(found).toBe(value)
       expect(runCli(['--data-dir', dataDir, 'secret', 'list']).stdout).toContain('ldap.bind-password\tset')
-      // Checkpoint the WAL by closing cleanly (the CLI does), then look at every byte of every file.
-      for (const file of everyFileIn(dataDir))
-        expect(readFileSync(file).includes(Buffer.from(value)), file).toBe(false)
+      expect(secretsInDataDir(dataDir, [value])).toEqual([])
       const history = runCli(['--data-dir', dataDir, 'history', 'search', '--category', 'audit']).stdout
       expect(history).toContain('ldap.bind-password')
       expect(history).not.toContain(value)
@@ -64,8 +57,7 @@ describe('no keychain', () => {
     expect(result.status).toBe(1)
     expect(result.stderr).toContain('キーチェーン')
     expect(result.stderr).toContain('never falls back to plain text')
-    for (const file of everyFileIn(dataDir))
-      expect(readFileSync(file).includes(Buffer.from('plain-value'))).toBe(false)
+    expect(secretsInDataDir(dataDir, ['plain-value'])).toEqual([])
   })
 
   it('reports the keychain as unavailable in the status', async () => {

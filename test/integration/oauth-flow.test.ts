@@ -7,6 +7,7 @@ import { s256Challenge } from '../../src/main/core/connectors/oauth/pkce'
 import { OAuthTokenSource } from '../../src/main/core/connectors/oauth/token-source'
 import type { OAuthClientConfig } from '../../src/shared/model/calendar-config'
 import { startOidcServer, type RunningOidcServer } from '../support/oidc-server'
+import { skipBecause } from '../support/skip-reason'
 
 let server: RunningOidcServer
 const aborts: AbortController[] = []
@@ -229,7 +230,11 @@ describe('installed-app flow (authorization code + PKCE) against oidc-provider',
     expect(await refusesConnections(flow.redirectUri)).toBe(true)
   })
 
-  it.runIf(existsSync('/proc/net/tcp'))('listens on 127.0.0.1 only, never on 0.0.0.0 or ::', async () => {
+  const noProcNet = skipBecause(
+    !existsSync('/proc/net/tcp'),
+    'no /proc/net/tcp here: cannot list listening sockets',
+  )
+  it.skipIf(noProcNet)('listens on 127.0.0.1 only, never on 0.0.0.0 or ::', async () => {
     const { flow } = await start()
     const port = Number(new URL(flow.redirectUri).port)
     expect(listeningAddresses(port)).toEqual(['0100007F'])

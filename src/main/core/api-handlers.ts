@@ -11,6 +11,7 @@ import { exportHistory } from './history/history-export'
 import type { HistoryRepository } from './history/history-repository'
 import type { Scheduler } from './scheduler/scheduler'
 import { checkKeychain } from './secrets/keychain-status'
+import { RecordedSecretChanges } from './secrets/recorded-secret-change'
 import type { SecretStore } from './secrets/secret-store'
 import type { SettingsRepository } from './settings/settings-repository'
 
@@ -52,6 +53,7 @@ const settingLabels: Record<keyof Settings, { ja: string; en: string }> = {
 /** The contract, implemented once. Inputs arrive already validated by `invoke`. */
 export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
   const { history, scheduler, events } = deps
+  const secretChanges = new RecordedSecretChanges(deps.secrets)
   const jobsChanged = (): ReturnType<Scheduler['list']> => {
     const jobs = scheduler.list()
     events.emit('jobs.changed', jobs)
@@ -120,19 +122,20 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     },
     'secrets.list': async () => listSecrets(deps.secrets),
     'secrets.set': async ({ name, value }) => {
-      await deps.secrets.set(name, value)
-      writeAudit(history, { ja: `シークレット「${name}」を設定しました`, en: `Secret "${name}" was set` })
+      await secretChanges.apply(name, value, () =>
+        writeAudit(history, { ja: `シークレット「${name}」を設定しました`, en: `Secret "${name}" was set` }),
+      )
       const list = await listSecrets(deps.secrets)
       events.emit('secrets.changed', list)
       return list
     },
     'secrets.clear': async ({ name }) => {
-      const removed = await deps.secrets.delete(name)
-      if (removed)
+      await secretChanges.apply(name, null, () =>
         writeAudit(history, {
           ja: `シークレット「${name}」を削除しました`,
           en: `Secret "${name}" was cleared`,
-        })
+        }),
+      )
       const list = await listSecrets(deps.secrets)
       events.emit('secrets.changed', list)
       return list

@@ -1,8 +1,10 @@
 import type { Core, CoreOptions } from './core-types'
 import { createApiHandlers } from './api-handlers'
+import { recordModeRepairs } from './audit'
 import { systemClock } from './clock'
 import { IncrementalCalendarParser } from './connectors/ics/ics-incremental'
 import { parseCalendar } from './connectors/ics/ics-parser'
+import { prepareDataDir, repairPrivateModes } from './data-dir'
 import { createCalendarConnectorFactory } from './engines/calendar/calendar-connector-factory'
 import { CalendarEngine } from './engines/calendar/calendar-engine'
 import { createCalendarHandlers } from './engines/calendar/calendar-handlers'
@@ -28,6 +30,8 @@ import { KeychainSecretStore } from './secrets/keychain-secret-store'
 import { SettingsRepository } from './settings/settings-repository'
 import { openDatabase } from './store/database'
 
+const databaseFile = 'renkei.sqlite'
+
 /**
  * The composition root: builds the store, secrets, scheduler and history, registers the platform's
  * jobs and implements the API. Every entry point (Electron, daemon, CLI, tests) starts here.
@@ -35,10 +39,12 @@ import { openDatabase } from './store/database'
 export async function createCore(options: CoreOptions): Promise<Core> {
   const clock = options.clock ?? systemClock
   const now = (): number => clock.now()
-  const db = openDatabase(options.dataDir)
+  prepareDataDir(options.dataDir, databaseFile)
+  const db = openDatabase(options.dataDir, databaseFile)
   const events = new EventBus()
   const notifier = new HistoryNotifier(events, clock)
   const history = new HistoryRepository(db, now, (entry, count) => notifier.appended(entry, count))
+  recordModeRepairs(history, repairPrivateModes(options.dataDir, databaseFile))
   const settings = new SettingsRepository(db)
   const secrets = options.secrets ?? new KeychainSecretStore()
   const scheduler = new Scheduler({

@@ -5,18 +5,20 @@ import { eventNames } from '../../shared/api'
 import { daemonRoutes, type BridgeEvent } from '../../shared/bridge'
 import type { Core } from '../core/core-types'
 import type { AccessGuard } from './access-guard'
+import { badRequestText, requestUrl } from './bad-request'
+
+const statusTexts: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden' }
 
 function refuse(socket: Duplex, status: number, reason: string): void {
-  socket.end(
-    `HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : 'Forbidden'}\r\nConnection: close\r\n\r\n${reason}`,
-  )
+  socket.end(`HTTP/1.1 ${status} ${statusTexts[status] ?? 'Forbidden'}\r\nConnection: close\r\n\r\n${reason}`)
 }
 
 /** GET /api/events as a WebSocket: every core event goes to every authorised socket. Returns a dispose. */
 export function attachEventSocket(server: Server, core: Core, guard: AccessGuard): () => void {
   const sockets = new WebSocketServer({ noServer: true })
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1')
+    const url = requestUrl(request)
+    if (url === null) return refuse(socket, 400, badRequestText)
     if (url.pathname !== daemonRoutes.events) return refuse(socket, 403, 'Unknown route')
     const verdict = guard.check(request, url.searchParams.get('token'))
     if (!verdict.ok) return refuse(socket, verdict.status, verdict.reason)

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { daemonRoutes } from '../../shared/bridge'
 import type { Core } from '../core/core-types'
 import { bearerToken, type AccessGuard } from './access-guard'
+import { requestUrl, sendBadRequest } from './bad-request'
 import { serveStatic } from './static-files'
 
 const maxBodyBytes = 1024 * 1024
@@ -29,7 +30,8 @@ async function readJson(request: IncomingMessage): Promise<unknown> {
 /** POST /api/call/<method>: the contract over HTTP, one generic route, no per-method glue. */
 export function createRequestHandler(core: Core, guard: AccessGuard, rendererRoot: string) {
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1')
+    const url = requestUrl(request)
+    if (url === null) return sendBadRequest(response)
     if (!url.pathname.startsWith('/api/')) {
       if (request.method !== 'GET' && request.method !== 'HEAD') return void response.writeHead(405).end()
       return serveStatic(rendererRoot, url.pathname, response)

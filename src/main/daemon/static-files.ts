@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import type { ServerResponse } from 'node:http'
 import { extname, join, normalize, sep } from 'node:path'
+import { sendBadRequest } from './bad-request'
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -17,8 +18,19 @@ const contentTypes: Record<string, string> = {
 export const contentSecurityPolicy =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 
+function decodedPath(urlPath: string): string | null {
+  try {
+    return decodeURIComponent(urlPath)
+  } catch {
+    return null
+  }
+}
+
 export async function serveStatic(root: string, urlPath: string, response: ServerResponse): Promise<void> {
-  const relative = urlPath === '/' ? 'index.html' : decodeURIComponent(urlPath).replace(/^\/+/, '')
+  const decoded = decodedPath(urlPath)
+  // A malformed %-escape is the client's mistake (400), not the daemon's.
+  if (decoded === null) return sendBadRequest(response)
+  const relative = urlPath === '/' ? 'index.html' : decoded.replace(/^\/+/, '')
   const file = normalize(join(root, relative))
   if (!file.startsWith(root + sep)) {
     response.writeHead(403).end()

@@ -1,4 +1,5 @@
 import type { Localized } from '../../../shared/model/localized'
+import { redactCredentials, serverAnswerForRecord } from './redaction'
 
 /**
  * transient: try again later (network, 5xx, timeouts); quota: the server asked us to slow down (or is
@@ -9,15 +10,22 @@ export type ConnectorErrorKind = 'transient' | 'quota' | 'auth' | 'permanent' | 
 
 /** Every protocol failure, in plain language for the admin, with the server's own answer for support. */
 export class ConnectorError extends Error {
+  /** The messages may quote the server: credentials it wrote there are cut. */
+  readonly localized: Localized
+  /** The server's answer or the low-level error text: credentials cut, at most 500 bytes. */
+  readonly serverAnswer: string | null
+
   constructor(
     readonly kind: ConnectorErrorKind,
-    readonly localized: Localized,
-    /** The server's answer or the low-level error text; never contains a secret. */
-    readonly serverAnswer: string | null = null,
+    localized: Localized,
+    serverAnswer: string | null = null,
     /** The HTTP status, when the failure was an HTTP answer. */
     readonly httpStatus: number | null = null,
   ) {
-    super(localized.en)
+    const message = { ja: redactCredentials(localized.ja), en: redactCredentials(localized.en) }
+    super(message.en)
     this.name = 'ConnectorError'
+    this.localized = message
+    this.serverAnswer = serverAnswer === null ? null : serverAnswerForRecord(serverAnswer)
   }
 }

@@ -78,7 +78,7 @@ export function importArchive(
  */
 export function writeArchive(history: HistoryRepository, filter: HistoryFilter, file: string): number {
   const partial = `${file}.partial`
-  const fd = openSync(partial, 'w')
+  const fd = openSync(partial, 'w', 0o600)
   let rows = 0
   try {
     let chunk: string[] = []

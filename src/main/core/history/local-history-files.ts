@@ -10,7 +10,8 @@ import type { HistoryRepository } from './history-repository'
 function writeAtomically(file: string, content: string): void {
   const partial = `${file}.partial`
   try {
-    writeFileSync(partial, content)
+    // Owner-only whatever the umask: the history names people and systems.
+    writeFileSync(partial, content, { mode: 0o600 })
     renameSync(partial, file)
   } catch (error) {
     rmSync(partial, { force: true })

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
+import { databaseOpenFailure, newerSchema } from './database-open-errors'
 import { migrations } from './migrations'
 import { electronNativeBinding } from './native-binding'
 
@@ -8,12 +9,27 @@ export type Db = Database.Database
 
 /**
  * Opens (creating if needed) the data directory's database in WAL mode and brings its schema up to date.
- * WAL + synchronous=NORMAL keeps every committed transaction across a crash or kill -9.
+ * WAL + synchronous=NORMAL keeps every committed transaction across a crash or kill -9. A file that is
+ * no database, a newer schema or a read-only file is refused in both languages, the file unchanged.
  */
 export function openDatabase(dataDir: string, fileName = 'renkei.sqlite'): Db {
   mkdirSync(dataDir, { recursive: true })
-  const nativeBinding = electronNativeBinding()
-  const db = new Database(join(dataDir, fileName), nativeBinding ? { nativeBinding } : {})
+  const file = join(dataDir, fileName)
+  let db: Db | null = null
+  try {
+    const nativeBinding = electronNativeBinding()
+    db = new Database(file, nativeBinding ? { nativeBinding } : {})
+    configure(db)
+    return db
+  } catch (error) {
+    db?.close()
+    throw databaseOpenFailure(error, file) ?? error
+  }
+}
+
+function configure(db: Db): void {
+  // Read before anything is written: a newer or foreign file is left exactly as it was.
+  refuseNewerSchema(db)
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = NORMAL')
   db.pragma('foreign_keys = ON')
@@ -23,18 +39,17 @@ export function openDatabase(dataDir: string, fileName = 'renkei.sqlite'): Db {
   migrate(db)
   // Keeps the planner's statistics fresh, so a site + level filter walks the selective site index.
   db.pragma('optimize = 0x10002')
-  return db
+}
+
+function refuseNewerSchema(db: Db): void {
+  const current = db.pragma('user_version', { simple: true }) as number
+  if (current > migrations.length) throw newerSchema(db.name, current, migrations.length)
 }
 
 /** Applies every migration newer than the database's user_version, each in its own transaction. */
 export function migrate(db: Db): void {
+  refuseNewerSchema(db)
   const current = db.pragma('user_version', { simple: true }) as number
-  if (current > migrations.length) {
-    throw new Error(
-      `This data directory was written by a newer Renkei (schema ${current}, this build knows ${migrations.length}). ` +
-        'Upgrade Renkei or choose another --data-dir.',
-    )
-  }
   for (let version = current + 1; version <= migrations.length; version++) {
     const step = migrations[version - 1]!
     db.transaction(() => {

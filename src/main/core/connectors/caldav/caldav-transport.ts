@@ -5,6 +5,7 @@
  */
 import type { CalDavAuth } from '../../engines/calendar/calendar-connectors'
 import { redactorFor } from '../redaction'
+import { policyFetch } from '../redirect-policy'
 import { networkError, type CalDavRequest, type CalDavRequestKind } from './caldav-errors'
 
 export type DavFetch = typeof fetch
@@ -52,7 +53,7 @@ export class CalDavTransport {
       const headers = new Headers(init?.headers)
       headers.set('Authorization', await this.authorization(signal))
       const timeout = AbortSignal.timeout(this.timeoutMs)
-      response = await fetch(input, { ...init, headers, signal: AbortSignal.any([signal, timeout]) })
+      response = await policyFetch(input, { ...init, headers, signal: AbortSignal.any([signal, timeout]) })
       return response
     }
     try {

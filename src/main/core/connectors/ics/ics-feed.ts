@@ -7,6 +7,7 @@ import { TextDecoder } from 'node:util'
 import type { FeedConnector, FeedFetch, FeedValidators } from '../../engines/calendar/calendar-connectors'
 import { ConnectorError } from '../connector-error'
 import { redactorFor, type Redactor } from '../redaction'
+import { policyFetch } from '../redirect-policy'
 import { httpFailure, networkFailure } from './ics-feed-failures'
 import { feedMessages } from './ics-feed-messages'
 
@@ -138,7 +139,7 @@ async function exchange(
   if (target.authorization !== null) headers['Authorization'] = target.authorization
   if (previous?.etag) headers['If-None-Match'] = previous.etag
   if (previous?.lastModified) headers['If-Modified-Since'] = previous.lastModified
-  const response = await fetch(target.url, { headers, signal, redirect: 'follow' })
+  const response = await policyFetch(target.url, { headers, signal })
   const serverDate = serverDateOf(response.headers)
   const etag = response.headers.get('etag')
   const lastModified = response.headers.get('last-modified')

@@ -8,6 +8,7 @@ import type { Localized } from '../../../../shared/model/localized'
 import { ConnectorError } from '../connector-error'
 import { networkCause } from '../network-cause'
 import { redactorFor } from '../redaction'
+import { withRedirectPolicy } from '../redirect-policy'
 import { oauthMessages } from './oauth-messages'
 
 export interface TokenRequest {
@@ -44,7 +45,7 @@ export async function requestTokens(request: TokenRequest): Promise<TokenAnswer>
   let status: number
   let text: string
   try {
-    const response = await request.fetch(client.tokenEndpoint, {
+    const response = await withRedirectPolicy(request.fetch)(client.tokenEndpoint, {
       method: 'POST',
       body: form,
       headers: { accept: 'application/json' },
@@ -54,6 +55,7 @@ export async function requestTokens(request: TokenRequest): Promise<TokenAnswer>
     text = await response.text()
   } catch (error) {
     request.signal?.throwIfAborted()
+    if (error instanceof ConnectorError) throw error
     const cause = networkCause(error)
     const reason = timeout.aborted
       ? `no answer within ${requestTimeoutMs / 1000} s`

@@ -7,6 +7,7 @@ import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders } 
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
 import type { Localized } from '../../../../shared/model/localized'
 import { ConnectorError } from '../connector-error'
+import { serverAnswerForRecord } from '../redaction'
 import { scimMessages } from './scim-messages'
 import { backoffMs, retryAfterMs } from './scim-retry-policy'
 
@@ -212,7 +213,8 @@ export class ScimHttpClient {
       exchange.kind === 'failure'
         ? `${exchange.error.code ?? 'error'}: ${exchange.error.message}`
         : `HTTP ${exchange.status}${exchange.text.trim() ? ` ${exchange.text.trim().slice(0, maxAnswerChars)}` : ''}`
-    return this.redact(`${method} ${path} → ${what}`)
+    // Also shown by a connection check (not only through ConnectorError): the same gate.
+    return serverAnswerForRecord(this.redact(`${method} ${path} → ${what}`))
   }
 
   /** Servers sometimes echo request headers in errors: the token must never reach a log or the UI. */
