@@ -19,9 +19,9 @@ function snapshot(dir: string): Record<string, string> {
   )
 }
 
-/** The usual CLI failure: exit 1, Japanese then English on stderr, no stack trace, nothing on stdout. */
-function expectBilingualRefusal(result: CliResult, ja: RegExp, en: RegExp): void {
-  expect(result.status).toBe(1)
+/** The usual CLI refusal: exit 2 for a bad --data-dir (a bad command line), 1 otherwise; Japanese then English on stderr, no stack trace, nothing on stdout. */
+function expectBilingualRefusal(result: CliResult, ja: RegExp, en: RegExp, exitCode = 2): void {
+  expect(result.status).toBe(exitCode)
   expect(result.stdout).toBe('')
   const [jaLine, enLine, ...rest] = result.stderr.trimEnd().split('\n')
   expect(jaLine).toMatch(ja)
@@ -87,6 +87,7 @@ describe('other failures of the CLI', () => {
       result,
       new RegExp(`${out} を使用できません（ファイルまたはフォルダーがありません）`),
       /no such file or folder/,
+      1,
     )
   })
 })
