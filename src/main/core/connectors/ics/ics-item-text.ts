@@ -1,4 +1,5 @@
 /** The VCALENDAR Renkei PUTs for one item: its master, its overrides and exactly the VTIMEZONEs they use. */
+import { foldLine } from './ics-bytes'
 import { tzidOf, type JCalComponent } from './ics-jcal'
 import type { ZoneBook } from './ics-zone-book'
 
@@ -35,7 +36,9 @@ export function lazyItemText(
     if (rendered === null) {
       const header = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${renkeiProductId}`]
       if (calscale !== null) header.push(`CALSCALE:${calscale}`)
-      rendered = [...header, ...zoneTexts, ...texts, 'END:VCALENDAR', ''].join('\r\n')
+      // Feeds arrive unfolded (ics-bytes.ts): long lines are folded again, at character boundaries.
+      const lines = [...header, ...zoneTexts, ...texts, 'END:VCALENDAR', ''].join('\r\n').split('\r\n')
+      rendered = lines.map(foldLine).join('\r\n')
     }
     return rendered
   }
