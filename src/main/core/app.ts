@@ -2,6 +2,7 @@ import type { Core, CoreOptions } from './core-types'
 import { createApiHandlers } from './api-handlers'
 import { systemClock } from './clock'
 import { IncrementalCalendarParser } from './connectors/ics/ics-incremental'
+import { CalendarParseMemoryRepository } from './engines/calendar/calendar-parse-memory'
 import { parseCalendar } from './connectors/ics/ics-parser'
 import { createCalendarConnectorFactory } from './engines/calendar/calendar-connector-factory'
 import { CalendarEngine } from './engines/calendar/calendar-engine'
@@ -68,9 +69,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const calendarConnectors = createCalendarConnectorFactory(secrets, now)
   const transaction = (work: () => void): void => db.transaction(work)()
   const feedParsers = new Map<string, IncrementalCalendarParser>()
+  const parseMemory = new CalendarParseMemoryRepository(db)
   const calendar = new CalendarEngine({
     feedParser: (pairId) =>
-      feedParsers.get(pairId) ?? feedParsers.set(pairId, new IncrementalCalendarParser()).get(pairId)!,
+      feedParsers.get(pairId) ??
+      feedParsers.set(pairId, new IncrementalCalendarParser(parseMemory.forPair(pairId))).get(pairId)!,
     pairs: calendarPairs,
     state: calendarState,
     history,

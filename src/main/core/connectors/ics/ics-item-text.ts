@@ -4,7 +4,7 @@ import { tzidOf, type JCalComponent } from './ics-jcal'
 import type { ZoneBook } from './ics-zone-book'
 
 /** Properties whose TZID parameter needs a VTIMEZONE in the same object (RFC 5545 §3.2.19). */
-const zonedProperties = new Set(['dtstart', 'dtend', 'due', 'exdate', 'rdate', 'recurrence-id'])
+export const zonedProperties = new Set(['dtstart', 'dtend', 'due', 'exdate', 'rdate', 'recurrence-id'])
 
 const renkeiProductId = '-//Renkei//Calendar Sync//JA'
 
@@ -31,6 +31,15 @@ export function lazyItemText(
   calscale: string | null,
 ): () => string {
   const zoneTexts = referencedZones(components).flatMap((tzid) => zones.text(tzid) ?? [])
+  return itemText(zoneTexts, texts, calscale)
+}
+
+/** The same text from strings alone: the VTIMEZONE blocks the events use, and the events' own lines. */
+export function itemText(
+  zoneTexts: readonly string[],
+  texts: readonly string[],
+  calscale: string | null,
+): () => string {
   let rendered: string | null = null
   return () => {
     if (rendered === null) {
