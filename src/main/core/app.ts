@@ -3,6 +3,7 @@ import { createApiHandlers } from './api-handlers'
 import { systemClock } from './clock'
 import { IncrementalCalendarParser } from './connectors/ics/ics-incremental'
 import { CalendarParseMemoryRepository } from './engines/calendar/calendar-parse-memory'
+import { repairStoredUrlCredentials } from './engines/calendar/calendar-url-credentials'
 import { parseCalendar } from './connectors/ics/ics-parser'
 import { createCalendarConnectorFactory } from './engines/calendar/calendar-connector-factory'
 import { CalendarEngine } from './engines/calendar/calendar-engine'
@@ -88,6 +89,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onStopped: (stopped) => events.emit('calendar.stopped', stopped),
   })
   scheduler.register(createCalendarJob(calendar, calendarPairs.settings()))
+  await repairStoredUrlCredentials(calendarPairs, secrets, history)
 
   const handlers = createApiHandlers({
     status: { version: options.version, runtime: options.runtime, dataDir: options.dataDir },

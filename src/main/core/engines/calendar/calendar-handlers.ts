@@ -16,6 +16,7 @@ import type { CalendarEngine } from './calendar-engine'
 import { calendarJobId, calendarSchedule } from './calendar-job'
 import { pairState, type CalendarPairRepository, type StoredPair } from './calendar-pair-repository'
 import type { CalendarStateRepository } from './calendar-state'
+import { moveUrlCredentials } from './calendar-url-credentials'
 import { classify } from './run-errors'
 
 type CalendarHandlers = Pick<ApiHandlers, Extract<keyof ApiHandlers, `calendar.${string}`>>
@@ -100,8 +101,9 @@ export function createCalendarHandlers(deps: CalendarHandlerDeps): CalendarHandl
       return settings
     },
     'calendar.pairs.get': async ({ id }) => found(pairs, id).config,
-    'calendar.pairs.save': async (config) => {
-      validatePair(deps, config)
+    'calendar.pairs.save': async (input) => {
+      validatePair(deps, input)
+      const { config, notice } = await moveUrlCredentials(input, deps.secrets)
       const before = pairs.get(config.id)
       pairs.save(config)
       if (before) forgetWhatNoLongerApplies(deps.state, before.config, config)
@@ -119,8 +121,10 @@ export function createCalendarHandlers(deps: CalendarHandlerDeps): CalendarHandl
             },
         { config },
       )
+      if (notice) writeAudit(history, notice, { pair: config.id })
       engine.changed()
-      return engine.pairStatus(found(pairs, config.id))
+      const saved = engine.pairStatus(found(pairs, config.id))
+      return notice ? { ...saved, notice } : saved
     },
     'calendar.pairs.remove': async ({ id }) => {
       const pair = found(pairs, id)
