@@ -2,6 +2,7 @@ import { expect, test, type APIRequestContext, type Locator, type Page } from '@
 import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/api'
 import type { ApiResult } from '../../src/shared/model/errors'
 import { startIcsFeedServer, type IcsFeedServer } from '../support/ics-feed-server'
+import { listCalendarObjects } from '../support/independent-caldav'
 import { startRadicale, type Radicale } from '../support/radicale'
 import { startDaemon, type E2eDaemon } from './fixtures/daemon'
 import { CalendarPage } from './pages/calendar-page'
@@ -105,6 +106,11 @@ test('add a user through the form, sync now, see the events and the history', as
   await expect(calendar.runSummary).toContainText('成功')
   await expect(calendar.eventCount).toHaveText(`${feeds.eventCount('small')} 件`)
   await expect(calendar.historyRows.filter({ hasText: '今すぐ同期' })).toHaveCount(1)
+  // What the screen counts is on the CalDAV server, read by a client independent of Renkei's.
+  const arrived = await listCalendarObjects(calendarUrl, 'alice', radicale.users.alice!)
+  expect(arrived).toHaveLength(feeds.eventCount('small'))
+  expect(arrived.map((object) => object.uid)).toContain('0f3k8s1v2m7q9c4b6n5p2r8t1w@google.com')
+  expect(arrived.every((object) => /BEGIN:VEVENT[\s\S]*SUMMARY:/.test(object.ics))).toBe(true)
 
   await calendar.back.click()
   const row = calendar.row('山田 太郎')
