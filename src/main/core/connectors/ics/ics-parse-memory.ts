@@ -34,9 +34,12 @@ export interface ParseMemory {
 
 /** Items depend on the parser, on this computer's zone (floating times) and on the calendar's header. */
 export function generationOf(header: string): string {
-  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone
-  return hash('sha1', `${parserVersion}\u0000${zone}\u0000${header}`, 'base64')
+  // The runtime reads the zone once at start as well; building a DateTimeFormat costs milliseconds.
+  processZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone
+  return hash('sha1', `${parserVersion}\u0000${processZone}\u0000${header}`, 'base64')
 }
+
+let processZone: string | undefined
 
 export function keyHashOf(key: string): string {
   return hash('sha1', key, 'base64')
