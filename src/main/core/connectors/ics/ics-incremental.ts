@@ -127,7 +127,10 @@ export class IncrementalCalendarParser {
     if (remembered?.generation !== generationOf(header)) return
     for (const group of groups) {
       const encoded = remembered.items.get(group.key)
-      if (encoded !== undefined) this.items.set(group.key, decodeItem(group.uid, encoded, group.texts, zones))
+      const item = encoded === undefined ? null : decodeItem(group.uid, encoded, group.texts, zones)
+      if (item) this.items.set(group.key, item)
+      // An unreadable row is written again after this parse.
+      else this.stored?.keys.delete(group.key)
     }
     this.header = header
   }

@@ -86,16 +86,30 @@ const zoneReference = new RegExp(
   'gim',
 )
 
+function readEncoded(encoded: string): Encoded | null {
+  try {
+    const fields: unknown = JSON.parse(encoded)
+    return Array.isArray(fields) && fields.length === 12 && typeof fields[0] === 'string'
+      ? (fields as Encoded)
+      : null
+  } catch {
+    return null
+  }
+}
+
 /**
  * The item again, from its encoded fields and the feed's lines: the master first, then the overrides
- * (as the parser orders them), with the VTIMEZONEs they name in order of first use.
+ * (as the parser orders them), with the VTIMEZONEs they name in order of first use. Null for a row that
+ * cannot be read (the event is then simply parsed again).
  */
 export function decodeItem(
   uid: string,
   encoded: string,
   texts: readonly string[],
   zones: ReadonlyMap<string, string>,
-): CalendarItem {
+): CalendarItem | null {
+  const fields = readEncoded(encoded)
+  if (fields === null) return null
   const [
     fingerprint,
     summary,
@@ -109,7 +123,7 @@ export function decodeItem(
     lastModified,
     cancelled,
     calscale,
-  ] = JSON.parse(encoded) as Encoded
+  ] = fields
   const item = {
     uid,
     fingerprint,

@@ -98,6 +98,18 @@ describe("the feed parser's memory in SQLite (a fresh process after a restart)",
     expect(freshParser().parse(noStart).problems).toEqual(parseCalendar(noStart).problems)
   })
 
+  it('a row it cannot read costs a parse of that event, never a failed run', () => {
+    const feed = fixture('google.ics')
+    freshParser().parse(feed)
+    db.prepare('UPDATE calendar_parse_items SET item = ?').run('[1,2]')
+    db.prepare(
+      'UPDATE calendar_parse_items SET item = ? WHERE key = (SELECT min(key) FROM calendar_parse_items)',
+    ).run('not json')
+    expect(view(freshParser().parse(feed).items)).toEqual(view(parseCalendar(feed).items))
+    // …and the rows are written again.
+    expect(parsedChars(() => freshParser().parse(feed))).toBe(0)
+  })
+
   it('is removed with its pair', () => {
     freshParser().parse(fixture('google.ics'))
     const count = (table: string) =>
