@@ -191,3 +191,28 @@ test('a target nobody answers: errors pile up, the user stops, 「再開」 brin
   await expect(row.getByTestId('pair-state')).toHaveText('有効(同期中)')
   await expect(row.getByTestId('errors-in-window')).toHaveText('0')
 })
+
+test('a calendar URL with user:password@ in it: saved without them, the screen says where they went, sync signs in', async ({
+  page,
+}) => {
+  const calendarUrl = await radicale.makeCalendar('alice', 'url-credentials')
+  const calendar = await openCalendar(page)
+  await calendar.addButton.click()
+  const password = radicale.users.alice!
+  await calendar.fillFeedToCaldav({
+    name: '佐々木 健',
+    feedUrl: feeds.url('small'),
+    calendarUrl: calendarUrl.replace('://', `://alice:${encodeURIComponent(password)}@`),
+    username: 'alice',
+    password: '',
+  })
+  await calendar.saveUser('佐々木 健')
+  await expect(calendar.saveBar.getByRole('status')).toContainText('キーチェーンに保存しました')
+  await expect(calendar.target.getByLabel('URL', { exact: true })).toHaveValue(calendarUrl)
+  await expect(calendar.target.getByLabel('ユーザー名', { exact: true })).toHaveValue('alice')
+  await expect(calendar.target.getByTestId('secret-state')).toHaveText('設定済み')
+  await calendar.runNow()
+  await expect(calendar.runSummary).toContainText('成功')
+  const arrived = await listCalendarObjects(calendarUrl, 'alice', password)
+  expect(arrived).toHaveLength(feeds.eventCount('small'))
+})

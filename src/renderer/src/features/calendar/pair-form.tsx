@@ -8,6 +8,7 @@ import { localized, useT } from '../../i18n'
 import { api } from '../../lib/api'
 import { isApiError } from '../../lib/errors'
 import { useCalendarStore } from '../../stores/calendar-store'
+import { useSecretsStore } from '../../stores/secrets-store'
 import type { DraftErrors } from '../directory/draft-to-config'
 import { FieldErrorsContext, RadioRow, SelectRow } from '../directory/directory-fields'
 import { DeletePair } from './delete-pair'
@@ -139,6 +140,7 @@ export function PairForm({ config, fresh, authorized, onSaved, onDirtyChange }: 
         if (answer.notice) {
           moved = answer.notice
           stored = await api['calendar.pairs.get']({ id: pair.id })
+          await useSecretsStore.getState().load()
         }
       } catch (error) {
         if (isApiError(error, 'invalid-input')) refuse(issuesToErrors(error.detail, draft.targetPreset))
