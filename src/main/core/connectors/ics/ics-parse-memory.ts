@@ -124,7 +124,10 @@ export function decodeItem(
     cancelled,
     calscale,
   ] = fields
-  const item = {
+  let text: (() => string) | null = null
+  // A getter in the literal (own and enumerable, like parsed items' text) is much cheaper than
+  // defineProperty on 10,000 items. Ordering and zone lookup wait for the first read: a run writes few events.
+  return {
     uid,
     fingerprint,
     summary,
@@ -134,20 +137,23 @@ export function decodeItem(
     lastEnd,
     lastModified,
     cancelled: cancelled === 1,
+    get ics(): string {
+      text ??= textOf(texts, zones, calscale)
+      return text()
+    },
   }
-  let text: (() => string) | null = null
-  // Ordering and zone lookup wait for the first read, like the text itself: a run writes few events.
-  const get = (): string => {
-    if (text === null) {
-      const ordered = [...texts.filter((t) => !isOverride(t)), ...texts.filter(isOverride)]
-      const tzids = new Set([...ordered.join('\r\n').matchAll(zoneReference)].map((m) => m[2]!))
-      text = itemText(
-        [...tzids].flatMap((tzid) => zones.get(tzid) ?? []),
-        ordered,
-        calscale,
-      )
-    }
-    return text()
-  }
-  return Object.defineProperty(item, 'ics', { enumerable: true, get }) as CalendarItem
+}
+
+function textOf(
+  texts: readonly string[],
+  zones: ReadonlyMap<string, string>,
+  calscale: string | null,
+): () => string {
+  const ordered = [...texts.filter((t) => !isOverride(t)), ...texts.filter(isOverride)]
+  const tzids = new Set([...ordered.join('\r\n').matchAll(zoneReference)].map((m) => m[2]!))
+  return itemText(
+    [...tzids].flatMap((tzid) => zones.get(tzid) ?? []),
+    ordered,
+    calscale,
+  )
 }
