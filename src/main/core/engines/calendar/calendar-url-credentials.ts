@@ -4,7 +4,7 @@
  * (Basic auth), and the URL is stored without them; the answer says so. Stored pairs from before are
  * repaired the same way at start.
  */
-import type { CalendarPairConfig, CalendarSecretSlot } from '../../../../shared/model/calendar-config'
+import type { CalendarPairConfig } from '../../../../shared/model/calendar-config'
 import { calendarSecretName } from '../../../../shared/model/calendar-config'
 import { ApiError } from '../../../../shared/model/errors'
 import type { Localized } from '../../../../shared/model/localized'
@@ -47,7 +47,7 @@ export interface MovedCredentials {
 
 /**
  * Checks both sides first, then writes the passwords to the keychain, and only then hands back the config
- * to store: a refusal or a keychain failure leaves everything as it was.
+ * to store: a refusal changes nothing, and a keychain failure leaves the stored settings as they were.
  */
 export async function moveUrlCredentials(
   config: CalendarPairConfig,
@@ -63,8 +63,7 @@ export async function moveUrlCredentials(
     const found = credentialsInUrl(side.url)
     if (found === null) continue
     moved.push(slot)
-    if (found.password !== '')
-      await secrets.set(calendarSecretName(config.id, slot satisfies CalendarSecretSlot), found.password)
+    if (found.password !== '') await secrets.set(calendarSecretName(config.id, slot), found.password)
   }
   if (moved.length === 0) return { config, notice: null }
   const sides = moved.map((slot) => sideNames[slot])
