@@ -168,6 +168,8 @@ describe.skipIf(!keychainPresent)(
       expect(JSON.stringify(scim.error?.issues)).toMatch(
         /URL にユーザー名やパスワードを含めないでください.*Do not put/,
       )
+      // The refusal never echoes the URL (the answer's detail carries these issues).
+      expect(JSON.stringify(scim.error?.issues)).not.toContain('svc:tok')
       const ldap = directoryConfig.safeParse({
         source: {
           kind: 'ldap',
