@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import ICAL from 'ical.js'
@@ -15,6 +16,8 @@ const fixture = (name: string): string =>
 const view = (items: ReturnType<typeof parseCalendar>['items']) =>
   items.map((item) => ({ ...item, ics: item.ics }))
 
+const root = join(__dirname, '../../../../..')
+const childScript = join(root, 'test/support/parse-memory-child.ts')
 let dir: string
 let db: Db
 
@@ -109,6 +112,34 @@ describe("the feed parser's memory in SQLite (a fresh process after a restart)",
     // …and the rows are written again.
     expect(parsedChars(() => freshParser().parse(feed))).toBe(0)
   })
+
+  it('survives kill -9 at any moment: what a fresh process reads afterwards equals a whole parse', async () => {
+    const feed = generateFeed({ series: 100, singles: 400, start: '2026-11-01', tz: 'Asia/Tokyo' })
+    let n = 0
+    const edited = feed.replace(/SUMMARY:([^\r\n]*)/g, (line, s: string) =>
+      n++ % 7 === 0 ? `SUMMARY:${s}（変更）` : line,
+    )
+    writeFileSync(join(dir, 'a.ics'), feed)
+    writeFileSync(join(dir, 'b.ics'), edited)
+    db.close()
+    for (const delayMs of [300, 700, 1100]) {
+      // Node itself with tsx's loader: the tsx command would run the script in a grandchild the kill misses.
+      const args = ['--import', 'tsx', childScript, dir, 'u0001', join(dir, 'a.ics'), join(dir, 'b.ics')]
+      const child = spawn(process.execPath, args, { cwd: root })
+      await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()))
+      await new Promise((resolve) => setTimeout(resolve, delayMs))
+      child.kill('SIGKILL')
+      expect(await new Promise((resolve) => child.once('exit', (_code, signal) => resolve(signal)))).toBe(
+        'SIGKILL',
+      )
+    }
+    db = openDatabase(dir)
+    const rows = db.prepare('SELECT count(*) AS n FROM calendar_parse_items').get() as { n: number }
+    expect(rows.n).toBeGreaterThan(400)
+    for (const text of [feed, edited, feed]) {
+      expect(view(freshParser().parse(text).items)).toEqual(view(parseCalendar(text).items))
+    }
+  }, 60_000)
 
   it('is removed with its pair', () => {
     freshParser().parse(fixture('google.ics'))
