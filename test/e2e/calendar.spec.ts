@@ -2,6 +2,7 @@ import { expect, test, type APIRequestContext, type Locator, type Page } from '@
 import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/api'
 import type { ApiResult } from '../../src/shared/model/errors'
 import { startIcsFeedServer, type IcsFeedServer } from '../support/ics-feed-server'
+import { listCalendarObjects } from '../support/independent-caldav'
 import { startRadicale, type Radicale } from '../support/radicale'
 import { startDaemon, type E2eDaemon } from './fixtures/daemon'
 import { CalendarPage } from './pages/calendar-page'
@@ -105,6 +106,11 @@ test('add a user through the form, sync now, see the events and the history', as
   await expect(calendar.runSummary).toContainText('成功')
   await expect(calendar.eventCount).toHaveText(`${feeds.eventCount('small')} 件`)
   await expect(calendar.historyRows.filter({ hasText: '今すぐ同期' })).toHaveCount(1)
+  // What the screen counts is on the CalDAV server, read by a client independent of Renkei's.
+  const arrived = await listCalendarObjects(calendarUrl, 'alice', radicale.users.alice!)
+  expect(arrived).toHaveLength(feeds.eventCount('small'))
+  expect(arrived.map((object) => object.uid)).toContain('0f3k8s1v2m7q9c4b6n5p2r8t1w@google.com')
+  expect(arrived.every((object) => /BEGIN:VEVENT[\s\S]*SUMMARY:/.test(object.ics))).toBe(true)
 
   await calendar.back.click()
   const row = calendar.row('山田 太郎')
@@ -202,4 +208,29 @@ test('shared settings: the form saves what was changed and keeps the rest (a mer
   const stored = await call('calendar.settings.update', {})
   expect(stored).toMatchObject({ intervalMinutes: 15, concurrency: 6, oauth: { clientId: 'client-e2e' } })
   expect(stored.oauth.tokenEndpoint).toBe('https://oauth2.googleapis.com/token')
+})
+
+test('a calendar URL with user:password@ in it: saved without them, the screen says where they went, sync signs in', async ({
+  page,
+}) => {
+  const calendarUrl = await radicale.makeCalendar('alice', 'url-credentials')
+  const calendar = await openCalendar(page)
+  await calendar.addButton.click()
+  const password = radicale.users.alice!
+  await calendar.fillFeedToCaldav({
+    name: '佐々木 健',
+    feedUrl: feeds.url('small'),
+    calendarUrl: calendarUrl.replace('://', `://alice:${encodeURIComponent(password)}@`),
+    username: 'alice',
+    password: '',
+  })
+  await calendar.saveUser('佐々木 健')
+  await expect(calendar.saveBar.getByRole('status')).toContainText('キーチェーンに保存しました')
+  await expect(calendar.target.getByLabel('URL', { exact: true })).toHaveValue(calendarUrl)
+  await expect(calendar.target.getByLabel('ユーザー名', { exact: true })).toHaveValue('alice')
+  await expect(calendar.target.getByTestId('secret-state')).toHaveText('設定済み')
+  await calendar.runNow()
+  await expect(calendar.runSummary).toContainText('成功')
+  const arrived = await listCalendarObjects(calendarUrl, 'alice', password)
+  expect(arrived).toHaveLength(feeds.eventCount('small'))
 })

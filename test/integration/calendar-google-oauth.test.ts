@@ -1,15 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createCore } from '../../src/main/core/app'
 import type { Core } from '../../src/main/core/core-types'
+import { KeychainSecretStore } from '../../src/main/core/secrets/keychain-secret-store'
 import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store'
 import {
   calendarSecretName,
   calendarSettings,
   type CalendarPairConfig,
 } from '../../src/shared/model/calendar-config'
+import { keychainPresent, keychainSkipReason } from '../support/keychain'
 import { startOidcServer, type RunningOidcServer } from '../support/oidc-server'
 
 let oidc: RunningOidcServer
@@ -51,28 +54,64 @@ const google: CalendarPairConfig = {
   conflictPolicy: 'source-wins',
 }
 
-describe('Google preset: OAuth for installed apps through the core API (oidc-provider on loopback)', () => {
-  it('authorizes: the refresh token lands in the keychain and the pair shows as authorized', async () => {
-    await core.api['calendar.settings.update'](calendarSettings.parse({ oauth: oidc.client }))
-    await core.api['calendar.pairs.save'](google)
-    expect((await core.api['calendar.status']({})).pairs[0]!.authorized).toBe(false)
-    const { authorizeUrl, redirectUri } = await core.api['calendar.oauth.start']({ id: 'u0007' })
-    expect(redirectUri).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/oauth2\/callback$/)
-    expect(new URL(authorizeUrl).searchParams.get('code_challenge_method')).toBe('S256')
-    const page = await oidc.approve(authorizeUrl)
-    expect(page.status).toBe(200)
-    await expect.poll(() => secrets.get(calendarSecretName('u0007', 'refresh-token'))).not.toBeNull()
-    expect((await core.api['calendar.status']({})).pairs[0]!.authorized).toBe(true)
-    const audit = await core.api['history.search']({
-      filter: { category: 'audit', text: 'Google 認可' },
-      limit: 5,
-    })
-    expect(audit.entries).toHaveLength(1)
-    expect(JSON.stringify(audit.entries)).not.toContain(
-      (await secrets.get(calendarSecretName('u0007', 'refresh-token')))!,
-    )
-  })
+/** Every byte of every file in the data directory (the core is closed first, so the WAL is checkpointed). */
+function dataDirHolds(value: string): boolean {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .some((entry) => readFileSync(join(entry.parentPath, entry.name)).includes(Buffer.from(value)))
+}
 
+describe.skipIf(!keychainPresent)(
+  `Google preset with the real keychain (${keychainPresent ? 'gnome-keyring' : `skipped: ${keychainSkipReason}`})`,
+  () => {
+    it('authorizes: the refresh token lands in the keychain and the pair shows as authorized', async () => {
+      const keychain = new KeychainSecretStore()
+      const name = calendarSecretName('u0007', 'refresh-token')
+      await keychain.delete(name)
+      await core.close()
+      core = await createCore({
+        dataDir: dir,
+        runtime: 'test',
+        version: 'test',
+        secrets: keychain,
+        startScheduler: false,
+      })
+      await core.api['calendar.settings.update'](calendarSettings.parse({ oauth: oidc.client }))
+      await core.api['calendar.pairs.save'](google)
+      expect((await core.api['calendar.status']({})).pairs[0]!.authorized).toBe(false)
+      const { authorizeUrl, redirectUri } = await core.api['calendar.oauth.start']({ id: 'u0007' })
+      expect(redirectUri).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/oauth2\/callback$/)
+      expect(new URL(authorizeUrl).searchParams.get('code_challenge_method')).toBe('S256')
+      const page = await oidc.approve(authorizeUrl)
+      expect(page.status).toBe(200)
+      await expect.poll(() => keychain.get(name)).not.toBeNull()
+      // Read back by another client of the Secret Service, not through Renkei's store.
+      const token = execFileSync('secret-tool', ['lookup', 'service', 'renkei', 'account', name], {
+        encoding: 'utf8',
+      })
+      expect(token.length).toBeGreaterThan(10)
+      expect((await core.api['calendar.status']({})).pairs[0]!.authorized).toBe(true)
+      const audit = await core.api['history.search']({
+        filter: { category: 'audit', text: 'Google 認可' },
+        limit: 5,
+      })
+      expect(audit.entries).toHaveLength(1)
+      expect(JSON.stringify(audit.entries)).not.toContain(token)
+      await core.close()
+      expect(dataDirHolds(token)).toBe(false)
+      core = await createCore({
+        dataDir: dir,
+        runtime: 'test',
+        version: 'test',
+        secrets,
+        startScheduler: false,
+      })
+      await keychain.delete(name)
+    })
+  },
+)
+
+describe('Google preset: OAuth for installed apps through the core API (oidc-provider on loopback)', () => {
   it('refuses to start without a client ID, and refuses a Google pair with a password', async () => {
     await core.api['calendar.pairs.save'](google)
     await expect(core.api['calendar.oauth.start']({ id: 'u0007' })).rejects.toThrow(/client ID/)

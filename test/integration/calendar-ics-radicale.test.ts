@@ -14,6 +14,7 @@ import {
   type CalendarPairConfig,
 } from '../../src/shared/model/calendar-config'
 import { parseCalendar } from '../../src/main/core/connectors/ics/ics-parser'
+import { inWindow, syncWindow } from '../../src/main/core/engines/calendar/sync-window'
 import { freePort } from '../support/free-port'
 import { startIcsFeedServer, type IcsFeedServer } from '../support/ics-feed-server'
 import { listCalendarObjects, putCalendarObject } from '../support/independent-caldav'
@@ -128,6 +129,11 @@ describe('calendar sync: iCalendar feed → Radicale', () => {
       expect(run.outcome).toBe('ok')
       const sent = new Map(parseCalendar(fixture(file)).items.map((item) => [item.uid, item]))
       const stored = await arrived()
+      // Every event of the window arrived (a run that copies nothing must not pass the loop below).
+      const window = syncWindow(clock.now(), 1, 370)
+      const expected = [...sent.values()].filter((item) => inWindow(item, window)).map((item) => item.uid)
+      expect(run.created).toBeGreaterThan(0)
+      expect(stored.map((object) => object.uid).sort()).toEqual(expected.sort())
       expect(stored).toHaveLength(run.created)
       for (const object of stored) {
         const [back] = parseCalendar(object.ics).items

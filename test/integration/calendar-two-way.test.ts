@@ -121,36 +121,44 @@ describe('two-way calendar sync between two Radicale calendars', () => {
     expect(summaryOf((await read(source)).get('meeting@groupware'))).toBe('定例会議（会議室B）')
   })
 
+  // LAST-MODIFIED of the source's and the target's edit; newer-wins is run both ways round, since a policy
+  // that always took the target would pass a case where only the target is newer.
+  const earlier = '20261122T000000Z'
+  const later = '20261123T000000Z'
   it.each([
-    ['source-wins', '同期元の変更', '同期元の変更'],
-    ['target-wins', '同期先の変更', '同期先の変更'],
-    ['newer-wins', '同期先の変更', '同期先の変更'],
-  ] as const)('a conflicting edit follows the policy %s', async (policy, expectedSource, expectedTarget) => {
-    await startWithOneEachSide(policy)
-    const [original, copy] = [
-      (await read(source)).get('meeting@groupware')!,
-      (await read(target)).get('meeting@groupware')!,
-    ]
-    await putCalendarObject(
-      source,
-      user,
-      pw(),
-      event('meeting@groupware', '同期元の変更', '20261122T000000Z'),
-      original.href,
-    )
-    await putCalendarObject(
-      target,
-      user,
-      pw(),
-      event('meeting@groupware', '同期先の変更', '20261123T000000Z'),
-      copy.href,
-    )
-    expect(await run()).toMatchObject({ updated: 1, conflicts: 0 })
-    expect(summaryOf((await read(source)).get('meeting@groupware'))).toBe(expectedSource)
-    expect(summaryOf((await read(target)).get('meeting@groupware'))).toBe(expectedTarget)
-    expect((await read(source)).size).toBe(2)
-    expect((await read(target)).size).toBe(2)
-  })
+    ['source-wins', earlier, later, '同期元の変更'],
+    ['target-wins', earlier, later, '同期先の変更'],
+    ['newer-wins', earlier, later, '同期先の変更'],
+    ['newer-wins', later, earlier, '同期元の変更'],
+  ] as const)(
+    'a conflicting edit follows the policy %s (source edited %s, target %s)',
+    async (policy, sourceStamp, targetStamp, winner) => {
+      await startWithOneEachSide(policy)
+      const [original, copy] = [
+        (await read(source)).get('meeting@groupware')!,
+        (await read(target)).get('meeting@groupware')!,
+      ]
+      await putCalendarObject(
+        source,
+        user,
+        pw(),
+        event('meeting@groupware', '同期元の変更', sourceStamp),
+        original.href,
+      )
+      await putCalendarObject(
+        target,
+        user,
+        pw(),
+        event('meeting@groupware', '同期先の変更', targetStamp),
+        copy.href,
+      )
+      expect(await run()).toMatchObject({ updated: 1, conflicts: 0 })
+      expect(summaryOf((await read(source)).get('meeting@groupware'))).toBe(winner)
+      expect(summaryOf((await read(target)).get('meeting@groupware'))).toBe(winner)
+      expect((await read(source)).size).toBe(2)
+      expect((await read(target)).size).toBe(2)
+    },
+  )
 
   it('"stop and report" leaves both versions alone and reports the conflict until one side is fixed', async () => {
     await startWithOneEachSide('stop')

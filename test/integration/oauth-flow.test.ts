@@ -422,9 +422,11 @@ describe('OAuthTokenSource against oidc-provider', () => {
 })
 
 describe('OAuthTokenSource with a short-lived access token (real clock)', () => {
+  // A 4 s token is kept for half its life (it is shorter than twice the 300 s margin): renewed after 2 s.
+  const lifetimeSeconds = 4
   let shortLived: RunningOidcServer
   beforeAll(async () => {
-    shortLived = await startOidcServer({ accessTokenTtlSeconds: 2 })
+    shortLived = await startOidcServer({ accessTokenTtlSeconds: lifetimeSeconds })
   })
   afterAll(async () => {
     await shortLived.stop()
@@ -451,12 +453,17 @@ describe('OAuthTokenSource with a short-lived access token (real clock)', () => 
       },
       now: Date.now,
     })
+    const issuedAt = Date.now()
     const first = await source.accessToken(new AbortController().signal)
     expect(await shortLived.userinfoStatus(first)).toBe(200)
-    await new Promise((resolve) => setTimeout(resolve, 2_200))
-    expect(await shortLived.userinfoStatus(first)).toBe(401)
+    expect(await source.accessToken(new AbortController().signal)).toBe(first)
+    // Past the renewal point (half the life), well before the server's expiry.
+    await new Promise((resolve) => setTimeout(resolve, 2_300))
     const second = await source.accessToken(new AbortController().signal)
     expect(second).not.toBe(first)
+    // The old token still works at this moment: the renewal came before expiry, not after a refusal.
+    expect(await shortLived.userinfoStatus(first)).toBe(200)
+    expect(Date.now() - issuedAt).toBeLessThan(lifetimeSeconds * 1000)
     expect(await shortLived.userinfoStatus(second)).toBe(200)
   })
 })

@@ -3,7 +3,7 @@
  * it to check what really arrived on the server, and to play "a user edits the calendar in another client".
  */
 import { spawn, spawnSync } from 'node:child_process'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 
 export interface IndependentObject {
   /** Absolute URL as the server spells it (percent-encoded). */
@@ -13,7 +13,8 @@ export interface IndependentObject {
   readonly ics: string
 }
 
-const script = fileURLToPath(new URL('./caldav_client.py', import.meta.url))
+// __dirname: this file is loaded by vitest and by Playwright (CommonJS) alike.
+const script = join(__dirname, 'caldav_client.py')
 // Debian's python3-caldav lives in the system interpreter; a pyenv or venv python3 on PATH would not see it.
 const pythonCandidates = ['/usr/bin/python3', 'python3']
 let python: string | null = null

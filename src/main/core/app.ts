@@ -3,6 +3,8 @@ import { createApiHandlers } from './api-handlers'
 import { recordModeRepairs } from './audit'
 import { systemClock } from './clock'
 import { IncrementalCalendarParser } from './connectors/ics/ics-incremental'
+import { CalendarParseMemoryRepository } from './engines/calendar/calendar-parse-memory'
+import { repairStoredUrlCredentials } from './engines/calendar/calendar-url-credentials'
 import { parseCalendar } from './connectors/ics/ics-parser'
 import { prepareDataDir, repairPrivateModes } from './data-dir'
 import { createCalendarConnectorFactory } from './engines/calendar/calendar-connector-factory'
@@ -75,9 +77,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const calendarConnectors = createCalendarConnectorFactory(secrets, now)
   const transaction = (work: () => void): void => db.transaction(work)()
   const feedParsers = new Map<string, IncrementalCalendarParser>()
+  const parseMemory = new CalendarParseMemoryRepository(db)
   const calendar = new CalendarEngine({
     feedParser: (pairId) =>
-      feedParsers.get(pairId) ?? feedParsers.set(pairId, new IncrementalCalendarParser()).get(pairId)!,
+      feedParsers.get(pairId) ??
+      feedParsers.set(pairId, new IncrementalCalendarParser(parseMemory.forPair(pairId))).get(pairId)!,
     pairs: calendarPairs,
     state: calendarState,
     history,
@@ -92,6 +96,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onStopped: (stopped) => events.emit('calendar.stopped', stopped),
   })
   scheduler.register(createCalendarJob(calendar, calendarPairs.settings()))
+  await repairStoredUrlCredentials(calendarPairs, secrets, history)
 
   const handlers = createApiHandlers({
     status: { version: options.version, runtime: options.runtime, dataDir: options.dataDir },

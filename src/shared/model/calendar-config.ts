@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { urlCredentialsRefusal, withoutUrlCredentials } from './url-credentials'
 
 /**
  * Calendar sync settings: one pair (source → target calendar) per user, plus settings shared by every
@@ -23,6 +24,9 @@ const httpUrl = z
   .string()
   .max(2000)
   .regex(/^https?:\/\/[^\s/]+(\/\S*)?$/i, 'use an http:// or https:// URL')
+
+/** URLs with no secret of their own: credentials in them are refused (pair URLs have them moved instead). */
+const plainHttpUrl = httpUrl.refine(withoutUrlCredentials, urlCredentialsRefusal)
 
 export const feedAuthKinds = ['none', 'basic', 'bearer'] as const
 
@@ -98,8 +102,8 @@ export const googleOAuthDefaults = {
 export const oauthClientConfig = z
   .object({
     clientId: z.string().max(500).default(''),
-    authorizationEndpoint: httpUrl.default(googleOAuthDefaults.authorizationEndpoint),
-    tokenEndpoint: httpUrl.default(googleOAuthDefaults.tokenEndpoint),
+    authorizationEndpoint: plainHttpUrl.default(googleOAuthDefaults.authorizationEndpoint),
+    tokenEndpoint: plainHttpUrl.default(googleOAuthDefaults.tokenEndpoint),
     scope: z.string().max(1000).default(googleOAuthDefaults.scope),
   })
   .strict()

@@ -36,6 +36,8 @@ export interface CalendarPairStatus {
   readonly lastMessage: Localized | null
   /** OAuth pairs: whether a refresh token is stored. Null for password pairs. */
   readonly authorized: boolean | null
+  /** Only in the answer to `calendar.pairs.save`: what Renkei did beyond saving (credentials moved out of a URL). */
+  readonly notice?: Localized
 }
 
 export interface CalendarStatus {

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { csvPresetDefaults, csvPresets } from './csv-presets'
+import { urlCredentialsRefusal, withoutUrlCredentials } from './url-credentials'
 
 /**
  * Directory sync settings. Secrets (bind passwords, the SCIM token, the initial password) are never
@@ -89,7 +90,10 @@ export const csvSourceConfig = z
 export const ldapSecurity = ['ldaps', 'starttls', 'plain'] as const
 
 const ldapConnection = {
-  url: z.string().regex(/^ldaps?:\/\/[^\s/]+\/?$/i, 'use ldap://host:port or ldaps://host:port'),
+  url: z
+    .string()
+    .regex(/^ldaps?:\/\/[^\s/]+\/?$/i, 'use ldap://host:port or ldaps://host:port')
+    .refine(withoutUrlCredentials, urlCredentialsRefusal),
   security: z.enum(ldapSecurity).default('ldaps'),
   /** Must be true to use security "plain". */
   allowPlain: z.boolean().default(false),
@@ -149,7 +153,10 @@ export const scimTargetConfig = z
   .object({
     kind: z.literal('scim'),
     /** The SCIM service base, e.g. https://chat.example.co.jp/scim/v2 */
-    baseUrl: z.string().regex(/^https?:\/\/\S+$/i, 'use an http(s):// URL'),
+    baseUrl: z
+      .string()
+      .regex(/^https?:\/\/\S+$/i, 'use an http(s):// URL')
+      .refine(withoutUrlCredentials, urlCredentialsRefusal),
     verifyCertificate: z.boolean().default(true),
     provisionGroups: z.boolean().default(true),
     timeoutSeconds: z.number().int().min(1).max(300).default(30),

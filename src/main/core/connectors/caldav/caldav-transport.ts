@@ -4,6 +4,7 @@
  * (Date, ETag, Retry-After), and turns network failures into ConnectorErrors. Secrets are redacted here.
  */
 import type { CalDavAuth } from '../../engines/calendar/calendar-connectors'
+import { joinSplitCharacters } from '../ics/ics-bytes'
 import { redactorFor } from '../redaction'
 import { policyFetch } from '../redirect-policy'
 import { networkError, type CalDavRequest, type CalDavRequestKind } from './caldav-errors'
@@ -14,6 +15,17 @@ export interface Exchange<T> {
   readonly value: T
   /** The last HTTP answer of the call (its body may already have been read by tsdav). */
   readonly response: Response
+}
+
+/**
+ * calendar-data arrives in REPORT answers, folded as the server stored it: a fold inside a UTF-8 character
+ * is joined on the bytes before tsdav decodes the XML, so the character survives (see ics-bytes.ts).
+ */
+async function withWholeCharacters(response: Response): Promise<Response> {
+  if (response.body === null) return response
+  const bytes = joinSplitCharacters(new Uint8Array(await response.arrayBuffer()))
+  const { status, statusText, headers } = response
+  return new Response(bytes, { status, statusText, headers })
 }
 
 export class CalDavTransport {
@@ -53,7 +65,12 @@ export class CalDavTransport {
       const headers = new Headers(init?.headers)
       headers.set('Authorization', await this.authorization(signal))
       const timeout = AbortSignal.timeout(this.timeoutMs)
-      response = await policyFetch(input, { ...init, headers, signal: AbortSignal.any([signal, timeout]) })
+      const answer = await policyFetch(input, {
+        ...init,
+        headers,
+        signal: AbortSignal.any([signal, timeout]),
+      })
+      response = init?.method === 'REPORT' ? await withWholeCharacters(answer) : answer
       return response
     }
     try {

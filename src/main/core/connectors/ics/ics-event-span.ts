@@ -6,6 +6,7 @@ import ICAL from 'ical.js'
 import type { EventTimeRange } from '../../../../shared/model/calendar'
 import { findProperties, findProperty, propertyValues, tzidOf, type JCalComponent } from './ics-jcal'
 import { addSeconds, dayMs, formatWallTime, parseWallTime, type WallTime } from './ics-wall-time'
+import { fitsRule, isExpansionTrusted } from './ics-rule-trust'
 import type { ZoneBook } from './ics-zone-book'
 
 export interface EventSpan {
@@ -82,29 +83,42 @@ function evenStepDays(rule: Record<string, unknown>, start: WallTime): number | 
   return rule['freq'] === 'WEEKLY' && (parts.length === 0 || ownWeekday) ? 7 * interval : null
 }
 
-/** The start of the COUNT-th occurrence (ms), or null when the rule cannot be followed that far. */
+/**
+ * The start of the COUNT-th occurrence (ms), or null when the rule cannot be followed that far or its
+ * expansion is not to be trusted (ics-rule-trust.ts): an unknown end copies the series whole.
+ */
 function countedLastStart(rule: Record<string, unknown>, count: number, span: EventSpan, zones: ZoneBook) {
   if (count > maxCountedOccurrences) return null
   // The common case needs no iteration: ical.js's iterator costs ~0.4 ms a series to set up.
   const step = evenStepDays(rule, span.start)
   if (step !== null) return zones.instant(addSeconds(span.start, (count - 1) * step * 86_400), span.tzid)
+  if (!isExpansionTrusted(rule)) return null
   try {
-    // A copy: ical.js may sort the BY* lists in place, and the jCal is written out as it came.
-    const { until: _until, ...data } = structuredClone(rule)
-    const { year, month, day, hour, minute, second, dateOnly } = span.start
-    const first = ICAL.Time.fromData({ year, month, day, hour, minute, second, isDate: dateOnly })
-    const iterator = ICAL.Recur.fromData(data).iterator(first)
-    let last: ICAL.Time | null = first
-    for (let n = 0; n < count; n++) {
-      const next: ICAL.Time | null = iterator.next()
-      if (!next) break
-      last = next
-    }
-    const wall = parseWallTime(last.toString())
+    const last = lastOccurrence(rule, count, span.start)
+    const wall = last === null ? null : parseWallTime(last.toString())
     return wall ? zones.instant({ ...wall, utc: span.start.utc }, span.tzid) : null
   } catch {
     return null
   }
+}
+
+/** ical.js's COUNT-th occurrence, each checked against the rule; null when one fails or the rule runs dry. */
+function lastOccurrence(rule: Record<string, unknown>, count: number, start: WallTime): ICAL.Time | null {
+  // A copy: ical.js may sort the BY* lists in place, and the jCal is written out as it came.
+  const { until: _until, ...data } = structuredClone(rule)
+  const { year, month, day, hour, minute, second, dateOnly } = start
+  const first = ICAL.Time.fromData({ year, month, day, hour, minute, second, isDate: dateOnly })
+  const iterator = ICAL.Recur.fromData(data).iterator(first)
+  let last: ICAL.Time | null = null
+  for (let n = 0; n < count; n++) {
+    const next: ICAL.Time | null = iterator.next()
+    if (!next || (last !== null && next.compare(last) <= 0)) return null
+    // DTSTART is the first occurrence even when it does not fit the rule (RFC 5545 §3.8.5.3).
+    if (n > 0 && !fitsRule(data, first, next)) return null
+    // The iterator hands back the same object each time.
+    last = next.clone()
+  }
+  return last
 }
 
 /** The end of a rule's last occurrence; null when the rule never ends. */

@@ -8,6 +8,7 @@ import type { FeedConnector, FeedFetch, FeedValidators } from '../../engines/cal
 import { ConnectorError } from '../connector-error'
 import { redactorFor, type Redactor } from '../redaction'
 import { policyFetch } from '../redirect-policy'
+import { unfoldBytes } from './ics-bytes'
 import { httpFailure, networkFailure } from './ics-feed-failures'
 import { feedMessages } from './ics-feed-messages'
 
@@ -87,7 +88,10 @@ function decoderFor(contentType: string | null): TextDecoder {
   }
 }
 
-/** Reads the body, giving up as soon as it passes `limit` bytes. TextDecoder drops a BOM. */
+/**
+ * Reads the body, giving up as soon as it passes `limit` bytes (counted as sent); unfolds it on the bytes,
+ * since folds may split a character, then decodes it. TextDecoder drops a BOM.
+ */
 async function readLimited(
   response: Response,
   limit: number,
@@ -109,7 +113,7 @@ async function readLimited(
     }
     chunks.push(chunk.value)
   }
-  return decoderFor(response.headers.get('content-type')).decode(Buffer.concat(chunks))
+  return decoderFor(response.headers.get('content-type')).decode(unfoldBytes(Buffer.concat(chunks)))
 }
 
 /** The first bytes of an error page, for the server answer shown to support. */

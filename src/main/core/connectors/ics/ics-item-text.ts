@@ -1,9 +1,10 @@
 /** The VCALENDAR Renkei PUTs for one item: its master, its overrides and exactly the VTIMEZONEs they use. */
+import { foldLine } from './ics-bytes'
 import { tzidOf, type JCalComponent } from './ics-jcal'
 import type { ZoneBook } from './ics-zone-book'
 
 /** Properties whose TZID parameter needs a VTIMEZONE in the same object (RFC 5545 §3.2.19). */
-const zonedProperties = new Set(['dtstart', 'dtend', 'due', 'exdate', 'rdate', 'recurrence-id'])
+export const zonedProperties = new Set(['dtstart', 'dtend', 'due', 'exdate', 'rdate', 'recurrence-id'])
 
 const renkeiProductId = '-//Renkei//Calendar Sync//JA'
 
@@ -30,12 +31,23 @@ export function lazyItemText(
   calscale: string | null,
 ): () => string {
   const zoneTexts = referencedZones(components).flatMap((tzid) => zones.text(tzid) ?? [])
+  return itemText(zoneTexts, texts, calscale)
+}
+
+/** The same text from strings alone: the VTIMEZONE blocks the events use, and the events' own lines. */
+export function itemText(
+  zoneTexts: readonly string[],
+  texts: readonly string[],
+  calscale: string | null,
+): () => string {
   let rendered: string | null = null
   return () => {
     if (rendered === null) {
       const header = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${renkeiProductId}`]
       if (calscale !== null) header.push(`CALSCALE:${calscale}`)
-      rendered = [...header, ...zoneTexts, ...texts, 'END:VCALENDAR', ''].join('\r\n')
+      // Feeds arrive unfolded (ics-bytes.ts): long lines are folded again, at character boundaries.
+      const lines = [...header, ...zoneTexts, ...texts, 'END:VCALENDAR', ''].join('\r\n').split('\r\n')
+      rendered = lines.map(foldLine).join('\r\n')
     }
     return rendered
   }

@@ -106,9 +106,13 @@ export function sourceBlocks(text: string, names: readonly string[]): Map<string
   const crlf = !hasBareLineFeed(text)
   const begin = new RegExp(`^BEGIN:(${names.join('|')})[ \\t]*\\r?$`, 'gim')
   const blocks = new Map(names.map((name) => [name.toUpperCase(), [] as SourceBlock[]]))
+  // One END pattern per name, not one per block: 10,000 events would compile 10,000 regexes.
+  const ends = new Map(
+    names.map((name) => [name.toUpperCase(), new RegExp(`^END:${name}[ \\t]*(?=\\r?$)`, 'gim')]),
+  )
   for (let start = begin.exec(text); start; start = begin.exec(text)) {
     const name = (start[1] ?? '').toUpperCase()
-    const end = new RegExp(`^END:${name}[ \\t]*(?=\\r?$)`, 'gim')
+    const end = ends.get(name)!
     end.lastIndex = start.index
     const stop = end.exec(text)
     if (!stop) break

@@ -21,6 +21,7 @@ import type { CalendarEngine } from './calendar-engine'
 import { calendarJobId, calendarSchedule } from './calendar-job'
 import { pairState, type CalendarPairRepository, type StoredPair } from './calendar-pair-repository'
 import type { CalendarStateRepository } from './calendar-state'
+import { moveUrlCredentials } from './calendar-url-credentials'
 import { classify } from './run-errors'
 
 type CalendarHandlers = Pick<ApiHandlers, Extract<keyof ApiHandlers, `calendar.${string}`>>
@@ -90,15 +91,20 @@ const pairTitle = (config: CalendarPairConfig): Localized => ({
 })
 
 /** Adds or replaces a pair: one path for the form, `pair add` and `pair set`. */
-function savePair(deps: CalendarHandlerDeps, config: CalendarPairConfig): Promise<CalendarPairStatus> {
-  const { pairs, engine } = deps
-  validatePair(deps, config)
+/**
+ * Saves a whole pair: credentials written into its URLs move to the keychain first (never stored), then
+ * the pair, its audit line and, when credentials moved, a notice in the answer and the history.
+ */
+async function savePair(deps: CalendarHandlerDeps, input: CalendarPairConfig): Promise<CalendarPairStatus> {
+  const { pairs, engine, history } = deps
+  validatePair(deps, input)
+  const { config, notice } = await moveUrlCredentials(input, deps.secrets)
   const before = pairs.get(config.id)
   pairs.save(config)
   if (before) forgetWhatNoLongerApplies(deps.state, before.config, config)
   deps.connectors.forget(config.id)
   writeAudit(
-    deps.history,
+    history,
     before
       ? {
           ja: `カレンダー同期のユーザー「${config.name}」の設定を変更しました`,
@@ -110,8 +116,10 @@ function savePair(deps: CalendarHandlerDeps, config: CalendarPairConfig): Promis
         },
     { config },
   )
+  if (notice) writeAudit(history, notice, { pair: config.id })
   engine.changed()
-  return engine.pairStatus(found(pairs, config.id))
+  const saved = engine.pairStatus(found(pairs, config.id))
+  return notice ? { ...saved, notice } : saved
 }
 
 /** The calendar part of the API contract. */

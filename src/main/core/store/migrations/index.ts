@@ -3,6 +3,7 @@ import { v2SiteLevelIndex } from './002-site-level-index'
 import { v3Directory } from './003-directory'
 import { v4Calendar } from './004-calendar'
 import { v5DirectoryOwnership } from './005-directory-ownership'
+import { v6CalendarParseMemory } from './006-calendar-parse-memory'
 import { v8HomeLeavers } from './008-home-leavers'
 
 /** Ordered schema steps; the database's user_version says how many are applied. Append, never edit. */
@@ -12,5 +13,6 @@ export const migrations: readonly string[] = [
   v3Directory,
   v4Calendar,
   v5DirectoryOwnership,
+  v6CalendarParseMemory,
   v8HomeLeavers,
 ]

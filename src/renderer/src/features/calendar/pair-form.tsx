@@ -2,11 +2,13 @@ import type { FormEvent, ReactNode } from 'react'
 import { useEffect, useRef, useState } from 'react'
 import type { CalendarPairConfig, ConflictPolicy } from '../../../../shared/model/calendar-config'
 import { calendarSecretName } from '../../../../shared/model/calendar-config'
+import type { Localized } from '../../../../shared/model/localized'
 import { Section } from '../../components/section'
 import { localized, useT } from '../../i18n'
 import { api } from '../../lib/api'
 import { isApiError } from '../../lib/errors'
 import { useCalendarStore } from '../../stores/calendar-store'
+import { useSecretsStore } from '../../stores/secrets-store'
 import type { DraftErrors } from '../directory/draft-to-config'
 import { FieldErrorsContext, RadioRow, SelectRow } from '../directory/directory-fields'
 import { DeletePair } from './delete-pair'
@@ -18,7 +20,7 @@ import { PairUserFields } from './pair-user-fields'
 import { SaveBar } from './save-bar'
 import { takeSecrets } from './secret-row'
 import type { SecretValue } from './use-save'
-import { useSave } from './use-save'
+import { joined, useSave } from './use-save'
 
 const policies: readonly ConflictPolicy[] = ['source-wins', 'target-wins', 'newer-wins', 'stop']
 
@@ -129,17 +131,26 @@ export function PairForm({ config, fresh, authorized, onSaved, onDirtyChange }: 
     }
     setErrors(new Map())
     const pair = result.config
+    // Credentials written into a URL are moved to the keychain by the core: show what it stored.
+    let stored = pair
+    let moved: Localized | null = null
     const write = async (): Promise<void> => {
       try {
-        await api['calendar.pairs.save'](pair)
+        const answer = await api['calendar.pairs.save'](pair)
+        if (answer.notice) {
+          moved = answer.notice
+          stored = await api['calendar.pairs.get']({ id: pair.id })
+          await useSecretsStore.getState().load()
+        }
       } catch (error) {
         if (isApiError(error, 'invalid-input')) refuse(issuesToErrors(error.detail, draft.targetPreset))
         throw error
       }
     }
-    const done = localized('calendar.pair.saved', { name: pair.name })
+    const saved = localized('calendar.pair.saved', { name: pair.name })
+    const done = (): Localized => (moved ? joined(saved, moved) : saved)
     void saver.save(write, secretsFor(pair, draft, typed), done).then((ok) => {
-      if (ok) onSaved(pair)
+      if (ok) onSaved(stored)
     })
   }
 

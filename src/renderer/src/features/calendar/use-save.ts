@@ -18,7 +18,7 @@ export interface SaveState {
 
 const idle: SaveState = { saving: false, error: null, notice: null }
 
-function joined(first: Localized, second: Localized): Localized {
+export function joined(first: Localized, second: Localized): Localized {
   return { ja: `${first.ja} ${second.ja}`, en: `${first.en} ${second.en}` }
 }
 
@@ -28,7 +28,12 @@ function joined(first: Localized, second: Localized): Localized {
  */
 export function useSave(): {
   readonly state: SaveState
-  save(write: () => Promise<unknown>, secrets: readonly SecretValue[], done: Localized): Promise<boolean>
+  /** `done` may be a function: the notice can depend on the core's answer (e.g. credentials moved). */
+  save(
+    write: () => Promise<unknown>,
+    secrets: readonly SecretValue[],
+    done: Localized | (() => Localized),
+  ): Promise<boolean>
   fail(error: Localized): void
   dismiss(): void
 } {
@@ -55,7 +60,7 @@ export function useSave(): {
           return false
         }
       }
-      setState({ ...idle, notice: done })
+      setState({ ...idle, notice: typeof done === 'function' ? done() : done })
       return true
     },
     fail(error) {
