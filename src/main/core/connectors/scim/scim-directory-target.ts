@@ -12,6 +12,7 @@ import type {
 } from '../../engines/directory/directory-connectors'
 import { ConnectorError } from '../connector-error'
 import { ScimHttpClient, scimDetail, type ScimRetryOptions } from './scim-http-client'
+import { parseListPage, readWholeCollection, type ScimResource } from './scim-listing'
 import { scimMessages } from './scim-messages'
 import {
   adoptionOperations,
@@ -30,19 +31,8 @@ import {
 /** Test seams: an injected sleep (no real waiting in tests) and the retry budget. */
 export type ScimTargetOptions = ScimRetryOptions
 
-type ScimResource = { readonly id: string; readonly externalId?: unknown } & Record<string, unknown>
-
-/** 200 is the maxResults many services (and SCIMMY) advertise; smaller pages are followed just the same. */
+/** Asked per page: the maxResults many services (and SCIMMY) advertise; smaller pages are followed just the same. */
 const pageSize = 200
-
-function listResources(body: unknown): { resources: ScimResource[]; total: number } | null {
-  if (typeof body !== 'object' || body === null) return null
-  const list = body as { Resources?: unknown; totalResults?: unknown }
-  const raw = Array.isArray(list.Resources) ? (list.Resources as unknown[]) : []
-  const resources = raw.filter((r): r is ScimResource => typeof (r as { id?: unknown })?.id === 'string')
-  const total = typeof list.totalResults === 'number' ? list.totalResults : resources.length
-  return { resources, total }
-}
 
 const idOf = (body: unknown): string | null => {
   const id = (body as { id?: unknown } | null)?.id
@@ -81,7 +71,7 @@ export class ScimDirectoryTarget implements DirectoryTargetConnector {
       }
       const users = await this.http.send('GET', '/Users?startIndex=1&count=1', { maxRetries: 0 })
       steps.push(`GET /Users → ${users.status}`)
-      const total = listResources(users.body)?.total ?? null
+      const total = parseListPage(users.body)?.totalResults ?? null
       return { ok: true, message: scimMessages.checkOk(url, total), detail: steps.join('; ') }
     } catch (error) {
       if (error instanceof ConnectorError)
@@ -159,27 +149,27 @@ export class ScimDirectoryTarget implements DirectoryTargetConnector {
     this.http.close()
   }
 
-  /** Every page of a collection; follows what the server really returns, whatever page size it allows. */
+  /** The whole collection or a ConnectorError saying why not: a run never plans from part of a listing. */
   private async listAll(collection: string, signal: AbortSignal): Promise<ScimResource[]> {
-    const seen = new Map<string, ScimResource>()
-    for (let startIndex = 1; ;) {
-      signal.throwIfAborted()
-      const path = `${collection}?startIndex=${startIndex}&count=${pageSize}`
-      const { body, answer } = await this.http.send('GET', path, { signal })
-      const page = listResources(body)
-      if (!page) throw new ConnectorError('permanent', scimMessages.notScim(this.config.baseUrl), answer)
-      const before = seen.size
-      for (const resource of page.resources) seen.set(resource.id, resource)
-      startIndex += page.resources.length
-      if (page.resources.length === 0 || seen.size >= page.total) return [...seen.values()]
-      if (seen.size === before)
-        throw new ConnectorError('permanent', scimMessages.pagingIgnored(this.config.baseUrl), answer)
+    try {
+      return await readWholeCollection({
+        baseUrl: this.config.baseUrl,
+        collection,
+        pageSize,
+        signal,
+        fetchPage: (startIndex, count) =>
+          this.http.send('GET', `${collection}?startIndex=${startIndex}&count=${count}`, { signal }),
+      })
+    } catch (error) {
+      if (!(error instanceof ConnectorError)) throw error
+      const reason = scimMessages.listingFailed(collection, error.localized)
+      throw new ConnectorError(error.kind, reason, error.serverAnswer, error.httpStatus)
     }
   }
 
   private async findOne(collection: string, attribute: string, value: string): Promise<ScimResource | null> {
     const { body, answer } = await this.http.send('GET', filterPath(collection, attribute, value))
-    const page = listResources(body)
+    const page = parseListPage(body)
     if (!page) throw new ConnectorError('permanent', scimMessages.notScim(this.config.baseUrl), answer)
     return page.resources[0] ?? null
   }
