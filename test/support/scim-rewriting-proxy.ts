@@ -3,7 +3,8 @@
  * gives by itself (tests using it say "(injected fault)"). `underReportTotals` reproduces python
  * scim2-server, which answers totalResults = the length of the page; `ignoreStartIndex` a server that
  * always sends the first page; `failPagesFrom` listing pages that keep failing. Everything
- * else passes through unchanged, so paging, filters and writes are the real server's.
+ * else passes through unchanged, so paging, filters and writes are the real server's. It also counts the
+ * requests it has in flight at once, to show a client's concurrency.
  */
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -23,6 +24,8 @@ export interface RunningRewritingProxy {
   readonly faults: ListingFaults
   /** Requests seen, as `METHOD /path?query` below the origin. */
   requests(): string[]
+  /** The most requests this layer has had in flight at once. */
+  maxInFlight(): number
   stop(): Promise<void>
 }
 
@@ -75,8 +78,12 @@ export async function startRewritingProxy(upstreamBaseUrl: string): Promise<Runn
     failStatus: 500,
   }
   const log: string[] = []
+  let inFlight = 0
+  let maxInFlight = 0
   const server = createServer((req, res) => {
     log.push(`${req.method ?? ''} ${decodeURIComponent(req.url ?? '')}`)
+    maxInFlight = Math.max(maxInFlight, ++inFlight)
+    res.on('close', () => void inFlight--)
     forward(upstream, faults, req, res)
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -85,6 +92,7 @@ export async function startRewritingProxy(upstreamBaseUrl: string): Promise<Runn
     baseUrl: `http://127.0.0.1:${port}${upstream.pathname}`,
     faults,
     requests: () => [...log],
+    maxInFlight: () => maxInFlight,
     stop: () =>
       new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()))

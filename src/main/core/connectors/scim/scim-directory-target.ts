@@ -7,8 +7,10 @@ import type { ScimTargetConfig } from '../../../../shared/model/directory-config
 import type {
   DirectoryTargetConnector,
   TargetGroup,
+  TargetGroupEntry,
   TargetState,
   TargetUser,
+  TargetUserEntry,
 } from '../../engines/directory/directory-connectors'
 import { ConnectorError } from '../connector-error'
 import { ScimHttpClient, scimDetail, type ScimRetryOptions } from './scim-http-client'
@@ -31,12 +33,24 @@ import {
 /** Test seams: an injected sleep (no real waiting in tests) and the retry budget. */
 export type ScimTargetOptions = ScimRetryOptions
 
+/**
+ * Writes in flight at once: enough to hide the round trip (a first run of 100,000 people), few enough for
+ * services that rate-limit per client; a 429 pauses them all (scim-http-client.ts).
+ */
+const writeConcurrency = 8
+
 /** Asked per page: the maxResults many services (and SCIMMY) advertise; smaller pages are followed just the same. */
 const pageSize = 200
 
 const idOf = (body: unknown): string | null => {
   const id = (body as { id?: unknown } | null)?.id
   return typeof id === 'string' && id !== '' ? id : null
+}
+
+/** Ids of every listed account by externalId and by lower-cased userName (SCIM logins are case-insensitive). */
+interface ListedUsers {
+  readonly byKey: Map<string, string>
+  readonly byLogin: Map<string, string>
 }
 
 /** SCIM filter value: a JSON string literal, so quotes and backslashes in a login cannot break the filter. */
@@ -48,7 +62,11 @@ const filterPath = (collection: string, attribute: string, value: string): strin
  * repeat, because createUser/createGroup look for the object before creating it.
  */
 export class ScimDirectoryTarget implements DirectoryTargetConnector {
+  readonly writeConcurrency = writeConcurrency
   private readonly http: ScimHttpClient
+  /** Set by read(): which accounts exist, so creates need no lookups. */
+  private listed: ListedUsers | null = null
+  private listedGroups: { id: string; externalId?: string; displayName?: string }[] | null = null
 
   constructor(
     private readonly config: ScimTargetConfig,
@@ -82,25 +100,35 @@ export class ScimDirectoryTarget implements DirectoryTargetConnector {
   }
 
   async read(signal: AbortSignal): Promise<TargetState> {
-    const users = (await this.listAll('/Users', signal)).flatMap(
-      (json) => fromScimUser(json as ScimUserJson) ?? [],
-    )
+    const users: TargetUserEntry[] = []
+    const listed: ListedUsers = { byKey: new Map(), byLogin: new Map() }
+    await this.listAll('/Users', signal, (json: ScimUserJson & ScimResource) => {
+      if (typeof json.userName === 'string') listed.byLogin.set(json.userName.toLowerCase(), json.id)
+      const user = fromScimUser(json)
+      if (!user) return
+      users.push(user)
+      listed.byKey.set(user.key, user.ref)
+    })
+    this.listed = listed
     if (!this.config.provisionGroups) return { users, groups: [], licenceLimit: null }
     const keyByRef = new Map(users.map((u) => [u.ref, u.key]))
-    const groups = (await this.listAll('/Groups', signal)).flatMap(
-      (json) => fromScimGroup(json as ScimGroupJson, keyByRef) ?? [],
-    )
+    const groups: TargetGroupEntry[] = []
+    this.listedGroups = []
+    await this.listAll('/Groups', signal, (json: ScimGroupJson & ScimResource) => {
+      this.listedGroups?.push({ id: json.id, externalId: json.externalId, displayName: json.displayName })
+      const group = fromScimGroup(json, keyByRef)
+      if (group) groups.push(group)
+    })
     return { users, groups, licenceLimit: null }
   }
 
   /**
-   * Looks for the account first (by externalId, then by userName) so that a run repeated after a crash,
-   * or a hand-made account with the same login, is brought to the desired state instead of duplicated.
+   * Finds the account first (by externalId, then by userName) so that a run repeated after a crash, or a
+   * hand-made account with the same login, is brought to the desired state instead of duplicated. After a
+   * whole listing that costs no request: one POST per new user (a 409 still finds a late-comer).
    */
   async createUser(user: TargetUser, initialPassword: string | null): Promise<string> {
-    const existing =
-      (await this.findOne('/Users', 'externalId', user.key)) ??
-      (await this.findOne('/Users', 'userName', user.login))
+    const existing = await this.existingAccount(user)
     if (existing) return this.adoptUser(existing, user, null)
     const created = await this.http.send('POST', '/Users', {
       body: toScimUser(user, initialPassword),
@@ -129,9 +157,9 @@ export class ScimDirectoryTarget implements DirectoryTargetConnector {
   }
 
   async createGroup(group: TargetGroup, memberRefs: readonly string[]): Promise<string> {
-    const byKey = await this.findOne('/Groups', 'externalId', group.key)
+    const byKey = await this.existingGroup('externalId', group.key)
     if (byKey) return this.adoptGroup(byKey, group, memberRefs)
-    const byName = await this.findOne('/Groups', 'displayName', group.displayName)
+    const byName = await this.existingGroup('displayName', group.displayName)
     if (byName && byName.externalId === undefined) return this.adoptGroup(byName, group, memberRefs)
     const created = await this.http.send('POST', '/Groups', { body: toScimGroup(group, memberRefs) })
     return this.requireId(created.body, created.answer)
@@ -149,22 +177,48 @@ export class ScimDirectoryTarget implements DirectoryTargetConnector {
     this.http.close()
   }
 
-  /** The whole collection or a ConnectorError saying why not: a run never plans from part of a listing. */
-  private async listAll(collection: string, signal: AbortSignal): Promise<ScimResource[]> {
+  /** The whole collection, page by page, or a ConnectorError: a run never plans from part of a listing. */
+  private async listAll<T>(collection: string, signal: AbortSignal, take: (json: T) => void): Promise<void> {
     try {
-      return await readWholeCollection({
-        baseUrl: this.config.baseUrl,
-        collection,
-        pageSize,
-        signal,
-        fetchPage: (startIndex, count) =>
-          this.http.send('GET', `${collection}?startIndex=${startIndex}&count=${count}`, { signal }),
-      })
+      await readWholeCollection(
+        {
+          baseUrl: this.config.baseUrl,
+          collection,
+          pageSize,
+          signal,
+          fetchPage: (startIndex, count) =>
+            this.http.send('GET', `${collection}?startIndex=${startIndex}&count=${count}`, { signal }),
+        },
+        (resource) => take(resource as T),
+      )
     } catch (error) {
       if (!(error instanceof ConnectorError)) throw error
       const reason = scimMessages.listingFailed(collection, error.localized)
       throw new ConnectorError(error.kind, reason, error.serverAnswer, error.httpStatus)
     }
+  }
+
+  /** From the last whole listing when there is one (groups are few), else by a lookup. */
+  private async existingGroup(attribute: 'externalId' | 'displayName', value: string) {
+    if (!this.listedGroups) return this.findOne('/Groups', attribute, value)
+    const found = this.listedGroups.find((g) => g[attribute] === value)
+    return found
+      ? { id: found.id, ...(found.externalId === undefined ? {} : { externalId: found.externalId }) }
+      : null
+  }
+
+  /** From the last whole listing when there is one (a GET only for an account to adopt), else by lookups. */
+  private async existingAccount(user: TargetUser): Promise<ScimResource | null> {
+    if (!this.listed) {
+      return (
+        (await this.findOne('/Users', 'externalId', user.key)) ??
+        (await this.findOne('/Users', 'userName', user.login))
+      )
+    }
+    const id = this.listed.byKey.get(user.key) ?? this.listed.byLogin.get(user.login.toLowerCase())
+    if (id === undefined) return null
+    const found = await this.http.send('GET', `/Users/${encodeURIComponent(id)}`, { accept: [404] })
+    return found.status === 404 ? null : (found.body as ScimResource)
   }
 
   private async findOne(collection: string, attribute: string, value: string): Promise<ScimResource | null> {

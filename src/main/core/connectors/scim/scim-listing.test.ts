@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ConnectorError } from '../connector-error'
-import { readWholeCollection, type PageAnswer } from './scim-listing'
+import { readWholeCollection, type PageAnswer, type ScimResource } from './scim-listing'
 
 /** Server answers no real server on the project gives: every test here is an injected fault. */
 function pages(ids: readonly string[], answer: (start: number, slice: string[]) => Record<string, unknown>) {
@@ -10,14 +10,18 @@ function pages(ids: readonly string[], answer: (start: number, slice: string[]) 
   }
 }
 
-const read = (fetchPage: (s: number, c: number) => Promise<PageAnswer>) =>
-  readWholeCollection({
+async function read(fetchPage: (s: number, c: number) => Promise<PageAnswer>) {
+  const taken: ScimResource[] = []
+  const reader = {
     baseUrl: 'https://scim.example',
     collection: '/Users',
     pageSize: 200,
     fetchPage,
     signal: new AbortController().signal,
-  })
+  }
+  expect(await readWholeCollection(reader, (r) => taken.push(r))).toBe(taken.length)
+  return taken
+}
 
 const ids = ['a', 'b', 'c', 'd', 'e', 'f', 'g']
 

@@ -76,21 +76,24 @@ function checkPage(reader: CollectionReader, page: ListPage, asked: number, seen
  * or a server ignoring startIndex. Asking for the last position read tells them apart: only a server that
  * honours startIndex answers with the last resource read.
  */
-async function startsOverPastTheEnd(reader: CollectionReader, read: readonly ScimResource[]) {
-  const last = read[read.length - 1]
-  if (!last) return false
-  const probe = parseListPage((await reader.fetchPage(read.length, 1)).body)
-  return probe?.resources[0]?.id === last.id
+async function startsOverPastTheEnd(reader: CollectionReader, count: number, lastId: string | null) {
+  if (lastId === null) return false
+  const probe = parseListPage((await reader.fetchPage(count, 1)).body)
+  return probe?.resources[0]?.id === lastId
 }
 
 /**
- * Every resource of the collection, each once. Throws a ConnectorError when the listing cannot be proved
- * complete (a page repeated or out of place, fewer resources than the server said it holds), so no plan is
- * ever made from part of it.
+ * Hands every resource of the collection to `take`, each once, page by page (so 100,000 raw resources are
+ * never held at once), and returns how many there were. Throws a ConnectorError when the listing cannot be
+ * proved complete (a page repeated or out of place, fewer resources than the server said it holds), so the
+ * caller never plans from part of it.
  */
-export async function readWholeCollection(reader: CollectionReader): Promise<ScimResource[]> {
-  const read: ScimResource[] = []
+export async function readWholeCollection(
+  reader: CollectionReader,
+  take: (resource: ScimResource) => void,
+): Promise<number> {
   const seen = new Set<string>()
+  let lastId: string | null = null
   let longestPage = 0
   let reportedTotal = 0
   for (let startIndex = 1; ;) {
@@ -101,11 +104,9 @@ export async function readWholeCollection(reader: CollectionReader): Promise<Sci
     const count = page.resources.length
     if (count === 0) break
     if (page.resources.every((r) => seen.has(r.id))) {
-      if (await startsOverPastTheEnd(reader, read)) break
-      throw withAnswer(
-        new ConnectorError('permanent', scimMessages.pagingIgnored(reader.baseUrl, reader.collection)),
-        answer,
-      )
+      if (await startsOverPastTheEnd(reader, seen.size, lastId)) break
+      const ignored = scimMessages.pagingIgnored(reader.baseUrl, reader.collection)
+      throw new ConnectorError('permanent', ignored, answer)
     }
     try {
       checkPage(reader, page, startIndex, seen)
@@ -114,20 +115,21 @@ export async function readWholeCollection(reader: CollectionReader): Promise<Sci
     }
     for (const resource of page.resources) {
       seen.add(resource.id)
-      read.push(resource)
+      take(resource)
     }
+    lastId = page.resources[count - 1]!.id
     reportedTotal = Math.max(reportedTotal, page.totalResults ?? 0)
     // Shorter than an earlier page: the server's real page size is known, so this is the last one.
     if (count < longestPage) break
     longestPage = count
     startIndex += count
   }
-  if (read.length < reportedTotal)
+  if (seen.size < reportedTotal)
     throw new ConnectorError(
       'permanent',
-      scimMessages.listingShort(reader.baseUrl, reader.collection, reportedTotal, read.length),
+      scimMessages.listingShort(reader.baseUrl, reader.collection, reportedTotal, seen.size),
     )
-  return read
+  return seen.size
 }
 
 const withAnswer = (error: ConnectorError, answer: string): ConnectorError =>

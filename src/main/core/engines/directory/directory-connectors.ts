@@ -102,6 +102,8 @@ export interface TargetState {
  * run and plans against what is really there, so a run killed half way is finished by the next one.
  */
 export interface DirectoryTargetConnector {
+  /** Writes the applier may have in flight at once (default 1: one at a time). */
+  readonly writeConcurrency?: number
   check(): Promise<ConnectionCheckResult>
   read(signal: AbortSignal): Promise<TargetState>
   /** initialPassword is set only here, never on update. Returns the new ref. */

@@ -28,16 +28,32 @@ export interface ApplyResult {
 
 const flushEvery = 200
 
-/** Users first (so groups can name them), then groups, then deletions (so no group points at a deleted user). */
-function ordered(plan: TargetPlan): (PlannedUserWrite | PlannedGroupWrite)[] {
-  const userDeletes = plan.users.filter((w) => w.item.action === 'delete')
-  const groupDeletes = plan.groups.filter((w) => w.item.action === 'delete')
+/**
+ * Users first (so groups can name them), then groups, then deletions (so no group points at a deleted
+ * user). Each phase finishes before the next starts; inside one, writes are independent of each other.
+ */
+function phases(plan: TargetPlan): (PlannedUserWrite | PlannedGroupWrite)[][] {
+  const isDelete = (w: PlannedUserWrite | PlannedGroupWrite): boolean => w.item.action === 'delete'
   return [
-    ...plan.users.filter((w) => w.item.action !== 'delete'),
-    ...plan.groups.filter((w) => w.item.action !== 'delete'),
-    ...userDeletes,
-    ...groupDeletes,
+    plan.users.filter((w) => !isDelete(w)),
+    plan.groups.filter((w) => !isDelete(w)),
+    plan.users.filter(isDelete),
+    plan.groups.filter(isDelete),
   ]
+}
+
+/** Runs `work` over `items` with at most `limit` in flight; stops taking new items once `stop()` says so. */
+async function inPool<T>(
+  items: readonly T[],
+  limit: number,
+  stop: () => boolean,
+  work: (item: T) => Promise<void>,
+) {
+  let next = 0
+  const worker = async (): Promise<void> => {
+    while (next < items.length && !stop()) await work(items[next++]!)
+  }
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker))
 }
 
 async function applyUser(
@@ -90,26 +106,34 @@ function reasonOf(error: unknown): Localized {
   return { ja: `予期しないエラー: ${text}`, en: `Unexpected error: ${text}` }
 }
 
-/** Applies a plan one write at a time; each success or failure leaves a history line. */
+const interrupted: Localized = {
+  ja: 'アプリの終了により中断しました（次回の実行で続きから反映します）',
+  en: 'Interrupted by shutdown (the next run finishes the job)',
+}
+
+/**
+ * Applies a plan, as many writes at once as the target allows (`writeConcurrency`, 1 unless it says more);
+ * each success or failure leaves a history line. A failure that says the next write will fail too (server
+ * down, credentials refused, quota) stops new writes; those in flight finish and are recorded.
+ */
 export async function applyTargetPlan(
   target: DirectoryTargetConnector,
   plan: TargetPlan,
   hooks: ApplyHooks,
 ): Promise<ApplyResult> {
-  const writes = ordered(plan)
+  const all = phases(plan)
+  const total = all.reduce((sum, phase) => sum + phase.length, 0)
   const pending: NewHistoryEntry[] = []
   const flush = (): void => void (pending.length && hooks.record(pending.splice(0)))
   let applied = 0
   let failed = 0
+  let done = 0
   let stoppedBy: Localized | null = null
-  for (const [i, w] of writes.entries()) {
-    if (hooks.signal.aborted) {
-      stoppedBy = {
-        ja: 'アプリの終了により中断しました（次回の実行で続きから反映します）',
-        en: 'Interrupted by shutdown (the next run finishes the job)',
-      }
-      break
-    }
+  const stop = (): boolean => {
+    if (hooks.signal.aborted) stoppedBy ??= interrupted
+    return stoppedBy !== null
+  }
+  const applyOne = async (w: PlannedUserWrite | PlannedGroupWrite): Promise<void> => {
     const detail = { object: w.item.object, key: w.item.key, action: w.item.action, fields: w.item.fields }
     const note = (level: 'info' | 'error', message: Localized, extra: object = {}): void => {
       pending.push({
@@ -132,13 +156,14 @@ export async function applyTargetPlan(
       const reason = reasonOf(error)
       const serverAnswer = error instanceof ConnectorError ? error.serverAnswer : null
       note('error', planItemFailure(w.item, hooks.targetName, reason), { serverAnswer })
-      if (stopsTheRun(error)) {
-        stoppedBy = reason
-        break
-      }
+      if (stopsTheRun(error)) stoppedBy ??= reason
     }
     if (pending.length >= flushEvery) flush()
-    hooks.progress(i + 1, writes.length)
+    hooks.progress(++done, total)
+  }
+  for (const phase of all) {
+    if (stop()) break
+    await inPool(phase, target.writeConcurrency ?? 1, stop, applyOne)
   }
   flush()
   return { applied, failed, stoppedBy }
