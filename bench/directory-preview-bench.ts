@@ -33,7 +33,9 @@ interface Measured {
 /** In the child: configure, then preview or run once, and print what it cost this process. */
 async function child(action: 'preview' | 'run', dataDir: string, config: string): Promise<void> {
   const secrets = new MemorySecretStore()
-  await secrets.set(directorySecretNames.targetScimToken, process.env.BENCH_SCIM_TOKEN ?? 'none')
+  const secret = process.env.BENCH_TARGET_SECRET ?? 'none'
+  await secrets.set(directorySecretNames.targetScimToken, secret)
+  await secrets.set(directorySecretNames.targetLdapPassword, secret)
   const core = await createCore({
     dataDir,
     runtime: 'test',
@@ -57,10 +59,15 @@ async function child(action: 'preview' | 'run', dataDir: string, config: string)
   process.stdout.write(`${JSON.stringify({ ...result, ms, rssMb })}\n`)
 }
 
-/** Async, so servers in this process keep answering while the child works. */
-function measure(action: 'preview' | 'run', dataDir: string, config: object, token = ''): Promise<Measured> {
+/** In a fresh process; async, so servers in this process keep answering while the child works. */
+export function measure(
+  action: 'preview' | 'run',
+  dataDir: string,
+  config: object,
+  targetSecret = '',
+): Promise<Measured> {
   const args = [tsx, __filename, `--${action}`, dataDir, JSON.stringify(config)]
-  const run = spawn(process.execPath, args, { env: { ...process.env, BENCH_SCIM_TOKEN: token } })
+  const run = spawn(process.execPath, args, { env: { ...process.env, BENCH_TARGET_SECRET: targetSecret } })
   let stdout = ''
   let stderr = ''
   run.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
@@ -76,7 +83,7 @@ function measure(action: 'preview' | 'run', dataDir: string, config: object, tok
 
 const verdict = (ok: boolean): string => (ok ? 'met' : 'NOT met')
 
-function printPreview(print: (line: string) => void, label: string, m: Measured): void {
+export function printPreview(print: (line: string) => void, label: string, m: Measured): void {
   print(
     `  ${label.padEnd(46)} ${(m.ms / 1000).toFixed(2).padStart(6)} s  peak RSS ${m.rssMb.toFixed(0)} MB  ` +
       `(${m.homeChanges} home changes, ${m.items} target writes planned)`,
