@@ -4,7 +4,7 @@
  * Previews of BENCH_DIRECTORY_EMPLOYEES people (100,000): no target with an empty home directory, no
  * target with the home directory already holding them, and a SCIM target already holding them. Then a SCIM
  * first run of BENCH_SCIM_USERS people (2,000) into SCIMMY: writes/s and requests per user, and the
- * zero-change run after it. `npx tsx bench/directory-preview-bench.ts`
+ * zero-change run after it. `npx tsx bench/directory-preview-bench.ts`; BENCH_CPU_PROF=DIR profiles each child.
  */
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -20,7 +20,6 @@ import { startScimListServer } from './scim-list-server'
 const employees = Number(process.env.BENCH_DIRECTORY_EMPLOYEES ?? 100_000)
 const scimUsers = Number(process.env.BENCH_SCIM_USERS ?? 2_000)
 const departments = 5_000
-const tsx = join(__dirname, '..', 'node_modules', 'tsx', 'dist', 'cli.mjs')
 
 interface Measured {
   readonly ms: number
@@ -66,7 +65,10 @@ export function measure(
   config: object,
   targetSecret = '',
 ): Promise<Measured> {
-  const args = [tsx, __filename, `--${action}`, dataDir, JSON.stringify(config)]
+  const profile = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+    : []
+  const args = [...profile, '--import', 'tsx', __filename, `--${action}`, dataDir, JSON.stringify(config)]
   const run = spawn(process.execPath, args, { env: { ...process.env, BENCH_TARGET_SECRET: targetSecret } })
   let stdout = ''
   let stderr = ''
