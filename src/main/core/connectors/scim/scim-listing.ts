@@ -96,9 +96,10 @@ export async function readWholeCollection(
   let lastId: string | null = null
   let longestPage = 0
   let reportedTotal = 0
+  let next = prefetch(reader, 1)
   for (let startIndex = 1; ;) {
     reader.signal.throwIfAborted()
-    const { body, answer } = await reader.fetchPage(startIndex, reader.pageSize)
+    const { body, answer } = await next
     const page = parseListPage(body)
     if (!page) throw new ConnectorError('permanent', scimMessages.notScim(reader.baseUrl), answer)
     const count = page.resources.length
@@ -113,16 +114,18 @@ export async function readWholeCollection(
     } catch (error) {
       throw error instanceof ConnectorError ? withAnswer(error, answer) : error
     }
+    reportedTotal = Math.max(reportedTotal, page.totalResults ?? 0)
+    // Shorter than an earlier page: the server's real page size is known, so this is the last one.
+    const last = count < longestPage
+    longestPage = Math.max(longestPage, count)
+    startIndex += count
+    if (!last) next = prefetch(reader, startIndex)
     for (const resource of page.resources) {
       seen.add(resource.id)
       take(resource)
     }
     lastId = page.resources[count - 1]!.id
-    reportedTotal = Math.max(reportedTotal, page.totalResults ?? 0)
-    // Shorter than an earlier page: the server's real page size is known, so this is the last one.
-    if (count < longestPage) break
-    longestPage = count
-    startIndex += count
+    if (last) break
   }
   if (seen.size < reportedTotal)
     throw new ConnectorError(
@@ -130,6 +133,16 @@ export async function readWholeCollection(
       scimMessages.listingShort(reader.baseUrl, reader.collection, reportedTotal, seen.size),
     )
   return seen.size
+}
+
+/**
+ * The next page is asked for while this one is taken, so the server's time overlaps ours. Marked handled
+ * here: when the read stops first (abort, a refused page), its failure is not an unhandled rejection.
+ */
+function prefetch(reader: CollectionReader, startIndex: number): Promise<PageAnswer> {
+  const answer = reader.fetchPage(startIndex, reader.pageSize)
+  answer.catch(() => {})
+  return answer
 }
 
 const withAnswer = (error: ConnectorError, answer: string): ConnectorError =>
