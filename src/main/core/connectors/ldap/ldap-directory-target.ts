@@ -10,7 +10,16 @@ import {
   type TargetUser,
   type TargetUserEntry,
 } from '../../engines/directory/directory-connectors'
-import { isWithin, joinRdns, normalizeDn, normalizeRdns, parseDn, rdnOf, type Rdn } from './ldap-dn'
+import {
+  isWithin,
+  joinRdns,
+  normalizeDn,
+  normalizeRdns,
+  normalRdns,
+  parseDn,
+  rdnOf,
+  type Rdn,
+} from './ldap-dn'
 import { failedCheck, isLdapResult, ldapResult } from './ldap-errors'
 import { entryValues, firstValue, LdapSession, type LdapConnectorOptions } from './ldap-session'
 import { BranchMaker, memberValues, pagesIfPresent, repointMembers } from './ldap-target-branches'
@@ -62,15 +71,20 @@ export class LdapDirectoryTarget implements DirectoryTargetConnector {
     const session = await this.connection()
     const users: TargetUserEntry[] = []
     const seen = new Set<string>()
+    // Each DN is normalised once (100,000 entries); "within the suspended branch" compares its last RDNs.
+    const suspended = normalizeRdns(this.suspendedRdns)
+    const depth = this.suspendedRdns.length
+    const isSuspended = (parts: readonly string[]): boolean =>
+      parts.length >= depth && parts.slice(parts.length - depth).join(',') === suspended
     for (const base of [this.config.usersDn, this.config.suspendedDn]) {
       const search = { filter: userFilter, attributes: [...userAttributeNames], pageSize }
       for await (const page of pagesIfPresent(session, base, search)) {
         for (const entry of page) {
-          const rdns = parseDn(entry.dn)
-          const normal = normalizeRdns(rdns)
+          const parts = normalRdns(parseDn(entry.dn))
+          const normal = parts.join(',')
           if (seen.has(normal)) continue
           seen.add(normal)
-          const user = targetUserOf(entry, !isWithin(rdns, this.suspendedRdns))
+          const user = targetUserOf(entry, !isSuspended(parts))
           if (user) users.push(user)
         }
         signal.throwIfAborted()
