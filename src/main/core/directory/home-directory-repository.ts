@@ -34,12 +34,13 @@ const likeEscape = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\$
 export class HomeDirectoryRepository implements StoredHomeView {
   constructor(private readonly db: Db) {}
 
+  /** Row by row into the map: 100,000 rows are never held twice (as rows, then as the map). */
   fingerprints(): Map<string, string> {
-    const rows = this.db
-      .prepare('SELECT kind, key, fingerprint FROM directory_objects')
-      .raw()
-      .all() as string[][]
-    return new Map(rows.map(([kind, key, fingerprint]) => [recordId(kind!, key!), fingerprint!]))
+    const rows = this.db.prepare('SELECT kind, key, fingerprint FROM directory_objects').raw()
+    const fingerprints = new Map<string, string>()
+    for (const [kind, key, fingerprint] of rows.iterate() as IterableIterator<string[]>)
+      fingerprints.set(recordId(kind!, key!), fingerprint!)
+    return fingerprints
   }
 
   objects(ids: readonly string[]): Map<string, HomeObject> {
