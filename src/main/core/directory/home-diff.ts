@@ -5,7 +5,13 @@ import type {
   HomeChange,
   HomeChangeAction,
 } from '../../../shared/model/directory'
-import { snapshotCandidates, toRecord, type HomeObject, type HomeRecord } from './home-records'
+import {
+  fingerprintHash,
+  snapshotCandidates,
+  toRecord,
+  type HomeObject,
+  type HomeRecord,
+} from './home-records'
 
 /** What an import changes at home: the rows to write and, for the history, what changed in each object. */
 export interface HomeDiff {
@@ -19,8 +25,8 @@ export interface HomeDiff {
 }
 
 export interface StoredHomeView {
-  /** `${kind}\t${key}` → fingerprint of every stored object. */
-  fingerprints(): Map<string, string>
+  /** `${kind}\t${key}` → fingerprintHash of every stored object's fingerprint. */
+  fingerprints(): Map<string, number>
   /** Stored objects by `${kind}\t${key}` for the given ids (only the changed ones are parsed). */
   objects(ids: readonly string[]): Map<string, HomeObject>
 }
@@ -59,7 +65,7 @@ export function diffHome(stored: StoredHomeView, next: DirectorySnapshot): HomeD
     const id = recordId(candidate.kind, candidate.key)
     const previous = fingerprints.get(id)
     fingerprints.delete(id)
-    if (previous === candidate.fingerprint) continue
+    if (previous === fingerprintHash(candidate.fingerprint)) continue
     const record = toRecord(candidate)
     upserts.push(record)
     ;(previous === undefined ? created : changed).push(record)

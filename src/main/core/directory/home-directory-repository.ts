@@ -11,7 +11,7 @@ import type {
 } from '../../../shared/model/directory'
 import type { Db } from '../store/database'
 import { recordId, type HomeDiff, type StoredHomeView } from './home-diff'
-import type { HomeObject } from './home-records'
+import { fingerprintHash, type HomeObject } from './home-records'
 
 export interface HomeCounts {
   readonly employees: number
@@ -34,13 +34,13 @@ const likeEscape = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\$
 export class HomeDirectoryRepository implements StoredHomeView {
   constructor(private readonly db: Db) {}
 
-  /** Row by row into the map: 100,000 rows are never held twice (as rows, then as the map). */
-  fingerprints(): Map<string, string> {
+  /** Row by row into a map of hashes: the 100,000 stored fingerprints themselves are never held at once. */
+  fingerprints(): Map<string, number> {
     const rows = this.db.prepare('SELECT kind, key, fingerprint FROM directory_objects').raw()
-    const fingerprints = new Map<string, string>()
+    const hashes = new Map<string, number>()
     for (const [kind, key, fingerprint] of rows.iterate() as IterableIterator<string[]>)
-      fingerprints.set(recordId(kind!, key!), fingerprint!)
-    return fingerprints
+      hashes.set(recordId(kind!, key!), fingerprintHash(fingerprint!))
+    return hashes
   }
 
   objects(ids: readonly string[]): Map<string, HomeObject> {
