@@ -113,7 +113,11 @@ const targetUsers = `ou=users,${suffix}`
 const targetSuspended = `ou=suspended,${suffix}`
 
 /** The target as Renkei leaves it after a first run: every person of the CSV under ou=users. */
-export async function writeTargetLdif(file: string, usersFile: string, departmentsFile: string): Promise<void> {
+export async function writeTargetLdif(
+  file: string,
+  usersFile: string,
+  departmentsFile: string,
+): Promise<void> {
   const source = new CsvDirectorySource(csvSourceConfig.parse({ kind: 'csv', usersFile, departmentsFile }))
   const { snapshot } = await source.read(new AbortController().signal)
   const projection = new TargetProjection(snapshot)
