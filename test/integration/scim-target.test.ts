@@ -450,6 +450,31 @@ describe('SCIM target: failures', () => {
     expect(state.users.length).toBeGreaterThan(0)
   })
 
+  it('(injected fault) a 429 holds back every request of the run until its Retry-After has passed', async () => {
+    let release = (): void => {}
+    const sleeps: number[] = []
+    const config = scimTargetConfig.parse({ kind: 'scim', baseUrl: server.baseUrl })
+    const target = new ScimDirectoryTarget(config, server.token, {
+      sleep: (ms) => {
+        sleeps.push(ms)
+        return new Promise((resolve) => (release = resolve))
+      },
+    })
+    opened.push(target)
+    server.injectFaults({ status: 429, count: 1, retryAfterSeconds: 3 })
+    const first = target.createUser(employee('E5101', 'paused1'), null)
+    while (sleeps.length === 0) await new Promise((resolve) => setTimeout(resolve, 5))
+    const seen = server.requests().length
+    const second = target.createUser(employee('E5102', 'paused2'), null)
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(server.requests()).toHaveLength(seen)
+    release()
+    await Promise.all([first, second])
+    expect(sleeps).toEqual([3000])
+    expect(stored('E5101')).toHaveLength(1)
+    expect(stored('E5102')).toHaveLength(1)
+  })
+
   it('(injected fault) 429 without Retry-After waits 30 s, and a 429 that never ends is a quota error', async () => {
     const { target, sleeps } = connect({ maxRetries: 2 })
     server.injectFaults({ status: 429, count: 100 })
