@@ -250,6 +250,29 @@ describe('SCIM target: creating again after a crash', () => {
     expect(stored('E2002')[0]?.[enterprise]).toMatchObject({ employeeNumber: 'E2002' })
   })
 
+  it('after a read, creates new users with one Bulk request; a login taken meanwhile (409) is found and adopted', async () => {
+    const { target } = connect()
+    await read(target)
+    const lateId = await handMade({ userName: 'late.comer', displayName: 'Late' })
+    const users = [
+      employee('E2101', 'bulk.one'),
+      employee('E2102', 'late.comer'),
+      employee('E2103', 'bulk.two'),
+    ]
+    const mark = server.requests().length
+    const refs = await target.createUsers(users, 'pw')
+    expect(refs[1]).toBe(lateId)
+    expect(refs.every((r) => typeof r === 'string')).toBe(true)
+    const writes = since(mark).filter((r) => r.method !== 'GET')
+    expect(writes.map((r) => `${r.method} ${r.path.replace(/Users\/.+$/, 'Users/id')}`)).toEqual([
+      'POST /scim/v2/Bulk',
+      'POST /scim/v2/Users',
+      'PATCH /scim/v2/Users/id',
+    ])
+    for (const [i, user] of users.entries()) expect(stored(user.key).map((u) => u.id)).toEqual([refs[i]])
+    expect(stored('E2101')[0]?.password).toBe('pw')
+  })
+
   it('never takes over an account that carries another employee’s key', async () => {
     const { target } = connect()
     const id = await target.createUser(employee('E2003', 'yoshida'), null)

@@ -14,6 +14,7 @@ import type {
 } from '../../engines/directory/directory-connectors'
 import { ConnectorError } from '../connector-error'
 import { ScimHttpClient, scimDetail, type ScimRetryOptions } from './scim-http-client'
+import { bulkChunks, bulkLimits, bulkRequest, bulkResults, type BulkLimits } from './scim-bulk'
 import { parseListPage, readWholeCollection, type ScimResource } from './scim-listing'
 import { scimMessages } from './scim-messages'
 import {
@@ -53,6 +54,8 @@ interface ListedUsers {
   readonly byLogin: Map<string, string>
 }
 
+const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)))
+
 /** SCIM filter value: a JSON string literal, so quotes and backslashes in a login cannot break the filter. */
 const filterPath = (collection: string, attribute: string, value: string): string =>
   `${collection}?filter=${encodeURIComponent(`${attribute} eq ${JSON.stringify(value)}`)}`
@@ -66,6 +69,7 @@ export class ScimDirectoryTarget implements DirectoryTargetConnector {
   private readonly http: ScimHttpClient
   /** Set by read(): which accounts exist, so creates need no lookups. */
   private listed: ListedUsers | null = null
+  private bulk: Promise<BulkLimits | null> | undefined
   private listedGroups: { id: string; externalId?: string; displayName?: string }[] | null = null
 
   constructor(
@@ -139,6 +143,31 @@ export class ScimDirectoryTarget implements DirectoryTargetConnector {
     const holder = await this.findOne('/Users', 'userName', user.login)
     if (!holder) throw this.userNameTaken(user, created.body, created.answer)
     return this.adoptUser(holder, user, created.answer)
+  }
+
+  /** SCIM Bulk's operations per request when the service offers Bulk; 1 otherwise. */
+  async createBatchSize(): Promise<number> {
+    return (await this.bulkLimits())?.maxOperations ?? 1
+  }
+
+  /**
+   * A first run's new users in as few requests as the service allows: SCIM Bulk when its
+   * ServiceProviderConfig offers it and the listing shows the account absent, else createUser each.
+   */
+  async createUsers(
+    users: readonly TargetUser[],
+    initialPassword: string | null,
+  ): Promise<(string | Error)[]> {
+    const limits = this.listed ? await this.bulkLimits() : null
+    const results: (string | Error)[] = []
+    const one = async (user: TargetUser): Promise<string | Error> =>
+      this.createUser(user, initialPassword).catch((error: unknown) => asError(error))
+    const fresh = limits ? users.filter((u) => !this.listedAccount(u)) : []
+    const bulk = new Map<TargetUser, string | Error>()
+    for (const chunk of limits ? bulkChunks(fresh, (u) => toScimUser(u, initialPassword), limits) : [])
+      await this.postBulk(chunk, initialPassword, bulk)
+    for (const user of users) results.push(bulk.get(user) ?? (await one(user)))
+    return results
   }
 
   async updateUser(ref: string, user: TargetUser, changed: readonly (keyof TargetUser)[]): Promise<string> {
@@ -219,6 +248,38 @@ export class ScimDirectoryTarget implements DirectoryTargetConnector {
     if (id === undefined) return null
     const found = await this.http.send('GET', `/Users/${encodeURIComponent(id)}`, { accept: [404] })
     return found.status === 404 ? null : (found.body as ScimResource)
+  }
+
+  /** Asked once per run, and only when there are users to create; no readable answer: no Bulk. */
+  private async bulkLimits(): Promise<BulkLimits | null> {
+    this.bulk ??= this.http
+      .send('GET', '/ServiceProviderConfig', { accept: [404] })
+      .then((spc) => (spc.status === 200 ? bulkLimits(spc.body) : null))
+      // Without a readable answer there is no Bulk: the writes themselves say what is wrong, if anything.
+      .catch(() => null)
+    return this.bulk
+  }
+
+  /** One Bulk request; a user the service refuses with 409 is left for createUser (find and adopt). */
+  private async postBulk(
+    chunk: readonly TargetUser[],
+    initialPassword: string | null,
+    into: Map<TargetUser, string | Error>,
+  ): Promise<void> {
+    try {
+      const body = bulkRequest(chunk.map((u) => toScimUser(u, initialPassword)))
+      const answer = await this.http.send('POST', '/Bulk', { body })
+      bulkResults(answer.body, chunk.length, answer.answer).forEach((result, i) => {
+        if (result !== 'conflict') into.set(chunk[i]!, result)
+      })
+    } catch (error) {
+      for (const user of chunk) into.set(user, asError(error))
+    }
+  }
+
+  private listedAccount(user: TargetUser): boolean {
+    const listed = this.listed
+    return !!listed && (listed.byKey.has(user.key) || listed.byLogin.has(user.login.toLowerCase()))
   }
 
   private async findOne(collection: string, attribute: string, value: string): Promise<ScimResource | null> {

@@ -108,6 +108,13 @@ export interface DirectoryTargetConnector {
   read(signal: AbortSignal): Promise<TargetState>
   /** initialPassword is set only here, never on update. Returns the new ref. */
   createUser(user: TargetUser, initialPassword: string | null): Promise<string>
+  /**
+   * Optional: several new users in one request where the protocol allows (SCIM Bulk), up to
+   * createBatchSize() of them. One result per user, in order: the new ref, or the error for that user.
+   */
+  createUsers?(users: readonly TargetUser[], initialPassword: string | null): Promise<(string | Error)[]>
+  /** How many users createUsers takes at once on this server; 1: create them one by one. */
+  createBatchSize?(): Promise<number>
   /** Writes `user` (only `changed` fields differ). Returns the ref, which may change (LDAP rename/move). */
   updateUser(ref: string, user: TargetUser, changed: readonly (keyof TargetUser)[]): Promise<string>
   /** Suspend (active false) or reactivate. Returns the ref, which may change (LDAP moves the entry). */

@@ -111,10 +111,50 @@ const interrupted: Localized = {
   en: 'Interrupted by shutdown (the next run finishes the job)',
 }
 
+type Write = PlannedUserWrite | PlannedGroupWrite
+/** One unit of work for the pool: a write, or new users the target creates together (SCIM Bulk). */
+type Work = Write | { readonly creates: readonly PlannedUserWrite[] }
+
+const isCreate = (w: Write): w is PlannedUserWrite => 'user' in w && w.item.action === 'create'
+
+/** New users go in batches to a target that can create several at once; everything else one by one. */
+async function workOf(phase: readonly Write[], target: DirectoryTargetConnector): Promise<Work[]> {
+  const creates = phase.filter(isCreate)
+  const batch = creates.length > 1 && target.createUsers ? ((await target.createBatchSize?.()) ?? 1) : 1
+  if (batch <= 1) return [...phase]
+  const work: Work[] = phase.filter((w) => !isCreate(w))
+  for (let i = 0; i < creates.length; i += batch) work.push({ creates: creates.slice(i, i + batch) })
+  return work
+}
+
+/** Runs one unit and says how each write in it ended (an error, or null for success). */
+async function perform(target: DirectoryTargetConnector, work: Work, hooks: ApplyHooks) {
+  const attempt = async (w: Write): Promise<[Write, unknown]> => {
+    try {
+      if ('user' in w) await applyUser(target, w, hooks)
+      else await applyGroup(target, w, hooks)
+      return [w, null]
+    } catch (error) {
+      return [w, error]
+    }
+  }
+  if (!('creates' in work)) return [await attempt(work)]
+  const users = work.creates.map((w) => w.user)
+  const results = await target.createUsers!(users, hooks.initialPassword).catch((error: unknown) =>
+    users.map(() => error),
+  )
+  return work.creates.map((w, i): [Write, unknown] => {
+    const result = results[i]
+    if (typeof result === 'string') hooks.refs.set(w.user.key, result)
+    return [w, typeof result === 'string' ? null : (result ?? new Error('no result'))]
+  })
+}
+
 /**
- * Applies a plan, as many writes at once as the target allows (`writeConcurrency`, 1 unless it says more);
- * each success or failure leaves a history line. A failure that says the next write will fail too (server
- * down, credentials refused, quota) stops new writes; those in flight finish and are recorded.
+ * Applies a plan, as many writes at once as the target allows (`writeConcurrency`, 1 unless it says more;
+ * new users in batches when it can create several at once); each success or failure leaves a history line.
+ * A failure that says the next write will fail too (server down, credentials refused, quota) stops new
+ * writes; those in flight finish and are recorded.
  */
 export async function applyTargetPlan(
   target: DirectoryTargetConnector,
@@ -133,37 +173,31 @@ export async function applyTargetPlan(
     if (hooks.signal.aborted) stoppedBy ??= interrupted
     return stoppedBy !== null
   }
-  const applyOne = async (w: PlannedUserWrite | PlannedGroupWrite): Promise<void> => {
+  const record = (w: Write, error: unknown): void => {
     const detail = { object: w.item.object, key: w.item.key, action: w.item.action, fields: w.item.fields }
-    const note = (level: 'info' | 'error', message: Localized, extra: object = {}): void => {
-      pending.push({
-        site: hooks.targetName,
-        direction: 'send',
-        category: 'directory',
-        level,
-        message: message.ja,
-        messageEn: message.en,
-        detail: { ...detail, ...extra },
-      })
-    }
-    try {
-      if ('user' in w) await applyUser(target, w, hooks)
-      else await applyGroup(target, w, hooks)
+    const base = { site: hooks.targetName, direction: 'send', category: 'directory' } as const
+    if (error === null) {
       applied++
-      note('info', planItemMessage(w.item, hooks.targetName))
-    } catch (error) {
+      const message = planItemMessage(w.item, hooks.targetName)
+      pending.push({ ...base, level: 'info', message: message.ja, messageEn: message.en, detail })
+    } else {
       failed++
       const reason = reasonOf(error)
       const serverAnswer = error instanceof ConnectorError ? error.serverAnswer : null
-      note('error', planItemFailure(w.item, hooks.targetName, reason), { serverAnswer })
+      const message = planItemFailure(w.item, hooks.targetName, reason)
+      const extra = { ...detail, serverAnswer }
+      pending.push({ ...base, level: 'error', message: message.ja, messageEn: message.en, detail: extra })
       if (stopsTheRun(error)) stoppedBy ??= reason
     }
     if (pending.length >= flushEvery) flush()
     hooks.progress(++done, total)
   }
+  const run = async (work: Work): Promise<void> => {
+    for (const [w, error] of await perform(target, work, hooks)) record(w, error)
+  }
   for (const phase of all) {
     if (stop()) break
-    await inPool(phase, target.writeConcurrency ?? 1, stop, applyOne)
+    await inPool(await workOf(phase, target), target.writeConcurrency ?? 1, stop, run)
   }
   flush()
   return { applied, failed, stoppedBy }
