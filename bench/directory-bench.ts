@@ -17,7 +17,7 @@ const ms = (start: bigint): number => Number(process.hrtime.bigint() - start) / 
 const row = (cells: (string | number)[]): string =>
   cells.map((c) => `"${String(c).replace(/"/g, '""')}"`).join(',')
 
-function departmentsCsv(count: number): string {
+export function departmentsCsv(count: number): string {
   const lines = [row(['部署コード', '部署名', '部署名（英語）', '上位部署コード', '表示順'])]
   for (let i = 0; i < count; i++) {
     const parent = i < 50 ? '' : `D${String(Math.floor(i / 50) - 1).padStart(5, '0')}`
@@ -27,7 +27,12 @@ function departmentsCsv(count: number): string {
 }
 
 /** Written in chunks so the benchmark's own file generation does not count in the peak memory. */
-function writeUsersCsv(file: string, count: number, departments: number, changedEvery: number | null): void {
+export function writeUsersCsv(
+  file: string,
+  count: number,
+  departments: number,
+  changedEvery: number | null,
+): void {
   const header = [
     '社員番号',
     'ログインID',

@@ -3,12 +3,18 @@
  * offline with slapadd, then read by LdapDirectorySource with a few page sizes and department modes.
  * Standalone: `npx tsx bench/ldap-bench.ts` (BENCH_LDAP_ENTRIES=100000 by default).
  */
-import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs'
+import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { LdapDirectorySource } from '../src/main/core/connectors/ldap/ldap-directory-source'
 import { ldapSourceConfig } from '../src/shared/model/directory-config'
+import { CsvDirectorySource } from '../src/main/core/connectors/csv/csv-directory-source'
+import { newUserEntry } from '../src/main/core/connectors/ldap/ldap-target-entries'
+import { TargetProjection } from '../src/main/core/engines/directory/target-projection'
+import { csvSourceConfig } from '../src/shared/model/directory-config'
 import { startSlapd, type Slapd } from '../test/support/slapd'
+import { departmentsCsv, writeUsersCsv } from './directory-bench'
+import { measure, printPreview } from './directory-preview-bench'
 
 const suffix = 'dc=example,dc=jp'
 const base = `ou=people,${suffix}`
@@ -103,6 +109,68 @@ async function timeRead(
   }
 }
 
+const targetUsers = `ou=users,${suffix}`
+const targetSuspended = `ou=suspended,${suffix}`
+
+/** The target as Renkei leaves it after a first run: every person of the CSV under ou=users. */
+export async function writeTargetLdif(
+  file: string,
+  usersFile: string,
+  departmentsFile: string,
+): Promise<void> {
+  const source = new CsvDirectorySource(csvSourceConfig.parse({ kind: 'csv', usersFile, departmentsFile }))
+  const { snapshot } = await source.read(new AbortController().signal)
+  const projection = new TargetProjection(snapshot)
+  const fd = openSync(file, 'w')
+  try {
+    writeSync(fd, `${ou(targetUsers, 'users')}\n${ou(targetSuspended, 'suspended')}\n`)
+    for (const employee of snapshot.employees) {
+      const user = projection.user(employee)
+      const lines = [`dn: uid=${user.login},${targetUsers}`]
+      for (const [name, values] of Object.entries(newUserEntry(user, null)))
+        for (const value of values) lines.push(`${name}: ${value}`)
+      writeSync(fd, `${lines.join('\n')}\n\n`)
+    }
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/** `directory.preview` of `entries` people (home directory imported) against an LDAP target already holding them. */
+async function previewAgainstLdap(
+  print: (line: string) => void,
+  dir: string,
+  entries: number,
+): Promise<void> {
+  const usersFile = join(dir, 'users.csv')
+  const departmentsFile = join(dir, 'departments.csv')
+  writeFileSync(departmentsFile, `\uFEFF${departmentsCsv(5_000)}`)
+  writeUsersCsv(usersFile, entries, 5_000, null)
+  const ldif = join(dir, 'target.ldif')
+  await writeTargetLdif(ldif, usersFile, departmentsFile)
+  const slapd = await startSlapd({ suffix, preloadLdifFile: ldif })
+  try {
+    const target = {
+      kind: 'ldap',
+      url: slapd.url,
+      security: 'plain',
+      allowPlain: true,
+      bindDn: slapd.rootDn,
+      usersDn: targetUsers,
+      suspendedDn: targetSuspended,
+      timeoutSeconds: 120,
+    }
+    const source = { kind: 'csv', usersFile, departmentsFile }
+    const dataDir = join(dir, 'preview-data')
+    await measure('run', dataDir, { source, target: { kind: 'none' } })
+    const measured = await measure('preview', dataDir, { source, target }, slapd.rootPassword)
+    print(`\nLDAP target: ${entries.toLocaleString()} people already there (CSV source)`)
+    printPreview(print, 'preview, LDAP target holding all', measured)
+  } finally {
+    await slapd.stop()
+  }
+}
+
 /** Prints load and read figures for `entries` people. */
 export async function runLdapBench(
   print: (line: string) => void,
@@ -125,6 +193,9 @@ export async function runLdapBench(
     await timeRead(slapd, print, 500, 'attribute')
     await timeRead(slapd, print, 1000, 'attribute')
     await timeRead(slapd, print, 1000, 'ou')
+    await slapd.stop()
+    slapd = null
+    await previewAgainstLdap(print, dir, entries)
   } finally {
     await slapd?.stop()
     rmSync(dir, { recursive: true, force: true })

@@ -1,13 +1,15 @@
 /**
  * `npm run bench`: every benchmark in turn, each in its own process so one's peak memory does not
  * hide in another's figures. Each prints its own figures and goals.
- * Sizes: BENCH_HISTORY_ENTRIES (5,000,000), BENCH_LDAP_ENTRIES (100,000), BENCH_CAL_USERS (300), BENCH_CAL_EVENTS (200).
+ * Sizes: BENCH_HISTORY_ENTRIES (5,000,000), BENCH_LDAP_ENTRIES (100,000), BENCH_DIRECTORY_EMPLOYEES (100,000),
+ * BENCH_SCIM_USERS (2,000), BENCH_CAL_USERS (300), BENCH_CAL_EVENTS (200).
  */
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 
 const benches = [
   'directory-bench.ts',
+  'directory-preview-bench.ts',
   'ldap-bench.ts',
   'history-bench.ts',
   'calendar-parse-bench.ts',

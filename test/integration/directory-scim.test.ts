@@ -18,7 +18,9 @@ let secrets: MemorySecretStore
 let core: Core
 
 beforeAll(async () => {
-  server = await startScimServer()
+  // Without Bulk, one POST per person, so a run can be stopped between two people
+  // (directory-scim-writes.test.ts covers Bulk).
+  server = await startScimServer({ bulk: false })
 })
 afterAll(async () => {
   await server.stop()

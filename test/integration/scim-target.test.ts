@@ -241,6 +241,29 @@ describe('SCIM target: creating never takes an account over', () => {
     expect(server.users().filter((u) => u.userName === 'kato.yui')).toEqual([before])
   })
 
+  it('after a read, creates new users with one Bulk request; a login taken meanwhile (409) is an error naming the account, never a takeover', async () => {
+    const { target } = connect()
+    await read(target)
+    const lateId = await handMade({ userName: 'late.comer', displayName: 'Late' })
+    const late = server.users().find((u) => u.id === lateId)
+    const users = [
+      employee('E2101', 'bulk.one'),
+      employee('E2102', 'late.comer'),
+      employee('E2103', 'bulk.two'),
+    ]
+    const mark = server.requests().length
+    const refs = await target.createUsers(users, 'pw')
+    expect(refs[1]).toBeInstanceOf(ConnectorError)
+    expect((refs[1] as ConnectorError).kind).toBe('permanent')
+    expect((refs[1] as ConnectorError).localized.en).toContain(`id ${lateId}`)
+    expect([refs[0], refs[2]].every((r) => typeof r === 'string')).toBe(true)
+    const writes = since(mark).filter((r) => r.method !== 'GET')
+    expect(writes.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /scim/v2/Bulk', 'POST /scim/v2/Users'])
+    expect(server.users().find((u) => u.id === lateId)).toEqual(late)
+    for (const i of [0, 2]) expect(stored(users[i]!.key).map((u) => u.id)).toEqual([refs[i]])
+    expect(stored('E2101')[0]?.password).toBe('pw')
+  })
+
   it('an account holding another employee’s key and the login is named, never merged', async () => {
     const { target } = connect()
     const id = await target.createUser(employee('E2003', 'yoshida'), null)
@@ -459,6 +482,31 @@ describe('SCIM target: failures', () => {
     const state = await read(target)
     expect(sleeps).toEqual([2000])
     expect(state.users.length).toBeGreaterThan(0)
+  })
+
+  it('(injected fault) a 429 holds back every request of the run until its Retry-After has passed', async () => {
+    let release = (): void => {}
+    const sleeps: number[] = []
+    const config = scimTargetConfig.parse({ kind: 'scim', baseUrl: server.baseUrl })
+    const target = new ScimDirectoryTarget(config, server.token, {
+      sleep: (ms) => {
+        sleeps.push(ms)
+        return new Promise((resolve) => (release = resolve))
+      },
+    })
+    opened.push(target)
+    server.injectFaults({ status: 429, count: 1, retryAfterSeconds: 3 })
+    const first = target.createUser(employee('E5101', 'paused1'), null)
+    while (sleeps.length === 0) await new Promise((resolve) => setTimeout(resolve, 5))
+    const seen = server.requests().length
+    const second = target.createUser(employee('E5102', 'paused2'), null)
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(server.requests()).toHaveLength(seen)
+    release()
+    await Promise.all([first, second])
+    expect(sleeps).toEqual([3000])
+    expect(stored('E5101')).toHaveLength(1)
+    expect(stored('E5102')).toHaveLength(1)
   })
 
   it('(injected fault) 429 without Retry-After waits 30 s, and a 429 that never ends is a quota error', async () => {

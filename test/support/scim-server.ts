@@ -174,6 +174,8 @@ export interface ScimServerOptions {
   readonly token?: string
   /** Serve HTTPS with this key and certificate (PEM) instead of plain HTTP. */
   readonly tls?: { readonly key: string; readonly cert: string }
+  /** SCIMMY offers Bulk (RFC 7644 §3.7) by default; false turns it off (process-wide, as SCIMMY's config is). */
+  readonly bulk?: boolean
 }
 
 export async function startScimServer(options: ScimServerOptions = {}): Promise<RunningScimServer> {
@@ -221,6 +223,7 @@ export async function startScimServer(options: ScimServerOptions = {}): Promise<
     }),
   )
 
+  if (options.bulk === false) SCIMMY.Config.set({ bulk: { supported: false } })
   const server: Server = options.tls ? createHttpsServer(options.tls, app) : createHttpServer(app)
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo

@@ -6,7 +6,14 @@ import type {
   HomeChangeAction,
 } from '../../../shared/model/directory'
 import type { Localized } from '../../../shared/model/localized'
-import { snapshotCandidates, toCandidate, toRecord, type HomeObject, type HomeRecord } from './home-records'
+import {
+  fingerprintHash,
+  snapshotCandidates,
+  toCandidate,
+  toRecord,
+  type HomeObject,
+  type HomeRecord,
+} from './home-records'
 
 /** What an import changes at home: the rows to write and, for the history, what changed in each object. */
 export interface HomeDiff {
@@ -20,8 +27,8 @@ export interface HomeDiff {
 }
 
 export interface StoredHomeView {
-  /** `${kind}\t${key}` → fingerprint of every stored object. */
-  fingerprints(): Map<string, string>
+  /** `${kind}\t${key}` → fingerprintHash of every stored object's fingerprint. */
+  fingerprints(): Map<string, number>
   /** Stored objects by `${kind}\t${key}` for the given ids (only the changed ones are parsed). */
   objects(ids: readonly string[]): Map<string, HomeObject>
   /** Employees the source no longer has (key → when a run first saw them gone). */
@@ -96,7 +103,7 @@ function planLeaver(
 /** The import's objects that differ from what is stored (or are leavers back in the source). */
 function sortCandidates(
   next: DirectorySnapshot,
-  fingerprints: Map<string, string>,
+  fingerprints: Map<string, number>,
   leavers: ReadonlyMap<string, number>,
 ): { created: HomeRecord[]; changed: HomeRecord[]; returned: HomeRecord[] } {
   const sorted = { created: [] as HomeRecord[], changed: [] as HomeRecord[], returned: [] as HomeRecord[] }
@@ -105,9 +112,9 @@ function sortCandidates(
     const previous = fingerprints.get(id)
     fingerprints.delete(id)
     const returning = candidate.kind === 'employee' && leavers.has(candidate.key)
-    if (previous === candidate.fingerprint && !returning) continue
-    const list =
-      previous === undefined ? 'created' : previous !== candidate.fingerprint ? 'changed' : 'returned'
+    const same = previous === fingerprintHash(candidate.fingerprint)
+    if (same && !returning) continue
+    const list = previous === undefined ? 'created' : same ? 'returned' : 'changed'
     sorted[list].push(toRecord(candidate))
   }
   return sorted

@@ -11,7 +11,7 @@ import type {
 } from '../../../shared/model/directory'
 import type { Db } from '../store/database'
 import { recordId, type HomeDiff, type StoredHomeView } from './home-diff'
-import type { HomeObject } from './home-records'
+import { fingerprintHash, type HomeObject } from './home-records'
 
 export interface HomeCounts {
   readonly employees: number
@@ -34,12 +34,13 @@ const likeEscape = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\$
 export class HomeDirectoryRepository implements StoredHomeView {
   constructor(private readonly db: Db) {}
 
-  fingerprints(): Map<string, string> {
-    const rows = this.db
-      .prepare('SELECT kind, key, fingerprint FROM directory_objects')
-      .raw()
-      .all() as string[][]
-    return new Map(rows.map(([kind, key, fingerprint]) => [recordId(kind!, key!), fingerprint!]))
+  /** Row by row into a map of hashes: the 100,000 stored fingerprints themselves are never held at once. */
+  fingerprints(): Map<string, number> {
+    const rows = this.db.prepare('SELECT kind, key, fingerprint FROM directory_objects').raw()
+    const hashes = new Map<string, number>()
+    for (const [kind, key, fingerprint] of rows.iterate() as IterableIterator<string[]>)
+      hashes.set(recordId(kind!, key!), fingerprintHash(fingerprint!))
+    return hashes
   }
 
   leavers(): Map<string, number> {

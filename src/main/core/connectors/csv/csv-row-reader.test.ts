@@ -26,6 +26,14 @@ describe('readCsvRows line numbers', () => {
     expect(result[3]?.cells).toEqual(['c\n', 'y'])
   })
 
+  it('a CRLF falling across two 64 Ki-character chunks is still one line break', async () => {
+    // Line ends are normalised chunk by chunk: the CR of line 1 is the last character of the first chunk.
+    const first = `a,${'x'.repeat(64 * 1024 - 3)}`
+    const result = await rows(`${first}\r\nb,y\r\nc,z\r\n`)
+    expect(lines(result)).toEqual([1, 2, 3])
+    expect(result.map((r) => r.cells[0])).toEqual(['a', 'b', 'c'])
+  })
+
   it('counts a lone CR as a line break and reads a last line without one', async () => {
     expect(lines(await rows(physical.join('\r')))).toEqual([1, 2, 5, 6, 8])
   })

@@ -10,7 +10,16 @@ import type {
   TargetState,
   TargetUser,
 } from '../../engines/directory/directory-connectors'
-import { isWithin, joinRdns, normalizeDn, parseDn, rdnOf, type Rdn } from './ldap-dn'
+import {
+  isWithin,
+  joinRdns,
+  normalizeDn,
+  normalizeRdns,
+  normalRdns,
+  parseDn,
+  rdnOf,
+  type Rdn,
+} from './ldap-dn'
 import { failedCheck, isLdapResult, ldapResult } from './ldap-errors'
 import { entryValues, firstValue, LdapSession, type LdapConnectorOptions } from './ldap-session'
 import { BranchMaker, memberValues, pagesIfPresent, repointMembers } from './ldap-target-branches'
@@ -65,13 +74,19 @@ export class LdapDirectoryTarget implements DirectoryTargetConnector {
     const users: TargetAccount[] = []
     const seen = new Set<string>()
     const attributes = [...userAttributeNames, ...handleAttributeNames]
+    // Each DN is normalised once (100,000 entries); "within the suspended branch" compares its last RDNs.
+    const suspended = normalizeRdns(this.suspendedRdns)
+    const depth = this.suspendedRdns.length
+    const isSuspended = (parts: readonly string[]): boolean =>
+      parts.length >= depth && parts.slice(parts.length - depth).join(',') === suspended
     for (const base of [this.config.usersDn, this.config.suspendedDn]) {
       for await (const page of pagesIfPresent(session, base, { filter: userFilter, attributes, pageSize })) {
         for (const entry of page) {
-          const account = targetAccountOf(entry, !isWithin(parseDn(entry.dn), this.suspendedRdns))
-          if (seen.has(account.dn!)) continue
-          seen.add(account.dn!)
-          users.push(account)
+          const parts = normalRdns(parseDn(entry.dn))
+          const normal = parts.join(',')
+          if (seen.has(normal)) continue
+          seen.add(normal)
+          users.push(targetAccountOf(entry, !isSuspended(parts), normal))
         }
         signal.throwIfAborted()
       }

@@ -121,7 +121,12 @@ function normalPair(pair: DnPair): string {
 
 /** Normal form of parsed levels: lower case, single spaces, canonical escaping, pairs of a level sorted. */
 export function normalizeRdns(rdns: readonly Rdn[]): string {
-  return rdns.map((r) => r.pairs.map(normalPair).sort().join('+')).join(',')
+  return normalRdns(rdns).join(',')
+}
+
+/** Each RDN in normal form (joined with ',' they make normalizeRdns), to compare suffixes without re-parsing. */
+export function normalRdns(rdns: readonly Rdn[]): string[] {
+  return rdns.map((r) => r.pairs.map(normalPair).sort().join('+'))
 }
 
 /** Normal form of a DN, for comparing (names in a directory are compared case-insensitively). */

@@ -88,10 +88,10 @@ export function replaceChange(type: string, values: readonly string[]): Change {
 }
 
 /** Any inetOrgPerson entry as an account, keyed or not; `active` is decided by where the entry lives. */
-export function targetAccountOf(entry: Entry, active: boolean): TargetAccount {
+/** `dn` is the entry's DN in normal form, when the caller has it already (100,000 entries: parse once). */
+export function targetAccountOf(entry: Entry, active: boolean, dn = normalizeDn(entry.dn)): TargetAccount {
   const values = entryValues(entry)
   const displayName = firstValue(values, 'displayName') ?? firstValue(values, 'cn') ?? ''
-  const dn = normalizeDn(entry.dn)
   const handle = handleAttributeNames.map((name) => firstValue(values, name)).find((v) => v !== null)
   return {
     ref: entry.dn,

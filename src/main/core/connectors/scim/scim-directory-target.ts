@@ -7,12 +7,16 @@ import type { ScimTargetConfig } from '../../../../shared/model/directory-config
 import type {
   DirectoryTargetConnector,
   TargetGroup,
-  TargetReadOptions,
+  TargetAccount,
+  TargetGroupAccount,
   TargetState,
   TargetUser,
+  TargetReadOptions,
 } from '../../engines/directory/directory-connectors'
 import { ConnectorError } from '../connector-error'
 import { ScimHttpClient, scimDetail, type ScimRetryOptions } from './scim-http-client'
+import { bulkChunks, bulkLimits, bulkRequest, bulkResults, type BulkLimits } from './scim-bulk'
+import { parseListPage, readWholeCollection, type ScimResource } from './scim-listing'
 import { scimMessages } from './scim-messages'
 import {
   fromScimGroup,
@@ -30,35 +34,42 @@ import {
 /** Test seams: an injected sleep (no real waiting in tests) and the retry budget. */
 export type ScimTargetOptions = ScimRetryOptions
 
-type ScimResource = { readonly id: string; readonly externalId?: unknown } & Record<string, unknown>
+/**
+ * Writes in flight at once: enough to hide the round trip (a first run of 100,000 people), few enough for
+ * services that rate-limit per client; a 429 pauses them all (scim-http-client.ts).
+ */
+const writeConcurrency = 8
 
-/** 200 is the maxResults many services (and SCIMMY) advertise; smaller pages are followed just the same. */
+/** Asked per page: the maxResults many services (and SCIMMY) advertise; smaller pages are followed just the same. */
 const pageSize = 200
-
-function listResources(body: unknown): { resources: ScimResource[]; total: number } | null {
-  if (typeof body !== 'object' || body === null) return null
-  const list = body as { Resources?: unknown; totalResults?: unknown }
-  const raw = Array.isArray(list.Resources) ? (list.Resources as unknown[]) : []
-  const resources = raw.filter((r): r is ScimResource => typeof (r as { id?: unknown })?.id === 'string')
-  const total = typeof list.totalResults === 'number' ? list.totalResults : resources.length
-  return { resources, total }
-}
 
 const idOf = (body: unknown): string | null => {
   const id = (body as { id?: unknown } | null)?.id
   return typeof id === 'string' && id !== '' ? id : null
 }
 
+/** Ids of every listed account by externalId and by lower-cased userName (SCIM logins are case-insensitive). */
+interface ListedUsers {
+  readonly byKey: Map<string, string>
+  readonly byLogin: Map<string, string>
+}
+
+const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)))
+
 /** SCIM filter value: a JSON string literal, so quotes and backslashes in a login cannot break the filter. */
 const filterPath = (collection: string, attribute: string, value: string): string =>
   `${collection}?filter=${encodeURIComponent(`${attribute} eq ${JSON.stringify(value)}`)}`
 
 /**
- * One instance per run: it keeps a keep-alive connection pool, released by close(). Every write is safe to
- * repeat, because createUser/createGroup look for the object before creating it.
+ * One instance per run: it keeps a keep-alive connection pool, released by close(). It never takes over an
+ * account it was not told to: a create that collides is an error naming the account in the way.
  */
 export class ScimDirectoryTarget implements DirectoryTargetConnector {
+  readonly writeConcurrency = writeConcurrency
   private readonly http: ScimHttpClient
+  /** Set by read(): which accounts exist, so Bulk is only asked to create accounts that are absent. */
+  private listed: ListedUsers | null = null
+  private bulk: Promise<BulkLimits | null> | undefined
 
   constructor(
     private readonly config: ScimTargetConfig,
@@ -81,7 +92,7 @@ export class ScimDirectoryTarget implements DirectoryTargetConnector {
       }
       const users = await this.http.send('GET', '/Users?startIndex=1&count=1', { maxRetries: 0 })
       steps.push(`GET /Users → ${users.status}`)
-      const total = listResources(users.body)?.total ?? null
+      const total = parseListPage(users.body)?.totalResults ?? null
       return { ok: true, message: scimMessages.checkOk(url, total), detail: steps.join('; ') }
     } catch (error) {
       if (error instanceof ConnectorError)
@@ -93,15 +104,24 @@ export class ScimDirectoryTarget implements DirectoryTargetConnector {
 
   /** Every User (keyed or not) and, when groups are provisioned, every Group: ownership decides what is Renkei's. */
   async read(signal: AbortSignal, options?: TargetReadOptions): Promise<TargetState> {
-    let users = (await this.listAll('/Users', signal)).flatMap(
-      (json) => fromScimUser(json as ScimUserJson) ?? [],
-    )
+    let users: TargetAccount[] = []
+    const listed: ListedUsers = { byKey: new Map(), byLogin: new Map() }
+    await this.listAll('/Users', signal, (json: ScimUserJson & ScimResource) => {
+      const user = fromScimUser(json)
+      if (!user) return
+      users.push(user)
+      if (user.key !== null) listed.byKey.set(user.key, user.ref)
+      listed.byLogin.set(user.login.toLowerCase(), user.ref)
+    })
+    this.listed = listed
     const watched = await this.watchedMembers(options?.watchGroups ?? [])
     if (watched.size > 0) users = users.map((u) => ({ ...u, groups: watched.get(u.ref) ?? [] }))
     if (!this.config.provisionGroups) return { users, groups: [], licenceLimit: null }
-    const groups = (await this.listAll('/Groups', signal)).flatMap(
-      (json) => fromScimGroup(json as ScimGroupJson) ?? [],
-    )
+    const groups: TargetGroupAccount[] = []
+    await this.listAll('/Groups', signal, (json: ScimGroupJson & ScimResource) => {
+      const group = fromScimGroup(json)
+      if (group) groups.push(group)
+    })
     return { users, groups, licenceLimit: null }
   }
 
@@ -117,6 +137,31 @@ export class ScimDirectoryTarget implements DirectoryTargetConnector {
     if (created.status !== 409) return this.requireId(created.body, created.answer)
     const holder = await this.findOne('/Users', 'userName', user.login)
     throw this.userNameTaken(user, holder, created.body, created.answer)
+  }
+
+  /** SCIM Bulk's operations per request when the service offers Bulk; 1 otherwise. */
+  async createBatchSize(): Promise<number> {
+    return (await this.bulkLimits())?.maxOperations ?? 1
+  }
+
+  /**
+   * A first run's new users in as few requests as the service allows: SCIM Bulk when its
+   * ServiceProviderConfig offers it and the listing shows the account absent, else createUser each.
+   */
+  async createUsers(
+    users: readonly TargetUser[],
+    initialPassword: string | null,
+  ): Promise<(string | Error)[]> {
+    const limits = this.listed ? await this.bulkLimits() : null
+    const results: (string | Error)[] = []
+    const one = async (user: TargetUser): Promise<string | Error> =>
+      this.createUser(user, initialPassword).catch((error: unknown) => asError(error))
+    const fresh = limits ? users.filter((u) => !this.listedAccount(u)) : []
+    const bulk = new Map<TargetUser, string | Error>()
+    for (const chunk of limits ? bulkChunks(fresh, (u) => toScimUser(u, initialPassword), limits) : [])
+      await this.postBulk(chunk, initialPassword, bulk)
+    for (const user of users) results.push(bulk.get(user) ?? (await one(user)))
+    return results
   }
 
   async updateUser(ref: string, user: TargetUser, changed: readonly (keyof TargetUser)[]): Promise<string> {
@@ -160,27 +205,62 @@ export class ScimDirectoryTarget implements DirectoryTargetConnector {
     this.http.close()
   }
 
-  /** Every page of a collection; follows what the server really returns, whatever page size it allows. */
-  private async listAll(collection: string, signal: AbortSignal): Promise<ScimResource[]> {
-    const seen = new Map<string, ScimResource>()
-    for (let startIndex = 1; ;) {
-      signal.throwIfAborted()
-      const path = `${collection}?startIndex=${startIndex}&count=${pageSize}`
-      const { body, answer } = await this.http.send('GET', path, { signal })
-      const page = listResources(body)
-      if (!page) throw new ConnectorError('permanent', scimMessages.notScim(this.config.baseUrl), answer)
-      const before = seen.size
-      for (const resource of page.resources) seen.set(resource.id, resource)
-      startIndex += page.resources.length
-      if (page.resources.length === 0 || seen.size >= page.total) return [...seen.values()]
-      if (seen.size === before)
-        throw new ConnectorError('permanent', scimMessages.pagingIgnored(this.config.baseUrl), answer)
+  /** The whole collection, page by page, or a ConnectorError: a run never plans from part of a listing. */
+  private async listAll<T>(collection: string, signal: AbortSignal, take: (json: T) => void): Promise<void> {
+    try {
+      await readWholeCollection(
+        {
+          baseUrl: this.config.baseUrl,
+          collection,
+          pageSize,
+          signal,
+          fetchPage: (startIndex, count) =>
+            this.http.send('GET', `${collection}?startIndex=${startIndex}&count=${count}`, { signal }),
+        },
+        (resource) => take(resource as T),
+      )
+    } catch (error) {
+      if (!(error instanceof ConnectorError)) throw error
+      const reason = scimMessages.listingFailed(collection, error.localized)
+      throw new ConnectorError(error.kind, reason, error.serverAnswer, error.httpStatus)
     }
+  }
+
+  /** Asked once per run, and only when there are users to create; no readable answer: no Bulk. */
+  private async bulkLimits(): Promise<BulkLimits | null> {
+    this.bulk ??= this.http
+      .send('GET', '/ServiceProviderConfig', { accept: [404] })
+      .then((spc) => (spc.status === 200 ? bulkLimits(spc.body) : null))
+      // Without a readable answer there is no Bulk: the writes themselves say what is wrong, if anything.
+      .catch(() => null)
+    return this.bulk
+  }
+
+  /** One Bulk request; a user the service refuses with 409 is left for createUser, which names the account in the way. */
+  private async postBulk(
+    chunk: readonly TargetUser[],
+    initialPassword: string | null,
+    into: Map<TargetUser, string | Error>,
+  ): Promise<void> {
+    try {
+      const body = bulkRequest(chunk.map((u) => toScimUser(u, initialPassword)))
+      const answer = await this.http.send('POST', '/Bulk', { body })
+      bulkResults(answer.body, chunk.length, answer.answer).forEach((result, i) => {
+        if (result !== 'conflict') into.set(chunk[i]!, result)
+      })
+    } catch (error) {
+      for (const user of chunk) into.set(user, asError(error))
+    }
+  }
+
+  private listedAccount(user: TargetUser): boolean {
+    const listed = this.listed
+    return !!listed && (listed.byKey.has(user.key) || listed.byLogin.has(user.login.toLowerCase()))
   }
 
   private async findOne(collection: string, attribute: string, value: string): Promise<ScimResource | null> {
     const { body, answer } = await this.http.send('GET', filterPath(collection, attribute, value))
-    const page = listResources(body)
+    const page = parseListPage(body)
     if (!page) throw new ConnectorError('permanent', scimMessages.notScim(this.config.baseUrl), answer)
     return page.resources[0] ?? null
   }

@@ -85,6 +85,8 @@ export class ScimHttpClient {
   private readonly agent: HttpAgent
   private readonly sleep: (ms: number) => Promise<void>
   private readonly maxRetries: number
+  /** While the server asks this client to wait (429 Retry-After), requests sent meanwhile wait too. */
+  private pause: Promise<void> | null = null
 
   constructor(
     private readonly settings: ScimHttpSettings,
@@ -102,6 +104,7 @@ export class ScimHttpClient {
   /** Sends one SCIM request, retrying what may pass later; resolves with a 2xx or an accepted status. */
   async send(method: string, path: string, call: ScimCall = {}): Promise<ScimResponse> {
     const maxRetries = call.maxRetries ?? this.maxRetries
+    await this.pause
     for (let retry = 0; ; retry++) {
       const exchange = await this.exchange(method, path, call)
       call.signal?.throwIfAborted()
@@ -111,9 +114,17 @@ export class ScimHttpClient {
       }
       const verdict = this.judge(method, path, exchange, call, retry)
       if (verdict.waitMs === null || retry >= maxRetries) throw verdict.error
-      await this.sleep(verdict.waitMs)
+      await this.wait(verdict.error, verdict.waitMs)
       call.signal?.throwIfAborted()
     }
+  }
+
+  private async wait(error: ConnectorError, ms: number): Promise<void> {
+    if (error.kind !== 'quota') return this.sleep(ms)
+    const pause = this.sleep(ms)
+    this.pause = pause
+    await pause
+    if (this.pause === pause) this.pause = null
   }
 
   close(): void {

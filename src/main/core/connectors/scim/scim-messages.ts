@@ -50,9 +50,25 @@ export const scimMessages = {
     ja: `除外ルールのグループ「${name}」が SCIM サーバーにありません。除外を確かめられないため同期を止めました。グループ名（表示名）を直すか、ルールから外してください。`,
     en: `The exclusion rule's group "${name}" does not exist on the SCIM server, so exclusions cannot be checked and the run stopped. Fix the group's display name or remove it from the rules.`,
   }),
-  pagingIgnored: (url: string): Localized => ({
-    ja: `SCIM サーバー（${url}）が一覧のページ送り（startIndex）に従わず、同じ内容を返しました。提供元にページ送りへの対応を確認してください。`,
-    en: `The SCIM server (${url}) ignored paging (startIndex) and returned the same page again; ask the vendor about SCIM paging.`,
+  pagingIgnored: (url: string, collection: string): Localized => ({
+    ja: `SCIM サーバー（${url}）が ${collection} の一覧のページ送り（startIndex）に従わず、同じ内容か別の位置のページを返しました。提供元にページ送りへの対応を確認してください。`,
+    en: `The SCIM server (${url}) ignored paging (startIndex) in the ${collection} listing and returned the same or a misplaced page; ask the vendor about SCIM paging.`,
+  }),
+  listingRepeats: (url: string, collection: string, id: string): Localized => ({
+    ja: `SCIM サーバー（${url}）の ${collection} の一覧に同じ id（${id}）が 2 回現れました。読んでいる間に一覧が変わったか、並び順が安定していません。しばらくしてから再実行してください。`,
+    en: `The SCIM server (${url}) listed the same id (${id}) twice in ${collection}: the listing changed while it was read, or its order is unstable. Run again later.`,
+  }),
+  listingContradicts: (url: string, collection: string, itemsPerPage: number, got: number): Localized => ({
+    ja: `SCIM サーバー（${url}）の ${collection} の一覧が矛盾しています（itemsPerPage ${itemsPerPage} に対して ${got} 件）。提供元に確認してください。`,
+    en: `The SCIM server (${url}) contradicts itself in the ${collection} listing (itemsPerPage ${itemsPerPage}, ${got} resources sent); ask the vendor.`,
+  }),
+  listingShort: (url: string, collection: string, total: number, read: number): Localized => ({
+    ja: `SCIM サーバー（${url}）は ${collection} が ${total} 件あると答えましたが、一覧から読めたのは ${read} 件でした。しばらくしてから再実行し、続く場合は提供元に確認してください。`,
+    en: `The SCIM server (${url}) says ${collection} holds ${total} resources but its listing gave ${read}; run again later; if it persists, ask the vendor.`,
+  }),
+  listingFailed: (collection: string, reason: Localized): Localized => ({
+    ja: `SCIM の ${collection} の一覧を最後まで読めなかったため、停止・削除を含め何も計画せず、何も変更せずに同期を止めました: ${reason.ja}`,
+    en: `The SCIM ${collection} listing could not be read completely, so the run stopped before planning anything (no suspension, no deletion) and changed nothing: ${reason.en}`,
   }),
   checkOk: (url: string, users: number | null): Localized => ({
     ja: `${url} の SCIM サービスに接続し、トークンが受け付けられました${users === null ? '' : `（ユーザー ${users} 件）`}。`,

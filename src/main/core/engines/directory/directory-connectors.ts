@@ -146,6 +146,8 @@ export interface TargetReadOptions {
  * run and plans against what is really there, so a run killed half way is finished by the next one.
  */
 export interface DirectoryTargetConnector {
+  /** Writes the applier may have in flight at once (default 1: one at a time). */
+  readonly writeConcurrency?: number
   check(): Promise<ConnectionCheckResult>
   read(signal: AbortSignal, options?: TargetReadOptions): Promise<TargetState>
   /**
@@ -153,6 +155,13 @@ export interface DirectoryTargetConnector {
    * account: a collision (409, entryAlreadyExists) is a permanent error naming the account that holds it.
    */
   createUser(user: TargetUser, initialPassword: string | null): Promise<string>
+  /**
+   * Optional: several new users in one request where the protocol allows (SCIM Bulk), up to
+   * createBatchSize() of them. One result per user, in order: the new ref, or the error for that user.
+   */
+  createUsers?(users: readonly TargetUser[], initialPassword: string | null): Promise<(string | Error)[]>
+  /** How many users createUsers takes at once on this server; 1: create them one by one. */
+  createBatchSize?(): Promise<number>
   /** Writes `user` (only `changed` fields differ). Returns the ref, which may change (LDAP rename/move). */
   updateUser(ref: string, user: TargetUser, changed: readonly (keyof TargetUser)[]): Promise<string>
   /** Suspend (active false) or reactivate. Returns the ref, which may change (LDAP moves the entry). */

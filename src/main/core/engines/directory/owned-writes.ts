@@ -37,6 +37,28 @@ export async function createOwned(
   return ref
 }
 
+/**
+ * New users created together (SCIM Bulk), with the same ledger rule as createOwned: every intent is committed
+ * before the request, each ownership after its answer; a user the server refused for good leaves no intent.
+ */
+export async function createManyOwned(
+  users: readonly TargetUser[],
+  hooks: OwnershipHooks,
+  target: DirectoryTargetConnector,
+  createAll: () => Promise<(string | Error)[]>,
+): Promise<(string | Error)[]> {
+  for (const user of users) hooks.ledger.intendCreate('user', user.key, user.login, hooks.now())
+  const results = await createAll()
+  for (const [i, result] of results.entries()) {
+    const key = users[i]!.key
+    if (typeof result === 'string')
+      hooks.ledger.own('user', key, await target.handleOf(result), result, 'created', hooks.now())
+    else if (result instanceof ConnectorError && result.kind === 'permanent')
+      hooks.ledger.dropPending('user', key)
+  }
+  return results
+}
+
 /** Adopt a user: recorded as Renkei's first (the admin approved it), then given the source's values and state. */
 export async function adoptUser(
   target: DirectoryTargetConnector,

@@ -3,7 +3,7 @@ import type { Localized } from '../../../../shared/model/localized'
 import { ConnectorError } from '../../connectors/connector-error'
 import { planItemFailure, planItemMessage } from './change-messages'
 import type { DirectoryTargetConnector } from './directory-connectors'
-import { adoptGroup, adoptUser, createOwned, type OwnershipHooks } from './owned-writes'
+import { adoptGroup, adoptUser, createManyOwned, createOwned, type OwnershipHooks } from './owned-writes'
 import type { PlannedGroupWrite, PlannedUserWrite, TargetPlan } from './target-planner'
 
 export interface ApplyHooks {
@@ -32,15 +32,34 @@ export interface ApplyResult {
 const flushEvery = 200
 
 /**
- * Users first (so groups can name them), then groups, then deletions (so no group points at a deleted user).
+ * Users first (so groups can name them), then groups, then deletions (so no group points at a deleted
+ * user). Each phase finishes before the next starts; inside one, writes are independent of each other.
  * Adoptions only when approved for this run.
  */
-function ordered(plan: TargetPlan, approveAdoptions: boolean): (PlannedUserWrite | PlannedGroupWrite)[] {
-  const userDeletes = plan.users.filter((w) => w.item.action === 'delete')
-  const groupDeletes = plan.groups.filter((w) => w.item.action === 'delete')
+function phases(plan: TargetPlan, approveAdoptions: boolean): (PlannedUserWrite | PlannedGroupWrite)[][] {
+  const isDelete = (w: PlannedUserWrite | PlannedGroupWrite): boolean => w.item.action === 'delete'
   const wanted = (w: PlannedUserWrite | PlannedGroupWrite): boolean =>
-    w.item.action !== 'delete' && (approveAdoptions || w.item.action !== 'adopt')
-  return [...plan.users.filter(wanted), ...plan.groups.filter(wanted), ...userDeletes, ...groupDeletes]
+    !isDelete(w) && (approveAdoptions || w.item.action !== 'adopt')
+  return [
+    plan.users.filter(wanted),
+    plan.groups.filter(wanted),
+    plan.users.filter(isDelete),
+    plan.groups.filter(isDelete),
+  ]
+}
+
+/** Runs `work` over `items` with at most `limit` in flight; stops taking new items once `stop()` says so. */
+async function inPool<T>(
+  items: readonly T[],
+  limit: number,
+  stop: () => boolean,
+  work: (item: T) => Promise<void>,
+) {
+  let next = 0
+  const worker = async (): Promise<void> => {
+    while (next < items.length && !stop()) await work(items[next++]!)
+  }
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker))
 }
 
 async function applyUser(
@@ -109,55 +128,99 @@ function reasonOf(error: unknown): Localized {
   return { ja: `予期しないエラー: ${text}`, en: `Unexpected error: ${text}` }
 }
 
-/** Applies a plan one write at a time; each success or failure leaves a history line. */
+const interrupted: Localized = {
+  ja: 'アプリの終了により中断しました（次回の実行で続きから反映します）',
+  en: 'Interrupted by shutdown (the next run finishes the job)',
+}
+
+type Write = PlannedUserWrite | PlannedGroupWrite
+/** One unit of work for the pool: a write, or new users the target creates together (SCIM Bulk). */
+type Work = Write | { readonly creates: readonly PlannedUserWrite[] }
+
+const isCreate = (w: Write): w is PlannedUserWrite => 'user' in w && w.item.action === 'create'
+
+/** New users go in batches to a target that can create several at once; everything else one by one. */
+async function workOf(phase: readonly Write[], target: DirectoryTargetConnector): Promise<Work[]> {
+  const creates = phase.filter(isCreate)
+  const batch = creates.length > 1 && target.createUsers ? ((await target.createBatchSize?.()) ?? 1) : 1
+  if (batch <= 1) return [...phase]
+  const work: Work[] = phase.filter((w) => !isCreate(w))
+  for (let i = 0; i < creates.length; i += batch) work.push({ creates: creates.slice(i, i + batch) })
+  return work
+}
+
+/** Runs one unit and says how each write in it ended (an error, or null for success). */
+async function perform(target: DirectoryTargetConnector, work: Work, hooks: ApplyHooks) {
+  const attempt = async (w: Write): Promise<[Write, unknown]> => {
+    try {
+      if ('user' in w) await applyUser(target, w, hooks)
+      else await applyGroup(target, w, hooks)
+      return [w, null]
+    } catch (error) {
+      return [w, error]
+    }
+  }
+  if (!('creates' in work)) return [await attempt(work)]
+  const users = work.creates.map((w) => w.user)
+  const createAll = () => target.createUsers!(users, hooks.initialPassword)
+  const results = await createManyOwned(users, hooks.ownership, target, createAll).catch((error: unknown) =>
+    users.map(() => error),
+  )
+  return work.creates.map((w, i): [Write, unknown] => {
+    const result = results[i]
+    if (typeof result === 'string') hooks.refs.set(w.user.key, result)
+    return [w, typeof result === 'string' ? null : (result ?? new Error('no result'))]
+  })
+}
+
+/**
+ * Applies a plan, as many writes at once as the target allows (`writeConcurrency`, 1 unless it says more;
+ * new users in batches when it can create several at once); each success or failure leaves a history line.
+ * A failure that says the next write will fail too (server down, credentials refused, quota) stops new
+ * writes; those in flight finish and are recorded.
+ */
 export async function applyTargetPlan(
   target: DirectoryTargetConnector,
   plan: TargetPlan,
   hooks: ApplyHooks,
 ): Promise<ApplyResult> {
-  const writes = ordered(plan, hooks.ownership.approveAdoptions)
+  const all = phases(plan, hooks.ownership.approveAdoptions)
+  const total = all.reduce((sum, phase) => sum + phase.length, 0)
   const pending: NewHistoryEntry[] = []
   const flush = (): void => void (pending.length && hooks.record(pending.splice(0)))
   let applied = 0
   let failed = 0
+  let done = 0
   let stoppedBy: Localized | null = null
-  for (const [i, w] of writes.entries()) {
-    if (hooks.signal.aborted) {
-      stoppedBy = {
-        ja: 'アプリの終了により中断しました（次回の実行で続きから反映します）',
-        en: 'Interrupted by shutdown (the next run finishes the job)',
-      }
-      break
-    }
+  const stop = (): boolean => {
+    if (hooks.signal.aborted) stoppedBy ??= interrupted
+    return stoppedBy !== null
+  }
+  const record = (w: Write, error: unknown): void => {
     const detail = { object: w.item.object, key: w.item.key, action: w.item.action, fields: w.item.fields }
-    const note = (level: 'info' | 'error', message: Localized, extra: object = {}): void => {
-      pending.push({
-        site: hooks.targetName,
-        direction: 'send',
-        category: 'directory',
-        level,
-        message: message.ja,
-        messageEn: message.en,
-        detail: { ...detail, ...extra },
-      })
-    }
-    try {
-      if ('user' in w) await applyUser(target, w, hooks)
-      else await applyGroup(target, w, hooks)
+    const base = { site: hooks.targetName, direction: 'send', category: 'directory' } as const
+    if (error === null) {
       applied++
-      note('info', planItemMessage(w.item, hooks.targetName))
-    } catch (error) {
+      const message = planItemMessage(w.item, hooks.targetName)
+      pending.push({ ...base, level: 'info', message: message.ja, messageEn: message.en, detail })
+    } else {
       failed++
       const reason = reasonOf(error)
       const serverAnswer = error instanceof ConnectorError ? error.serverAnswer : null
-      note('error', planItemFailure(w.item, hooks.targetName, reason), { serverAnswer })
-      if (stopsTheRun(error)) {
-        stoppedBy = reason
-        break
-      }
+      const message = planItemFailure(w.item, hooks.targetName, reason)
+      const extra = { ...detail, serverAnswer }
+      pending.push({ ...base, level: 'error', message: message.ja, messageEn: message.en, detail: extra })
+      if (stopsTheRun(error)) stoppedBy ??= reason
     }
     if (pending.length >= flushEvery) flush()
-    hooks.progress(i + 1, writes.length)
+    hooks.progress(++done, total)
+  }
+  const run = async (work: Work): Promise<void> => {
+    for (const [w, error] of await perform(target, work, hooks)) record(w, error)
+  }
+  for (const phase of all) {
+    if (stop()) break
+    await inPool(await workOf(phase, target), target.writeConcurrency ?? 1, stop, run)
   }
   flush()
   return { applied, failed, stoppedBy }

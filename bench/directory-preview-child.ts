@@ -1,0 +1,42 @@
+/**
+ * One measured step of bench/directory-preview-bench.ts, in its own process: configure, then preview or run
+ * once through the core, and print on the last line what it cost this process (wall ms, peak RSS).
+ * Arguments: --preview|--run DATA_DIR CONFIG_JSON; the target's secret in BENCH_TARGET_SECRET.
+ */
+import { createCore } from '../src/main/core/app'
+import { MemorySecretStore } from '../src/main/core/secrets/memory-secret-store'
+import { directorySecretNames } from '../src/shared/model/directory-config'
+
+async function child(action: string, dataDir: string, config: string): Promise<void> {
+  const secrets = new MemorySecretStore()
+  const secret = process.env.BENCH_TARGET_SECRET ?? 'none'
+  await secrets.set(directorySecretNames.targetScimToken, secret)
+  await secrets.set(directorySecretNames.targetLdapPassword, secret)
+  const core = await createCore({
+    dataDir,
+    runtime: 'test',
+    version: 'bench',
+    secrets,
+    startScheduler: false,
+  })
+  await core.api['directory.config.update'](JSON.parse(config) as never)
+  const start = performance.now()
+  let result: { homeChanges: number; items: number; outcome: string }
+  if (action === '--preview') {
+    const plan = await core.api['directory.preview']({})
+    result = { homeChanges: plan.homeChangesTotal, items: plan.itemsTotal, outcome: 'preview' }
+  } else {
+    const run = await core.api['directory.run']({})
+    result = { homeChanges: 0, items: run.applied, outcome: run.outcome }
+  }
+  const ms = performance.now() - start
+  await core.close()
+  const rssMb = process.resourceUsage().maxRSS / 1024
+  process.stdout.write(`${JSON.stringify({ ...result, ms, rssMb })}\n`)
+}
+
+const [action, dataDir, config] = process.argv.slice(2)
+child(action!, dataDir!, config!).catch((error: unknown) => {
+  console.error(error)
+  process.exitCode = 1
+})
