@@ -27,6 +27,12 @@ export function parseAge(text: string, now: number): number {
   return retentionCutoff(now, match[2] === 'y' ? n * 12 : n)
 }
 
+export interface PruneOptions {
+  readonly shouldStop?: () => boolean
+  /** Runs inside each batch's transaction with the total deleted so far (the audit line's progress). */
+  readonly recordProgress?: (deleted: number) => void
+}
+
 /**
  * Deletes entries older than the cutoff in short transactions, yielding to the event loop between
  * them so the UI and running jobs never wait long. The batch size adapts to keep each one near 15 ms.
@@ -34,7 +40,7 @@ export function parseAge(text: string, now: number): number {
 export async function pruneHistory(
   history: HistoryRepository,
   cutoff: number,
-  shouldStop: () => boolean = () => false,
+  { shouldStop = () => false, recordProgress }: PruneOptions = {},
 ): Promise<PruneResult> {
   const started = performance.now()
   let batchSize = 1000
@@ -43,7 +49,7 @@ export async function pruneHistory(
   let longestBatchMs = 0
   while (!shouldStop()) {
     const batchStart = performance.now()
-    const removed = history.deleteOlderThan(cutoff, batchSize)
+    const removed = history.deleteOlderThan(cutoff, batchSize, (n) => recordProgress?.(deleted + n))
     const elapsed = performance.now() - batchStart
     longestBatchMs = Math.max(longestBatchMs, elapsed)
     deleted += removed
