@@ -57,8 +57,12 @@ function cannotOpen(file: string, error: unknown): ApiError {
   )
 }
 
-/** Rows per transaction: a few milliseconds each, so the running app's own writes never wait long. */
+/**
+ * Rows (and characters) per transaction: a few milliseconds each, so the running app's own writes never
+ * wait long, and a batch of entries with large details never holds much memory.
+ */
 const importBatchRows = 1000
+const importBatchChars = 8 << 20
 
 /**
  * Streams a JSON Lines archive of any size into the history; entries already present (same uid) are
@@ -88,12 +92,15 @@ export function importArchive(
   }
   try {
     let batch: NewHistoryEntry[] = []
+    let chars = 0
     for (const { text, number } of lines) {
       if (text.trim() === '') continue
       batch.push(parseArchiveLine(text, file, number))
-      if (batch.length === importBatchRows) {
+      chars += text.length
+      if (batch.length === importBatchRows || chars > importBatchChars) {
         flush(batch)
         batch = []
+        chars = 0
       }
     }
     flush(batch)
