@@ -64,6 +64,16 @@ function cannotOpen(file: string, error: unknown): ApiError {
 const importBatchRows = 1000
 const importBatchChars = 8 << 20
 
+const restCell = new Int32Array(new SharedArrayBuffer(4))
+
+/**
+ * Leaves the database to other processes as long as the last batch held it: SQLite's lock is not a
+ * queue, and a writer that starts its next batch at once starves the running app's writes.
+ */
+function restSync(ms: number): void {
+  Atomics.wait(restCell, 0, 0, Math.ceil(ms))
+}
+
 /**
  * Streams a JSON Lines archive of any size into the history; entries already present (same uid) are
  * skipped. All-or-nothing by the import record, not by one long lock: the entries stay invisible until
@@ -85,10 +95,12 @@ export function importArchive(
   const id = imports.begin(file)
   const total = { inserted: 0, skipped: 0 }
   const flush = (batch: NewHistoryEntry[]): void => {
+    const started = performance.now()
     const written = history.appendImported(batch, id)
     total.inserted += written.inserted
     total.skipped += written.skipped
     imports.heartbeat(id)
+    restSync(performance.now() - started)
   }
   try {
     let batch: NewHistoryEntry[] = []

@@ -3,7 +3,7 @@ import type { Db } from '../store/database'
 /** An import whose process has not written for this long is dead even if its pid was reused. */
 const staleAfterMs = 10 * 60_000
 /** Entries removed per transaction when a failed or killed import is cleared away. */
-const discardBatchRows = 1000
+const discardBatchRows = 2000
 
 function processAlive(pid: number): boolean {
   try {

@@ -35,7 +35,8 @@ export interface PruneOptions {
 
 /**
  * Deletes entries older than the cutoff in short transactions, yielding to the event loop between
- * them so the UI and running jobs never wait long. The batch size adapts to keep each one near 15 ms.
+ * them (and resting as long) so the UI, running jobs and other processes never wait long. The batch
+ * size adapts to keep each one near 15 ms.
  */
 export async function pruneHistory(
   history: HistoryRepository,
@@ -58,8 +59,11 @@ export async function pruneHistory(
     // Aim the next batch at the target time, changing the size at most 2x per step.
     const scale = Math.min(2, Math.max(0.5, targetBatchMs / Math.max(elapsed, 0.1)))
     batchSize = Math.min(maxBatch, Math.max(minBatch, Math.round(batchSize * scale)))
-    await new Promise<void>((resolve) => setImmediate(resolve))
+    // Rest as long as the batch took: SQLite's lock is not a queue, and a writer that starts its next
+    // batch at once starves the app's writes (they retry now and then and always find it taken).
+    await new Promise<void>((resolve) => setTimeout(resolve, Math.ceil(elapsed)))
   }
+  if (!shouldStop()) history.dropTextIndexOlderThan(cutoff)
   if (deleted > 0) history.optimize()
   return { deleted, batches, longestBatchMs, totalMs: performance.now() - started }
 }

@@ -24,16 +24,18 @@ describe('history WHERE clause', () => {
   })
 
   it('narrows text of 3+ characters through the trigram index (every trigram, quoted), keeping the LIKE', () => {
-    const where = buildWhere({ text: '連携"しし"' })
-    expect(where.from).toContain('history_fts MATCH @fts')
+    const textParts = ['history_fts_202610', 'history_fts_202611']
+    const where = buildWhere({ text: '連携"しし"' }, { textParts })
+    expect(where.from).toContain('history_fts_202610 MATCH @fts UNION SELECT')
+    expect(where.from).toContain('history_fts_202611 MATCH @fts')
     expect(where.params.fts).toBe('"連携""" AND "携""し" AND """しし" AND "しし"""')
     expect(where.params.text).toBe('%連携"しし"%')
-    expect(buildWhere({ text: 'ああああ' }).params.fts).toBe('"あああ"')
+    expect(buildWhere({ text: 'ああああ' }, { textParts }).params.fts).toBe('"あああ"')
   })
 
   it('keeps 1-2 characters (too short for trigrams) on the LIKE alone', () => {
     for (const text of ['社', '社員', '𠮷野']) {
-      const where = buildWhere({ text })
+      const where = buildWhere({ text }, { textParts: ['history_fts_202611'] })
       expect(where.from).toBe('history')
       expect(where.params.fts).toBeUndefined()
     }

@@ -11,11 +11,8 @@ export interface WhereOptions {
   readonly cursor?: HistoryCursor
   /** Imports still writing: their entries stay invisible until the import completes. */
   readonly hiddenImports?: readonly number[]
-  /**
-   * 'index' (default): free text of 3+ characters narrows through the trigram index first.
-   * 'scan': the LIKE alone, for a walk over the newest entries that stops early.
-   */
-  readonly text?: 'index' | 'scan'
+  /** The month indexes free text of 3+ characters narrows through; without them, the LIKE alone. */
+  readonly textParts?: readonly string[]
 }
 
 /** The trigram tokenizer indexes 3-character sequences: shorter text cannot use the index. */
@@ -53,12 +50,17 @@ export function usesTextIndex(text: string | undefined): text is string {
 }
 
 /**
- * The trigram index finds candidates (a superset: no positions, and it folds case more widely than
- * LIKE) and the LIKE keeps the exact meaning free text always had. CROSS JOIN makes SQLite walk the hits, not the table.
+ * The month indexes find candidates (a superset: no positions, stale trigrams, and wider case folding
+ * than LIKE) and the LIKE keeps the exact meaning free text always had. UNION drops a rowid proposed
+ * twice; CROSS JOIN makes SQLite walk the hits, not the table.
  */
-const indexedFrom =
-  '(SELECT rowid AS hit FROM history_fts WHERE history_fts MATCH @fts) AS hits ' +
-  'CROSS JOIN history ON history.id = hits.hit'
+function indexedFrom(parts: readonly string[]): string {
+  const hits = parts
+    .filter((name) => /^history_fts_\w+$/.test(name))
+    .map((name) => `SELECT rowid AS hit FROM ${name} WHERE ${name} MATCH @fts`)
+    .join(' UNION ')
+  return `(${hits}) AS hits CROSS JOIN history ON history.id = hits.hit`
+}
 
 /**
  * Builds the WHERE clause shared by search, count and export, so the 10,000-row rule counts
@@ -89,8 +91,8 @@ export function buildWhere(filter: HistoryFilter, options: WhereOptions = {}): S
   if (filter.text) {
     clauses.push(likeClause)
     params.text = likePattern(filter.text)
-    if (options.text !== 'scan' && usesTextIndex(filter.text)) {
-      from = indexedFrom
+    if (options.textParts?.length && usesTextIndex(filter.text)) {
+      from = indexedFrom(options.textParts)
       params.fts = ftsQuery(filter.text)
     }
   }

@@ -4,7 +4,8 @@ import type { HistoryEntry, NewHistoryEntry } from '../../../shared/model/histor
 import type { Localized } from '../../../shared/model/localized'
 import type { Db } from '../store/database'
 import { HistoryImports } from './history-imports'
-import { buildWhere, likeClause, likePattern, usesTextIndex, type WhereOptions } from './history-query'
+import { HistoryTextIndex } from './history-text-index'
+import { buildWhere, likeClause, likePattern, usesTextIndex } from './history-query'
 
 interface HistoryRow {
   id: number
@@ -62,8 +63,8 @@ function toEntry(row: HistoryRow): HistoryEntry {
 export class HistoryRepository {
   private readonly insert
   private readonly insertIgnore
-  /** The trigram index is written here, in the same transaction as the entry (see migration 007). */
-  private readonly index
+  /** Written here, in the same transaction as the entry (see migration 007). */
+  private readonly textIndex
   private readonly pendingImports
   /** Archive imports in progress: their entries stay hidden until complete. */
   readonly imports: HistoryImports
@@ -78,7 +79,7 @@ export class HistoryRepository {
       VALUES (@uid, @ts, @site, @direction, @category, @level, @message, @message_en, @detail, @import_id)`
     this.insert = db.prepare(`INSERT ${sql}`)
     this.insertIgnore = db.prepare(`INSERT OR IGNORE ${sql}`)
-    this.index = db.prepare('INSERT INTO history_fts (rowid, message, message_en) VALUES (?, ?, ?)')
+    this.textIndex = new HistoryTextIndex(db)
     this.pendingImports = db.prepare('SELECT id FROM history_imports').pluck()
     this.imports = new HistoryImports(db, now)
   }
@@ -88,8 +89,9 @@ export class HistoryRepository {
     return this.pendingImports.all() as number[]
   }
 
-  private where(filter: HistoryFilter, options: Omit<WhereOptions, 'hiddenImports'> = {}) {
-    return buildWhere(filter, { ...options, hiddenImports: this.hidden() })
+  private where(filter: HistoryFilter, cursor?: HistoryCursor) {
+    const textParts = usesTextIndex(filter.text) ? this.textIndex.partsFor(filter) : []
+    return buildWhere(filter, { cursor, hiddenImports: this.hidden(), textParts })
   }
 
   private row(
@@ -114,7 +116,7 @@ export class HistoryRepository {
     const row = this.row(entry)
     const id = this.db.transaction(() => {
       const inserted = Number(this.insert.run(row).lastInsertRowid)
-      this.index.run(inserted, row.message, row.message_en ?? '')
+      this.textIndex.add(inserted, row.ts, row.message, row.message_en)
       return inserted
     })()
     const appended = toEntry({ ...row, id })
@@ -155,7 +157,7 @@ export class HistoryRepository {
           skipped++
           continue
         }
-        this.index.run(result.lastInsertRowid, row.message, row.message_en ?? '')
+        this.textIndex.add(result.lastInsertRowid, row.ts, row.message, row.message_en)
         inserted++
       }
       return { inserted, skipped }
@@ -168,7 +170,7 @@ export class HistoryRepository {
       const walked = this.searchNewest(filter, limit, cursor, indexed ? prefetchRows : shortTextWindowRows)
       if (walked.complete || !indexed) return walked.page
     }
-    const where = this.where(filter, { cursor })
+    const where = this.where(filter, cursor)
     const rows = this.db
       .prepare(`SELECT ${columns} FROM ${where.from} ${where.sql} ORDER BY ts DESC, id DESC LIMIT @limit`)
       .all({ ...where.params, limit: limit + 1 }) as HistoryRow[]
@@ -186,7 +188,7 @@ export class HistoryRepository {
     cursor: HistoryCursor | undefined,
     window: number,
   ): { page: HistoryPage; complete: boolean } {
-    const others = this.where({ ...filter, text: undefined }, { cursor })
+    const others = this.where({ ...filter, text: undefined }, cursor)
     const params = { ...others.params, text: likePattern(filter.text ?? ''), window, limit: limit + 1 }
     const newest = `SELECT ${columns} FROM history ${others.sql} ORDER BY ts DESC, id DESC LIMIT @window`
     const rows = this.db
@@ -245,10 +247,18 @@ export class HistoryRepository {
     })()
   }
 
+  /** Drops the text index of every month now wholly older than the cutoff (after pruning it). */
+  dropTextIndexOlderThan(cutoff: number): number {
+    return this.textIndex.dropOlderThan(cutoff)
+  }
+
   /** Rewrites a line in place: the prune's audit line keeps what it has deleted so far. */
-  rewrite(id: number, message: Localized, detail: unknown): void {
-    this.db
-      .prepare('UPDATE history SET message = ?, message_en = ?, detail = ? WHERE id = ?')
-      .run(message.ja, message.en, JSON.stringify(detail), id)
+  rewrite(entry: HistoryEntry, message: Localized, detail: unknown): void {
+    this.db.transaction(() => {
+      this.db
+        .prepare('UPDATE history SET message = ?, message_en = ?, detail = ? WHERE id = ?')
+        .run(message.ja, message.en, JSON.stringify(detail), entry.id)
+      this.textIndex.add(entry.id, entry.ts, message.ja, message.en)
+    })()
   }
 }

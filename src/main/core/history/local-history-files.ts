@@ -66,14 +66,14 @@ export function createLocalHistoryFiles(history: HistoryRepository, now: () => n
       })
       const result = await pruneHistory(history, cutoff, {
         recordProgress: (deleted) =>
-          history.rewrite(line.id, pruneMessage(cutoff, deleted, false), {
+          history.rewrite(line, pruneMessage(cutoff, deleted, false), {
             cutoff,
             deleted,
             finished: false,
           }),
       })
       const { deleted } = result
-      history.rewrite(line.id, pruneMessage(cutoff, deleted, true), { cutoff, deleted, finished: true })
+      history.rewrite(line, pruneMessage(cutoff, deleted, true), { cutoff, deleted, finished: true })
       return result
     },
   }

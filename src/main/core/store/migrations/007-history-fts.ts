@@ -1,12 +1,11 @@
 /**
  * Free-text search over millions of history entries, and imports that never hold a long lock.
  *
- * `history_fts`: a contentless FTS5 trigram index of the Japanese and English message (rowid = history.id).
- * It only proposes candidates (detail=none: which entries hold every trigram of the text, not where) and
- * the LIKE decides, so the index stays small and exact positions are not needed. Contentless (the text
- * stays in `history` only) with contentless_delete so pruning removes entries by rowid. Inserts are
- * indexed by the repository in the same transaction: an FTS5 insert inside an INSERT trigger flushes the
- * index per row (a statement savepoint), several times slower.
+ * `history_text_parts`: the trigram indexes of the messages, one FTS5 table per calendar month of entry
+ * time (see history-text-index.ts), each with the span of entry times it covers. Pruning drops a whole
+ * month's index once every entry of it is older than the cutoff, instead of deleting entries from an
+ * index one by one (FTS5 merges made single prune batches take seconds). `history_fts_legacy` indexes
+ * the entries that exist when this migration runs.
  *
  * `history_imports`: an archive import in progress. Its entries carry `import_id` and stay invisible to
  * every query until the import's row is deleted on completion, so an import is all-or-nothing while it
@@ -14,18 +13,18 @@
  * id is never reused, so a finished import's entries can never be hidden again by a new one.
  */
 export const v7HistoryFts = `
-CREATE VIRTUAL TABLE history_fts USING fts5(
-  message, message_en, tokenize = 'trigram', content = '', contentless_delete = 1, detail = none
+CREATE TABLE history_text_parts (
+  name TEXT PRIMARY KEY,
+  min_ts INTEGER NOT NULL,
+  max_ts INTEGER NOT NULL
 );
-INSERT INTO history_fts (rowid, message, message_en)
+CREATE VIRTUAL TABLE history_fts_legacy USING fts5(
+  message, message_en, tokenize = 'trigram', content = '', detail = none, columnsize = 0
+);
+INSERT INTO history_fts_legacy (rowid, message, message_en)
   SELECT id, message, coalesce(message_en, '') FROM history;
-CREATE TRIGGER history_fts_delete AFTER DELETE ON history BEGIN
-  DELETE FROM history_fts WHERE rowid = old.id;
-END;
-CREATE TRIGGER history_fts_update AFTER UPDATE OF message, message_en ON history BEGIN
-  DELETE FROM history_fts WHERE rowid = old.id;
-  INSERT INTO history_fts (rowid, message, message_en) VALUES (new.id, new.message, coalesce(new.message_en, ''));
-END;
+INSERT INTO history_text_parts (name, min_ts, max_ts)
+  SELECT 'history_fts_legacy', coalesce(min(ts), 0), coalesce(max(ts), 0) FROM history;
 
 CREATE TABLE history_imports (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
