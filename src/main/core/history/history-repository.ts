@@ -227,6 +227,18 @@ export class HistoryRepository {
     for (const row of statement.iterate({ ...where.params, limit })) yield toEntry(row as HistoryRow)
   }
 
+  /** Turns the automatic WAL checkpoint off until the returned function turns it back on. */
+  checkpointManually(): () => void {
+    const pages = this.db.pragma('wal_autocheckpoint', { simple: true }) as number
+    this.db.pragma('wal_autocheckpoint = 0')
+    return () => this.db.pragma(`wal_autocheckpoint = ${pages}`)
+  }
+
+  /** Copies committed pages back to the database file without blocking readers or writers. */
+  checkpoint(): void {
+    this.db.pragma('wal_checkpoint(PASSIVE)')
+  }
+
   /** Refreshes the query planner's statistics after bulk changes (imports, pruning); cheap when nothing changed. */
   optimize(): void {
     this.db.pragma('optimize')
@@ -248,7 +260,7 @@ export class HistoryRepository {
   }
 
   /** Drops the text index of every month now wholly older than the cutoff (after pruning it). */
-  dropTextIndexOlderThan(cutoff: number): number {
+  dropTextIndexOlderThan(cutoff: number): { dropped: number; longestMs: number } {
     return this.textIndex.dropOlderThan(cutoff)
   }
 

@@ -71,18 +71,21 @@ export class HistoryTextIndex {
   }
 
   /** Drops every month whose entries are all older than the cutoff, one transaction each. */
-  dropOlderThan(cutoff: number): number {
+  dropOlderThan(cutoff: number): { dropped: number; longestMs: number } {
     const names = this.db
       .prepare('SELECT name FROM history_text_parts WHERE max_ts < ?')
       .pluck()
       .all(cutoff) as string[]
+    let longestMs = 0
     for (const name of names) {
+      const started = performance.now()
       this.db.transaction(() => {
         this.db.exec(`DROP TABLE IF EXISTS ${name}`)
         this.db.prepare('DELETE FROM history_text_parts WHERE name = ?').run(name)
       })()
       this.inserts.delete(name)
+      longestMs = Math.max(longestMs, performance.now() - started)
     }
-    return names.length
+    return { dropped: names.length, longestMs }
   }
 }
