@@ -3,7 +3,7 @@
  * hide in another's figures. Each prints its own figures and goals ("goal …: met" / "goal …: NOT met").
  * `npm run bench -- --check` also exits 1 when any goal is "NOT met", so a regression fails CI.
  * `npm run bench -- history ldap` runs only those (a name, or a path to a bench script).
- * Sizes: BENCH_HISTORY_ENTRIES (5,000,000), BENCH_LDAP_ENTRIES (100,000), BENCH_CAL_USERS (300), BENCH_CAL_EVENTS (200).
+ * Sizes: BENCH_HISTORY_ENTRIES (5,000,000), BENCH_HISTORY_IMPORT_ENTRIES (2,000,000), BENCH_LDAP_ENTRIES (100,000), BENCH_CAL_USERS (300), BENCH_CAL_EVENTS (200).
  */
 import { spawn } from 'node:child_process'
 import { join, resolve } from 'node:path'
@@ -12,6 +12,7 @@ const allBenches = [
   'directory-bench.ts',
   'ldap-bench.ts',
   'history-bench.ts',
+  'history-import-bench.ts',
   'calendar-parse-bench.ts',
   'calendar-cycle-bench.ts',
 ]
