@@ -159,6 +159,12 @@ export async function runHistoryBench(total: number): Promise<void> {
       const latency = ms(start)
       row(`first page, free text: ${label}`, `${latency.toFixed(1)} ms`, verdict(latency, 100))
     }
+    for (const [label, filter] of texts.slice(0, 2)) {
+      start = performance.now()
+      const count = history.countCapped(filter, 10_000)
+      const shown = `${count.count}${count.atLeast ? '+' : ''}`
+      row(`count for the 10,000 rule, free text: ${label} (${shown})`, `${ms(start).toFixed(1)} ms`)
+    }
 
     // The newest 10,000 entries of one site: the largest export the rule allows.
     let oldestOfTenThousand = now

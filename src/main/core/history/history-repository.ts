@@ -177,6 +177,21 @@ export class HistoryRepository {
     return toPage(rows, limit)
   }
 
+  /** The newest `window` entries matching every filter but the text, and where that window ends. */
+  private newest(filter: HistoryFilter, cursor: HistoryCursor | undefined, window: number) {
+    const others = this.where({ ...filter, text: undefined }, cursor)
+    const params = { ...others.params, text: likePattern(filter.text ?? ''), window }
+    const order = 'ORDER BY ts DESC, id DESC'
+    return {
+      params,
+      matching: `SELECT * FROM (SELECT ${columns} FROM history ${others.sql} ${order} LIMIT @window) WHERE ${likeClause}`,
+      end: () =>
+        this.db
+          .prepare(`SELECT ts, id FROM history ${others.sql} ${order} LIMIT 1 OFFSET @window - 1`)
+          .get(params) as HistoryCursor | undefined,
+    }
+  }
+
   /**
    * Free text over the newest `window` entries that match the other filters. Complete when it fills a
    * page or the window held every remaining entry; otherwise the page ends where the window ended,
@@ -188,28 +203,34 @@ export class HistoryRepository {
     cursor: HistoryCursor | undefined,
     window: number,
   ): { page: HistoryPage; complete: boolean } {
-    const others = this.where({ ...filter, text: undefined }, cursor)
-    const params = { ...others.params, text: likePattern(filter.text ?? ''), window, limit: limit + 1 }
-    const newest = `SELECT ${columns} FROM history ${others.sql} ORDER BY ts DESC, id DESC LIMIT @window`
+    const newest = this.newest(filter, cursor, window)
     const rows = this.db
-      .prepare(`SELECT * FROM (${newest}) WHERE ${likeClause} ORDER BY ts DESC, id DESC LIMIT @limit`)
-      .all(params) as HistoryRow[]
+      .prepare(`${newest.matching} ORDER BY ts DESC, id DESC LIMIT @limit`)
+      .all({ ...newest.params, limit: limit + 1 }) as HistoryRow[]
     if (rows.length > limit) return { page: toPage(rows, limit), complete: true }
-    const windowEnd = this.db
-      .prepare(
-        `SELECT ts, id FROM history ${others.sql} ORDER BY ts DESC, id DESC LIMIT 1 OFFSET @window - 1`,
-      )
-      .get(params) as HistoryCursor | undefined
+    const windowEnd = newest.end()
     return { page: { entries: rows.map(toEntry), nextCursor: windowEnd ?? null }, complete: !windowEnd }
   }
 
   /** Counts up to `cap` + 1 so the answer stays fast on millions of entries. */
   countCapped(filter: HistoryFilter, cap: number): HistoryCount {
+    // A common word passes the cap among the newest entries at once; the index serves rare ones.
+    const walked = filter.text ? this.countNewest(filter, cap) : undefined
+    if (walked) return walked
     const where = this.where(filter)
     const row = this.db
       .prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM ${where.from} ${where.sql} LIMIT @cap)`)
       .get({ ...where.params, cap: cap + 1 }) as { n: number }
     return row.n > cap ? { count: cap + 1, atLeast: true } : { count: row.n, atLeast: false }
+  }
+
+  private countNewest(filter: HistoryFilter, cap: number): HistoryCount | undefined {
+    const newest = this.newest(filter, undefined, shortTextWindowRows)
+    const row = this.db
+      .prepare(`SELECT count(*) AS n FROM (${newest.matching} LIMIT @cap)`)
+      .get({ ...newest.params, cap: cap + 1 }) as { n: number }
+    if (row.n > cap) return { count: cap + 1, atLeast: true }
+    return newest.end() ? undefined : { count: row.n, atLeast: false }
   }
 
   countAll(filter: HistoryFilter = {}): number {
