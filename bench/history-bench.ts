@@ -192,7 +192,8 @@ export async function runHistoryBench(total: number): Promise<void> {
 
     const cutoff = retentionCutoff(now, 12)
     const old = history.countAll({ to: cutoff })
-    const result = await pruneHistory(history, cutoff)
+    const batchMs: number[] = []
+    const result = await pruneHistory(history, cutoff, { onBatch: (elapsed) => batchMs.push(elapsed) })
     row(
       `prune older than 1 year (${result.deleted.toLocaleString()} of ${old.toLocaleString()})`,
       `${(result.totalMs / 1000).toFixed(1)} s`,
@@ -202,6 +203,13 @@ export async function runHistoryBench(total: number): Promise<void> {
       '  longest single prune batch',
       `${result.longestBatchMs.toFixed(1)} ms`,
       verdict(result.longestBatchMs, 50),
+    )
+    batchMs.sort((a, b) => a - b)
+    const at = (q: number): string => (batchMs[Math.floor(q * (batchMs.length - 1))] ?? 0).toFixed(1)
+    row(
+      '  prune batch times p50 / p99 / p99.9',
+      `${at(0.5)} / ${at(0.99)} / ${at(0.999)} ms`,
+      `(${batchMs.filter((t) => t >= 50).length} of ${batchMs.length} at 50 ms or more)`,
     )
     row(
       `  text index months dropped (${result.droppedMonths})`,
