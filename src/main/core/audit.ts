@@ -1,10 +1,11 @@
+import type { HistoryEntry } from '../../shared/model/history'
 import type { Localized } from '../../shared/model/localized'
 import type { PermissionRepair } from './data-dir'
 import type { HistoryRepository } from './history/history-repository'
 
 /** Admin actions go to the sync history too (category "audit"), so one search shows who changed what and when. */
-export function writeAudit(history: HistoryRepository, message: Localized, detail?: unknown): void {
-  history.append({
+export function writeAudit(history: HistoryRepository, message: Localized, detail?: unknown): HistoryEntry {
+  return history.append({
     direction: 'local',
     category: 'audit',
     level: 'info',

@@ -1,9 +1,10 @@
-import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs'
+import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
 import { z } from 'zod'
 import type { HistoryFilter } from '../../../shared/api'
 import { ApiError } from '../../../shared/model/errors'
 import { directions, levels, type NewHistoryEntry } from '../../../shared/model/history'
 import type { HistoryRepository } from './history-repository'
+import { readLines, type TextLine } from './line-reader'
 import { jsonlLine } from './history-format'
 
 const archivedEntry = z.object({
@@ -29,47 +30,106 @@ function lineError(file: string, line: number, problem: string): ApiError {
   )
 }
 
-/** Validates every line before inserting any: a bad archive changes nothing. */
-export function parseArchive(text: string, file: string): NewHistoryEntry[] {
-  const entries: NewHistoryEntry[] = []
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/)
-  lines.forEach((raw, index) => {
-    if (raw.trim() === '') return
-    let json: unknown
-    try {
-      json = JSON.parse(raw)
-    } catch {
-      throw lineError(file, index + 1, 'not JSON')
-    }
-    const parsed = archivedEntry.safeParse(json)
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]
-      throw lineError(file, index + 1, `${issue?.path.join('.') || 'entry'}: ${issue?.message ?? 'invalid'}`)
-    }
-    entries.push(parsed.data)
-  })
-  return entries
+/** One archive line as an entry, or a bilingual error naming the line. */
+export function parseArchiveLine(raw: string, file: string, line: number): NewHistoryEntry {
+  let json: unknown
+  try {
+    json = JSON.parse(raw)
+  } catch {
+    throw lineError(file, line, 'not JSON')
+  }
+  const parsed = archivedEntry.safeParse(json)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw lineError(file, line, `${issue?.path.join('.') || 'entry'}: ${issue?.message ?? 'invalid'}`)
+  }
+  return parsed.data
 }
 
-/** Imports a JSON Lines archive in one transaction; entries already present (same uid) are skipped. */
+function cannotOpen(file: string, error: unknown): ApiError {
+  return new ApiError(
+    'import-failed',
+    {
+      ja: `${file} を開けません。パスと読み取り権限を確認してください。`,
+      en: `Cannot open ${file}. Check the path and read permission.`,
+    },
+    { cause: String(error) },
+  )
+}
+
+/**
+ * Rows (and characters) per transaction: a few milliseconds each, so the running app's own writes never
+ * wait long, and a batch of entries with large details never holds much memory.
+ */
+const importBatchRows = 1000
+const importBatchChars = 8 << 20
+
+const restCell = new Int32Array(new SharedArrayBuffer(4))
+
+/**
+ * Leaves the database to other processes as long as the last batch held it: SQLite's lock is not a
+ * queue, and a writer that starts its next batch at once starves the running app's writes.
+ */
+function restSync(ms: number): void {
+  Atomics.wait(restCell, 0, 0, Math.ceil(ms))
+}
+
+/**
+ * Streams a JSON Lines archive of any size into the history; entries already present (same uid) are
+ * skipped. All-or-nothing by the import record, not by one long lock: the entries stay invisible until
+ * the last line is in, a bad line discards what was written, and a killed import is swept next time.
+ */
 export function importArchive(
   history: HistoryRepository,
   file: string,
 ): { inserted: number; skipped: number } {
-  let text: string
+  const imports = history.imports
+  let lines: Generator<TextLine>
   try {
-    text = readFileSync(file, 'utf8')
+    lines = readLines(file)
+    lines = withFirst(lines.next(), lines)
   } catch (error) {
-    throw new ApiError(
-      'import-failed',
-      {
-        ja: `${file} を開けません。パスと読み取り権限を確認してください。`,
-        en: `Cannot open ${file}. Check the path and read permission.`,
-      },
-      { cause: String(error) },
-    )
+    throw cannotOpen(file, error)
   }
-  return history.appendMany(parseArchive(text, file))
+  imports.sweepStale()
+  const id = imports.begin(file)
+  const total = { inserted: 0, skipped: 0 }
+  const flush = (batch: NewHistoryEntry[]): void => {
+    const started = performance.now()
+    const written = history.appendImported(batch, id)
+    total.inserted += written.inserted
+    total.skipped += written.skipped
+    imports.heartbeat(id)
+    restSync(performance.now() - started)
+  }
+  try {
+    let batch: NewHistoryEntry[] = []
+    let chars = 0
+    for (const { text, number } of lines) {
+      if (text.trim() === '') continue
+      batch.push(parseArchiveLine(text, file, number))
+      chars += text.length
+      if (batch.length === importBatchRows || chars > importBatchChars) {
+        flush(batch)
+        batch = []
+        chars = 0
+      }
+    }
+    flush(batch)
+  } catch (error) {
+    imports.discard(id)
+    throw error
+  }
+  imports.complete(id)
+  history.announceBulk(total.inserted)
+  return total
+}
+
+/** Puts back the line already read (reading it is what reveals an unreadable file). */
+function* withFirst(first: IteratorResult<TextLine>, rest: Generator<TextLine>): Generator<TextLine> {
+  if (first.done) return
+  yield first.value
+  yield* rest
 }
 
 /**

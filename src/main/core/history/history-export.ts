@@ -67,7 +67,8 @@ export function exportHistory(
   return {
     fileName: `renkei-history-${stamp(now)}.csv`,
     mimeType: 'text/csv;charset=utf-8',
-    content: bom + stringify(records, { record_delimiter: '\r\n' }),
+    // A lone CR or LF inside a field must be quoted too, or a reader splits the row there.
+    content: bom + stringify(records, { record_delimiter: '\r\n', quoted_match: /[\r\n]/ }),
     rows,
   }
 }

@@ -25,6 +25,17 @@ export function formatLocalTime(ts: number): string {
   )
 }
 
+/**
+ * Characters that make a spreadsheet read a cell as a formula (OWASP CSV injection), with the
+ * full-width forms a Japanese IME produces, which Japanese Excel treats the same way.
+ */
+const formulaStart = /^[=+\-@\t\r＝＋－＠]/
+
+/** OWASP's neutralisation: a leading apostrophe makes the cell text. Only the CSV gets this; archives stay exact. */
+export function neutraliseCell(text: string): string {
+  return formulaStart.test(text) ? `'${text}` : text
+}
+
 export function csvRow(entry: HistoryEntry, language: Language): string[] {
   return [
     formatLocalTime(entry.ts),
@@ -34,7 +45,7 @@ export function csvRow(entry: HistoryEntry, language: Language): string[] {
     levelLabels[language][entry.level],
     language === 'en' && entry.messageEn ? entry.messageEn : entry.message,
     entry.detail === null || entry.detail === undefined ? '' : JSON.stringify(entry.detail),
-  ]
+  ].map(neutraliseCell)
 }
 
 /** The archive line: everything needed to restore the entry elsewhere, without the local row id. */

@@ -3,8 +3,11 @@ import { buildWhere } from './history-query'
 
 describe('history WHERE clause', () => {
   it('is empty without filters and binds every value as a parameter', () => {
-    expect(buildWhere({})).toEqual({ sql: '', params: {} })
-    const where = buildWhere({ site: "A社' OR 1=1", level: 'error', from: 1, to: 2 }, { ts: 5, id: 7 })
+    expect(buildWhere({})).toEqual({ from: 'history', sql: '', params: {} })
+    const where = buildWhere(
+      { site: "A社' OR 1=1", level: 'error', from: 1, to: 2 },
+      { cursor: { ts: 5, id: 7 } },
+    )
     expect(where.sql).not.toContain('A社')
     expect(where.params).toMatchObject({
       site: "A社' OR 1=1",
@@ -18,6 +21,30 @@ describe('history WHERE clause', () => {
 
   it('escapes LIKE wildcards in free text', () => {
     expect(buildWhere({ text: '50%_off\\' }).params.text).toBe('%50\\%\\_off\\\\%')
+  })
+
+  it('narrows text of 3+ characters through the trigram index (every trigram, quoted), keeping the LIKE', () => {
+    const textParts = ['history_fts_202610', 'history_fts_202611']
+    const where = buildWhere({ text: '連携"しし"' }, { textParts })
+    expect(where.from).toContain('history_fts_202610 MATCH @fts UNION SELECT')
+    expect(where.from).toContain('history_fts_202611 MATCH @fts')
+    expect(where.params.fts).toBe('"連携""" AND "携""し" AND """しし" AND "しし"""')
+    expect(where.params.text).toBe('%連携"しし"%')
+    expect(buildWhere({ text: 'ああああ' }, { textParts }).params.fts).toBe('"あああ"')
+  })
+
+  it('keeps 1-2 characters (too short for trigrams) on the LIKE alone', () => {
+    for (const text of ['社', '社員', '𠮷野']) {
+      const where = buildWhere({ text }, { textParts: ['history_fts_202611'] })
+      expect(where.from).toBe('history')
+      expect(where.params.fts).toBeUndefined()
+    }
+  })
+
+  it('hides the entries of imports still in progress', () => {
+    expect(buildWhere({}, { hiddenImports: [3, 4] }).sql).toBe(
+      'WHERE (import_id IS NULL OR import_id NOT IN (3, 4))',
+    )
   })
 
   it('ignores an empty site or category (the UI sends "" for "any")', () => {

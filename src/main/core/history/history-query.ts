@@ -1,13 +1,65 @@
 import type { HistoryCursor, HistoryFilter } from '../../../shared/api'
 
 export interface SqlWhere {
+  /** `history`, or the trigram index's hits joined to it when free text can use the index. */
+  readonly from: string
   readonly sql: string
   readonly params: Record<string, string | number>
 }
 
+export interface WhereOptions {
+  readonly cursor?: HistoryCursor
+  /** Imports still writing: their entries stay invisible until the import completes. */
+  readonly hiddenImports?: readonly number[]
+  /** The month indexes free text of 3+ characters narrows through; without them, the LIKE alone. */
+  readonly textParts?: readonly string[]
+}
+
+/** The trigram tokenizer indexes 3-character sequences: shorter text cannot use the index. */
+export const minIndexedTextLength = 3
+
 /** LIKE with the user's text taken literally: %, _ and \ lose their wildcard meaning. */
-function likePattern(text: string): string {
+export function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+}
+
+/** Free text as it always matched: a literal substring of the Japanese or English message. */
+export const likeClause = `(message LIKE @text ESCAPE '\\' OR message_en LIKE @text ESCAPE '\\')`
+
+/** Enough trigrams to be selective; more only cost index lookups (the LIKE decides anyway). */
+const maxQueryTrigrams = 24
+
+/**
+ * The index holds no positions, so the query asks for entries holding every trigram of the text
+ * (each one a quoted FTS5 string, a double quote written twice): a superset the LIKE then narrows.
+ */
+export function ftsQuery(text: string): string {
+  const chars = [...text]
+  const trigrams = new Set<string>()
+  for (let i = 0; i + minIndexedTextLength <= chars.length; i++) {
+    trigrams.add(chars.slice(i, i + minIndexedTextLength).join(''))
+  }
+  return [...trigrams]
+    .slice(0, maxQueryTrigrams)
+    .map((trigram) => `"${trigram.replace(/"/g, '""')}"`)
+    .join(' AND ')
+}
+
+export function usesTextIndex(text: string | undefined): text is string {
+  return text !== undefined && [...text].length >= minIndexedTextLength
+}
+
+/**
+ * The month indexes find candidates (a superset: no positions, stale trigrams, and wider case folding
+ * than LIKE) and the LIKE keeps the exact meaning free text always had. UNION drops a rowid proposed
+ * twice; CROSS JOIN makes SQLite walk the hits, not the table.
+ */
+function indexedFrom(parts: readonly string[]): string {
+  const hits = parts
+    .filter((name) => /^history_fts_\w+$/.test(name))
+    .map((name) => `SELECT rowid AS hit FROM ${name} WHERE ${name} MATCH @fts`)
+    .join(' UNION ')
+  return `(${hits}) AS hits CROSS JOIN history ON history.id = hits.hit`
 }
 
 /**
@@ -15,7 +67,7 @@ function likePattern(text: string): string {
  * exactly the entries the list shows. The cursor is a row-value comparison SQLite serves from the
  * (…, ts, id) indexes, which keeps page 1,000 as fast as page 1.
  */
-export function buildWhere(filter: HistoryFilter, cursor?: HistoryCursor): SqlWhere {
+export function buildWhere(filter: HistoryFilter, options: WhereOptions = {}): SqlWhere {
   const clauses: string[] = []
   const params: Record<string, string | number> = {}
   const equal = (column: 'site' | 'direction' | 'category' | 'level', value: string | undefined): void => {
@@ -35,14 +87,23 @@ export function buildWhere(filter: HistoryFilter, cursor?: HistoryCursor): SqlWh
     clauses.push('ts < @to')
     params.to = filter.to
   }
+  let from = 'history'
   if (filter.text) {
-    clauses.push(`(message LIKE @text ESCAPE '\\' OR message_en LIKE @text ESCAPE '\\')`)
+    clauses.push(likeClause)
     params.text = likePattern(filter.text)
+    if (options.textParts?.length && usesTextIndex(filter.text)) {
+      from = indexedFrom(options.textParts)
+      params.fts = ftsQuery(filter.text)
+    }
   }
-  if (cursor) {
+  if (options.cursor) {
     clauses.push('(ts, id) < (@cursorTs, @cursorId)')
-    params.cursorTs = cursor.ts
-    params.cursorId = cursor.id
+    params.cursorTs = options.cursor.ts
+    params.cursorId = options.cursor.id
   }
-  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params }
+  if (options.hiddenImports?.length) {
+    const ids = options.hiddenImports.map((id) => Math.trunc(Number(id))).join(', ')
+    clauses.push(`(import_id IS NULL OR import_id NOT IN (${ids}))`)
+  }
+  return { from, sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params }
 }

@@ -1,4 +1,5 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs'
+import type { Localized } from '../../../shared/model/localized'
 import type { LocalFiles } from '../core-types'
 import { writeAudit } from '../audit'
 import { importArchive, writeArchive } from './history-archive'
@@ -16,6 +17,23 @@ function writeAtomically(file: string, content: string): void {
   } catch (error) {
     rmSync(partial, { force: true })
     throw error
+  }
+}
+
+/**
+ * The prune's one audit line, written before the first batch and rewritten in every batch's
+ * transaction: a prune killed midway still says exactly how many entries it deleted.
+ */
+function pruneMessage(cutoff: number, deleted: number, finished: boolean): Localized {
+  const before = new Date(cutoff).toISOString()
+  if (finished)
+    return {
+      ja: `${before} より前の履歴を ${deleted} 件削除しました`,
+      en: `Removed ${deleted} history entries older than ${before}`,
+    }
+  return {
+    ja: `${before} より前の履歴の削除を開始しました。これまでに ${deleted} 件を削除しています（完了の記録はまだありません）`,
+    en: `Started removing history entries older than ${before}: ${deleted} removed so far (not recorded as finished)`,
   }
 }
 
@@ -41,15 +59,22 @@ export function createLocalHistoryFiles(history: HistoryRepository, now: () => n
     // "import 12,000, export" report 12,001.
     importHistory: (file) => importArchive(history, file),
     async pruneHistory(cutoff) {
-      const result = await pruneHistory(history, cutoff)
-      writeAudit(
-        history,
-        {
-          ja: `${new Date(cutoff).toISOString()} より前の履歴を ${result.deleted} 件削除しました`,
-          en: `Removed ${result.deleted} history entries older than ${new Date(cutoff).toISOString()}`,
-        },
-        { cutoff, deleted: result.deleted },
-      )
+      history.imports.sweepStale()
+      const line = writeAudit(history, pruneMessage(cutoff, 0, false), {
+        cutoff,
+        deleted: 0,
+        finished: false,
+      })
+      const result = await pruneHistory(history, cutoff, {
+        recordProgress: (deleted) =>
+          history.rewrite(line, pruneMessage(cutoff, deleted, false), {
+            cutoff,
+            deleted,
+            finished: false,
+          }),
+      })
+      const { deleted } = result
+      history.rewrite(line, pruneMessage(cutoff, deleted, true), { cutoff, deleted, finished: true })
       return result
     },
   }

@@ -17,7 +17,9 @@ export function createPruneJob(
     schedule: { kind: 'daily', at: '03:30' },
     async run({ signal }) {
       const months = settings.get().historyRetentionMonths
-      const result = await pruneHistory(history, retentionCutoff(now(), months), () => signal.aborted)
+      const result = await pruneHistory(history, retentionCutoff(now(), months), {
+        shouldStop: () => signal.aborted,
+      })
       const period = months % 12 === 0 ? `${months / 12}年` : `${months}か月`
       const periodEn = months % 12 === 0 ? `${months / 12} year(s)` : `${months} month(s)`
       return {

@@ -34,6 +34,14 @@ function configure(db: Db): void {
   db.pragma('synchronous = NORMAL')
   db.pragma('foreign_keys = ON')
   db.pragma('busy_timeout = 5000')
+  // Every transaction takes the write lock when it begins (BEGIN IMMEDIATE): a deferred one that reads
+  // and then writes fails at once with "database is locked", without waiting, when another process
+  // (the CLI importing or pruning) committed in between.
+  const deferred = db.transaction.bind(db)
+  db.transaction = ((work) => deferred(work).immediate) as Db['transaction']
+  // ANALYZE (run by PRAGMA optimize after bulk changes) samples instead of reading every index: it holds
+  // the write lock, and a full pass over millions of entries made other processes wait seconds.
+  db.pragma('analysis_limit = 1000')
   // 64 MiB of page cache: index pages of a multi-million-row history stay in memory.
   db.pragma('cache_size = -65536')
   migrate(db)

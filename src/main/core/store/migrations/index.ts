@@ -4,6 +4,7 @@ import { v3Directory } from './003-directory'
 import { v4Calendar } from './004-calendar'
 import { v5DirectoryOwnership } from './005-directory-ownership'
 import { v6CalendarParseMemory } from './006-calendar-parse-memory'
+import { v7HistoryFts } from './007-history-fts'
 import { v8HomeLeavers } from './008-home-leavers'
 
 /** Ordered schema steps; the database's user_version says how many are applied. Append, never edit. */
@@ -14,5 +15,6 @@ export const migrations: readonly string[] = [
   v4Calendar,
   v5DirectoryOwnership,
   v6CalendarParseMemory,
+  v7HistoryFts,
   v8HomeLeavers,
 ]
