@@ -9,6 +9,7 @@ import type { Core } from '../../src/main/core/core-types'
 import { HistoryRepository } from '../../src/main/core/history/history-repository'
 import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store'
 import { openDatabase } from '../../src/main/core/store/database'
+import { prepareDataDir } from '../../src/main/core/data-dir'
 import { projectRoot, runCli } from '../support/cli'
 import { makeEntries, writeJsonl } from '../support/history-fixtures'
 
@@ -82,6 +83,7 @@ async function waitFor(condition: () => boolean, timeoutMs = 60_000): Promise<vo
 
 /** Entries older than a year, written straight into the database (a history that needs pruning). */
 function seedOld(count: number): void {
+  prepareDataDir(dataDir, 'renkei.sqlite') // owner-only files, as the app makes them (nothing to repair later)
   const db = openDatabase(dataDir)
   try {
     const history = new HistoryRepository(db, () => Date.now())

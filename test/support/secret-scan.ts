@@ -16,8 +16,12 @@ export function secretsInDataDir(dataDir: string, secrets: readonly string[]): s
 function rowsHolding(database: string, secrets: readonly string[]): string[] {
   const db = new Database(database, { readonly: true, fileMustExist: true })
   try {
+    // Virtual tables (the history's FTS5 text indexes) cannot be scanned; their shadow tables (_data,
+    // _idx, _docsize, _config) are ordinary tables and are read like any other.
     const tables = db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'",
+      )
       .pluck()
       .all() as string[]
     const found: string[] = []
