@@ -1,24 +1,14 @@
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { createCore } from '../../src/main/core/app'
-import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store'
 import type { CalendarCheckResult, CalendarStatus } from '../../src/shared/model/calendar'
 import { runCli } from '../support/cli'
+import { openTestCore, tempDataDir } from '../support/test-core'
 
 let dir: string
 
 /** One pair saved the way the UI would; its target password was never stored in the keychain. */
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'renkei-cal-cli-'))
-  const core = await createCore({
-    dataDir: dir,
-    runtime: 'test',
-    version: 'test',
-    secrets: new MemorySecretStore(),
-    startScheduler: false,
-  })
+  dir = tempDataDir('renkei-cal-cli-')
+  const core = await openTestCore(dir)
   await core.api['calendar.pairs.save']({
     id: 'cli-test-u0001',
     number: 1,

@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { rmSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createCore } from '../../src/main/core/app'
 import { createCalDavConnector } from '../../src/main/core/connectors/caldav/caldav-connector'
 import type { Core } from '../../src/main/core/core-types'
 import { TestClock } from '../../src/main/core/scheduler/test-clock'
@@ -13,6 +10,7 @@ import { calendarSecretName, type CalendarPairConfig } from '../../src/shared/mo
 import { startIcsFeedServer, type IcsFeedServer } from '../support/ics-feed-server'
 import { listCalendarObjects } from '../support/independent-caldav'
 import { startRadicale, type Radicale } from '../support/radicale'
+import { openTestCore, tempDataDir } from '../support/test-core'
 
 /**
  * Issue 9 item 9: Japanese groupware folds at 75 octets wherever that falls, often inside a character.
@@ -78,19 +76,12 @@ afterAll(async () => {
   await radicale.stop()
 })
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'renkei-cal-folded-'))
+  dir = tempDataDir('renkei-cal-folded-')
   const secrets = new MemorySecretStore()
   await secrets.set(calendarSecretName('u0001', 'target'), radicale.users[user]!)
   calendarUrl = await radicale.makeCalendar(user, `folded-${Date.now()}`, { timeZone: 'Asia/Tokyo' })
   const clock = new TestClock(Date.parse('2026-11-23T09:00:00+09:00'))
-  core = await createCore({
-    dataDir: dir,
-    runtime: 'test',
-    version: 'test',
-    secrets,
-    clock,
-    startScheduler: false,
-  })
+  core = await openTestCore(dir, { secrets, clock })
 })
 afterEach(async () => {
   await core.close()

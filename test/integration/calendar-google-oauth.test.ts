@@ -1,9 +1,7 @@
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createCore } from '../../src/main/core/app'
 import type { Core } from '../../src/main/core/core-types'
 import { KeychainSecretStore } from '../../src/main/core/secrets/keychain-secret-store'
 import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store'
@@ -14,6 +12,7 @@ import {
 } from '../../src/shared/model/calendar-config'
 import { keychainPresent, keychainSkipReason } from '../support/keychain'
 import { startOidcServer, type RunningOidcServer } from '../support/oidc-server'
+import { openTestCore, tempDataDir } from '../support/test-core'
 
 let oidc: RunningOidcServer
 let dir: string
@@ -27,9 +26,9 @@ afterAll(async () => {
   await oidc.stop()
 })
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'renkei-cal-oauth-'))
+  dir = tempDataDir('renkei-cal-oauth-')
   secrets = new MemorySecretStore()
-  core = await createCore({ dataDir: dir, runtime: 'test', version: 'test', secrets, startScheduler: false })
+  core = await openTestCore(dir, { secrets })
 })
 afterEach(async () => {
   await core.close()
@@ -69,13 +68,7 @@ describe.skipIf(!keychainPresent)(
       const name = calendarSecretName('u0007', 'refresh-token')
       await keychain.delete(name)
       await core.close()
-      core = await createCore({
-        dataDir: dir,
-        runtime: 'test',
-        version: 'test',
-        secrets: keychain,
-        startScheduler: false,
-      })
+      core = await openTestCore(dir, { secrets: keychain })
       await core.api['calendar.settings.update'](calendarSettings.parse({ oauth: oidc.client }))
       await core.api['calendar.pairs.save'](google)
       expect((await core.api['calendar.status']({})).pairs[0]!.authorized).toBe(false)
@@ -99,13 +92,7 @@ describe.skipIf(!keychainPresent)(
       expect(JSON.stringify(audit.entries)).not.toContain(token)
       await core.close()
       expect(dataDirHolds(token)).toBe(false)
-      core = await createCore({
-        dataDir: dir,
-        runtime: 'test',
-        version: 'test',
-        secrets,
-        startScheduler: false,
-      })
+      core = await openTestCore(dir, { secrets })
       await keychain.delete(name)
     })
   },

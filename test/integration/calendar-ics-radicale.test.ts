@@ -1,9 +1,6 @@
-import { readFileSync } from 'node:fs'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createCore } from '../../src/main/core/app'
 import type { Core } from '../../src/main/core/core-types'
 import { TestClock } from '../../src/main/core/scheduler/test-clock'
 import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store'
@@ -19,6 +16,7 @@ import { freePort } from '../support/free-port'
 import { startIcsFeedServer, type IcsFeedServer } from '../support/ics-feed-server'
 import { listCalendarObjects, putCalendarObject } from '../support/independent-caldav'
 import { startRadicale, type Radicale } from '../support/radicale'
+import { openTestCore, tempDataDir } from '../support/test-core'
 
 const fixture = (name: string): string => readFileSync(join(__dirname, '../fixtures/calendar', name), 'utf8')
 const user = 'alice'
@@ -44,11 +42,11 @@ afterAll(async () => {
 })
 
 function openCore(): Promise<Core> {
-  return createCore({ dataDir: dir, runtime: 'test', version: 'test', secrets, clock, startScheduler: false })
+  return openTestCore(dir, { secrets, clock })
 }
 
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'renkei-cal-'))
+  dir = tempDataDir('renkei-cal-')
   clock = new TestClock(Date.parse('2026-11-23T09:00:00+09:00'))
   secrets = new MemorySecretStore()
   await secrets.set(calendarSecretName('u0001', 'target'), radicale.users[user]!)
@@ -226,7 +224,7 @@ describe('calendar sync: iCalendar feed → Radicale', () => {
     const first = await core.api['calendar.run']({ id: 'u0001' })
     await core.close()
     rmSync(dir, { recursive: true, force: true })
-    dir = mkdtempSync(join(tmpdir(), 'renkei-cal-'))
+    dir = tempDataDir('renkei-cal-')
     core = await openCore()
     await core.api['calendar.pairs.save'](pair())
     const again = await core.api['calendar.run']({ id: 'u0001' })

@@ -1,8 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { rmSync } from 'node:fs'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createCore } from '../../src/main/core/app'
 import type { Core } from '../../src/main/core/core-types'
 import { TestClock } from '../../src/main/core/scheduler/test-clock'
 import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store'
@@ -18,6 +15,7 @@ import {
   type IndependentObject,
 } from '../support/independent-caldav'
 import { startRadicale, type Radicale } from '../support/radicale'
+import { openTestCore, tempDataDir } from '../support/test-core'
 
 const user = 'alice'
 let radicale: Radicale
@@ -34,21 +32,14 @@ afterAll(async () => {
   await radicale.stop()
 })
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'renkei-cal2-'))
+  dir = tempDataDir('renkei-cal2-')
   const secrets = new MemorySecretStore()
   await secrets.set(calendarSecretName('u0001', 'source'), radicale.users[user]!)
   await secrets.set(calendarSecretName('u0001', 'target'), radicale.users[user]!)
   source = await radicale.makeCalendar(user, `groupware-${++n}`, { timeZone: 'Asia/Tokyo' })
   target = await radicale.makeCalendar(user, `phone-${n}`, { timeZone: 'Asia/Tokyo' })
   const clock = new TestClock(Date.parse('2026-11-23T09:00:00+09:00'))
-  core = await createCore({
-    dataDir: dir,
-    runtime: 'test',
-    version: 'test',
-    secrets,
-    clock,
-    startScheduler: false,
-  })
+  core = await openTestCore(dir, { secrets, clock })
 })
 afterEach(async () => {
   await core.close()

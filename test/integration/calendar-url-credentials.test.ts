@@ -1,9 +1,7 @@
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createCore } from '../../src/main/core/app'
 import type { Core } from '../../src/main/core/core-types'
 import { CalendarPairRepository } from '../../src/main/core/engines/calendar/calendar-pair-repository'
 import { TestClock } from '../../src/main/core/scheduler/test-clock'
@@ -16,6 +14,7 @@ import { startIcsFeedServer, type IcsFeedServer } from '../support/ics-feed-serv
 import { listCalendarObjects } from '../support/independent-caldav'
 import { keychainPresent, keychainSkipReason } from '../support/keychain'
 import { startRadicale, type Radicale } from '../support/radicale'
+import { openTestCore, tempDataDir } from '../support/test-core'
 
 /** Issue 9 item 14: https://user:password@host/… is used, but the password is kept only in the keychain. */
 const user = 'alice'
@@ -63,14 +62,7 @@ function pair(): CalendarPairConfig {
 }
 
 const openCore = (): Promise<Core> =>
-  createCore({
-    dataDir: dir,
-    runtime: 'test',
-    version: 'test',
-    secrets,
-    clock: new TestClock(Date.parse('2026-11-23T09:00:00+09:00')),
-    startScheduler: false,
-  })
+  openTestCore(dir, { secrets, clock: new TestClock(Date.parse('2026-11-23T09:00:00+09:00')) })
 
 /** Every byte of every file in the data directory, after a clean close (WAL checkpointed). */
 async function expectNoPasswordsOnDisk(): Promise<void> {
@@ -98,7 +90,7 @@ describe.skipIf(!keychainPresent)(
       await radicale.stop()
     })
     beforeEach(async () => {
-      dir = mkdtempSync(join(tmpdir(), 'renkei-cal-url-'))
+      dir = tempDataDir('renkei-cal-url-')
       for (const slot of ['source', 'target'] as const)
         await secrets.delete(calendarSecretName('u0001', slot))
       calendarUrl = await radicale.makeCalendar(user, `url-${Date.now()}`, { timeZone: 'Asia/Tokyo' })

@@ -1,17 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createCore } from '../../src/main/core/app'
 import type { Core } from '../../src/main/core/core-types'
 import { HistoryRepository } from '../../src/main/core/history/history-repository'
-import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store'
 import { openDatabase } from '../../src/main/core/store/database'
 import { prepareDataDir } from '../../src/main/core/data-dir'
 import { projectRoot, runCli } from '../support/cli'
 import { makeEntries, writeJsonl } from '../support/history-fixtures'
+import { openTestCore, tempDataDir } from '../support/test-core'
 
 // The CLI opens the keychain only for secrets; history commands must work without one.
 const noBus = { DBUS_SESSION_BUS_ADDRESS: '' }
@@ -20,7 +18,7 @@ let dataDir: string
 let app: Core | null = null
 
 beforeEach(() => {
-  dataDir = mkdtempSync(join(tmpdir(), 'renkei-cli-concurrency-'))
+  dataDir = tempDataDir('renkei-cli-concurrency-')
 })
 afterEach(async () => {
   await app?.close()
@@ -43,13 +41,7 @@ function startCli(args: readonly string[]): { child: ChildProcess; done: Promise
 }
 
 async function openApp(): Promise<Core> {
-  app = await createCore({
-    dataDir,
-    runtime: 'test',
-    version: 'test',
-    secrets: new MemorySecretStore(),
-    startScheduler: false,
-  })
+  app = await openTestCore(dataDir)
   return app
 }
 

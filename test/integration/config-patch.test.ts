@@ -1,24 +1,14 @@
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createCore } from '../../src/main/core/app'
 import type { Core } from '../../src/main/core/core-types'
-import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store'
 import type { ApiError } from '../../src/shared/model/errors'
+import { openTestCore, tempDataDir } from '../support/test-core'
 
 let dir: string
 let core: Core
 
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'renkei-config-patch-'))
-  core = await createCore({
-    dataDir: dir,
-    runtime: 'test',
-    version: 'test',
-    secrets: new MemorySecretStore(),
-    startScheduler: false,
-  })
+  dir = tempDataDir('renkei-config-patch-')
+  core = await openTestCore(dir)
 })
 afterEach(async () => {
   await core.close()

@@ -1,24 +1,15 @@
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
-import { createCore } from '../../src/main/core/app'
 import { TestClock } from '../../src/main/core/scheduler/test-clock'
-import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store'
 import { makeEntries, writeJsonl } from '../support/history-fixtures'
+import { openTestCore, tempDataDir } from '../support/test-core'
 
 describe('daily history pruning (unattended)', () => {
   it('runs at 03:30 local time and removes exactly the entries older than the retention', async () => {
     const start = Date.parse('2026-11-23T22:00:00+09:00')
     const clock = new TestClock(start)
-    const dataDir = mkdtempSync(join(tmpdir(), 'renkei-daily-'))
-    const core = await createCore({
-      dataDir,
-      runtime: 'test',
-      version: 't',
-      secrets: new MemorySecretStore(),
-      clock,
-    })
+    const dataDir = tempDataDir('renkei-daily-')
+    const core = await openTestCore(dataDir, { version: 't', clock, startScheduler: true })
     try {
       const pruneAt = Date.parse('2026-11-24T03:30:00+09:00')
       const cutoff = Date.parse('2025-11-24T03:30:00+09:00')

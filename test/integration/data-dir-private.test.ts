@@ -2,10 +2,9 @@ import { chmodSync, chownSync, mkdirSync, mkdtempSync, readdirSync, statSync, wr
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createCore } from '../../src/main/core/app'
-import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store'
 import { runCli } from '../support/cli'
 import { skipBecause } from '../support/skip-reason'
+import { openTestCore } from '../support/test-core'
 
 const modeOf = (path: string): number => statSync(path).mode & 0o777
 
@@ -20,13 +19,7 @@ function modes(dataDir: string): Record<string, string> {
 }
 
 function startCore(dataDir: string) {
-  return createCore({
-    dataDir,
-    runtime: 'test',
-    version: 't',
-    secrets: new MemorySecretStore(),
-    startScheduler: false,
-  })
+  return openTestCore(dataDir, { version: 't' })
 }
 
 /** What an older Renkei left under umask 022: everything readable by every local user. */

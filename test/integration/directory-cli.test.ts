@@ -1,24 +1,16 @@
-import { appendFileSync, mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { appendFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { createCore } from '../../src/main/core/app'
-import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store'
 import type { DirectoryPlan, SourceProblemReport } from '../../src/shared/model/directory'
 import { runCli } from '../support/cli'
 import { people, writeDirectoryCsv } from '../support/directory-csv'
+import { openTestCore, tempDataDir } from '../support/test-core'
 
 let dir: string
 
 /** The settings live in the data directory: write them the way the UI would, then drive the CLI. */
 async function configureCsv(count: number): Promise<void> {
-  const core = await createCore({
-    dataDir: dir,
-    runtime: 'test',
-    version: 'test',
-    secrets: new MemorySecretStore(),
-    startScheduler: false,
-  })
+  const core = await openTestCore(dir)
   await core.api['directory.config.update']({
     source: { kind: 'csv', ...writeDirectoryCsv(dir, people(count)) },
   })
@@ -26,7 +18,7 @@ async function configureCsv(count: number): Promise<void> {
 }
 
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'renkei-dir-cli-'))
+  dir = tempDataDir('renkei-dir-cli-')
 })
 
 describe('renkei directory', () => {
@@ -88,13 +80,7 @@ describe('renkei directory', () => {
 
   it('preview warns loudly, in both languages, when the mapping leaves under half of the people active', async () => {
     const fixtures = join(import.meta.dirname, '..', 'fixtures', 'directory')
-    const core = await createCore({
-      dataDir: dir,
-      runtime: 'test',
-      version: 'test',
-      secrets: new MemorySecretStore(),
-      startScheduler: false,
-    })
+    const core = await openTestCore(dir)
     await core.api['directory.config.update']({
       source: {
         kind: 'csv',

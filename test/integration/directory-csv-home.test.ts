@@ -1,26 +1,17 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createCore } from '../../src/main/core/app'
 import type { Core } from '../../src/main/core/core-types'
-import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store'
 import { sourceProblemReport } from '../../src/shared/model/directory'
 import { ApiError } from '../../src/shared/model/errors'
 import { people, writeDirectoryCsv } from '../support/directory-csv'
+import { openTestCore, tempDataDir } from '../support/test-core'
 
 let dir: string
 let core: Core
 
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'renkei-dir-csv-'))
-  core = await createCore({
-    dataDir: dir,
-    runtime: 'test',
-    version: 'test',
-    secrets: new MemorySecretStore(),
-    startScheduler: false,
-  })
+  dir = tempDataDir('renkei-dir-csv-')
+  core = await openTestCore(dir)
 })
 afterEach(async () => {
   await core.close()

@@ -1,10 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createCore } from '../../src/main/core/app'
 import type { Core } from '../../src/main/core/core-types'
-import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store'
+import { openTestCore, tempDataDir } from '../support/test-core'
 
 /** desknet's NEO's own export pair (Shift_JIS, CRLF): see test/fixtures/directory/make-desknets-fixtures.py. */
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'directory')
@@ -17,14 +15,8 @@ let dir: string
 let core: Core
 
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'renkei-desknets-'))
-  core = await createCore({
-    dataDir: dir,
-    runtime: 'test',
-    version: 'test',
-    secrets: new MemorySecretStore(),
-    startScheduler: false,
-  })
+  dir = tempDataDir('renkei-desknets-')
+  core = await openTestCore(dir)
 })
 afterEach(async () => {
   await core.close()

@@ -1,12 +1,8 @@
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createCore } from '../../src/main/core/app'
 import type { Core } from '../../src/main/core/core-types'
 import { TestClock } from '../../src/main/core/scheduler/test-clock'
-import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store'
 import { people, writeDirectoryCsv, type CsvPerson } from '../support/directory-csv'
+import { openTestCore, tempDataDir } from '../support/test-core'
 
 const day = 24 * 60 * 60 * 1000
 let dir: string
@@ -14,16 +10,9 @@ let clock: TestClock
 let core: Core
 
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'renkei-dir-grace-'))
+  dir = tempDataDir('renkei-dir-grace-')
   clock = new TestClock(Date.parse('2026-11-23T09:00:00+09:00'))
-  core = await createCore({
-    dataDir: dir,
-    runtime: 'test',
-    version: 'test',
-    secrets: new MemorySecretStore(),
-    clock,
-    startScheduler: false,
-  })
+  core = await openTestCore(dir, { clock })
 })
 afterEach(async () => {
   await core.close()

@@ -1,13 +1,10 @@
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createCore } from '../../src/main/core/app'
 import type { Core } from '../../src/main/core/core-types'
 import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store'
 import { directorySecretNames } from '../../src/shared/model/directory-config'
 import { people, writeDirectoryCsv } from '../support/directory-csv'
 import { startSlapd, type Slapd } from '../support/slapd'
+import { openTestCore, tempDataDir } from '../support/test-core'
 
 let slapd: Slapd
 let dir: string
@@ -21,12 +18,12 @@ afterAll(async () => {
 })
 
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'renkei-dir-ldap-'))
+  dir = tempDataDir('renkei-dir-ldap-')
   const secrets = new MemorySecretStore()
   await secrets.set(directorySecretNames.targetLdapPassword, slapd.rootPassword)
   await secrets.set(directorySecretNames.sourceLdapPassword, slapd.rootPassword)
   await secrets.set(directorySecretNames.initialPassword, 'Init-Pass-1')
-  core = await createCore({ dataDir: dir, runtime: 'test', version: 'test', secrets, startScheduler: false })
+  core = await openTestCore(dir, { secrets })
 })
 afterEach(async () => {
   await core.close()

@@ -3,18 +3,15 @@
  * The CLI reads the bind password from the real keychain, so this needs the Secret Service session.
  */
 import { spawn } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createCore } from '../../src/main/core/app'
-import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store'
 import { directorySecretNames } from '../../src/shared/model/directory-config'
 import { projectRoot, runCli } from '../support/cli'
 import { people, writeDirectoryCsv } from '../support/directory-csv'
 import { skipWithoutKeychain } from '../support/keychain'
 import { startScimServer } from '../support/scim-server'
 import { startSlapd, type Slapd } from '../support/slapd'
+import { openTestCore, tempDataDir } from '../support/test-core'
 
 let slapd: Slapd
 
@@ -36,7 +33,7 @@ describe.skipIf(skipWithoutKeychain())('renkei directory with accounts Renkei do
   })
 
   it('preview names the adoption and the foreign contractor; only --approve-adoptions adopts', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'renkei-own-cli-'))
+    const dir = tempDataDir('renkei-own-cli-')
     const usersDn = `ou=people,${slapd.suffix}`
     await slapd.ldapadd(
       [
@@ -45,13 +42,7 @@ describe.skipIf(skipWithoutKeychain())('renkei directory with accounts Renkei do
         `dn: uid=c9001,${usersDn}\nobjectClass: inetOrgPerson\nuid: c9001\ncn: C\nsn: C\nemployeeNumber: C-9001\n`,
       ].join('\n'),
     )
-    const core = await createCore({
-      dataDir: dir,
-      runtime: 'test',
-      version: 'test',
-      secrets: new MemorySecretStore(),
-      startScheduler: false,
-    })
+    const core = await openTestCore(dir)
     await core.api['directory.config.update']({
       source: { kind: 'csv', ...writeDirectoryCsv(dir, people(2)) },
       target: {
@@ -91,14 +82,8 @@ describe.skipIf(skipWithoutKeychain())('renkei directory with accounts Renkei do
     // Bulk off: one POST per new user, so the run can be killed between two creates.
     const scim = await startScimServer({ bulk: false })
     try {
-      const dir = mkdtempSync(join(tmpdir(), 'renkei-own-kill-'))
-      const core = await createCore({
-        dataDir: dir,
-        runtime: 'test',
-        version: 'test',
-        secrets: new MemorySecretStore(),
-        startScheduler: false,
-      })
+      const dir = tempDataDir('renkei-own-kill-')
+      const core = await openTestCore(dir)
       await core.api['directory.config.update']({
         source: { kind: 'csv', ...writeDirectoryCsv(dir, people(60)) },
         target: { kind: 'scim', baseUrl: scim.baseUrl, provisionGroups: false },

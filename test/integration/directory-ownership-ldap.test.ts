@@ -2,17 +2,14 @@
  * An LDAP tree Renkei did not create (loaded with ldapadd): hand-made `uid=` entries without employeeNumber,
  * a `cn=`-named entry, contractors with an employeeNumber the source does not have. Both department modes.
  */
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createCore } from '../../src/main/core/app'
 import type { Core } from '../../src/main/core/core-types'
 import { TestClock } from '../../src/main/core/scheduler/test-clock'
 import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store'
 import { directorySecretNames } from '../../src/shared/model/directory-config'
 import { people, writeDirectoryCsv, type CsvPerson } from '../support/directory-csv'
 import { startSlapd, type LdifEntry, type Slapd } from '../support/slapd'
+import { openTestCore, tempDataDir } from '../support/test-core'
 
 const day = 24 * 60 * 60 * 1000
 const b64 = (text: string): string => Buffer.from(text).toString('base64')
@@ -94,18 +91,11 @@ describe.each(['attribute', 'ou'] as const)('an existing LDAP tree (departments 
     base = `ou=site${site},${slapd.suffix}`
     usersDn = `ou=people,${base}`
     await loadTree()
-    dir = mkdtempSync(join(tmpdir(), 'renkei-own-ldap-'))
+    dir = tempDataDir('renkei-own-ldap-')
     clock = new TestClock(Date.parse('2026-11-23T09:00:00+09:00'))
     const secrets = new MemorySecretStore()
     await secrets.set(directorySecretNames.targetLdapPassword, slapd.rootPassword)
-    core = await createCore({
-      dataDir: dir,
-      runtime: 'test',
-      version: 'test',
-      secrets,
-      clock,
-      startScheduler: false,
-    })
+    core = await openTestCore(dir, { secrets, clock })
   })
   afterEach(async () => {
     await core.close()

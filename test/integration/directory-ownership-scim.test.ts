@@ -2,12 +2,9 @@
  * Ownership against two independent SCIM 2.0 servers (SCIMMY and Better Auth's SCIM plugin): Renkei manages
  * only what it created or the admin adopted; another client's accounts survive any number of runs.
  */
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createCore } from '../../src/main/core/app'
 import type { Core } from '../../src/main/core/core-types'
 import { TestClock } from '../../src/main/core/scheduler/test-clock'
 import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store'
@@ -16,6 +13,7 @@ import { startBetterAuthScim } from '../support/better-auth-scim-server'
 import { people, writeDirectoryCsv, type CsvPerson } from '../support/directory-csv'
 import { startScimServer } from '../support/scim-server'
 import { skipBecause } from '../support/skip-reason'
+import { openTestCore, tempDataDir } from '../support/test-core'
 
 const day = 24 * 60 * 60 * 1000
 
@@ -79,8 +77,7 @@ describe.each(servers)('directory ownership against %s', (name, start, hasGroups
     return String(created.body.id)
   }
 
-  const openCore = (): Promise<Core> =>
-    createCore({ dataDir: dir, runtime: 'test', version: 'test', secrets, clock, startScheduler: false })
+  const openCore = (): Promise<Core> => openTestCore(dir, { secrets, clock })
 
   async function configure(persons: CsvPerson[], extra: Record<string, unknown> = {}): Promise<void> {
     await core.api['directory.config.update']({
@@ -93,7 +90,7 @@ describe.each(servers)('directory ownership against %s', (name, start, hasGroups
   // A fresh server per test: Better Auth keeps a deleted SCIM user's e-mail taken.
   beforeEach(async () => {
     server = await start()
-    dir = mkdtempSync(join(tmpdir(), 'renkei-own-scim-'))
+    dir = tempDataDir('renkei-own-scim-')
     clock = new TestClock(Date.parse('2026-11-23T09:00:00+09:00'))
     secrets = new MemorySecretStore()
     await secrets.set(directorySecretNames.targetScimToken, server.token)

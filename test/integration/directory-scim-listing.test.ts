@@ -4,11 +4,7 @@
  * listing faults they do not show by themselves (python scim2-server's totalResults = page length, a server
  * that ignores startIndex, a page that keeps failing).
  */
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createCore } from '../../src/main/core/app'
 import type { Core } from '../../src/main/core/core-types'
 import { TestClock } from '../../src/main/core/scheduler/test-clock'
 import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store'
@@ -17,6 +13,7 @@ import { startBetterAuthScim } from '../support/better-auth-scim-server'
 import { people, writeDirectoryCsv } from '../support/directory-csv'
 import { startRewritingProxy, type RunningRewritingProxy } from '../support/scim-rewriting-proxy'
 import { startScimServer } from '../support/scim-server'
+import { openTestCore, tempDataDir } from '../support/test-core'
 
 interface Upstream {
   readonly baseUrl: string
@@ -49,18 +46,11 @@ describe.each(servers)(
     beforeAll(async () => {
       upstream = await start()
       proxy = await startRewritingProxy(upstream.baseUrl)
-      dir = mkdtempSync(join(tmpdir(), 'renkei-scim-listing-'))
+      dir = tempDataDir('renkei-scim-listing-')
       const secrets = new MemorySecretStore()
       await secrets.set(directorySecretNames.targetScimToken, upstream.token)
       const clock = new TestClock(Date.parse('2026-12-01T09:00:00+09:00'))
-      core = await createCore({
-        dataDir: dir,
-        runtime: 'test',
-        version: 'test',
-        secrets,
-        clock,
-        startScheduler: false,
-      })
+      core = await openTestCore(dir, { secrets, clock })
       await configure(staff)
       expect((await core.api['directory.run']({})).outcome).toBe('ok')
     }, 120_000)

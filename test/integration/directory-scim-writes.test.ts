@@ -4,11 +4,7 @@
  * nothing to change only pages through the collections. Each server is seen through a pass-through layer
  * that logs the requests and counts how many are in flight at once.
  */
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createCore } from '../../src/main/core/app'
 import type { Core } from '../../src/main/core/core-types'
 import { TestClock } from '../../src/main/core/scheduler/test-clock'
 import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store'
@@ -17,6 +13,7 @@ import { startBetterAuthScim } from '../support/better-auth-scim-server'
 import { people, writeDirectoryCsv } from '../support/directory-csv'
 import { startRewritingProxy, type RunningRewritingProxy } from '../support/scim-rewriting-proxy'
 import { startScimServer } from '../support/scim-server'
+import { openTestCore, tempDataDir } from '../support/test-core'
 
 const staff = 150
 
@@ -40,18 +37,11 @@ describe.each(servers)('SCIM writes at scale (%s)', (_name, start, bulk, groups)
   beforeAll(async () => {
     upstream = await start()
     proxy = await startRewritingProxy(upstream.baseUrl)
-    const dir = mkdtempSync(join(tmpdir(), 'renkei-scim-writes-'))
+    const dir = tempDataDir('renkei-scim-writes-')
     const secrets = new MemorySecretStore()
     await secrets.set(directorySecretNames.targetScimToken, upstream.token)
     const clock = new TestClock(Date.parse('2026-12-01T09:00:00+09:00'))
-    core = await createCore({
-      dataDir: dir,
-      runtime: 'test',
-      version: 'test',
-      secrets,
-      clock,
-      startScheduler: false,
-    })
+    core = await openTestCore(dir, { secrets, clock })
     await core.api['directory.config.update']({
       source: { kind: 'csv', ...writeDirectoryCsv(dir, people(staff)) },
       target: { kind: 'scim', baseUrl: proxy.baseUrl, provisionGroups: groups },

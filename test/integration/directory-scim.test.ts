@@ -1,14 +1,11 @@
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createCore } from '../../src/main/core/app'
 import type { Core } from '../../src/main/core/core-types'
 import { TestClock } from '../../src/main/core/scheduler/test-clock'
 import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store'
 import { directorySecretNames } from '../../src/shared/model/directory-config'
 import { people, writeDirectoryCsv, type CsvPerson } from '../support/directory-csv'
 import { startScimServer, type RunningScimServer } from '../support/scim-server'
+import { openTestCore, tempDataDir } from '../support/test-core'
 
 const day = 24 * 60 * 60 * 1000
 let server: RunningScimServer
@@ -27,7 +24,7 @@ afterAll(async () => {
 })
 
 async function openCore(): Promise<Core> {
-  return createCore({ dataDir: dir, runtime: 'test', version: 'test', secrets, clock, startScheduler: false })
+  return openTestCore(dir, { secrets, clock })
 }
 
 beforeEach(async () => {
@@ -41,7 +38,7 @@ beforeEach(async () => {
       method: 'DELETE',
       headers: { authorization: `Bearer ${server.token}` },
     })
-  dir = mkdtempSync(join(tmpdir(), 'renkei-dir-scim-'))
+  dir = tempDataDir('renkei-dir-scim-')
   clock = new TestClock(Date.parse('2026-11-23T09:00:00+09:00'))
   secrets = new MemorySecretStore()
   await secrets.set(directorySecretNames.targetScimToken, server.token)

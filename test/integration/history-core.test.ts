@@ -1,13 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createCore } from '../../src/main/core/app'
 import type { Core } from '../../src/main/core/core-types'
-import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store'
 import { ApiError } from '../../src/shared/model/errors'
 import { makeEntries, writeJsonl } from '../support/history-fixtures'
 import { secretsInDataDir } from '../support/secret-scan'
+import { openTestCore, tempDataDir } from '../support/test-core'
 
 const now = Date.parse('2026-11-23T12:00:00+09:00')
 let dataDir: string
@@ -20,14 +18,8 @@ async function seed(entries: ReturnType<typeof makeEntries>): Promise<void> {
 }
 
 beforeEach(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'renkei-history-'))
-  core = await createCore({
-    dataDir,
-    runtime: 'test',
-    version: 'test',
-    secrets: new MemorySecretStore(),
-    startScheduler: false,
-  })
+  dataDir = tempDataDir('renkei-history-')
+  core = await openTestCore(dataDir)
 })
 afterEach(async () => {
   await core.close()
@@ -123,14 +115,8 @@ describe('history export', () => {
     await seed(makeEntries({ count: 20, site: 'A社', newest: now }))
     const archive = join(dataDir, 'archive.jsonl')
     expect(core.files.exportHistory({ site: 'A社' }, 'jsonl', archive, 'ja')).toBe(20)
-    const otherDir = mkdtempSync(join(tmpdir(), 'renkei-other-'))
-    const other = await createCore({
-      dataDir: otherDir,
-      runtime: 'test',
-      version: 't',
-      secrets: new MemorySecretStore(),
-      startScheduler: false,
-    })
+    const otherDir = tempDataDir('renkei-other-')
+    const other = await openTestCore(otherDir, { version: 't' })
     try {
       expect(other.files.importHistory(archive)).toEqual({ inserted: 20, skipped: 0 })
       expect(other.files.importHistory(archive)).toEqual({ inserted: 0, skipped: 20 })

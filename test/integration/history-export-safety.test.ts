@@ -1,13 +1,11 @@
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createCore } from '../../src/main/core/app'
 import type { Core } from '../../src/main/core/core-types'
-import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store'
 import type { NewHistoryEntry } from '../../src/shared/model/history'
 import { makeEntries, writeJsonl } from '../support/history-fixtures'
+import { openTestCore, tempDataDir } from '../support/test-core'
 
 const now = Date.parse('2026-11-23T12:00:00+09:00')
 let dataDir: string
@@ -31,14 +29,8 @@ function parseWithPython(file: string): string[][] {
 }
 
 beforeEach(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'renkei-export-safety-'))
-  core = await createCore({
-    dataDir,
-    runtime: 'test',
-    version: 'test',
-    secrets: new MemorySecretStore(),
-    startScheduler: false,
-  })
+  dataDir = tempDataDir('renkei-export-safety-')
+  core = await openTestCore(dataDir)
 })
 afterEach(async () => {
   await core.close()
@@ -111,14 +103,8 @@ describe('CSV export against formula injection (OWASP)', () => {
     expect(lines).toHaveLength(hostile.length)
     const messages = lines.map((line) => (JSON.parse(line) as { message: string }).message)
     expect(messages).toEqual(hostile)
-    const otherDir = mkdtempSync(join(tmpdir(), 'renkei-export-other-'))
-    const other = await createCore({
-      dataDir: otherDir,
-      runtime: 'test',
-      version: 't',
-      secrets: new MemorySecretStore(),
-      startScheduler: false,
-    })
+    const otherDir = tempDataDir('renkei-export-other-')
+    const other = await openTestCore(otherDir, { version: 't' })
     try {
       other.files.importHistory(archive)
       const copied = (await other.api['history.search']({ filter: {} })).entries

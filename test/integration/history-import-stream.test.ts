@@ -1,27 +1,19 @@
-import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { closeSync, openSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createCore } from '../../src/main/core/app'
 import type { Core } from '../../src/main/core/core-types'
-import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store'
 import { ApiError } from '../../src/shared/model/errors'
 import { makeEntries } from '../support/history-fixtures'
+import { openTestCore, tempDataDir } from '../support/test-core'
 
 const now = Date.parse('2026-11-23T12:00:00+09:00')
 let dataDir: string
 let core: Core
 
 beforeEach(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'renkei-import-stream-'))
-  core = await createCore({
-    dataDir,
-    runtime: 'test',
-    version: 'test',
-    secrets: new MemorySecretStore(),
-    startScheduler: false,
-  })
+  dataDir = tempDataDir('renkei-import-stream-')
+  core = await openTestCore(dataDir)
 })
 afterEach(async () => {
   await core.close()

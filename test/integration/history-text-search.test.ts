@@ -1,13 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { HistoryCursor, HistoryFilter } from '../../src/shared/api'
-import { createCore } from '../../src/main/core/app'
 import type { Core } from '../../src/main/core/core-types'
-import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store'
 import type { HistoryEntry, NewHistoryEntry } from '../../src/shared/model/history'
 import { makeEntries, writeJsonl } from '../support/history-fixtures'
+import { openTestCore, tempDataDir } from '../support/test-core'
 
 const now = Date.parse('2026-11-23T12:00:00+09:00')
 const day = 86_400_000
@@ -15,14 +13,8 @@ let dataDir: string
 let core: Core
 
 beforeEach(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'renkei-text-search-'))
-  core = await createCore({
-    dataDir,
-    runtime: 'test',
-    version: 'test',
-    secrets: new MemorySecretStore(),
-    startScheduler: false,
-  })
+  dataDir = tempDataDir('renkei-text-search-')
+  core = await openTestCore(dataDir)
 })
 afterEach(async () => {
   await core.close()

@@ -1,10 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createCore } from '../../src/main/core/app'
 import { createCalDavConnector } from '../../src/main/core/connectors/caldav/caldav-connector'
 import { ConnectorError } from '../../src/main/core/connectors/connector-error'
 import { createFeedConnector } from '../../src/main/core/connectors/ics/ics-feed'
@@ -12,6 +8,7 @@ import { requestTokens } from '../../src/main/core/connectors/oauth/token-endpoi
 import { ScimDirectoryTarget } from '../../src/main/core/connectors/scim/scim-directory-target'
 import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store'
 import { secretsInDataDir } from '../support/secret-scan'
+import { openTestCore, tempDataDir } from '../support/test-core'
 
 const calendar = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\nEND:VCALENDAR\r\n'
 /** Where the last request for /feed-ok came from, and whether it carried credentials. */
@@ -164,9 +161,9 @@ describe("a server's answer on its way to the history", () => {
   })
 
   it('through a calendar run: the history keeps the refusal and a gated answer, and no credential at rest', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'renkei-answer-gate-'))
+    const dataDir = tempDataDir('renkei-answer-gate-')
     const secrets = new MemorySecretStore()
-    const core = await createCore({ dataDir, runtime: 'test', version: 't', secrets, startScheduler: false })
+    const core = await openTestCore(dataDir, { version: 't', secrets })
     try {
       await secrets.set('calendar.gate-u1.target', 'target-pw')
       const runWithFeed = async (path: string) => {

@@ -1,11 +1,9 @@
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createCore } from '../../src/main/core/app'
 import type { Core } from '../../src/main/core/core-types'
 import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store'
+import { openTestCore, tempDataDir } from '../support/test-core'
 
 let dataDir: string
 let secrets: MemorySecretStore
@@ -14,9 +12,9 @@ let core: Core
 let other: Database.Database
 
 beforeEach(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'renkei-secret-consistency-'))
+  dataDir = tempDataDir('renkei-secret-consistency-')
   secrets = new MemorySecretStore()
-  core = await createCore({ dataDir, runtime: 'test', version: 't', secrets, startScheduler: false })
+  core = await openTestCore(dataDir, { version: 't', secrets })
   other = new Database(join(dataDir, 'renkei.sqlite'))
 })
 afterEach(async () => {
