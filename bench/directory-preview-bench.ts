@@ -52,7 +52,7 @@ let child: string | null = null
 
 /** In a fresh process; async, so servers in this process keep answering while the child works. */
 export function measure(
-  action: 'preview' | 'run',
+  action: 'preview' | 'run' | 'adopt',
   dataDir: string,
   config: object,
   targetSecret = '',
@@ -167,6 +167,12 @@ export async function runDirectoryPreviewBench(print: (line: string) => void): P
     const scim = await startScimListServer(usersFile, departmentsFile)
     try {
       const target = { kind: 'scim', baseUrl: scim.baseUrl, provisionGroups: false }
+      // The steady state: Renkei owns the accounts (the admin approved their adoption once).
+      const adopted = await measure('adopt', home, { source, target }, scim.token)
+      print(
+        `  adopt all (one approved run)`.padEnd(48) +
+          ` ${(adopted.ms / 1000).toFixed(2).padStart(6)} s (${adopted.outcome})`,
+      )
       const measured = await measure('preview', home, { source, target }, scim.token)
       printPreview(print, 'preview, SCIM target holding all', measured)
       print(`  (SCIM listing: ${scim.requests()} requests)`)

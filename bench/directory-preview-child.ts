@@ -1,7 +1,8 @@
 /**
  * One measured step of bench/directory-preview-bench.ts, in its own process: configure, then preview or run
  * once through the core, and print on the last line what it cost this process (wall ms, peak RSS).
- * Arguments: --preview|--run DATA_DIR CONFIG_JSON; the target's secret in BENCH_TARGET_SECRET.
+ * Arguments: --preview|--run|--adopt DATA_DIR CONFIG_JSON (--adopt: a run with adoptions approved, as an
+ * admin does once for a target that already holds everyone); the target's secret in BENCH_TARGET_SECRET.
  */
 import { createCore } from '../src/main/core/app'
 import { MemorySecretStore } from '../src/main/core/secrets/memory-secret-store'
@@ -26,7 +27,7 @@ async function child(action: string, dataDir: string, config: string): Promise<v
     const plan = await core.api['directory.preview']({})
     result = { homeChanges: plan.homeChangesTotal, items: plan.itemsTotal, outcome: 'preview' }
   } else {
-    const run = await core.api['directory.run']({})
+    const run = await core.api['directory.run']({ approveAdoptions: action === '--adopt' })
     result = { homeChanges: 0, items: run.applied, outcome: run.outcome }
   }
   const ms = performance.now() - start
