@@ -1,4 +1,5 @@
 import type { ConnectionCheckResult } from '../../../../shared/model/directory'
+import { StringPool } from '../string-pool'
 import type { LdapTargetConfig } from '../../../../shared/model/directory-config'
 import { ConnectorError } from '../connector-error'
 import type {
@@ -73,6 +74,7 @@ export class LdapDirectoryTarget implements DirectoryTargetConnector {
     const session = await this.connection()
     const users: TargetAccount[] = []
     const seen = new Set<string>()
+    const pool = new StringPool()
     const attributes = [...userAttributeNames, ...handleAttributeNames]
     // Each DN is normalised once (100,000 entries); "within the suspended branch" compares its last RDNs.
     const suspended = normalizeRdns(this.suspendedRdns)
@@ -86,7 +88,7 @@ export class LdapDirectoryTarget implements DirectoryTargetConnector {
           const normal = parts.join(',')
           if (seen.has(normal)) continue
           seen.add(normal)
-          users.push(targetAccountOf(entry, !isSuspended(parts), normal))
+          users.push(targetAccountOf(entry, !isSuspended(parts), normal, pool))
         }
         signal.throwIfAborted()
       }

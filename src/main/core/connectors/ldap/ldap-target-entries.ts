@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
+import { StringPool } from '../string-pool'
 import { Attribute, Change, type Entry } from 'ldapts'
 import type { TargetAccount, TargetUser } from '../../engines/directory/directory-connectors'
 import { normalizeDn, type Rdn } from './ldap-dn'
@@ -89,7 +90,12 @@ export function replaceChange(type: string, values: readonly string[]): Change {
 
 /** Any inetOrgPerson entry as an account, keyed or not; `active` is decided by where the entry lives. */
 /** `dn` is the entry's DN in normal form, when the caller has it already (100,000 entries: parse once). */
-export function targetAccountOf(entry: Entry, active: boolean, dn = normalizeDn(entry.dn)): TargetAccount {
+export function targetAccountOf(
+  entry: Entry,
+  active: boolean,
+  dn = normalizeDn(entry.dn),
+  pool = new StringPool(),
+): TargetAccount {
   const values = entryValues(entry)
   const displayName = firstValue(values, 'displayName') ?? firstValue(values, 'cn') ?? ''
   const handle = handleAttributeNames.map((name) => firstValue(values, name)).find((v) => v !== null)
@@ -104,9 +110,9 @@ export function targetAccountOf(entry: Entry, active: boolean, dn = normalizeDn(
     familyName: firstValue(values, 'sn') ?? '',
     givenName: firstValue(values, 'givenName') ?? '',
     email: firstValue(values, 'mail'),
-    departmentCode: firstValue(values, 'departmentNumber'),
-    department: firstValue(values, 'ou'),
-    title: firstValue(values, 'title'),
+    departmentCode: pool.shared(firstValue(values, 'departmentNumber')),
+    department: pool.shared(firstValue(values, 'ou')),
+    title: pool.shared(firstValue(values, 'title')),
     active,
   }
 }
