@@ -1,5 +1,4 @@
 import type { ConnectionCheckResult } from '../../../../shared/model/directory'
-import { StringPool } from '../string-pool'
 import type { LdapTargetConfig } from '../../../../shared/model/directory-config'
 import { ConnectorError } from '../connector-error'
 import type {
@@ -28,7 +27,7 @@ import {
   handleAttributeNames,
   newUserEntry,
   replaceChange,
-  targetAccountOf,
+  TargetAccountReader,
   userAttributeNames,
   userChanges,
 } from './ldap-target-entries'
@@ -74,7 +73,7 @@ export class LdapDirectoryTarget implements DirectoryTargetConnector {
     const session = await this.connection()
     const users: TargetAccount[] = []
     const seen = new Set<string>()
-    const pool = new StringPool()
+    const reader = new TargetAccountReader()
     const attributes = [...userAttributeNames, ...handleAttributeNames]
     // Each DN is normalised once (100,000 entries); "within the suspended branch" compares its last RDNs.
     const suspended = normalizeRdns(this.suspendedRdns)
@@ -88,7 +87,7 @@ export class LdapDirectoryTarget implements DirectoryTargetConnector {
           const normal = parts.join(',')
           if (seen.has(normal)) continue
           seen.add(normal)
-          users.push(targetAccountOf(entry, !isSuspended(parts), normal, pool))
+          users.push(reader.account(entry, !isSuspended(parts), normal))
         }
         signal.throwIfAborted()
       }
