@@ -21,11 +21,26 @@ import type { CsvTableRow } from './csv-table-reader'
  */
 export class KeyNormalizer {
   changed = 0
+  // Department, position and group codes repeat across 100,000 rows: one string each, not one per row.
+  private readonly pool = new Map<string, string>()
 
   key(value: string): string {
     const normal = value.normalize('NFKC')
     if (normal !== value) this.changed += 1
     return normal
+  }
+
+  /** `key`, sharing one string per distinct value. */
+  code(value: string): string {
+    return this.shared(this.key(value))
+  }
+
+  /** The one stored copy of a value that repeats from row to row. */
+  shared(value: string): string {
+    const known = this.pool.get(value)
+    if (known !== undefined) return known
+    this.pool.set(value, value)
+    return value
   }
 }
 
@@ -84,7 +99,8 @@ export function mapUserRow(
   requiredFilled(row, requiredUserFields, ctx)
   const v = row.values
   if (v.key === '') return null
-  const keys = (cells: string): string[] => list(cells, rules.listSeparator).map((c) => ctx.keys.key(c))
+  const codes = (cells: string): string[] => list(cells, rules.listSeparator).map((c) => ctx.keys.code(c))
+  const shared = (cells: string): string[] => list(cells, rules.listSeparator).map((c) => ctx.keys.shared(c))
   return {
     key: ctx.keys.key(v.key),
     login: v.login,
@@ -92,10 +108,10 @@ export function mapUserRow(
     nameEn: orNull(v.nameEn),
     kana: orNull(v.kana),
     email: orNull(v.email),
-    mainDepartment: v.mainDepartment === '' ? null : ctx.keys.key(v.mainDepartment),
-    otherDepartments: keys(v.otherDepartments),
-    positions: list(v.positions, rules.listSeparator),
-    groups: list(v.groups, rules.listSeparator),
+    mainDepartment: v.mainDepartment === '' ? null : ctx.keys.code(v.mainDepartment),
+    otherDepartments: codes(v.otherDepartments),
+    positions: shared(v.positions),
+    groups: shared(v.groups),
     active: !rules.inactive.has(v.active.normalize('NFKC').trim().toLowerCase()),
   }
 }

@@ -27,14 +27,16 @@ import {
   handleAttributeNames,
   newUserEntry,
   replaceChange,
-  targetAccountOf,
+  TargetAccountReader,
   userAttributeNames,
   userChanges,
 } from './ldap-target-entries'
 import { checkTargetBranches } from './ldap-target-check'
 import { handleOfEntry, loginTaken, watchedMemberships } from './ldap-target-ownership'
 
-const pageSize = 500
+// ldapts hands a page over whole: 500 parsed entries outlived the young generation and padded the old
+// one with ~300 MB of garbage at 100,000 entries; 100 keep the listing's peak near its live size.
+const pageSize = 100
 /** Every person under the branches, keyed or not: the ownership ledger decides what is Renkei's. */
 const userFilter = '(objectClass=inetOrgPerson)'
 
@@ -73,6 +75,7 @@ export class LdapDirectoryTarget implements DirectoryTargetConnector {
     const session = await this.connection()
     const users: TargetAccount[] = []
     const seen = new Set<string>()
+    const reader = new TargetAccountReader()
     const attributes = [...userAttributeNames, ...handleAttributeNames]
     // Each DN is normalised once (100,000 entries); "within the suspended branch" compares its last RDNs.
     const suspended = normalizeRdns(this.suspendedRdns)
@@ -86,7 +89,7 @@ export class LdapDirectoryTarget implements DirectoryTargetConnector {
           const normal = parts.join(',')
           if (seen.has(normal)) continue
           seen.add(normal)
-          users.push(targetAccountOf(entry, !isSuspended(parts), normal))
+          users.push(reader.account(entry, !isSuspended(parts), normal))
         }
         signal.throwIfAborted()
       }

@@ -16,6 +16,7 @@ import type {
 import { ConnectorError } from '../connector-error'
 import { ScimHttpClient, scimDetail, type ScimRetryOptions } from './scim-http-client'
 import { bulkChunks, bulkLimits, bulkRequest, bulkResults, type BulkLimits } from './scim-bulk'
+import { StringPool } from '../string-pool'
 import { parseListPage, readWholeCollection, type ScimResource } from './scim-listing'
 import { scimMessages } from './scim-messages'
 import {
@@ -106,8 +107,9 @@ export class ScimDirectoryTarget implements DirectoryTargetConnector {
   async read(signal: AbortSignal, options?: TargetReadOptions): Promise<TargetState> {
     let users: TargetAccount[] = []
     const listed: ListedUsers = { byKey: new Map(), byLogin: new Map() }
+    const pool = new StringPool()
     await this.listAll('/Users', signal, (json: ScimUserJson & ScimResource) => {
-      const user = fromScimUser(json)
+      const user = fromScimUser(json, pool)
       if (!user) return
       users.push(user)
       if (user.key !== null) listed.byKey.set(user.key, user.ref)

@@ -17,6 +17,7 @@ import type { DirectorySourceConnector, DirectoryTargetConnector } from './direc
 import { computeDirectoryRun, type ComputedRun } from './directory-planner'
 import type { DirectoryStateRepository } from './directory-state'
 import type { Db } from '../../store/database'
+import { withScanPageCache } from '../../store/page-cache'
 import { OwnershipLedger } from './ownership-ledger'
 import { failureMessage, failureProblems, sourceWarningEntries } from './run-failures'
 import { applyComputedRun } from './run-applier'
@@ -107,10 +108,9 @@ export class DirectoryEngine {
 
   /** The dry run the UI and `renkei directory preview` show. Writes nothing. */
   async preview(signal: AbortSignal): Promise<DirectoryPlan> {
-    return this.withConnectors(
-      signal,
-      { approveDeletions: false, approveAdoptions: false },
-      async (c) => c.plan,
+    // Reads only: a small page cache keeps the preview's memory down (a run's writes keep the usual one).
+    return withScanPageCache(this.deps.db, () =>
+      this.withConnectors(signal, { approveDeletions: false, approveAdoptions: false }, async (c) => c.plan),
     )
   }
 

@@ -58,7 +58,7 @@ async function planTargetSide(inputs: PlanInputs): Promise<ComputedRun['target']
       ? inputs.config.target.groupsDn !== ''
       : inputs.config.target.kind === 'scim' && inputs.config.target.provisionGroups
   const plan = planTarget({
-    desiredUsers: inputs.read.snapshot.employees.map((e) => projection.user(e)),
+    desiredUsers: projection.users(),
     desiredGroups: provisionGroups ? projection.groups() : null,
     state,
     suspendedSince: inputs.suspendedSince,

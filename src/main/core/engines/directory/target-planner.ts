@@ -46,7 +46,8 @@ export interface TargetPlan {
 }
 
 export interface TargetPlanInput {
-  readonly desiredUsers: readonly TargetUser[]
+  /** Read once, in order (a generator is enough). */
+  readonly desiredUsers: Iterable<TargetUser>
   /** Null when groups are not provisioned. */
   readonly desiredGroups: readonly TargetGroup[] | null
   readonly state: TargetState
