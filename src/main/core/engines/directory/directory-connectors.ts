@@ -102,7 +102,6 @@ export interface TargetGroup {
 
 /** `ref` is what writes address: the SCIM id or the LDAP DN (which changes on a rename or move). */
 export type TargetUserEntry = TargetUser & { readonly ref: string }
-export type TargetGroupEntry = TargetGroup & { readonly ref: string }
 
 /** An account as the target holds it, whoever made it: what ownership, adoption and exclusion rules need. */
 export interface TargetAccount extends Omit<TargetUser, 'key'> {
