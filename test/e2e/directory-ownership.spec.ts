@@ -46,6 +46,7 @@ test('the preview lists foreign accounts and the adoption; only the approval ado
   await directory.open(daemon.url)
   await directory.openDirectory()
   await directory.chooseCsv(files.usersFile, files.departmentsFile)
+  await directory.step('target')
   await directory.target.getByRole('radio', { name: 'SCIM 2.0' }).check()
   await directory.target.getByLabel('ベース URL').fill(scim.baseUrl)
   await directory.target.getByLabel('ベアラートークン').fill(scim.token)
