@@ -53,8 +53,12 @@ function readLocation(navigated: boolean): void {
  */
 export function startRouter(): void {
   readLocation(false)
-  // A link's href, Back, Forward or a hash typed by hand.
-  const follow = (): void => readLocation(true)
+  // A link's href, Back, Forward or a hash typed by hand. The daemon's URL pasted into a tab (after an
+  // access-denied page, or a new token) loads the page again, so the token is taken like at the start.
+  const follow = (): void => {
+    if (window.location.hash.startsWith('#token=')) window.location.reload()
+    else readLocation(true)
+  }
   window.addEventListener('hashchange', follow)
   window.addEventListener('popstate', follow)
 }

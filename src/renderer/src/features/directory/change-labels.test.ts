@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import type { Translate } from '../../i18n'
 import { en } from '../../i18n/en'
+import type { Dictionary } from '../../i18n/ja'
 import { ja } from '../../i18n/ja'
 import { departmentLabel, formatValue } from './change-labels'
 
 /** The dictionaries' own words, filled as the app fills them (`i18n/index.ts` needs the settings store). */
-function translator(dictionary: typeof ja): Translate {
+function translator(dictionary: Dictionary): Translate {
   return (key, params) =>
     dictionary[key].replace(/\{(\w+)\}/g, (whole, name: string) => String(params?.[name] ?? whole))
 }
