@@ -68,6 +68,8 @@ test('the preview lists foreign accounts and the adoption; only the approval ado
   expect(scim.users().find((u) => u.userName === 'yamada')?.externalId).toBeUndefined()
 
   await directory.preview()
+  // The approval sits beside "run now", on the run step.
+  await directory.step('run')
   await page.getByTestId('directory-approve-adoptions').click()
   const confirm = page.getByTestId('approve-confirm')
   await expect(confirm).toContainText('既存のアカウント 1 件を Renkei の管理下に引き継ぎ')

@@ -42,6 +42,15 @@ test.afterAll(async () => {
   await daemon?.stop()
 })
 
+/** At 1280 px nothing scrolls sideways; the page is also saved for a person to look at. */
+async function shot(app: AppPage, name: string): Promise<void> {
+  const overflow = await app.page.evaluate(
+    'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+  )
+  expect(overflow).toBeLessThanOrEqual(0)
+  await app.snapshot(name, true)
+}
+
 /** The address bar never shows the token, whatever the screen. */
 async function expectNoToken(page: Page): Promise<void> {
   const href = page.url()
@@ -174,6 +183,7 @@ test('a bookmark opened without the token explains itself in both languages', as
   await expect(app.accessDenied).toContainText('アクセストークンがありません')
   await expect(app.accessDenied).toContainText('ブックマークや共有されたリンク')
   await expect(app.accessDenied).toContainText('Bookmarks and shared links')
+  await shot(app, 'routing-access-denied')
   // The daemon's URL in that tab, then the link works there.
   await page.goto(daemon.url)
   await expect(app.screen('dashboard')).toBeVisible()
@@ -202,6 +212,7 @@ test('the directory steps are links the keyboard walks; the preview names depart
     await app.go('directory')
     await directory.chooseCsv(files.usersFile, files.departmentsFile)
     await directory.saveConfig()
+    await shot(app, 'routing-directory-source-ja')
 
     // Keyboard: focus the step links and open "target" with Enter.
     await directory.stepLink('source').focus()
@@ -214,18 +225,25 @@ test('the directory steps are links the keyboard walks; the preview names depart
     await expect(directory.stepLink('target')).toHaveAttribute('aria-current', 'step')
     await page.getByTestId('step-next').click()
     await expect(directory.schedule).toBeVisible()
+    await shot(app, 'routing-directory-schedule-ja')
 
     await directory.runNow()
     await expect(directory.homeCounts).toContainText('社員 3 人')
+    await shot(app, 'routing-directory-run-ja')
 
     writeDirectoryCsv(dir, [...staff.slice(0, 2), { ...staff[2]!, dept: 'SALES' }])
     await directory.preview()
     const moved = directory.planRows.filter({ hasText: '鈴木 一郎' })
     await expect(moved).toContainText(/営業1課 \(S1\)\s*→\s*営業本部 \(SALES\)/)
+    await shot(app, 'routing-directory-preview-ja')
     await app.languageToggle.click()
     await expect(app.title).toHaveText('Directory sync')
     await expect(moved).toContainText(/営業1課 \(S1\)\s*→\s*営業本部 \(SALES\)/)
     await expect(directory.stepLink('preview')).toHaveText(/Preview/)
+    await shot(app, 'routing-directory-preview-en')
+    await directory.step('target')
+    await shot(app, 'routing-directory-target-en')
+    await directory.step('preview')
     await page.reload()
     await expect(directory.root).toHaveAttribute('data-step', 'preview')
     await app.languageToggle.click()
