@@ -210,8 +210,19 @@ test('the directory steps are links the keyboard walks; the preview names depart
     const app = await openIn(page, 'ja')
     const directory = new DirectoryPage(page)
     await app.go('directory')
+    // Saved from another step, a problem on the source step opens that step, marked, with its field focused.
+    await directory.chooseCsv('', files.departmentsFile)
+    await directory.step('schedule')
+    await directory.save.click()
+    await expect(page).toHaveURL(/#\/directory\/source$/)
+    await expect(directory.source.getByLabel('社員ファイル', { exact: true })).toBeFocused()
+    await expect(directory.stepLink('source').getByTestId('step-problem')).toHaveText(
+      '⚠（入力に問題があります）',
+    )
+    await expect(directory.stepLink('schedule').getByTestId('step-problem')).toHaveCount(0)
     await directory.chooseCsv(files.usersFile, files.departmentsFile)
     await directory.saveConfig()
+    await expect(directory.steps.getByTestId('step-problem')).toHaveCount(0)
     await shot(app, 'routing-directory-source-ja')
 
     // Keyboard: focus the step links and open "target" with Enter.

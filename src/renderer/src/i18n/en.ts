@@ -91,6 +91,7 @@ export const en: Dictionary = {
   'directory.step.run': 'Run',
   'directory.step.previous': '← {step}',
   'directory.step.next': 'Next: {step} →',
+  'directory.step.hasProblems': '(has problems to fix)',
   'directory.run.title': 'Run',
   'directory.run.intro':
     'Run now reads the source again and writes to the home directory and the target. Check the preview first.',

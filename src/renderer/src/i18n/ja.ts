@@ -93,6 +93,7 @@ export const ja = {
   'directory.step.run': '実行',
   'directory.step.previous': '← {step}',
   'directory.step.next': '次へ: {step} →',
+  'directory.step.hasProblems': '（入力に問題があります）',
   'directory.run.title': '実行',
   'directory.run.intro':
     '今すぐ実行すると、ソースを読み直してホームディレクトリと反映先に書き込みます。先にプレビューで内容を確認してください。',

@@ -67,17 +67,35 @@ function useFocusFirstProblem(
   }, [formRef, refusals, step])
 }
 
+/** Tells which steps hold a problem after each save attempt, so the step links can point them out. */
+function useProblemSteps(
+  formRef: RefObject<HTMLFormElement | null>,
+  errors: DraftErrors,
+  onProblemSteps: (steps: ReadonlySet<DirectoryStep>) => void,
+): void {
+  useEffect(() => {
+    const panes = formRef.current?.querySelectorAll<HTMLElement>('[data-step]') ?? []
+    const steps = new Set<DirectoryStep>()
+    for (const pane of panes) {
+      const step = directorySteps.find((s) => s === pane.dataset.step)
+      if (step && pane.querySelector('[aria-invalid="true"]')) steps.add(step)
+    }
+    onProblemSteps(steps)
+  }, [formRef, errors, onProblemSteps])
+}
+
 interface ConfigFormProps {
   readonly config: DirectoryConfig
   /** The step on screen; the form's other steps stay mounted but hidden. */
   readonly step: DirectoryStep
+  readonly onProblemSteps: (steps: ReadonlySet<DirectoryStep>) => void
 }
 
 /**
  * Source, target and schedule in one form with one save: the core takes the whole configuration at
  * once. Typed secrets go to the keychain right after the configuration is accepted.
  */
-export function ConfigForm({ config, step }: ConfigFormProps): ReactNode {
+export function ConfigForm({ config, step, onProblemSteps }: ConfigFormProps): ReactNode {
   const formRef = useRef<HTMLFormElement>(null)
   const [draft, setDraft] = useState(() => configToDraft(config))
   const [errors, setErrors] = useState<DraftErrors>(new Map())
@@ -95,6 +113,7 @@ export function ConfigForm({ config, step }: ConfigFormProps): ReactNode {
   const dirty = draftChanged(draft, config)
 
   useFocusFirstProblem(formRef, refusals, step)
+  useProblemSteps(formRef, errors, onProblemSteps)
 
   const submit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault()
@@ -134,7 +153,7 @@ export function ConfigForm({ config, step }: ConfigFormProps): ReactNode {
           <OwnershipSection draft={draft} onChange={setDraft} />
         </div>
         <div data-step="schedule" hidden={step !== 'schedule'}>
-          <ScheduleSection draft={draft} onChange={setDraft} footer={null} />
+          <ScheduleSection draft={draft} onChange={setDraft} />
         </div>
         <SaveBar dirty={dirty} />
       </FieldErrorsContext.Provider>

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import { Busy, ErrorBanner } from '../../components/messages'
 import { ScreenTitle } from '../../components/screen-title'
 import { useT } from '../../i18n'
@@ -19,14 +19,19 @@ import './directory.css'
  * The settings form once the saved configuration is known. Mounted on every step (hidden on preview and
  * run) so unsaved edits and typed passwords survive a look at the preview.
  */
-function DirectorySettings({ step }: { readonly step: DirectoryStep }): ReactNode {
+interface DirectorySettingsProps {
+  readonly step: DirectoryStep
+  readonly onProblemSteps: (steps: ReadonlySet<DirectoryStep>) => void
+}
+
+function DirectorySettings({ step, onProblemSteps }: DirectorySettingsProps): ReactNode {
   const t = useT()
   const config = useDirectoryStore((s) => s.config)
   const error = useDirectoryStore((s) => s.configError)
   const onForm = step === 'source' || step === 'target' || step === 'schedule'
   if (!config)
     return onForm ? error ? <ErrorBanner message={error} /> : <Busy label={t('app.loading')} /> : null
-  return <ConfigForm config={config} step={step} />
+  return <ConfigForm config={config} step={step} onProblemSteps={onProblemSteps} />
 }
 
 /**
@@ -36,6 +41,7 @@ function DirectorySettings({ step }: { readonly step: DirectoryStep }): ReactNod
 export function DirectoryScreen(): ReactNode {
   const t = useT()
   const step = useNavigationStore((s) => (s.route.screen === 'directory' ? s.route.step : 'source'))
+  const [problemSteps, setProblemSteps] = useState<ReadonlySet<DirectoryStep>>(new Set())
   useEffect(() => {
     const store = useDirectoryStore.getState()
     void store.loadConfig()
@@ -46,8 +52,8 @@ export function DirectoryScreen(): ReactNode {
   return (
     <div className="screen directory-screen" data-testid="screen-directory" data-step={step}>
       <ScreenTitle>{t('directory.title')}</ScreenTitle>
-      <StepTabs current={step} />
-      <DirectorySettings step={step} />
+      <StepTabs current={step} problems={problemSteps} />
+      <DirectorySettings step={step} onProblemSteps={setProblemSteps} />
       {step === 'preview' ? <PreviewSection /> : null}
       {step === 'run' ? (
         <>

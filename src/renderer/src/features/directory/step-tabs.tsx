@@ -16,11 +16,17 @@ export function stepHref(step: DirectoryStep): string {
   return routeHash({ screen: 'directory', step })
 }
 
+interface StepTabsProps {
+  readonly current: DirectoryStep
+  /** Steps whose fields a refused save marked: a save covers all three form steps at once. */
+  readonly problems: ReadonlySet<DirectoryStep>
+}
+
 /**
  * The five steps as plain links to their own URLs (`#/directory/preview`): Tab reaches each, Enter opens
  * it, Back returns to the previous one; the current one says so to screen readers (aria-current="step").
  */
-export function StepTabs({ current }: { readonly current: DirectoryStep }): ReactNode {
+export function StepTabs({ current, problems }: StepTabsProps): ReactNode {
   const t = useT()
   return (
     <nav className="step-tabs" aria-label={t('directory.step.label')} data-testid="directory-steps">
@@ -37,6 +43,12 @@ export function StepTabs({ current }: { readonly current: DirectoryStep }): Reac
                 {index + 1}
               </span>
               {t(stepLabels[step])}
+              {problems.has(step) ? (
+                <span className="step-problem" data-testid="step-problem">
+                  <span aria-hidden="true">⚠</span>
+                  <span className="sr-only">{t('directory.step.hasProblems')}</span>
+                </span>
+              ) : null}
             </a>
           </li>
         ))}
