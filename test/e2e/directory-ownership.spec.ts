@@ -46,6 +46,7 @@ test('the preview lists foreign accounts and the adoption; only the approval ado
   await directory.open(daemon.url)
   await directory.openDirectory()
   await directory.chooseCsv(files.usersFile, files.departmentsFile)
+  await directory.step('target')
   await directory.target.getByRole('radio', { name: 'SCIM 2.0' }).check()
   await directory.target.getByLabel('ベース URL').fill(scim.baseUrl)
   await directory.target.getByLabel('ベアラートークン').fill(scim.token)
@@ -67,6 +68,8 @@ test('the preview lists foreign accounts and the adoption; only the approval ado
   expect(scim.users().find((u) => u.userName === 'yamada')?.externalId).toBeUndefined()
 
   await directory.preview()
+  // The approval sits beside "run now", on the run step.
+  await directory.step('run')
   await page.getByTestId('directory-approve-adoptions').click()
   const confirm = page.getByTestId('approve-confirm')
   await expect(confirm).toContainText('既存のアカウント 1 件を Renkei の管理下に引き継ぎ')

@@ -63,7 +63,9 @@ async function openDirectory(page: import('@playwright/test').Page): Promise<Dir
 test('CSV to the home directory: save, test, preview, run, browse, history', async ({ page }) => {
   const files = writeDirectoryCsv(dir, staff)
   const directory = await openDirectory(page)
+  await directory.step('run')
   await expect(directory.homeEmpty).toContainText('ホームディレクトリはまだ空です')
+  await directory.step('preview')
   await expect(directory.previewButton).toBeDisabled()
 
   await directory.chooseCsv(files.usersFile, files.departmentsFile)
@@ -92,6 +94,7 @@ test('CSV to the home directory: save, test, preview, run, browse, history', asy
   await expect(directory.planRows).toHaveCount(1)
   await expect(directory.planRows).toContainText('E0003')
   // Nothing was written by the preview.
+  await directory.step('run')
   await expect(directory.homeEmpty).toBeVisible()
 
   await directory.runNow()
@@ -227,6 +230,7 @@ test('keyboard only: change the schedule with Tab, arrows and Enter, and save', 
   await directory.chooseCsv(files.usersFile, files.departmentsFile)
   await directory.saveConfig()
 
+  await directory.step('schedule')
   await directory.title.focus()
   const tabTo = async (target: import('@playwright/test').Locator): Promise<void> => {
     for (let i = 0; i < 80; i++) {
@@ -271,6 +275,7 @@ test('keyboard only: change the schedule with Tab, arrows and Enter, and save', 
 test('the initial password must be typed the same twice; it is never shown', async ({ page }) => {
   const app = new AppPage(page)
   const directory = await openDirectory(page)
+  await directory.step('target')
   await directory.target.getByRole('radio', { name: 'SCIM 2.0' }).check()
   await directory.target.getByLabel('ベース URL').fill('https://127.0.0.1:9/scim/v2')
   const first = directory.target.getByLabel('初期パスワード', { exact: true })

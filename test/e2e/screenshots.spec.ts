@@ -126,8 +126,10 @@ test('directory screen in Japanese and English', async ({ page }) => {
     await toggle('ディレクトリ同期')
 
     // The LDAP and SCIM forms with their warnings and inline problems (refused, so not saved).
+    await directory.step('source')
     await directory.source.getByRole('radio', { name: 'LDAP' }).check()
     await directory.source.getByRole('radio', { name: '暗号化なし' }).check()
+    await directory.step('target')
     await directory.target.getByRole('radio', { name: 'SCIM 2.0' }).check()
     await directory.save.click()
     await expect(directory.saveRefused).toBeVisible()

@@ -52,6 +52,22 @@ describe('directory sync from CSV into the home directory', () => {
     expect((await core.api['directory.preview']({})).homeChangesTotal).toBe(0)
   })
 
+  it('names the departments a person moves between, and only those', async () => {
+    await configureCsv(writeDirectoryCsv(dir, people(2)))
+    await core.api['directory.run']({})
+    const moved = people(2)
+    moved[1] = { ...moved[1]!, dept: 'SALES' }
+    writeDirectoryCsv(dir, moved)
+    const plan = await core.api['directory.preview']({})
+    const change = plan.homeChanges.find((c) => c.key === 'E0002')
+    expect(change?.fields).toContainEqual({ field: 'mainDepartment', before: 'S1', after: 'SALES' })
+    // 本社 (HQ) is in the source but no listed change mentions it: it is not sent.
+    expect(plan.departmentNames).toEqual({
+      S1: { nameJa: '営業1課', nameEn: null },
+      SALES: { nameJa: '営業本部', nameEn: null },
+    })
+  })
+
   it('records each change between two imports in the history', async () => {
     const files = writeDirectoryCsv(dir, people(3))
     await core.api['directory.config.update']({

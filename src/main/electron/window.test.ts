@@ -176,9 +176,15 @@ describe('main window', () => {
     const away = cancellable()
     contents.emit('will-navigate', away, 'https://example.com/')
     expect(away.defaultPrevented).toBe(true)
-    const home = cancellable()
-    contents.emit('will-navigate', home, `file://${indexFile}#/settings`)
-    expect(home.defaultPrevented).toBe(false)
+    // Every hash route of the app stays allowed (the renderer's own URLs: a screen, a user, a filter).
+    for (const route of ['#/settings', '#/calendar/users/u0002', '#/history?level=error&site=B%E7%A4%BE']) {
+      const home = cancellable()
+      contents.emit('will-navigate', home, `file://${indexFile}${route}`)
+      expect(home.defaultPrevented).toBe(false)
+    }
+    const otherFile = cancellable()
+    contents.emit('will-navigate', otherFile, `file://${indexFile}.bak#/settings`)
+    expect(otherFile.defaultPrevented).toBe(true)
     expect(contents.openHandler?.({ url: `file://${indexFile}` })).toEqual({ action: 'deny' })
     expect(electron.external).toEqual([])
     const webview = cancellable()

@@ -148,6 +148,20 @@ export interface AdoptionCheck {
   readonly approved: boolean
 }
 
+/** Change fields whose values are department codes: home employees and departments, and target users. */
+export const departmentCodeFields: ReadonlySet<string> = new Set([
+  'mainDepartment',
+  'otherDepartments',
+  'parent',
+  'departmentCode',
+])
+
+/** A department's names, so a code in a change reads as 「営業1課 (D110)」. */
+export interface DepartmentName {
+  readonly nameJa: string
+  readonly nameEn: string | null
+}
+
 /** A computed run: what the source holds, what changes at home and in the target, and whether guards stop it. */
 export interface DirectoryPlan {
   readonly computedAt: number
@@ -180,6 +194,8 @@ export interface DirectoryPlan {
   readonly blocked: Localized | null
   /** What the source reader wants the admin to know (a suspicious share of inactive people, keys normalised...). */
   readonly sourceNotices: readonly SourceNotice[]
+  /** Names of the department codes the listed changes mention (before and after), by code. */
+  readonly departmentNames: Readonly<Record<string, DepartmentName>>
 }
 
 /** A remark about the source that does not stop the run; a warning is shown loudly. */

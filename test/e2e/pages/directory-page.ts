@@ -1,9 +1,15 @@
 import type { Locator } from '@playwright/test'
 import { AppPage } from './app-page'
 
-/** The Directory screen: status, source/target/schedule form with one save, preview and run, home directory. */
+export type DirectoryStep = 'source' | 'target' | 'schedule' | 'preview' | 'run'
+
+/**
+ * The Directory screen in five steps (#/directory/<step>): source, target and schedule (one form, one save),
+ * preview, and run (with the status and the home directory). Methods open the step they need.
+ */
 export class DirectoryPage extends AppPage {
   readonly root = this.page.getByTestId('screen-directory')
+  readonly steps = this.page.getByTestId('directory-steps')
   readonly status = this.page.getByTestId('directory-status')
   readonly homeCounts = this.status.getByTestId('home-counts')
   readonly lastRun = this.status.getByTestId('last-run')
@@ -53,8 +59,19 @@ export class DirectoryPage extends AppPage {
     await this.form.waitFor()
   }
 
+  stepLink(step: DirectoryStep): Locator {
+    return this.steps.getByTestId(`step-${step}`)
+  }
+
+  /** Opens a step by its link (as a user would) unless it is already on screen. */
+  async step(step: DirectoryStep): Promise<void> {
+    if ((await this.root.getAttribute('data-step')) !== step) await this.stepLink(step).click()
+    await this.root.and(this.page.locator(`[data-step="${step}"]`)).waitFor()
+  }
+
   /** Picks CSV as the source and types both file paths (not saved yet). */
   async chooseCsv(usersFile: string, departmentsFile: string): Promise<void> {
+    await this.step('source')
     await this.source.getByRole('radio', { name: 'CSV ファイル' }).check()
     await this.source.getByLabel('社員ファイル', { exact: true }).fill(usersFile)
     await this.source.getByLabel('組織（部署）ファイル', { exact: true }).fill(departmentsFile)
@@ -65,19 +82,21 @@ export class DirectoryPage extends AppPage {
     await this.saved.waitFor()
   }
 
-  /** The preview/run buttons' group says aria-busy while this window's dry run or run works. */
-  readonly actions = this.page.getByTestId('preview-actions')
+  /** The preview's or the run's buttons (one step is on screen): aria-busy while this window's work runs. */
+  readonly actions = this.page.getByTestId('preview-actions').or(this.page.getByTestId('run-actions'))
 
   async settled(): Promise<void> {
     await this.actions.and(this.page.locator('[aria-busy="false"]')).waitFor()
   }
 
   async preview(): Promise<void> {
+    await this.step('preview')
     await this.previewButton.click()
     await this.settled()
   }
 
   async runNow(): Promise<void> {
+    await this.step('run')
     await this.runButton.click()
     await this.settled()
     await this.runResult.waitFor()

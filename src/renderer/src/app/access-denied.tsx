@@ -12,11 +12,17 @@ export function AccessDenied(): ReactNode {
         <p lang="ja" className="hint">
           {ja['access.hint']}
         </p>
+        <p lang="ja" className="hint">
+          {ja['access.bookmark']}
+        </p>
         <hr />
         <h1 lang="en">{en['access.title']}</h1>
         <p lang="en">{en['access.body']}</p>
         <p lang="en" className="hint">
           {en['access.hint']}
+        </p>
+        <p lang="en" className="hint">
+          {en['access.bookmark']}
         </p>
       </div>
     </main>

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import type { MessageKey } from '../i18n'
 import { useT } from '../i18n'
+import { routeHash, screenRoute } from '../lib/routes'
 import type { Screen } from '../stores/navigation-store'
 import { screens, useNavigationStore } from '../stores/navigation-store'
 
@@ -12,25 +13,23 @@ const labels: Readonly<Record<Screen, MessageKey>> = {
   settings: 'nav.settings',
 }
 
-/** The left menu: plain buttons, so Tab reaches them and Enter or Space opens a screen. */
+/** The left menu: plain links to each screen's URL, so Tab reaches them, Enter opens one, and they can be copied or opened in a new tab. */
 export function Navigation(): ReactNode {
   const t = useT()
   const current = useNavigationStore((s) => s.screen)
-  const go = useNavigationStore((s) => s.go)
   return (
     <nav className="side-nav" aria-label={t('nav.label')}>
       <ul>
         {screens.map((screen) => (
           <li key={screen}>
-            <button
-              type="button"
+            <a
               className="nav-item"
+              href={routeHash(screenRoute(screen))}
               aria-current={screen === current ? 'page' : undefined}
               data-testid={`nav-${screen}`}
-              onClick={() => go(screen)}
             >
               {t(labels[screen])}
-            </button>
+            </a>
           </li>
         ))}
       </ul>

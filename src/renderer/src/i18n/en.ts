@@ -20,6 +20,9 @@ export const en: Dictionary = {
   'access.title': 'Missing or wrong access token',
   'access.body': 'Open the URL the daemon printed at start.',
   'access.hint': 'The URL looks like "http://127.0.0.1:PORT/#token=…". The token is kept for this tab only.',
+  // Routing: a bookmark or shared link never carries the token.
+  'access.bookmark':
+    'Bookmarks and shared links (#/history and the like) never contain the access token, for safety. In a new tab, open the daemon’s URL first, then open the link again in that tab.',
 
   'nav.label': 'Main menu',
   'nav.dashboard': 'Dashboard',
@@ -79,6 +82,23 @@ export const en: Dictionary = {
   'schedule.manual': 'Only when run by hand',
 
   'directory.title': 'Directory sync',
+  // Routing: the screen's steps, each with its own URL.
+  'directory.step.label': 'Directory sync steps',
+  'directory.step.source': 'Source',
+  'directory.step.target': 'Target',
+  'directory.step.schedule': 'Schedule & guards',
+  'directory.step.preview': 'Preview',
+  'directory.step.run': 'Run',
+  'directory.step.previous': '← {step}',
+  'directory.step.next': 'Next: {step} →',
+  'directory.step.hasProblems': '(has problems to fix)',
+  'directory.run.title': 'Run',
+  'directory.run.intro':
+    'Run now reads the source again and writes to the home directory and the target. Check the preview first.',
+  'directory.run.noPreview': 'No preview yet.',
+  'directory.run.openPreview': 'Open the preview',
+  'directory.run.lastPreview': 'Last preview',
+  'directory.dept.withCode': '{name} ({code})',
   'directory.status': 'Status',
   'directory.status.import': 'Import',
   'directory.status.home': 'Home directory',

@@ -22,6 +22,9 @@ export const ja = {
   'access.body': 'デーモン起動時に表示された URL を開いてください。',
   'access.hint':
     'URL は「http://127.0.0.1:ポート番号/#token=…」の形です。トークンはこのタブにだけ保存されます。',
+  // Routing: a bookmark or shared link never carries the token.
+  'access.bookmark':
+    'ブックマークや共有されたリンク（#/history など）には、安全のためアクセストークンが含まれません。新しいタブではまずデーモンの URL を開き、そのタブでリンクを開き直してください。',
 
   'nav.label': 'メインメニュー',
   'nav.dashboard': 'ダッシュボード',
@@ -81,6 +84,23 @@ export const ja = {
   'schedule.manual': '手動実行のみ',
 
   'directory.title': 'ディレクトリ同期',
+  // Routing: the screen's steps, each with its own URL.
+  'directory.step.label': 'ディレクトリ同期の手順',
+  'directory.step.source': 'ソース',
+  'directory.step.target': '反映先',
+  'directory.step.schedule': 'スケジュール・ガード',
+  'directory.step.preview': 'プレビュー',
+  'directory.step.run': '実行',
+  'directory.step.previous': '← {step}',
+  'directory.step.next': '次へ: {step} →',
+  'directory.step.hasProblems': '（入力に問題があります）',
+  'directory.run.title': '実行',
+  'directory.run.intro':
+    '今すぐ実行すると、ソースを読み直してホームディレクトリと反映先に書き込みます。先にプレビューで内容を確認してください。',
+  'directory.run.noPreview': 'まだプレビューしていません。',
+  'directory.run.openPreview': 'プレビューを開く',
+  'directory.run.lastPreview': '直前のプレビュー',
+  'directory.dept.withCode': '{name} ({code})',
   'directory.status': '状態',
   'directory.status.import': '取り込み',
   'directory.status.home': 'ホームディレクトリ',

@@ -15,9 +15,13 @@ const tokenStorageKey = 'renkei.accessToken'
 const minBackoffMs = 500
 const maxBackoffMs = 30_000
 
-/** Moves `#token=...` from the address bar into sessionStorage and returns the token to use. */
+/**
+ * Moves `#token=...` from the address bar into sessionStorage and returns the token to use. Runs before
+ * the router reads the hash, so the token is never taken for a route nor kept in a link or bookmark.
+ * Only a hash that starts with it counts: a route's query (`#/history?text=token=x`) is never a token.
+ */
 export function takeAccessToken(): string | null {
-  const match = /(?:^#|&)token=([^&]+)/.exec(window.location.hash)
+  const match = /^#token=([^&]+)/.exec(window.location.hash)
   if (match?.[1]) {
     sessionStorage.setItem(tokenStorageKey, decodeURIComponent(match[1]))
     window.history.replaceState(null, '', window.location.pathname + window.location.search)

@@ -13,6 +13,8 @@ import type { Localized } from '../../../shared/model/localized'
 import { localized } from '../i18n'
 import { api } from '../lib/api'
 import { toLocalized } from '../lib/errors'
+import type { CalendarRouteView } from '../lib/routes'
+import { useNavigationStore } from './navigation-store'
 
 /** The user list, the form for a new user, or one user's settings. */
 export type CalendarView =
@@ -44,7 +46,8 @@ export interface Permit {
 interface CalendarState {
   readonly status: CalendarStatus | null
   readonly statusError: Localized | null
-  readonly view: CalendarView
+  /** The pair whose name takes the focus when the list is shown again (the view itself is the URL's). */
+  readonly returnFocus: string | undefined
   /** Pairs with a permit update, resume or stop on the way. */
   readonly pending: ReadonlySet<string>
   readonly listError: Localized | null
@@ -54,6 +57,7 @@ interface CalendarState {
   /** The last automatic stop, until dismissed. */
   readonly stopped: CalendarStopped | null
   loadStatus(): Promise<void>
+  /** Opens a view of the screen through its URL (`#/calendar/users/<id>`), so Back returns from it. */
   open(view: CalendarView): void
   /** Applies the changed permit switches with one call; returns whether the core took them. */
   updatePermits(permits: readonly Permit[]): Promise<boolean>
@@ -68,6 +72,14 @@ interface CalendarState {
   /** A pair was saved or removed elsewhere in this window: its old results no longer apply. */
   forget(id: string): void
   dismiss(): void
+}
+
+/** The new-user form that becomes the saved user's page replaces its history entry: Back goes to the list. */
+function showView(view: CalendarRouteView, replace = false): void {
+  const navigation = useNavigationStore.getState()
+  const current = navigation.route
+  const fromNewForm = current.screen === 'calendar' && current.view.kind === 'add' && view.kind === 'edit'
+  navigation.navigate({ screen: 'calendar', view }, { replace: replace || fromNewForm })
 }
 
 function without<T>(record: Readonly<Record<string, T>>, id: string): Record<string, T> {
@@ -116,7 +128,7 @@ export const useCalendarStore = create<CalendarState>()((set, get) => {
   return {
     status: null,
     statusError: null,
-    view: { kind: 'list' },
+    returnFocus: undefined,
     pending: new Set(),
     listError: null,
     listNotice: null,
@@ -132,7 +144,10 @@ export const useCalendarStore = create<CalendarState>()((set, get) => {
       }
     },
     open(view) {
-      set({ view, listError: null, listNotice: null })
+      // Back from a user's page (the browser's or ours) lands on that user's name in the list.
+      const returnFocus = view.kind === 'list' ? view.focus : view.kind === 'edit' ? view.id : undefined
+      set({ listError: null, listNotice: null, returnFocus })
+      showView(view.kind === 'list' ? { kind: 'list' } : view)
     },
     async updatePermits(permits) {
       if (permits.length === 0) {
@@ -178,7 +193,8 @@ export const useCalendarStore = create<CalendarState>()((set, get) => {
       const notice = localized('calendar.pair.removed', { name: nameOf(id) })
       if (await listAction([id], () => api['calendar.pairs.remove']({ id }), notice)) {
         get().forget(id)
-        set({ view: { kind: 'list' } })
+        // Replaced, not pushed: Back must not lead to the page of a user who is gone.
+        showView({ kind: 'list' }, true)
       }
     },
     receiveStatus(status) {

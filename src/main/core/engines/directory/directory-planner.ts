@@ -12,6 +12,7 @@ import type { DirectoryConfig } from '../../../../shared/model/directory-config'
 import { diffHome, type HomeDiff, type StoredHomeView } from '../../directory/home-diff'
 import type { DirectoryTargetConnector, SourceRead, TargetAccount, TargetState } from './directory-connectors'
 import type { OwnershipRecord } from './ownership-ledger'
+import { departmentNamesOf, namesInUse } from './department-names'
 import { blockReason, checkDeletions, checkLicence } from './guards'
 import { TargetProjection } from './target-projection'
 import { planTarget, type TargetPlan } from './target-planner'
@@ -179,13 +180,14 @@ export async function computeDirectoryRun(inputs: PlanInputs): Promise<ComputedR
     ...ownershipPart(target, counts, inputs.approveAdoptions),
     blocked: blockReason(licence, deletion),
     sourceNotices: read.notes ?? [],
+    departmentNames: departmentNamesOf(departments, homeDiff.changes),
   }
   return { plan, read, homeDiff, target }
 }
 
 /** A plan cut down for a screen: the first `limit` items and home changes, with the totals kept. */
 export function limitPlan(plan: DirectoryPlan, limit: number): DirectoryPlan {
-  return {
+  const limited = {
     ...plan,
     items: plan.items.slice(0, limit),
     homeChanges: plan.homeChanges.slice(0, limit),
@@ -193,4 +195,5 @@ export function limitPlan(plan: DirectoryPlan, limit: number): DirectoryPlan {
     excluded: plan.excluded.slice(0, limit),
     held: plan.held.slice(0, limit),
   }
+  return { ...limited, departmentNames: namesInUse(limited) }
 }

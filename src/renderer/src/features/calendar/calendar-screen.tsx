@@ -2,8 +2,10 @@ import type { ReactNode } from 'react'
 import { useEffect } from 'react'
 import { ScreenTitle } from '../../components/screen-title'
 import { useT } from '../../i18n'
+import type { CalendarRouteView } from '../../lib/routes'
 import { useCalendarStore } from '../../stores/calendar-store'
 import { useDirectoryStore } from '../../stores/directory-store'
+import { useNavigationStore } from '../../stores/navigation-store'
 import { useSecretsStore } from '../../stores/secrets-store'
 import { PairEditor } from './pair-editor'
 import { SettingsSection } from './settings-section'
@@ -18,14 +20,16 @@ function useReturnFocus(focus: string | undefined): void {
   }, [focus])
 }
 
+const listView: CalendarRouteView = { kind: 'list' }
+
 /** Calendar sync: the user list with permits, one user's settings, and the settings all users share. */
 export function CalendarScreen(): ReactNode {
   const t = useT()
-  const view = useCalendarStore((s) => s.view)
-  useReturnFocus(view.kind === 'list' ? view.focus : undefined)
+  const view = useNavigationStore((s) => (s.route.screen === 'calendar' ? s.route.view : listView))
+  const returnFocus = useCalendarStore((s) => s.returnFocus)
+  useReturnFocus(view.kind === 'list' ? returnFocus : undefined)
   useEffect(() => {
     const store = useCalendarStore.getState()
-    store.open({ kind: 'list' })
     void store.loadStatus()
     // Whether each password is set can change from the Settings screen or the CLI.
     void useSecretsStore.getState().load()

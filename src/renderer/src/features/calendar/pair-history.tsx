@@ -9,7 +9,6 @@ import { api } from '../../lib/api'
 import { toLocalized } from '../../lib/errors'
 import { formatDateTime } from '../../lib/format'
 import { emptyDraft } from '../../stores/filter-draft'
-import { useHistoryStore } from '../../stores/history-store'
 import { useNavigationStore } from '../../stores/navigation-store'
 
 /** The history category every calendar run writes (engines/calendar); the site is the pair's user name. */
@@ -18,10 +17,8 @@ const recentCount = 20
 
 /** Opens the sync history already searched for this user's calendar entries. */
 function openFullHistory(site: string): void {
-  const history = useHistoryStore.getState()
-  history.setDraft({ ...emptyDraft, category: calendarHistoryCategory, site })
-  void history.apply({ category: calendarHistoryCategory, site })
-  useNavigationStore.getState().go('history')
+  const filter = { ...emptyDraft, category: calendarHistoryCategory, site }
+  useNavigationStore.getState().navigate({ screen: 'history', filter })
 }
 
 interface PairHistoryProps {

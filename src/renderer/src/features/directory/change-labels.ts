@@ -2,6 +2,9 @@
  * Words for the dry run's tables: objects, actions, field names and values, in the UI language.
  * Unknown field names (a future target field) are shown as they are rather than hidden.
  */
+import type { DepartmentName } from '../../../../shared/model/directory'
+import { departmentCodeFields } from '../../../../shared/model/directory'
+import type { Language } from '../../../../shared/model/localized'
 import type { MessageKey, Translate } from '../../i18n'
 import { ja } from '../../i18n/ja'
 import type { ChangeRows } from './plan-rows'
@@ -58,9 +61,37 @@ export function fieldLabel(
   return field
 }
 
-/** A field value for reading: lists joined, empty shown as "(none)", active as active/suspended. */
-export function formatValue(field: string, value: unknown, t: Translate): string {
+/** Turns a department code into 「営業1課 (D110)」 in the UI language; a code with no known name stays a code. */
+export type DepartmentLabel = (code: string) => string
+
+export function departmentLabel(
+  names: Readonly<Record<string, DepartmentName>>,
+  language: Language,
+  t: Translate,
+): DepartmentLabel {
+  return (code) => {
+    const known = Object.hasOwn(names, code) ? names[code] : undefined
+    if (!known) return code
+    const name = language === 'en' ? (known.nameEn ?? known.nameJa) : known.nameJa
+    return t('directory.dept.withCode', { name, code })
+  }
+}
+
+/**
+ * A field value for reading: lists joined, empty shown as "(none)", active as active/suspended, and
+ * department codes with their names when `department` is given.
+ */
+export function formatValue(
+  field: string,
+  value: unknown,
+  t: Translate,
+  department?: DepartmentLabel,
+): string {
   if (value === null || value === undefined || value === '') return t('directory.value.none')
+  if (department && departmentCodeFields.has(field)) {
+    if (typeof value === 'string') return department(value)
+    if (Array.isArray(value) && value.length > 0) return value.map((v) => department(String(v))).join(', ')
+  }
   if (typeof value === 'boolean') {
     if (field === 'active') return t(value ? 'directory.value.active' : 'directory.value.suspended')
     return t(value ? 'directory.value.yes' : 'directory.value.no')

@@ -1,5 +1,4 @@
 import { emptyDraft } from '../../stores/filter-draft'
-import { useHistoryStore } from '../../stores/history-store'
 import { useNavigationStore } from '../../stores/navigation-store'
 
 /** The history category every directory run writes (engines/directory). */
@@ -7,8 +6,6 @@ export const directoryHistoryCategory = 'directory'
 
 /** Opens the sync history already searched for directory entries, with the form showing that filter. */
 export function openDirectoryHistory(): void {
-  const history = useHistoryStore.getState()
-  history.setDraft({ ...emptyDraft, category: directoryHistoryCategory })
-  void history.apply({ category: directoryHistoryCategory })
-  useNavigationStore.getState().go('history')
+  const filter = { ...emptyDraft, category: directoryHistoryCategory }
+  useNavigationStore.getState().navigate({ screen: 'history', filter })
 }

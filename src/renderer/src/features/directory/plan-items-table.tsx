@@ -3,7 +3,15 @@ import { useId, useState } from 'react'
 import type { DirectoryPlan } from '../../../../shared/model/directory'
 import { EmptyState } from '../../components/messages'
 import { formatCount, useLanguage, useT } from '../../i18n'
-import { actionClass, actionLabel, fieldLabel, formatValue, objectLabel } from './change-labels'
+import type { DepartmentLabel } from './change-labels'
+import {
+  actionClass,
+  actionLabel,
+  departmentLabel,
+  fieldLabel,
+  formatValue,
+  objectLabel,
+} from './change-labels'
 import type { ChangeFilter, ChangeRow, ChangeRows } from './plan-rows'
 import { anyChange, filterChoices, filterRows, planRows } from './plan-rows'
 
@@ -65,9 +73,11 @@ function FilterBar({ source, filter, onChange }: FilterBarProps): ReactNode {
 function FieldChanges({
   source,
   row,
+  department,
 }: {
   readonly source: ChangeRows['source']
   readonly row: ChangeRow
+  readonly department: DepartmentLabel
 }): ReactNode {
   const t = useT()
   if (row.fields.length === 0) return <span className="muted">—</span>
@@ -79,13 +89,13 @@ function FieldChanges({
           <span className="field-name">{fieldLabel(source, row.object, f.field, t)}</span>
           {created ? null : (
             <>
-              <span className="value-before">{formatValue(f.field, f.before, t)}</span>
+              <span className="value-before">{formatValue(f.field, f.before, t, department)}</span>
               <span className="arrow" aria-label={t('directory.plan.becomes')}>
                 →
               </span>
             </>
           )}
-          <span className="value-after">{formatValue(f.field, f.after, t)}</span>
+          <span className="value-after">{formatValue(f.field, f.after, t, department)}</span>
         </li>
       ))}
     </ul>
@@ -96,6 +106,7 @@ function FieldChanges({
 export function PlanItemsTable({ plan }: { readonly plan: DirectoryPlan }): ReactNode {
   const t = useT()
   const language = useLanguage()
+  const department = departmentLabel(plan.departmentNames, language, t)
   const [filter, setFilter] = useState<ChangeFilter>(anyChange)
   const { source, rows, total } = planRows(plan)
   const shown = filterRows(rows, filter)
@@ -135,7 +146,7 @@ export function PlanItemsTable({ plan }: { readonly plan: DirectoryPlan }): Reac
                 <span className={actionClass(row.action)}>{actionLabel(source, row.action, t)}</span>
               </td>
               <td>
-                <FieldChanges source={source} row={row} />
+                <FieldChanges source={source} row={row} department={department} />
               </td>
               <td>{row.reason?.[language] ?? ''}</td>
             </tr>

@@ -26,6 +26,7 @@ function plan(overrides: Partial<DirectoryPlan>): DirectoryPlan {
     heldTotal: 0,
     blocked: null,
     sourceNotices: [],
+    departmentNames: {},
     ...overrides,
   }
 }

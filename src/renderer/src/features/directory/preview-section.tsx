@@ -1,116 +1,31 @@
 import type { ReactNode } from 'react'
-import { useEffect, useRef, useState } from 'react'
-import type { DirectoryPlan, DirectoryRunSummary } from '../../../../shared/model/directory'
 import { Button } from '../../components/button'
 import { ErrorBanner } from '../../components/messages'
 import { Section } from '../../components/section'
-import { formatCount, useLanguage, useT } from '../../i18n'
+import { useLanguage, useT } from '../../i18n'
 import { useDirectoryStore } from '../../stores/directory-store'
-import { openDirectoryHistory } from './open-history'
 import { PlanAccounts } from './plan-accounts'
 import { PlanItemsTable } from './plan-items-table'
 import { PlanSummary } from './plan-summary'
 import { RunProgress } from './run-progress'
 import { SourceNotices, SourceProblems } from './source-problems'
 
-const tones: Readonly<
-  Record<DirectoryRunSummary['outcome'], { className: string; role: 'status' | 'alert' }>
-> = {
-  ok: { className: 'banner banner-info', role: 'status' },
-  warning: { className: 'banner banner-warning', role: 'alert' },
-  error: { className: 'banner banner-error', role: 'alert' },
-  blocked: { className: 'banner banner-error', role: 'alert' },
-}
-
-/** What the run did, in the core's words, with the way to its history lines. */
-function RunResult({ summary }: { readonly summary: DirectoryRunSummary }): ReactNode {
+/** Disabled only without a source; while it works it stays enabled (the store ignores a second start). */
+function PreviewButton(): ReactNode {
   const t = useT()
-  const language = useLanguage()
-  const tone = tones[summary.outcome]
-  return (
-    <div className={tone.className} role={tone.role} data-testid="run-result">
-      <span>{summary.message[language]}</span>
-      <button type="button" className="button-link" data-testid="open-history" onClick={openDirectoryHistory}>
-        {t('directory.openHistory')}
-      </button>
-    </div>
-  )
-}
-
-/** What the admin is about to approve for one run. */
-type Approval = 'deletions' | 'adoptions'
-
-interface ApproveProps {
-  readonly plan: DirectoryPlan
-  readonly what: Approval
-  readonly onCancel: () => void
-  readonly onApprove: () => void
-}
-
-/** The second step of an approval (deletion guard, adoptions): says how many, and needs a deliberate click. */
-function ApproveConfirm({ plan, what, onCancel, onApprove }: ApproveProps): ReactNode {
-  const t = useT()
-  const ref = useRef<HTMLDivElement>(null)
-  useEffect(() => ref.current?.focus(), [])
-  const question =
-    what === 'deletions'
-      ? t('directory.approve.question', { count: formatCount(plan.deletion.removals) })
-      : t('directory.approveAdoptions.question', { count: formatCount(plan.adoption.candidates) })
-  return (
-    <div className="rule-box confirm-box" role="group" tabIndex={-1} ref={ref} data-testid="approve-confirm">
-      <p>{question}</p>
-      <div className="form-actions">
-        <button
-          type="button"
-          className="button button-danger"
-          data-testid="approve-confirm-run"
-          onClick={onApprove}
-        >
-          {t('directory.approve.confirm')}
-        </button>
-        <Button onClick={onCancel}>{t('settings.secrets.cancel')}</Button>
-      </div>
-    </div>
-  )
-}
-
-/**
- * Disabled only without a source. While a run works they stay enabled (a disabled button would drop the
- * keyboard focus); the store ignores a second start, and the progress bar shows the work.
- */
-function PreviewButtons({ onApprove }: { readonly onApprove: (what: Approval) => void }): ReactNode {
-  const t = useT()
-  const plan = useDirectoryStore((s) => s.plan)
   const configured = useDirectoryStore((s) => (s.config ? s.config.source.kind !== 'none' : false))
-  const { preview, run } = useDirectoryStore.getState()
+  const { preview } = useDirectoryStore.getState()
   return (
     <>
       <Button primary disabled={!configured} testId="directory-preview" onClick={() => void preview()}>
         {t('directory.preview')}
       </Button>
-      <Button disabled={!configured} testId="directory-run" onClick={() => void run()}>
-        {t('directory.runNow')}
-      </Button>
-      {plan?.deletion.tripped && !plan.deletion.approved ? (
-        <Button disabled={!configured} testId="directory-approve" onClick={() => onApprove('deletions')}>
-          {t('directory.approve')}
-        </Button>
-      ) : null}
-      {plan && plan.adoption.candidates > 0 ? (
-        <Button
-          disabled={!configured}
-          testId="directory-approve-adoptions"
-          onClick={() => onApprove('adoptions')}
-        >
-          {t('directory.approveAdoptions')}
-        </Button>
-      ) : null}
       {!configured ? <span className="field-hint">{t('directory.preview.needsSource')}</span> : null}
     </>
   )
 }
 
-/** プレビュー: the dry run, "run now", and the guarded "approve deletions and run". */
+/** プレビュー: the dry run — every change at home and in the target, field by field — writing nothing. */
 export function PreviewSection(): ReactNode {
   const t = useT()
   const language = useLanguage()
@@ -118,43 +33,18 @@ export function PreviewSection(): ReactNode {
   const busy = useDirectoryStore((s) => s.busy)
   const error = useDirectoryStore((s) => s.planError)
   const problems = useDirectoryStore((s) => s.planProblems)
-  const summary = useDirectoryStore((s) => s.runSummary)
   const progress = useDirectoryStore((s) => s.progress)
-  const run = useDirectoryStore((s) => s.run)
-  const [confirming, setConfirming] = useState<Approval | null>(null)
-  const actions = useRef<HTMLDivElement>(null)
-  /** The confirmation closes: the focus goes back to a button instead of the page's start. */
-  const focusButton = (which: 'run' | 'last'): void => {
-    const buttons = actions.current?.querySelectorAll('button')
-    ;(which === 'run' ? buttons?.[1] : buttons?.[buttons.length - 1])?.focus()
-  }
   return (
     <Section title={t('directory.previewTitle')} testId="directory-preview-section">
       <p className="note">{t('directory.preview.intro')}</p>
-      <div className="form-actions" ref={actions} aria-busy={busy !== null} data-testid="preview-actions">
-        <PreviewButtons onApprove={setConfirming} />
+      <div className="form-actions" aria-busy={busy !== null} data-testid="preview-actions">
+        <PreviewButton />
       </div>
-      {confirming && plan && busy === null ? (
-        <ApproveConfirm
-          plan={plan}
-          what={confirming}
-          onCancel={() => {
-            setConfirming(null)
-            focusButton('last')
-          }}
-          onApprove={() => {
-            setConfirming(null)
-            focusButton('run')
-            void run(confirming === 'deletions' ? { approveDeletions: true } : { approveAdoptions: true })
-          }}
-        />
-      ) : null}
       {busy !== null ? <RunProgress progress={progress} /> : null}
       <div data-testid="plan-error">
         <ErrorBanner message={error} />
       </div>
       {problems ? <SourceProblems report={problems} /> : null}
-      {summary ? <RunResult summary={summary} /> : null}
       {plan ? (
         <div data-testid="plan">
           {plan.blocked ? (

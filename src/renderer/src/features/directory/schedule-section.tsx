@@ -7,12 +7,10 @@ import { NumberRow, RadioRow, TextRow } from './directory-fields'
 interface ScheduleSectionProps {
   readonly draft: DirectoryDraft
   readonly onChange: (draft: DirectoryDraft) => void
-  /** The save button and its messages: the one save of the whole form sits at its end. */
-  readonly footer: ReactNode
 }
 
 /** スケジュール・ガード: when the sync runs, and the limits that stop a run before it does harm. */
-export function ScheduleSection({ draft, onChange, footer }: ScheduleSectionProps): ReactNode {
+export function ScheduleSection({ draft, onChange }: ScheduleSectionProps): ReactNode {
   const t = useT()
   const edit = (patch: Partial<DirectoryDraft>): void => onChange({ ...draft, ...patch })
   return (
@@ -83,7 +81,6 @@ export function ScheduleSection({ draft, onChange, footer }: ScheduleSectionProp
           />
         </tbody>
       </table>
-      {footer}
     </Section>
   )
 }

@@ -7,6 +7,7 @@ import { emptyDraft, type FilterDraft } from '../../stores/filter-draft'
 import { useHistoryStore } from '../../stores/history-store'
 import { draftToFilter } from './draft-to-filter'
 import { EnumSelect, FieldCells, TextField } from './filter-fields'
+import { showFilter } from './use-route-filter'
 
 /** The seed's "ログ: 検索" block. A real form, so Enter in any field submits it. */
 export function FilterForm(): ReactNode {
@@ -32,12 +33,16 @@ export function FilterForm(): ReactNode {
     event.preventDefault()
     const result = draftToFilter(draft)
     if ('error' in result) setError(localized(result.error))
-    else void apply(result.filter)
+    else {
+      void apply(result.filter)
+      showFilter(draft)
+    }
   }
 
   const reset = (): void => {
     setDraft(emptyDraft)
     void apply({})
+    showFilter(emptyDraft)
   }
 
   return (

@@ -1,5 +1,4 @@
 import type { ReactNode } from 'react'
-import { useEffect } from 'react'
 import { Button } from '../../components/button'
 import { Busy, EmptyState, ErrorBanner } from '../../components/messages'
 import { ScreenTitle } from '../../components/screen-title'
@@ -10,6 +9,7 @@ import { useSettingsStore } from '../../stores/settings-store'
 import { ExportPanel } from './export-panel'
 import { FilterForm } from './filter-form'
 import { HistoryTable } from './history-table'
+import { useRouteFilter } from './use-route-filter'
 
 function RetentionNote(): ReactNode {
   const t = useT()
@@ -88,10 +88,7 @@ export function HistoryScreen(): ReactNode {
   const t = useT()
   const error = useHistoryStore((s) => s.error)
   const setError = useHistoryStore((s) => s.setError)
-  useEffect(() => {
-    const state = useHistoryStore.getState()
-    if (!state.searched && !state.searching) void state.apply(state.filter)
-  }, [])
+  useRouteFilter()
   return (
     <div className="screen" data-testid="screen-history">
       <ScreenTitle>{t('history.title')}</ScreenTitle>
