@@ -35,7 +35,7 @@ export interface PlanInputs {
   readonly approveDeletions: boolean
   readonly approveAdoptions: boolean
   /** The ownership ledger of the configured target. */
-  readonly ownership: readonly OwnershipRecord[]
+  readonly ownership: Iterable<OwnershipRecord>
   readonly now: number
   readonly signal: AbortSignal
 }
