@@ -108,13 +108,12 @@ export async function runDirectoryBench(
         home,
         homeActiveEmployees: counts.activeEmployees,
         homeEmployees: counts.employees,
-        target: null,
+        targetState: Promise.resolve(null),
         suspendedSince: new Map(),
         approveDeletions: false,
         approveAdoptions: false,
         ownership: [],
         now: Date.now(),
-        signal,
       })
       const diffMs = ms(start)
       start = process.hrtime.bigint()

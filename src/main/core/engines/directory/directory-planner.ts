@@ -10,7 +10,7 @@ import { planActions } from '../../../../shared/model/directory'
 import type { Localized } from '../../../../shared/model/localized'
 import type { DirectoryConfig } from '../../../../shared/model/directory-config'
 import { diffHome, type HomeDiff, type StoredHomeView } from '../../directory/home-diff'
-import type { DirectoryTargetConnector, SourceRead, TargetAccount, TargetState } from './directory-connectors'
+import type { SourceRead, TargetAccount, TargetState } from './directory-connectors'
 import type { OwnershipRecord } from './ownership-ledger'
 import { blockReason, checkDeletions, checkLicence } from './guards'
 import { TargetProjection } from './target-projection'
@@ -30,14 +30,14 @@ export interface PlanInputs {
   readonly home: StoredHomeView
   readonly homeActiveEmployees: number
   readonly homeEmployees: number
-  readonly target: DirectoryTargetConnector | null
+  /** What the target holds (read while the source was); null without a target. */
+  readonly targetState: Promise<TargetState | null>
   readonly suspendedSince: ReadonlyMap<string, number>
   readonly approveDeletions: boolean
   readonly approveAdoptions: boolean
   /** The ownership ledger of the configured target. */
   readonly ownership: Iterable<OwnershipRecord>
   readonly now: number
-  readonly signal: AbortSignal
 }
 
 function countItems(items: readonly PlanItem[]): PlanCounts {
@@ -49,9 +49,9 @@ function countItems(items: readonly PlanItem[]): PlanCounts {
 }
 
 async function planTargetSide(inputs: PlanInputs): Promise<ComputedRun['target']> {
-  if (!inputs.target) return null
+  const state = await inputs.targetState
+  if (!state) return null
   const { exclusions, adoptBy } = inputs.config
-  const state = await inputs.target.read(inputs.signal, { watchGroups: exclusions.groups })
   const projection = new TargetProjection(inputs.read.snapshot)
   const provisionGroups =
     inputs.config.target.kind === 'ldap'
