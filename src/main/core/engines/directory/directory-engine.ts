@@ -202,13 +202,11 @@ export class DirectoryEngine {
       const read = await readValidSource(source, signal, (p) => progress('reading', p.read, null))
       const target = await opening
       progress('planning', 0, null)
-      const counts = deps.home.counts()
       const computed = await computeDirectoryRun({
         config,
         read,
         home: deps.home,
-        homeActiveEmployees: counts.activeEmployees,
-        homeEmployees: counts.employees,
+        homeCounts: () => deps.home.counts(),
         targetState,
         suspendedSince: deps.state.suspendedSince(),
         ...approvals,

@@ -28,8 +28,8 @@ export interface PlanInputs {
   readonly config: DirectoryConfig
   readonly read: SourceRead
   readonly home: StoredHomeView
-  readonly homeActiveEmployees: number
-  readonly homeEmployees: number
+  /** Asked only without a target (counting active people reads every stored record). */
+  readonly homeCounts: () => { readonly employees: number; readonly activeEmployees: number }
   /** What the target holds (read while the source was); null without a target. */
   readonly targetState: Promise<TargetState | null>
   readonly suspendedSince: ReadonlyMap<string, number>
@@ -123,6 +123,16 @@ function accountLists(target: ComputedRun['target']) {
   }
 }
 
+/** Seats in use and the deletion guard's base: the accounts Renkei owns in the target, else the home directory. */
+function inUse(target: ComputedRun['target'], inputs: PlanInputs): { activeNow: number; base: number } {
+  if (!target) {
+    const home = inputs.homeCounts()
+    return { activeNow: home.activeEmployees, base: home.employees }
+  }
+  const { owned } = target.plan.classified
+  return { activeNow: [...owned.values()].filter((u) => u.active).length, base: owned.size }
+}
+
 /**
  * The dry run: compares a validated source read (`readValidSource`) with the home directory and with
  * what the target really holds, and applies the licence and deletion guards. Writes nothing.
@@ -143,9 +153,7 @@ export async function computeDirectoryRun(inputs: PlanInputs): Promise<ComputedR
     config,
     activeSourceUsers,
     reportedLimit: target?.state.licenceLimit ?? null,
-    activeNow: target
-      ? [...target.plan.classified.owned.values()].filter((u) => u.active).length
-      : inputs.homeActiveEmployees,
+    ...inUse(target, inputs),
     newUsers: target
       ? counts.user.create + counts.user.reactivate
       : homeDiff.changes.filter(
@@ -154,7 +162,6 @@ export async function computeDirectoryRun(inputs: PlanInputs): Promise<ComputedR
             (c.action === 'reactivated' || (c.action === 'created' && activeKeys.has(c.key))),
         ).length,
     removals: target ? counts.user.suspend + counts.user.delete : homeRemovals,
-    base: target ? target.plan.classified.owned.size : inputs.homeEmployees,
     approveDeletions: inputs.approveDeletions,
   }
   const licence = checkLicence(guardInput)
