@@ -106,15 +106,13 @@ export async function runDirectoryBench(
         config: defaultDirectoryConfig,
         read,
         home,
-        homeActiveEmployees: counts.activeEmployees,
-        homeEmployees: counts.employees,
-        target: null,
+        homeCounts: () => counts,
+        targetState: Promise.resolve(null),
         suspendedSince: new Map(),
         approveDeletions: false,
         approveAdoptions: false,
         ownership: [],
         now: Date.now(),
-        signal,
       })
       const diffMs = ms(start)
       start = process.hrtime.bigint()

@@ -5,7 +5,8 @@
  * target with the home directory already holding them, and a SCIM target already holding them. Then a SCIM
  * first run of BENCH_SCIM_USERS people (2,000) into SCIMMY (Bulk) and Better Auth (no Bulk): writes/s and
  * requests per user, and the zero-change run after it. Each step runs bench/directory-preview-child.ts bundled like the app (esbuild).
- * `npx tsx bench/directory-preview-bench.ts`; BENCH_CPU_PROF=DIR profiles each child.
+ * `npx tsx bench/directory-preview-bench.ts`; BENCH_CPU_PROF=DIR profiles each child; BENCH_MEM_TRACE=1 prints
+ * each child's memory every 100 ms with the phase it is in (a blocked event loop shows as a gap).
  */
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -68,7 +69,10 @@ export function measure(
   let stdout = ''
   let stderr = ''
   run.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-  run.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  run.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString()
+    if (process.env.BENCH_MEM_TRACE) process.stderr.write(chunk)
+  })
   return new Promise((resolve, reject) => {
     run.on('close', (status) => {
       const last = stdout.trim().split('\n').pop() ?? ''

@@ -8,6 +8,21 @@ import { createCore } from '../src/main/core/app'
 import { MemorySecretStore } from '../src/main/core/secrets/memory-secret-store'
 import { directorySecretNames } from '../src/shared/model/directory-config'
 
+/** Memory every 100 ms on stderr, with the phase the run is in (MiB, as the peak RSS is reported). */
+function traceMemory(core: Awaited<ReturnType<typeof createCore>>, start: number): void {
+  let phase = 'start'
+  core.subscribe('directory.progress', (p) => (phase = p.phase))
+  const mib = (bytes: number): string => (bytes / 1024 / 1024).toFixed(0)
+  const timer = setInterval(() => {
+    const m = process.memoryUsage()
+    const ms = (performance.now() - start).toFixed(0)
+    console.error(
+      `${ms} ms ${phase} rss=${mib(m.rss)} heap=${mib(m.heapUsed)} buffers=${mib(m.arrayBuffers)}`,
+    )
+  }, 100)
+  timer.unref()
+}
+
 async function child(action: string, dataDir: string, config: string): Promise<void> {
   const secrets = new MemorySecretStore()
   const secret = process.env.BENCH_TARGET_SECRET ?? 'none'
@@ -22,6 +37,7 @@ async function child(action: string, dataDir: string, config: string): Promise<v
   })
   await core.api['directory.config.update'](JSON.parse(config) as never)
   const start = performance.now()
+  if (process.env.BENCH_MEM_TRACE) traceMemory(core, start)
   let result: { homeChanges: number; items: number; outcome: string }
   if (action === '--preview') {
     const plan = await core.api['directory.preview']({})

@@ -92,6 +92,21 @@ describe('directory sync into a SCIM 2.0 service (SCIMMY on loopback)', () => {
     expect(writes()).toBe(before)
   })
 
+  it('reads the target while the source is read, yet reports a broken source first and a refused token after', async () => {
+    await secrets.set(directorySecretNames.targetScimToken, 'not-the-token')
+    await configure([...people(3), { key: 'E0001', name: '重複 一郎', dept: 'S1', login: 'dup.one' }])
+    const broken = await core.api['directory.run']({})
+    expect(broken.outcome).toBe('error')
+    expect(broken.message.en).toMatch(/source/i)
+    expect(broken.message.en).not.toMatch(/401|token|credential/i)
+
+    await configure(people(3))
+    const refused = await core.api['directory.run']({})
+    expect(refused.outcome).toBe('error')
+    expect(refused.message.en).not.toMatch(/source/i)
+    expect(writes()).toBe(0)
+  })
+
   it('changes one field with one PATCH, and says so in the history', async () => {
     await configure(people(3))
     await core.api['directory.run']({})

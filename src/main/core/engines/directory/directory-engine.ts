@@ -188,27 +188,37 @@ export class DirectoryEngine {
       deps.onProgress({ phase, done, total })
     }
     progress('reading', 0, null)
-    const read = await readValidSource(source, signal, (p) => progress('reading', p.read, null))
-    const target = await deps.connectors.target(config.target)
+    // The target is read while the source is: its server's work and the network's waits overlap our parsing.
+    const reading = new AbortController()
+    const stopReading = (): void => reading.abort(signal.reason)
+    signal.addEventListener('abort', stopReading)
+    const opening = deps.connectors.target(config.target)
+    const targetState = opening.then((t) =>
+      t ? t.read(reading.signal, { watchGroups: config.exclusions.groups }) : null,
+    )
+    // Awaited below; when the source fails first, that is the error to report.
+    targetState.catch(() => undefined)
     try {
+      const read = await readValidSource(source, signal, (p) => progress('reading', p.read, null))
+      const target = await opening
       progress('planning', 0, null)
-      const counts = deps.home.counts()
       const computed = await computeDirectoryRun({
         config,
         read,
         home: deps.home,
-        homeActiveEmployees: counts.activeEmployees,
-        homeEmployees: counts.employees,
-        target,
+        homeCounts: () => deps.home.counts(),
+        targetState,
         suspendedSince: deps.state.suspendedSince(),
         ...approvals,
         ownership: this.ledger(config).records(),
         now: deps.now(),
-        signal,
       })
       return await use(computed, target, config)
     } finally {
-      await target?.close()
+      signal.removeEventListener('abort', stopReading)
+      reading.abort(new Error('directory run finished'))
+      await targetState.catch(() => undefined)
+      await (await opening.catch(() => null))?.close()
     }
   }
 

@@ -10,7 +10,7 @@ import { planActions } from '../../../../shared/model/directory'
 import type { Localized } from '../../../../shared/model/localized'
 import type { DirectoryConfig } from '../../../../shared/model/directory-config'
 import { diffHome, type HomeDiff, type StoredHomeView } from '../../directory/home-diff'
-import type { DirectoryTargetConnector, SourceRead, TargetAccount, TargetState } from './directory-connectors'
+import type { SourceRead, TargetAccount, TargetState } from './directory-connectors'
 import type { OwnershipRecord } from './ownership-ledger'
 import { departmentNamesOf, namesInUse } from './department-names'
 import { blockReason, checkDeletions, checkLicence } from './guards'
@@ -29,16 +29,16 @@ export interface PlanInputs {
   readonly config: DirectoryConfig
   readonly read: SourceRead
   readonly home: StoredHomeView
-  readonly homeActiveEmployees: number
-  readonly homeEmployees: number
-  readonly target: DirectoryTargetConnector | null
+  /** Asked only without a target (counting active people reads every stored record). */
+  readonly homeCounts: () => { readonly employees: number; readonly activeEmployees: number }
+  /** What the target holds (read while the source was); null without a target. */
+  readonly targetState: Promise<TargetState | null>
   readonly suspendedSince: ReadonlyMap<string, number>
   readonly approveDeletions: boolean
   readonly approveAdoptions: boolean
   /** The ownership ledger of the configured target. */
-  readonly ownership: readonly OwnershipRecord[]
+  readonly ownership: Iterable<OwnershipRecord>
   readonly now: number
-  readonly signal: AbortSignal
 }
 
 function countItems(items: readonly PlanItem[]): PlanCounts {
@@ -50,9 +50,9 @@ function countItems(items: readonly PlanItem[]): PlanCounts {
 }
 
 async function planTargetSide(inputs: PlanInputs): Promise<ComputedRun['target']> {
-  if (!inputs.target) return null
+  const state = await inputs.targetState
+  if (!state) return null
   const { exclusions, adoptBy } = inputs.config
-  const state = await inputs.target.read(inputs.signal, { watchGroups: exclusions.groups })
   const projection = new TargetProjection(inputs.read.snapshot)
   const provisionGroups =
     inputs.config.target.kind === 'ldap'
@@ -124,6 +124,16 @@ function accountLists(target: ComputedRun['target']) {
   }
 }
 
+/** Seats in use and the deletion guard's base: the accounts Renkei owns in the target, else the home directory. */
+function inUse(target: ComputedRun['target'], inputs: PlanInputs): { activeNow: number; base: number } {
+  if (!target) {
+    const home = inputs.homeCounts()
+    return { activeNow: home.activeEmployees, base: home.employees }
+  }
+  const { owned } = target.plan.classified
+  return { activeNow: [...owned.values()].filter((u) => u.active).length, base: owned.size }
+}
+
 /**
  * The dry run: compares a validated source read (`readValidSource`) with the home directory and with
  * what the target really holds, and applies the licence and deletion guards. Writes nothing.
@@ -144,9 +154,7 @@ export async function computeDirectoryRun(inputs: PlanInputs): Promise<ComputedR
     config,
     activeSourceUsers,
     reportedLimit: target?.state.licenceLimit ?? null,
-    activeNow: target
-      ? [...target.plan.classified.owned.values()].filter((u) => u.active).length
-      : inputs.homeActiveEmployees,
+    ...inUse(target, inputs),
     newUsers: target
       ? counts.user.create + counts.user.reactivate
       : homeDiff.changes.filter(
@@ -155,7 +163,6 @@ export async function computeDirectoryRun(inputs: PlanInputs): Promise<ComputedR
             (c.action === 'reactivated' || (c.action === 'created' && activeKeys.has(c.key))),
         ).length,
     removals: target ? counts.user.suspend + counts.user.delete : homeRemovals,
-    base: target ? target.plan.classified.owned.size : inputs.homeEmployees,
     approveDeletions: inputs.approveDeletions,
   }
   const licence = checkLicence(guardInput)

@@ -70,43 +70,72 @@ export function exclusionMatcher(rules: DirectoryExclusions): (account: TargetAc
   }
 }
 
+type Held = TargetAccount | TargetGroupAccount
+
+/** What the ledger says of one account: the key Renkei owns it under, and the row to rewrite if stale. */
+interface LedgerMatch {
+  readonly key: string
+  readonly claim: OwnershipClaim | null
+}
+
 /**
  * Finds the ledger row of each account: by handle, or — for a create whose answer never reached the ledger
- * (kill -9 between request and record) — by the key or login the pending create carried.
+ * (kill -9 between request and record) — by the key or login the pending create carried. The ledger is
+ * read once, row by row, and only what matched is kept: at 100,000 accounts holding every row at once
+ * cost the preview ~50 MB.
  */
 class LedgerIndex {
-  private readonly byHandle = new Map<string, OwnershipRecord>()
+  private readonly byAccount = new Map<Held, LedgerMatch>()
   private readonly pendingByKey = new Map<string, OwnershipRecord>()
   private readonly pendingByLogin = new Map<string, OwnershipRecord>()
   private readonly used = new Set<OwnershipRecord>()
 
-  constructor(records: readonly OwnershipRecord[], object: OwnedObject) {
-    for (const record of records) {
-      if (record.object !== object) continue
-      if (record.handle !== null && record.state === 'owned') this.byHandle.set(record.handle, record)
-      else {
-        this.pendingByKey.set(record.key, record)
-        if (record.login) this.pendingByLogin.set(record.login.toLowerCase(), record)
-      }
+  private readonly byHandle: Map<string, Held>
+
+  constructor(
+    private readonly object: OwnedObject,
+    accounts: readonly Held[],
+  ) {
+    this.byHandle = new Map(accounts.map((a) => [a.handle, a]))
+  }
+
+  add(record: OwnershipRecord): void {
+    if (record.handle !== null && record.state === 'owned') {
+      const account = this.byHandle.get(record.handle)
+      if (account) this.byAccount.set(account, this.match(record, account))
+    } else {
+      this.pendingByKey.set(record.key, record)
+      if (record.login) this.pendingByLogin.set(record.login.toLowerCase(), record)
     }
   }
 
-  find(handle: string, key: string | null, login: string | null): OwnershipRecord | null {
-    const owned = this.byHandle.get(handle)
+  find(account: Held, login: string | null): LedgerMatch | null {
+    const owned = this.byAccount.get(account)
     if (owned) return owned
+    const { key } = account
     const pending =
       (key === null ? undefined : this.pendingByKey.get(key)) ??
       (login ? this.pendingByLogin.get(login.toLowerCase()) : undefined)
     if (!pending || this.used.has(pending)) return null
     this.used.add(pending)
-    return pending
+    return this.match(pending, account)
+  }
+
+  private match(record: OwnershipRecord, account: Held): LedgerMatch {
+    const { handle, ref } = account
+    const stale = record.state === 'pending' || record.handle !== handle || record.ref !== ref
+    const claim = stale ? { object: this.object, key: record.key, handle, ref, origin: record.origin } : null
+    // The account's own key string when equal, so the row's copy can be collected.
+    return { key: account.key === record.key ? account.key : record.key, claim }
   }
 }
 
-/** The ledger row needs writing: a pending create recognised, or the handle or ref moved on. */
-function claimFor(object: OwnedObject, record: OwnershipRecord, handle: string, ref: string) {
-  const stale = record.state === 'pending' || record.handle !== handle || record.ref !== ref
-  return stale ? { object, key: record.key, handle, ref, origin: record.origin } : null
+/** Both objects' indexes in one pass over the ledger. */
+function ledgerIndexes(records: Iterable<OwnershipRecord>, state: TargetState): [LedgerIndex, LedgerIndex] {
+  const users = new LedgerIndex('user', state.users)
+  const groups = new LedgerIndex('group', state.groups)
+  for (const record of records) (record.object === 'user' ? users : groups).add(record)
+  return [users, groups]
 }
 
 /** The account under the ledger's key; no copy when it already carries it (the usual case at 100,000). */
@@ -116,36 +145,33 @@ const ownedAs = (account: TargetAccount, key: string): OwnedUser =>
 /** Sorts what the target holds into Renkei's own, excluded and foreign, from the ledger and the rules. */
 export function classifyTarget(
   state: TargetState,
-  records: readonly OwnershipRecord[],
+  records: Iterable<OwnershipRecord>,
   exclusions: DirectoryExclusions,
 ): ClassifiedTarget {
   const excludedBy = exclusionMatcher(exclusions)
-  const users = new LedgerIndex(records, 'user')
+  const [users, groups] = ledgerIndexes(records, state)
   const owned = new Map<string, OwnedUser>()
   const foreign: TargetAccount[] = []
   const excluded: ExcludedAccount[] = []
   const claims: OwnershipClaim[] = []
   for (const account of state.users) {
-    const record = users.find(account.handle, account.key, account.login)
-    const claim = record && claimFor('user', record, account.handle, account.ref)
-    if (claim) claims.push(claim)
+    const match = users.find(account, account.login)
+    if (match?.claim) claims.push(match.claim)
     const reason = excludedBy(account)
-    if (reason) excluded.push({ account, reason, ownedKey: record?.key ?? null })
-    else if (record) owned.set(record.key, ownedAs(account, record.key))
+    if (reason) excluded.push({ account, reason, ownedKey: match?.key ?? null })
+    else if (match) owned.set(match.key, ownedAs(account, match.key))
     else foreign.push(account)
   }
-  const groups = new LedgerIndex(records, 'group')
   const ownedGroups = new Map<string, OwnedGroup>()
   const foreignGroups: TargetGroupAccount[] = []
   for (const group of state.groups) {
-    const record = groups.find(group.handle, group.key, null)
-    if (!record) {
+    const match = groups.find(group, null)
+    if (!match) {
       foreignGroups.push(group)
       continue
     }
-    const claim = claimFor('group', record, group.handle, group.ref)
-    if (claim) claims.push(claim)
-    ownedGroups.set(record.key, { ...group, key: record.key })
+    if (match.claim) claims.push(match.claim)
+    ownedGroups.set(match.key, { ...group, key: match.key })
   }
   return { owned, ownedGroups, foreign, foreignGroups, excluded, claims }
 }

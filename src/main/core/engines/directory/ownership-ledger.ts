@@ -31,23 +31,34 @@ export class OwnershipLedger {
     readonly scope: string,
   ) {}
 
-  records(): OwnershipRecord[] {
-    const rows = this.db
+  /**
+   * Row by row, never all at once (100,000 rows are ~50 MB held whole); each pass reads afresh.
+   * Nothing else may use the connection while a pass is open (better-sqlite3 refuses it).
+   */
+  records(): Iterable<OwnershipRecord> {
+    const statement = this.db
       .prepare(
         'SELECT object, key, handle, ref, login, origin, state, at FROM directory_ownership WHERE scope = ?',
       )
       .raw()
-      .all(this.scope) as Row[]
-    return rows.map(([object, key, handle, ref, login, origin, state, at]) => ({
-      object: object as OwnedObject,
-      key,
-      handle,
-      ref,
-      login,
-      origin: origin as OwnershipRecord['origin'],
-      state: state as OwnershipRecord['state'],
-      at,
-    }))
+    const scope = this.scope
+    return {
+      *[Symbol.iterator]() {
+        for (const [object, key, handle, ref, login, origin, state, at] of statement.iterate(
+          scope,
+        ) as Iterable<Row>)
+          yield {
+            object: object as OwnedObject,
+            key,
+            handle,
+            ref,
+            login,
+            origin: origin as OwnershipRecord['origin'],
+            state: state as OwnershipRecord['state'],
+            at,
+          }
+      },
+    }
   }
 
   /** Written before the create request: whatever the request leaves behind is ours. */

@@ -56,7 +56,7 @@ export interface TargetPlanInput {
   readonly now: number
   readonly graceDays: number
   /** The ownership ledger of this target. */
-  readonly records: readonly OwnershipRecord[]
+  readonly records: Iterable<OwnershipRecord>
   readonly adoptBy: readonly AdoptionMatch[]
   readonly exclusions: DirectoryExclusions
 }
