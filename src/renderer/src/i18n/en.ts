@@ -458,7 +458,6 @@ export const en: Dictionary = {
   'calendar.runNow': 'Sync now',
   'calendar.runFor': 'Sync {name} now',
   'calendar.running': 'Syncing…',
-  'calendar.run.counts': '{created} created, {updated} updated, {deleted} deleted, {errors} errors',
   'calendar.autoStopped': 'Sync for "{name}" was stopped automatically: {message}',
   'calendar.direction.one-way': 'One-way (source → target)',
   'calendar.direction.two-way': 'Two-way',

@@ -461,7 +461,6 @@ export const ja = {
   'calendar.runNow': '今すぐ同期',
   'calendar.runFor': '{name} を今すぐ同期',
   'calendar.running': '同期しています…',
-  'calendar.run.counts': '追加 {created} 件、更新 {updated} 件、削除 {deleted} 件、エラー {errors} 件',
   'calendar.autoStopped': '「{name}」の同期を自動停止しました: {message}',
   'calendar.direction.one-way': '一方向（同期元 → 同期先）',
   'calendar.direction.two-way': '双方向',
