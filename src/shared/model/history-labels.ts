@@ -1,11 +1,15 @@
 import type { Language } from './localized'
 
+/** The categories Renkei itself writes, in the order a pick list offers them. */
+export const labelledCategories = ['calendar', 'directory', 'audit', 'maintenance', 'scheduler'] as const
+export type LabelledCategory = (typeof labelledCategories)[number]
+
 /**
- * The categories Renkei itself writes, with the words an admin reads (the seed's 区分 column shows
- * words, not codes). Categories from elsewhere (an imported archive, a partner's log) have no label
- * and are shown as written.
+ * The words an admin reads for those categories (the seed's 区分 column shows words, not codes); the
+ * screen's dictionaries carry the same words. Categories from elsewhere (an imported archive, a
+ * partner's log) have no label and are shown as written.
  */
-export const categoryLabels: Readonly<Record<string, Readonly<Record<Language, string>>>> = {
+export const categoryLabels: Readonly<Record<LabelledCategory, Readonly<Record<Language, string>>>> = {
   calendar: { ja: 'カレンダー同期', en: 'Calendar sync' },
   directory: { ja: 'ディレクトリ同期', en: 'Directory sync' },
   audit: { ja: '管理操作', en: 'Admin action' },
@@ -13,11 +17,12 @@ export const categoryLabels: Readonly<Record<string, Readonly<Record<Language, s
   scheduler: { ja: 'スケジューラー', en: 'Scheduler' },
 }
 
-/** The category codes that have a label, in the order a pick list offers them. */
-export const labelledCategories: readonly string[] = Object.keys(categoryLabels)
+export function isLabelledCategory(category: string): category is LabelledCategory {
+  return (labelledCategories as readonly string[]).includes(category)
+}
 
 export function categoryLabel(category: string, language: Language): string {
-  return Object.hasOwn(categoryLabels, category) ? categoryLabels[category]![language] : category
+  return isLabelledCategory(category) ? categoryLabels[category][language] : category
 }
 
 /**

@@ -648,6 +648,17 @@ export const en: Dictionary = {
   'history.exporting': 'Exporting…',
   'history.exported': 'Exported {rows} entries to "{fileName}".',
 
+  // History: category words (as the CSV writes them, shared/model/history-labels.ts), the site pick list, the detail.
+  'history.category.calendar': 'Calendar sync',
+  'history.category.directory': 'Directory sync',
+  'history.category.audit': 'Admin action',
+  'history.category.maintenance': 'Maintenance',
+  'history.category.scheduler': 'Scheduler',
+  'history.site.hint':
+    'Finds sites that start with the text ("Yama" finds "Yamada Trading"); or pick one from the list.',
+  'history.detail.data': 'Recorded data',
+  'history.detail.lines': '{lines} lines',
+
   'direction.send': 'Send',
   'direction.receive': 'Receive',
   'direction.local': 'Local',

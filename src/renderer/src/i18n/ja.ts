@@ -647,6 +647,17 @@ export const ja = {
   'history.exporting': '出力中…',
   'history.exported': '{rows} 件を「{fileName}」に出力しました。',
 
+  // History: category words (as the CSV writes them, shared/model/history-labels.ts), the site pick list, the detail.
+  'history.category.calendar': 'カレンダー同期',
+  'history.category.directory': 'ディレクトリ同期',
+  'history.category.audit': '管理操作',
+  'history.category.maintenance': 'メンテナンス',
+  'history.category.scheduler': 'スケジューラー',
+  'history.site.hint':
+    '先頭が一致するサイトを探します（「山田」で「山田商事」）。一覧から選ぶこともできます。',
+  'history.detail.data': '記録された情報',
+  'history.detail.lines': '全 {lines} 行',
+
   'direction.send': '送信',
   'direction.receive': '受信',
   'direction.local': 'ローカル',
