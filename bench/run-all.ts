@@ -15,6 +15,7 @@ const allBenches = [
   'ldap-bench.ts',
   'history-bench.ts',
   'history-import-bench.ts',
+  'history-sites-bench.ts',
   'calendar-parse-bench.ts',
   'calendar-cycle-bench.ts',
 ]

@@ -57,6 +57,7 @@ export const secretName = z
 
 export const historyFilter = z
   .object({
+    /** Matches site names that start with it, taken literally ("山田" finds 山田商事). */
     site: z.string().max(200).optional(),
     direction: z.enum(directions).optional(),
     category: z.string().max(100).optional(),
@@ -83,6 +84,16 @@ export interface HistoryPage {
 export interface HistoryCount {
   readonly count: number
   readonly atLeast: boolean
+  /** The newest entry id when counted: an export given it writes exactly these entries, none that came later. */
+  readonly throughId: number
+}
+
+/** What the history holds, for the filter's pick lists (distinct values, cheap on millions of entries). */
+export interface HistoryFacets {
+  readonly sites: readonly string[]
+  readonly categories: readonly string[]
+  /** More distinct values than the lists carry (they keep the first in sort order). */
+  readonly truncated: boolean
 }
 
 export interface HistoryExport {
@@ -113,6 +124,8 @@ const exportInput = z
     filter: historyFilter,
     format: z.enum(['csv', 'jsonl']),
     language: z.enum(languages).default('ja'),
+    /** The `throughId` of the count the admin saw, so the file holds the entries counted, not later ones. */
+    throughId: z.number().int().min(0).optional(),
   })
   .strict()
 
@@ -140,6 +153,7 @@ export const apiContract = {
   'history.search': returns<HistoryPage>()(searchInput),
   'history.count': returns<HistoryCount>()(z.object({ filter: historyFilter }).strict()),
   'history.export': returns<HistoryExport>()(exportInput),
+  'history.facets': returns<HistoryFacets>()(empty),
   'settings.get': returns<Settings>()(empty),
   'settings.update': returns<Settings>()(settingsPatch),
   'secrets.list': returns<readonly SecretInfo[]>()(empty),

@@ -125,9 +125,7 @@ test('CSV to the home directory: save, test, preview, run, browse, history', asy
   await history.settled()
   await expect(history.category).toHaveValue('directory')
   await expect(history.rows.first()).toBeVisible()
-  expect(new Set(await history.rows.locator('td:nth-child(4)').allInnerTexts())).toEqual(
-    new Set(['directory']),
-  )
+  expect(new Set(await history.categoryCells.allInnerTexts())).toEqual(new Set(['ディレクトリ同期']))
 
   const dashboard = new DashboardPage(page)
   await dashboard.go('dashboard')

@@ -123,11 +123,14 @@ test('the last page of a filter has no next page', async ({ page }) => {
   await expect(history.next).toBeDisabled()
 })
 
-test('a row expands to show its detail JSON', async ({ page }) => {
+test('a row expands to show its fields', async ({ page }) => {
   const history = await openHistory(page)
+  await history.search({ site: 'B社' })
   const toggle = history.rows.first().getByRole('button', { name: '詳細を表示' })
   await toggle.click()
-  await expect(page.locator('.detail-json').first()).toContainText('"requestId"')
+  const detail = page.getByTestId('history-detail').first()
+  await expect(detail.getByRole('term').filter({ hasText: 'requestId' })).toBeVisible()
+  await expect(detail.getByRole('definition').filter({ hasText: /^req-B社-/ })).toBeVisible()
   await expect(history.rows.first().getByRole('button', { name: '詳細を隠す' })).toHaveAttribute(
     'aria-expanded',
     'true',

@@ -67,11 +67,11 @@ describe('history search', () => {
 
   it('counts up to just past 10,000 and says "at least"', async () => {
     await seed(makeEntries({ count: 10_050, site: 'A社', newest: now }))
-    expect(await core.api['history.count']({ filter: { site: 'A社' } })).toEqual({
+    expect(await core.api['history.count']({ filter: { site: 'A社' } })).toMatchObject({
       count: 10_001,
       atLeast: true,
     })
-    expect(await core.api['history.count']({ filter: { site: 'A社', level: 'error' } })).toEqual({
+    expect(await core.api['history.count']({ filter: { site: 'A社', level: 'error' } })).toMatchObject({
       count: 2512,
       atLeast: false,
     })

@@ -14,7 +14,7 @@ export interface FilterOptions {
 
 export function addFilterOptions(command: Command): Command {
   return command
-    .option('--site <site>', 'partner site or link name')
+    .option('--site <site>', 'site or link name, or how it starts ("山田" finds 山田商事)')
     .option('--direction <direction>', 'send | receive | local')
     .option('--category <category>', 'category, e.g. audit, scheduler')
     .option('--level <level>', 'info | warning | error')

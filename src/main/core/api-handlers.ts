@@ -91,8 +91,9 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     },
     'history.search': async ({ filter, cursor, limit }) => history.search(filter, limit, cursor),
     'history.count': async ({ filter }) => history.countCapped(filter, maxCsvExportRows),
-    'history.export': async ({ filter, format, language }) => {
-      const file = exportHistory(history, filter, format, language, deps.now())
+    'history.facets': async () => history.facets(),
+    'history.export': async ({ filter, format, language, throughId }) => {
+      const file = exportHistory(history, filter, format, language, deps.now(), throughId)
       writeAudit(
         history,
         {

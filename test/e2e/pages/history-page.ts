@@ -13,6 +13,8 @@ export class HistoryPage extends AppPage {
   readonly rows = this.page.getByTestId('history-row')
   readonly siteCells = this.page.getByTestId('cell-site')
   readonly levelCells = this.page.getByTestId('cell-level')
+  readonly categoryCells = this.page.getByTestId('cell-category')
+  readonly siteList = this.page.getByTestId('filter-site-list')
   readonly topPager = this.page.getByTestId('pager-top')
   readonly pageInfo = this.topPager.getByTestId('page-info')
   readonly next = this.topPager.getByRole('button').last()
@@ -41,7 +43,7 @@ export class HistoryPage extends AppPage {
   }): Promise<void> {
     await this.site.fill(filter.site ?? '')
     await this.direction.selectOption(filter.direction ?? '')
-    await this.category.fill(filter.category ?? '')
+    await this.category.selectOption(filter.category ?? '')
     await this.level.selectOption(filter.level ?? '')
     await this.from.fill(filter.from ?? '')
     await this.to.fill(filter.to ?? '')

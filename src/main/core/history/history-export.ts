@@ -28,10 +28,13 @@ export function tooManyRowsError(matched: number, atLeast: boolean): ApiError {
  * Refuses before writing anything when more than 10,000 entries match. Counts exactly (not capped)
  * so the message names the real number; the count runs on the same indexes as the search.
  */
-export function assertExportable(history: HistoryRepository, filter: HistoryFilter): number {
-  const capped = history.countCapped(filter, maxCsvExportRows)
-  if (capped.atLeast) throw tooManyRowsError(history.countAll(filter), false)
-  return capped.count
+export function assertExportable(
+  history: HistoryRepository,
+  filter: HistoryFilter,
+  throughId?: number,
+): void {
+  const capped = history.countCapped(filter, maxCsvExportRows, throughId)
+  if (capped.atLeast) throw tooManyRowsError(history.countAll(filter, capped.throughId), false)
 }
 
 /** File-name stamp from the same local time the CSV shows: 2026/11/23 09:05:00 -> 20261123-090500. */
@@ -42,6 +45,8 @@ function stamp(now: number): string {
 /**
  * CSV as Excel opens Japanese text: UTF-8 with BOM, CRLF line ends. JSON Lines for archives.
  * Both go through the 10,000 rule here because the whole file travels as one API answer.
+ * `throughId` (from the count the screen showed) leaves out entries written since — the export's own
+ * audit line among them — so the file holds exactly the entries counted; `rows` is what was written.
  */
 export function exportHistory(
   history: HistoryRepository,
@@ -49,9 +54,10 @@ export function exportHistory(
   format: 'csv' | 'jsonl',
   language: Language,
   now: number,
+  throughId?: number,
 ): HistoryExport {
-  const rows = assertExportable(history, filter)
-  const entries = history.iterate(filter, maxCsvExportRows)
+  assertExportable(history, filter, throughId)
+  const entries = history.iterate(filter, maxCsvExportRows, throughId)
   if (format === 'jsonl') {
     const lines: string[] = []
     for (const entry of entries) lines.push(jsonlLine(entry))
@@ -59,7 +65,7 @@ export function exportHistory(
       fileName: `renkei-history-${stamp(now)}.jsonl`,
       mimeType: 'application/x-ndjson',
       content: lines.length ? `${lines.join('\n')}\n` : '',
-      rows,
+      rows: lines.length,
     }
   }
   const records: string[][] = [[...csvHeaders[language]]]
@@ -69,6 +75,6 @@ export function exportHistory(
     mimeType: 'text/csv;charset=utf-8',
     // A lone CR or LF inside a field must be quoted too, or a reader splits the row there.
     content: bom + stringify(records, { record_delimiter: '\r\n', quoted_match: /[\r\n]/ }),
-    rows,
+    rows: records.length - 1,
   }
 }

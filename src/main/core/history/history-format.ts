@@ -1,4 +1,5 @@
 import type { Direction, HistoryEntry, Level } from '../../../shared/model/history'
+import { categoryLabel, localSiteLabel } from '../../../shared/model/history-labels'
 import type { Language } from '../../../shared/model/localized'
 
 const directionLabels: Record<Language, Record<Direction, string>> = {
@@ -39,9 +40,9 @@ export function neutraliseCell(text: string): string {
 export function csvRow(entry: HistoryEntry, language: Language): string[] {
   return [
     formatLocalTime(entry.ts),
-    entry.site,
+    entry.site || localSiteLabel[language],
     directionLabels[language][entry.direction],
-    entry.category,
+    categoryLabel(entry.category, language),
     levelLabels[language][entry.level],
     language === 'en' && entry.messageEn ? entry.messageEn : entry.message,
     entry.detail === null || entry.detail === undefined ? '' : JSON.stringify(entry.detail),

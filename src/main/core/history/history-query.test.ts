@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildWhere } from './history-query'
+import { buildWhere, sitePrefixRange } from './history-query'
 
 describe('history WHERE clause', () => {
   it('is empty without filters and binds every value as a parameter', () => {
@@ -45,6 +45,29 @@ describe('history WHERE clause', () => {
     expect(buildWhere({}, { hiddenImports: [3, 4] }).sql).toBe(
       'WHERE (import_id IS NULL OR import_id NOT IN (3, 4))',
     )
+  })
+
+  it('matches a site prefix as a literal range: every name that starts with it, and no other', () => {
+    const { site, siteEnd } = sitePrefixRange('50%_')
+    const inRange = (name: string): boolean => name >= site && name < siteEnd
+    // JavaScript compares UTF-16 units, SQLite UTF-8 bytes: the same order for these names.
+    expect(['50%_', '50%_off', '50%_𠮷'].every(inRange)).toBe(true)
+    expect(['50%', '50x_', '500', '5', '50%`', '山田'].some(inRange)).toBe(false)
+  })
+
+  it('serves a site prefix as the repository chose: exact name, index range, or a walk by time', () => {
+    expect(buildWhere({ site: '山田商事' }, { siteMatch: 'exact' }).sql).toBe('WHERE site = @site')
+    expect(buildWhere({ site: '山田' }).sql).toBe('WHERE site >= @site AND site < @siteEnd')
+    expect(buildWhere({ site: '山田' }, { siteMatch: 'scan' }).sql).toBe(
+      'WHERE +site >= @site AND +site < @siteEnd',
+    )
+  })
+
+  it('leaves out entries written after a count when given its throughId', () => {
+    expect(buildWhere({}, { throughId: 16 })).toMatchObject({
+      sql: 'WHERE id <= @throughId',
+      params: { throughId: 16 },
+    })
   })
 
   it('ignores an empty site or category (the UI sends "" for "any")', () => {

@@ -13,7 +13,19 @@ export interface WhereOptions {
   readonly hiddenImports?: readonly number[]
   /** The month indexes free text of 3+ characters narrows through; without them, the LIKE alone. */
   readonly textParts?: readonly string[]
+  /** Only entries up to this id: what a count saw, so an export writes those and no later arrivals. */
+  readonly throughId?: number
+  /** How the site prefix is served (same entries either way); the repository picks it, see `siteMatchFor`. */
+  readonly siteMatch?: SiteMatch
 }
+
+/**
+ * - `exact`: one site has the prefix: equality, whose (site, ts, id) index is already newest first.
+ * - `range`: a range on that index, then a sort — cheap while few entries match.
+ * - `scan`: many entries of several sites match: walk newest first by time and test the site
+ *   (`+site` keeps the planner off the site index, which would sort every match for one page).
+ */
+export type SiteMatch = 'exact' | 'range' | 'scan'
 
 /** The trigram tokenizer indexes 3-character sequences: shorter text cannot use the index. */
 export const minIndexedTextLength = 3
@@ -21,6 +33,18 @@ export const minIndexedTextLength = 3
 /** LIKE with the user's text taken literally: %, _ and \ lose their wildcard meaning. */
 export function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+}
+
+/** Above every character: a string starting with the prefix sorts below prefix + this (BINARY order). */
+const highestChar = String.fromCodePoint(0x10ffff)
+
+/**
+ * Site names match from their start ("山田" finds 山田商事), as a range on the BINARY index
+ * (site, ts, id): typed text is taken literally (%, _ and \ are plain characters, not wildcards) and
+ * a prefix is as cheap to count as an exact name, even on millions of entries.
+ */
+export function sitePrefixRange(prefix: string): { readonly site: string; readonly siteEnd: string } {
+  return { site: prefix, siteEnd: prefix + highestChar }
 }
 
 /** Free text as it always matched: a literal substring of the Japanese or English message. */
@@ -70,12 +94,20 @@ function indexedFrom(parts: readonly string[]): string {
 export function buildWhere(filter: HistoryFilter, options: WhereOptions = {}): SqlWhere {
   const clauses: string[] = []
   const params: Record<string, string | number> = {}
-  const equal = (column: 'site' | 'direction' | 'category' | 'level', value: string | undefined): void => {
+  const equal = (column: 'direction' | 'category' | 'level', value: string | undefined): void => {
     if (value === undefined || value === '') return
     clauses.push(`${column} = @${column}`)
     params[column] = value
   }
-  equal('site', filter.site)
+  if (filter.site) {
+    const match = options.siteMatch ?? 'range'
+    if (match === 'exact') clauses.push('site = @site')
+    else
+      clauses.push(
+        match === 'scan' ? '+site >= @site AND +site < @siteEnd' : 'site >= @site AND site < @siteEnd',
+      )
+    Object.assign(params, match === 'exact' ? { site: filter.site } : sitePrefixRange(filter.site))
+  }
   equal('direction', filter.direction)
   equal('category', filter.category)
   equal('level', filter.level)
@@ -100,6 +132,10 @@ export function buildWhere(filter: HistoryFilter, options: WhereOptions = {}): S
     clauses.push('(ts, id) < (@cursorTs, @cursorId)')
     params.cursorTs = options.cursor.ts
     params.cursorId = options.cursor.id
+  }
+  if (options.throughId !== undefined) {
+    clauses.push('id <= @throughId')
+    params.throughId = options.throughId
   }
   if (options.hiddenImports?.length) {
     const ids = options.hiddenImports.map((id) => Math.trunc(Number(id))).join(', ')

@@ -1,8 +1,15 @@
 import { randomBytes } from 'node:crypto'
-import type { HistoryCount, HistoryCursor, HistoryFilter, HistoryPage } from '../../../shared/api'
+import type {
+  HistoryCount,
+  HistoryCursor,
+  HistoryFacets,
+  HistoryFilter,
+  HistoryPage,
+} from '../../../shared/api'
 import type { HistoryEntry, NewHistoryEntry } from '../../../shared/model/history'
 import type { Localized } from '../../../shared/model/localized'
 import type { Db } from '../store/database'
+import { historyFacets, siteMatchFor } from './history-facets'
 import { HistoryImports } from './history-imports'
 import { HistoryTextIndex } from './history-text-index'
 import { buildWhere, likeClause, likePattern, usesTextIndex } from './history-query'
@@ -89,9 +96,18 @@ export class HistoryRepository {
     return this.pendingImports.all() as number[]
   }
 
-  private where(filter: HistoryFilter, cursor?: HistoryCursor) {
+  private where(filter: HistoryFilter, cursor?: HistoryCursor, throughId?: number) {
     const textParts = usesTextIndex(filter.text) ? this.textIndex.partsFor(filter) : []
-    return buildWhere(filter, { cursor, hiddenImports: this.hidden(), textParts })
+    const site = siteMatchFor(this.db, filter.site)
+    return buildWhere(
+      { ...filter, ...(site.name !== undefined ? { site: site.name } : {}) },
+      { cursor, hiddenImports: this.hidden(), textParts, throughId, siteMatch: site.match },
+    )
+  }
+
+  /** The newest id now: a count answers with it so the export that follows writes exactly what was counted. */
+  latestId(): number {
+    return (this.db.prepare('SELECT max(id) FROM history').pluck().get() as number | null) ?? 0
   }
 
   private row(
@@ -178,8 +194,13 @@ export class HistoryRepository {
   }
 
   /** The newest `window` entries matching every filter but the text, and where that window ends. */
-  private newest(filter: HistoryFilter, cursor: HistoryCursor | undefined, window: number) {
-    const others = this.where({ ...filter, text: undefined }, cursor)
+  private newest(
+    filter: HistoryFilter,
+    cursor: HistoryCursor | undefined,
+    window: number,
+    throughId?: number,
+  ) {
+    const others = this.where({ ...filter, text: undefined }, cursor, throughId)
     const params = { ...others.params, text: likePattern(filter.text ?? ''), window }
     const order = 'ORDER BY ts DESC, id DESC'
     return {
@@ -212,36 +233,47 @@ export class HistoryRepository {
     return { page: { entries: rows.map(toEntry), nextCursor: windowEnd ?? null }, complete: !windowEnd }
   }
 
-  /** Counts up to `cap` + 1 so the answer stays fast on millions of entries. */
-  countCapped(filter: HistoryFilter, cap: number): HistoryCount {
+  /**
+   * Counts up to `cap` + 1 so the answer stays fast on millions of entries. Without `throughId`, it
+   * counts what is there now and says up to which id (an export given that id writes the same entries).
+   */
+  countCapped(filter: HistoryFilter, cap: number, throughId = this.latestId()): HistoryCount {
+    const capped = (n: number): HistoryCount =>
+      n > cap ? { count: cap + 1, atLeast: true, throughId } : { count: n, atLeast: false, throughId }
     // A common word passes the cap among the newest entries at once; the index serves rare ones.
-    const walked = filter.text ? this.countNewest(filter, cap) : undefined
-    if (walked) return walked
-    const where = this.where(filter)
+    const walked = filter.text ? this.countNewest(filter, cap, throughId) : undefined
+    if (walked !== undefined) return capped(walked)
+    const where = this.where(filter, undefined, throughId)
     const row = this.db
       .prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM ${where.from} ${where.sql} LIMIT @cap)`)
       .get({ ...where.params, cap: cap + 1 }) as { n: number }
-    return row.n > cap ? { count: cap + 1, atLeast: true } : { count: row.n, atLeast: false }
+    return capped(row.n)
   }
 
-  private countNewest(filter: HistoryFilter, cap: number): HistoryCount | undefined {
-    const newest = this.newest(filter, undefined, shortTextWindowRows)
+  /** The count among the newest entries, or undefined when the window did not hold them all. */
+  private countNewest(filter: HistoryFilter, cap: number, throughId: number): number | undefined {
+    const newest = this.newest(filter, undefined, shortTextWindowRows, throughId)
     const row = this.db
       .prepare(`SELECT count(*) AS n FROM (${newest.matching} LIMIT @cap)`)
       .get({ ...newest.params, cap: cap + 1 }) as { n: number }
-    if (row.n > cap) return { count: cap + 1, atLeast: true }
-    return newest.end() ? undefined : { count: row.n, atLeast: false }
+    if (row.n > cap) return row.n
+    return newest.end() ? undefined : row.n
   }
 
-  countAll(filter: HistoryFilter = {}): number {
-    const where = this.where(filter)
+  countAll(filter: HistoryFilter = {}, throughId?: number): number {
+    const where = this.where(filter, undefined, throughId)
     const sql = `SELECT count(*) AS n FROM ${where.from} ${where.sql}`
     return (this.db.prepare(sql).get(where.params) as { n: number }).n
   }
 
+  /** Distinct sites and categories for the filter's pick lists. */
+  facets(): HistoryFacets {
+    return historyFacets(this.db)
+  }
+
   /** Newest first, streamed from SQLite so exports never hold more than one row at a time. */
-  *iterate(filter: HistoryFilter, limit = -1): Generator<HistoryEntry> {
-    const where = this.where(filter)
+  *iterate(filter: HistoryFilter, limit = -1, throughId?: number): Generator<HistoryEntry> {
+    const where = this.where(filter, undefined, throughId)
     const statement = this.db.prepare(
       `SELECT ${columns} FROM ${where.from} ${where.sql} ORDER BY ts DESC, id DESC LIMIT @limit`,
     )

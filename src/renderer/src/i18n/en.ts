@@ -478,7 +478,6 @@ export const en: Dictionary = {
   'calendar.runNow': 'Sync now',
   'calendar.runFor': 'Sync {name} now',
   'calendar.running': 'Syncing…',
-  'calendar.run.counts': '{created} created, {updated} updated, {deleted} deleted, {errors} errors',
   'calendar.autoStopped': 'Sync for "{name}" was stopped automatically: {message}',
   'calendar.direction.one-way': 'One-way (source → target)',
   'calendar.direction.two-way': 'Two-way',
@@ -668,6 +667,17 @@ export const en: Dictionary = {
   'history.exportJsonl': 'Export JSON Lines',
   'history.exporting': 'Exporting…',
   'history.exported': 'Exported {rows} entries to "{fileName}".',
+
+  // History: category words (as the CSV writes them, shared/model/history-labels.ts), the site pick list, the detail.
+  'history.category.calendar': 'Calendar sync',
+  'history.category.directory': 'Directory sync',
+  'history.category.audit': 'Admin action',
+  'history.category.maintenance': 'Maintenance',
+  'history.category.scheduler': 'Scheduler',
+  'history.site.hint':
+    'Finds sites that start with the text ("Yama" finds "Yamada Trading"); or pick one from the list.',
+  'history.detail.data': 'Recorded data',
+  'history.detail.lines': '{lines} lines',
 
   'direction.send': 'Send',
   'direction.receive': 'Receive',

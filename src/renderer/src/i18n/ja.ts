@@ -481,7 +481,6 @@ export const ja = {
   'calendar.runNow': '今すぐ同期',
   'calendar.runFor': '{name} を今すぐ同期',
   'calendar.running': '同期しています…',
-  'calendar.run.counts': '追加 {created} 件、更新 {updated} 件、削除 {deleted} 件、エラー {errors} 件',
   'calendar.autoStopped': '「{name}」の同期を自動停止しました: {message}',
   'calendar.direction.one-way': '一方向（同期元 → 同期先）',
   'calendar.direction.two-way': '双方向',
@@ -667,6 +666,17 @@ export const ja = {
   'history.exportJsonl': 'JSON Lines 出力',
   'history.exporting': '出力中…',
   'history.exported': '{rows} 件を「{fileName}」に出力しました。',
+
+  // History: category words (as the CSV writes them, shared/model/history-labels.ts), the site pick list, the detail.
+  'history.category.calendar': 'カレンダー同期',
+  'history.category.directory': 'ディレクトリ同期',
+  'history.category.audit': '管理操作',
+  'history.category.maintenance': 'メンテナンス',
+  'history.category.scheduler': 'スケジューラー',
+  'history.site.hint':
+    '先頭が一致するサイトを探します（「山田」で「山田商事」）。一覧から選ぶこともできます。',
+  'history.detail.data': '記録された情報',
+  'history.detail.lines': '全 {lines} 行',
 
   'direction.send': '送信',
   'direction.receive': '受信',

@@ -175,8 +175,9 @@ export const useCalendarStore = create<CalendarState>()((set, get) => {
       } catch (error) {
         outcome = { running: false, summary: null, error: toLocalized(error) }
       }
-      set((s) => ({ runs: { ...s.runs, [id]: outcome } }))
+      // The status first: 最終同期 announces the result it shows, so it must already be this run's.
       await get().loadStatus()
+      set((s) => ({ runs: { ...s.runs, [id]: outcome } }))
     },
     async check(id) {
       if (get().checks[id]?.running) return

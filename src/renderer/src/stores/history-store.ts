@@ -116,7 +116,15 @@ export const useHistoryStore = create<HistoryState>()((set, get) => {
     async exportAs(format, language) {
       set({ exporting: format, exportNotice: null, exportError: null })
       try {
-        const result = await api['history.export']({ filter: get().filter, format, language })
+        // The count on screen says how many: entries written since (this export's own audit line
+        // among them) stay out, so the file holds exactly that many.
+        const throughId = get().count?.throughId
+        const result = await api['history.export']({
+          filter: get().filter,
+          format,
+          language,
+          ...(throughId !== undefined ? { throughId } : {}),
+        })
         downloadText(result.content, result.fileName, result.mimeType)
         set({
           exportNotice: localized('history.exported', {

@@ -152,10 +152,12 @@ function summaryMessage(
   const ja = `同期しました: 登録 ${counts.created} 件、変更 ${counts.updated} 件、削除 ${counts.deleted} 件（同期中の予定 ${counts.eventCount} 件）`
   const en = `Synced: ${counts.created} created, ${counts.updated} changed, ${counts.deleted} deleted (${counts.eventCount} events in step)`
   const extraJa = [
+    counts.errors ? `エラー ${counts.errors} 件` : '',
     counts.setAside ? `保留 ${counts.setAside} 件` : '',
     counts.conflicts ? `競合 ${counts.conflicts} 件` : '',
   ].filter(Boolean)
   const extraEn = [
+    counts.errors ? `${counts.errors} errors` : '',
     counts.setAside ? `${counts.setAside} set aside` : '',
     counts.conflicts ? `${counts.conflicts} conflicts` : '',
   ].filter(Boolean)

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 import type { CalendarPairStatus, CalendarRunOutcome } from '../../../../shared/model/calendar'
 import { Busy } from '../../components/messages'
-import { formatCount, useLanguage, useT } from '../../i18n'
+import { useLanguage, useT } from '../../i18n'
 import { formatDateTime } from '../../lib/format'
 import type { PairRun } from '../../stores/calendar-store'
 
@@ -11,61 +11,42 @@ const outcomeClass: Readonly<Record<CalendarRunOutcome, string>> = {
   error: 'outcome outcome-error',
 }
 
-/** The answer of this window's "run now": its summary (announced), or why it could not run. */
-export function RunResult({ run }: { readonly run: PairRun | undefined }): ReactNode {
-  const t = useT()
-  const language = useLanguage()
-  if (!run) return null
-  if (run.running) return <Busy label={t('calendar.running')} />
-  if (run.error) {
-    return (
-      <div className="run-answer error-text" role="alert" data-testid="run-error">
-        {run.error[language]}
-      </div>
-    )
-  }
-  const summary = run.summary
-  if (!summary) return null
-  return (
-    <div className="run-answer" role="status" data-testid="run-summary">
-      <span className={outcomeClass[summary.outcome]}>{t(`calendar.outcome.${summary.outcome}`)}</span>{' '}
-      {summary.message[language]}
-      {summary.unchanged ? null : (
-        <div className="job-message">
-          {t('calendar.run.counts', {
-            created: formatCount(summary.created),
-            updated: formatCount(summary.updated),
-            deleted: formatCount(summary.deleted),
-            errors: formatCount(summary.errors),
-          })}
-        </div>
-      )}
-    </div>
-  )
-}
-
 interface LastSyncProps {
   readonly pair: CalendarPairStatus
-  /** This window's own run shows its spinner beside its button instead. */
-  readonly ownRun: boolean
+  /** This window's own "run now", if any: its spinner, its refusal, and the announcement of its result. */
+  readonly run: PairRun | undefined
 }
 
-/** 最終同期: outcome, time and the core's message; a spinner while a scheduled run of the pair works. */
-export function LastSync({ pair, ownRun }: LastSyncProps): ReactNode {
+/**
+ * 最終同期 — the one place a result is shown: outcome, time and the core's message (the same words the
+ * history uses), whoever started the run. A run started here announces that result when it lands; a run
+ * the core refused to start says why here too.
+ */
+export function LastSync({ pair, run }: LastSyncProps): ReactNode {
   const t = useT()
   const language = useLanguage()
+  const justRan = run !== undefined && !run.running && run.summary !== null
   return (
-    <div data-testid="last-sync">
-      {pair.lastRunAt === null || pair.lastOutcome === null ? (
-        <span className="muted">{t('calendar.never')}</span>
-      ) : (
-        <>
-          <span className={outcomeClass[pair.lastOutcome]}>{t(`calendar.outcome.${pair.lastOutcome}`)}</span>
-          <span className="muted"> {formatDateTime(pair.lastRunAt)}</span>
-        </>
-      )}
-      {pair.lastMessage ? <div className="job-message">{pair.lastMessage[language]}</div> : null}
-      {pair.running && !ownRun ? <Busy label={t('calendar.running')} /> : null}
+    <div className="last-sync-result" data-testid="last-sync">
+      <div {...(justRan ? { role: 'status', 'data-testid': 'run-summary' } : {})}>
+        {pair.lastRunAt === null || pair.lastOutcome === null ? (
+          <span className="muted">{t('calendar.never')}</span>
+        ) : (
+          <>
+            <span className={outcomeClass[pair.lastOutcome]}>
+              {t(`calendar.outcome.${pair.lastOutcome}`)}
+            </span>
+            <span className="muted"> {formatDateTime(pair.lastRunAt)}</span>
+          </>
+        )}
+        {pair.lastMessage ? <div className="job-message">{pair.lastMessage[language]}</div> : null}
+      </div>
+      {pair.running || run?.running ? <Busy label={t('calendar.running')} /> : null}
+      {run?.error ? (
+        <div className="error-text" role="alert" data-testid="run-error">
+          {run.error[language]}
+        </div>
+      ) : null}
     </div>
   )
 }

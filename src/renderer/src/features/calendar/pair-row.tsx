@@ -2,7 +2,7 @@ import type { ReactNode } from 'react'
 import type { CalendarPairStatus } from '../../../../shared/model/calendar'
 import { formatCount, useT } from '../../i18n'
 import { useCalendarStore } from '../../stores/calendar-store'
-import { LastSync, RunResult } from './last-sync'
+import { LastSync } from './last-sync'
 import { PairState } from './pair-state'
 
 interface PairRowProps {
@@ -37,7 +37,6 @@ function PermitRadios({ pair, permitted, onPermit }: PairRowProps): ReactNode {
 
 function RowActions({ pair }: { readonly pair: CalendarPairStatus }): ReactNode {
   const t = useT()
-  const run = useCalendarStore((s) => s.runs[pair.id])
   const pending = useCalendarStore((s) => s.pending.has(pair.id))
   const { resume, run: runNow } = useCalendarStore.getState()
   return (
@@ -66,7 +65,6 @@ function RowActions({ pair }: { readonly pair: CalendarPairStatus }): ReactNode 
           {t('calendar.runNow')}
         </button>
       ) : null}
-      <RunResult run={run} />
     </div>
   )
 }
@@ -76,7 +74,7 @@ export function PairRow(props: PairRowProps): ReactNode {
   const t = useT()
   const { pair } = props
   const open = useCalendarStore((s) => s.open)
-  const ownRun = useCalendarStore((s) => s.runs[pair.id]?.running ?? false)
+  const run = useCalendarStore((s) => s.runs[pair.id])
   return (
     <tr data-testid="pair-row" data-id={pair.id}>
       <td className="num">{pair.number}</td>
@@ -113,9 +111,9 @@ export function PairRow(props: PairRowProps): ReactNode {
         {formatCount(pair.errorsInWindow)}
       </td>
       <td className="last-sync">
-        <LastSync pair={pair} ownRun={ownRun} />
+        <LastSync pair={pair} run={run} />
       </td>
-      <td>
+      <td className="actions-cell">
         <RowActions pair={pair} />
       </td>
       <td className="nowrap">

@@ -6,7 +6,7 @@ import { Section } from '../../components/section'
 import { formatCount, useT } from '../../i18n'
 import { useCalendarStore } from '../../stores/calendar-store'
 import { CheckResult } from './check-result'
-import { LastSync, RunResult } from './last-sync'
+import { LastSync } from './last-sync'
 import { PairState } from './pair-state'
 
 interface PanelProps {
@@ -81,13 +81,12 @@ export function PairStatusPanel({ pair, dirty }: PanelProps): ReactNode {
           <tr>
             <th scope="row">{t('calendar.col.lastSync')}</th>
             <td>
-              <LastSync pair={pair} ownRun={run?.running ?? false} />
+              <LastSync pair={pair} run={run} />
             </td>
           </tr>
         </tbody>
       </table>
       <PairActions pair={pair} dirty={dirty} />
-      <RunResult run={run} />
       <ErrorBanner message={check?.error ?? null} />
       {check?.result ? <CheckResult result={check.result} /> : null}
     </Section>

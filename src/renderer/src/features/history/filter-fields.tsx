@@ -33,9 +33,13 @@ interface TextFieldProps extends FieldProps {
   readonly maxLength: number
   readonly value: string
   readonly onChange: (value: string) => void
+  /** Suggestions to pick from (any text is still allowed). */
+  readonly suggestions?: readonly string[]
+  /** A line under the field saying how it matches. */
+  readonly hint?: string
 }
 
-/** A labelled one-line text field. */
+/** A labelled one-line text field, optionally with a pick list of suggestions and a hint. */
 export function TextField({
   id,
   label,
@@ -44,6 +48,8 @@ export function TextField({
   maxLength,
   value,
   onChange,
+  suggestions,
+  hint,
 }: TextFieldProps): ReactNode {
   return (
     <FieldCells id={id} label={label}>
@@ -53,8 +59,23 @@ export function TextField({
         type={type}
         maxLength={maxLength}
         value={value}
+        autoComplete="off"
+        {...(suggestions ? { list: `${id}-list` } : {})}
+        {...(hint ? { 'aria-describedby': `${id}-hint` } : {})}
         onChange={(e) => onChange(e.target.value)}
       />
+      {suggestions ? (
+        <datalist id={`${id}-list`} data-testid={`${testId}-list`}>
+          {suggestions.map((s) => (
+            <option key={s} value={s} />
+          ))}
+        </datalist>
+      ) : null}
+      {hint ? (
+        <span id={`${id}-hint`} className="field-hint site-hint">
+          {hint}
+        </span>
+      ) : null}
     </FieldCells>
   )
 }

@@ -1,13 +1,23 @@
 import type { FormEvent, ReactNode } from 'react'
 import { useId } from 'react'
 import { directions, levels } from '../../../../shared/model/history'
+import { labelledCategories } from '../../../../shared/model/history-labels'
 import { Button } from '../../components/button'
 import { localized, useT } from '../../i18n'
 import { emptyDraft, type FilterDraft } from '../../stores/filter-draft'
 import { useHistoryStore } from '../../stores/history-store'
+import { categoryText } from './category-label'
 import { draftToFilter } from './draft-to-filter'
 import { EnumSelect, FieldCells, TextField } from './filter-fields'
+import { useHistoryFacets } from './use-history-facets'
 import { showFilter } from './use-route-filter'
+
+/** Renkei's own categories first, then any others the history holds, and the one chosen (a link may bring it). */
+function categoryOptions(held: readonly string[], chosen: string): string[] {
+  const own: readonly string[] = labelledCategories
+  const others = [...held, ...(chosen ? [chosen] : [])].filter((c) => !own.includes(c))
+  return [...own, ...new Set(others)]
+}
 
 /** The seed's "ログ: 検索" block. A real form, so Enter in any field submits it. */
 export function FilterForm(): ReactNode {
@@ -16,6 +26,7 @@ export function FilterForm(): ReactNode {
   const draft = useHistoryStore((s) => s.draft)
   const searching = useHistoryStore((s) => s.searching)
   const { setDraft, apply, setError } = useHistoryStore.getState()
+  const facets = useHistoryFacets()
 
   const edit = <K extends keyof FilterDraft>(key: K, value: FilterDraft[K]): void =>
     setDraft({ ...draft, [key]: value })
@@ -50,7 +61,12 @@ export function FilterForm(): ReactNode {
       <table className="form-table">
         <tbody>
           <tr>
-            <TextField {...bind('site')} maxLength={200} />
+            <TextField
+              {...bind('site')}
+              maxLength={200}
+              suggestions={facets.sites}
+              hint={t('history.site.hint')}
+            />
             <EnumSelect
               {...bind('direction')}
               options={directions}
@@ -58,7 +74,11 @@ export function FilterForm(): ReactNode {
             />
           </tr>
           <tr>
-            <TextField {...bind('category')} maxLength={100} />
+            <EnumSelect
+              {...bind('category')}
+              options={categoryOptions(facets.categories, draft.category)}
+              optionLabel={(c) => categoryText(t, c)}
+            />
             <EnumSelect {...bind('level')} options={levels} optionLabel={(l) => t(`level.${l}`)} />
           </tr>
           <tr>

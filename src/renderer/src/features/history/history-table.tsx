@@ -3,6 +3,9 @@ import { Fragment, useState } from 'react'
 import type { HistoryEntry } from '../../../../shared/model/history'
 import { useLanguage, useT } from '../../i18n'
 import { formatDateTime } from '../../lib/format'
+import { categoryText } from './category-label'
+import { HistoryDetail } from './history-detail'
+import './history.css'
 
 function DetailToggle({
   entry,
@@ -29,12 +32,7 @@ function DetailToggle({
   )
 }
 
-function detailText(detail: unknown): string | null {
-  if (detail === null || detail === undefined) return null
-  return JSON.stringify(detail, null, 2)
-}
-
-/** The seed's "ログ: 一覧" table plus a level column; a row expands to show its detail JSON. */
+/** The seed's "ログ: 一覧" table plus a level column; a row expands to show its fields and recorded data. */
 export function HistoryTable({ entries }: { readonly entries: readonly HistoryEntry[] }): ReactNode {
   const t = useT()
   const language = useLanguage()
@@ -62,7 +60,6 @@ export function HistoryTable({ entries }: { readonly entries: readonly HistoryEn
       <tbody>
         {entries.map((entry) => {
           const open = expanded.has(entry.id)
-          const detail = open ? detailText(entry.detail) : null
           return (
             <Fragment key={entry.id}>
               <tr data-testid="history-row" className={`level-row-${entry.level}`}>
@@ -71,7 +68,9 @@ export function HistoryTable({ entries }: { readonly entries: readonly HistoryEn
                   {entry.site || <span className="muted">{t('history.site.local')}</span>}
                 </td>
                 <td className="nowrap">{t(`direction.${entry.direction}`)}</td>
-                <td className="nowrap">{entry.category}</td>
+                <td className="nowrap" data-testid="cell-category">
+                  {categoryText(t, entry.category)}
+                </td>
                 <td className="nowrap" data-testid="cell-level">
                   <span className={`level level-${entry.level}`}>{t(`level.${entry.level}`)}</span>
                 </td>
@@ -85,11 +84,7 @@ export function HistoryTable({ entries }: { readonly entries: readonly HistoryEn
               {open ? (
                 <tr className="detail-row" id={`history-detail-${entry.id}`}>
                   <td colSpan={6}>
-                    {detail === null ? (
-                      <span className="muted">{t('history.detail.none')}</span>
-                    ) : (
-                      <pre className="detail-json">{detail}</pre>
-                    )}
+                    <HistoryDetail entry={entry} />
                   </td>
                 </tr>
               ) : null}
