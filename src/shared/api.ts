@@ -4,6 +4,7 @@
  * Adding a method: add it here, then implement it in the core. Nothing else changes.
  */
 import { z } from 'zod'
+import type { AlertSettings, AlertSettingsInput, AlertTestResult } from './model/alerts'
 import type {
   CalendarChange,
   CalendarCheckResult,
@@ -223,6 +224,17 @@ export const apiContract = {
   'calendar.run': returns<CalendarRunSummary>()(pairTarget),
   /** Google preset: starts the installed-app OAuth flow (PKCE, loopback redirect). */
   'calendar.oauth.start': returns<OAuthStart>()(pairTarget),
+  /** Admin alerts (e-mail, webhook) on failed jobs and stopped calendar users. */
+  'alerts.settings.get': returns<AlertSettings>()(empty),
+  /** A merge patch, as `directory.config.update`; the SMTP password is the secret `alerts.smtp.password`. */
+  'alerts.settings.update': returns<AlertSettings>()(mergePatchOf<AlertSettingsInput>()),
+  /**
+   * Sends a test alert through every enabled channel, waiting for each one's result. With `settings`
+   * (the whole unsaved form) those are used, checked as a save would be, and nothing is saved.
+   */
+  'alerts.test': returns<AlertTestResult>()(
+    z.object({ settings: z.record(z.string(), z.json()).optional() }).strict(),
+  ),
 } as const
 
 export type ApiContract = typeof apiContract
