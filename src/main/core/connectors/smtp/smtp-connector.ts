@@ -57,7 +57,10 @@ function transportFor(server: SmtpServer): ReturnType<typeof createTransport> {
  * pooled connection would hold a socket open for nothing. Failures are `ConnectorError`s in plain
  * language; the password never appears in them.
  */
-export async function sendMail(server: SmtpServer, message: MailMessage): Promise<{ readonly accepted: number }> {
+export async function sendMail(
+  server: SmtpServer,
+  message: MailMessage,
+): Promise<{ readonly accepted: number }> {
   const transport = transportFor(server)
   const redact = redactorFor(server.password ? [server.password] : [])
   try {
@@ -74,9 +77,20 @@ export async function sendMail(server: SmtpServer, message: MailMessage): Promis
   } catch (error) {
     if (error instanceof ConnectorError) throw error
     // Nodemailer keeps the system's code (ECONNREFUSED, ...) as originalCode beside its own.
-    const failure = error as { code?: string; originalCode?: string; responseCode?: number; response?: string }
+    const failure = error as {
+      code?: string
+      originalCode?: string
+      responseCode?: number
+      response?: string
+    }
     const answer = redact(failure.response ?? (error instanceof Error ? error.message : String(error)))
-    throw smtpFailure(server, failure.code ?? null, failure.originalCode ?? null, failure.responseCode ?? null, answer)
+    throw smtpFailure(
+      server,
+      failure.code ?? null,
+      failure.originalCode ?? null,
+      failure.responseCode ?? null,
+      answer,
+    )
   } finally {
     transport.close()
   }

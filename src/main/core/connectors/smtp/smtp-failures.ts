@@ -46,7 +46,8 @@ export function smtpFailure(
   answer: string,
 ): ConnectorError {
   const where = `${server.host}:${server.port}`
-  if (code === 'ETLS' || (code === 'ESOCKET' && certificateProblem.test(answer))) return tlsFailure(where, answer)
+  if (code === 'ETLS' || (code === 'ESOCKET' && certificateProblem.test(answer)))
+    return tlsFailure(where, answer)
   if (code === 'EAUTH' || code === 'ENOAUTH' || responseCode === 535) {
     return failure(
       'auth',
