@@ -4,7 +4,12 @@
  * Adding a method: add it here, then implement it in the core. Nothing else changes.
  */
 import { z } from 'zod'
-import type { AlertSettings, AlertSettingsInput, AlertTestResult } from './model/alerts'
+import {
+  alertSettings,
+  type AlertSettings,
+  type AlertSettingsInput,
+  type AlertTestResult,
+} from './model/alerts'
 import type {
   CalendarChange,
   CalendarCheckResult,
@@ -232,9 +237,7 @@ export const apiContract = {
    * Sends a test alert through every enabled channel, waiting for each one's result. With `settings`
    * (the whole unsaved form) those are used, checked as a save would be, and nothing is saved.
    */
-  'alerts.test': returns<AlertTestResult>()(
-    z.object({ settings: z.record(z.string(), z.json()).optional() }).strict(),
-  ),
+  'alerts.test': returns<AlertTestResult>()(z.object({ settings: alertSettings.optional() }).strict()),
 } as const
 
 export type ApiContract = typeof apiContract

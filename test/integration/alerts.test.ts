@@ -221,7 +221,7 @@ describe('alert settings', () => {
 
 describe('test send', () => {
   it('sends a test through every enabled channel of the unsaved form and reports each result plainly', async () => {
-    const result = await core.api['alerts.test']({ settings: alertsTo(sink.port) as Record<string, never> })
+    const result = await core.api['alerts.test']({ settings: alertsTo(sink.port) })
     expect(result.deliveries).toEqual([
       {
         channel: 'email',
@@ -276,7 +276,7 @@ describe('test send', () => {
     const tls = await startSmtpSink({ tls: certificate })
     try {
       const settings = alertsTo(tls.port, { security: 'starttls' })
-      const refused = await core.api['alerts.test']({ settings: settings as Record<string, never> })
+      const refused = await core.api['alerts.test']({ settings: settings })
       expect(refused.deliveries[0]).toMatchObject({
         ok: false,
         message: {
@@ -286,7 +286,7 @@ describe('test send', () => {
       })
       expect(tls.messages).toHaveLength(0)
       const trusted = alertsTo(tls.port, { security: 'starttls', trustedCertificate: certificate.cert })
-      const sent = await core.api['alerts.test']({ settings: trusted as Record<string, never> })
+      const sent = await core.api['alerts.test']({ settings: trusted })
       expect(sent.deliveries[0]).toMatchObject({ ok: true })
       expect(tls.messages).toHaveLength(1)
     } finally {

@@ -23,7 +23,7 @@ export const alertEmailSettings = z
     port: z.number().int().default(587),
     security: z.enum(smtpSecurities).default('starttls'),
     from: z.string().trim().max(320).default(''),
-    to: z.array(z.string().trim().max(320)).max(maxAlertRecipients).default([]),
+    to: z.array(z.string().trim().max(320)).max(1000).default([]),
     /** Empty: the server takes mail without signing in. */
     username: z.string().trim().max(200).default(''),
     /** PEM of a certificate to trust besides the system's (a server with a self-signed certificate). */
@@ -99,10 +99,16 @@ function httpUrlProblem(url: string): Localized | null {
   return null
 }
 
-function emailProblems(email: AlertSettings['email']): Localized[] {
-  const problems: Localized[] = []
+/** One field's problem: `path` as the field is named in the settings (`email.host`), for the form and the error. */
+export interface AlertSettingsProblem {
+  readonly path: string
+  readonly message: Localized
+}
+
+function emailProblems(email: AlertSettings['email']): AlertSettingsProblem[] {
+  const problems: AlertSettingsProblem[] = []
   const add = (field: string, ja: string, en: string): void => {
-    problems.push({ ja: `email.${field}: ${ja}`, en: `email.${field}: ${en}` })
+    problems.push({ path: `email.${field}`, message: { ja, en } })
   }
   if (email.host === '') {
     if (email.enabled) add('host', 'SMTP サーバーを入力してください', 'type the SMTP server')
@@ -116,6 +122,8 @@ function emailProblems(email: AlertSettings['email']): Localized[] {
     add('from', `「${email.from}」はメールアドレスではありません`, `"${email.from}" is not an e-mail address`)
   if (email.to.length === 0 && email.enabled)
     add('to', '宛先アドレスを 1 つ以上入力してください', 'type at least one recipient')
+  if (email.to.length > maxAlertRecipients)
+    add('to', `宛先は ${maxAlertRecipients} 件までです`, `at most ${maxAlertRecipients} recipients`)
   for (const address of email.to.filter((a) => !isMailAddress(a)))
     add('to', `「${address}」はメールアドレスではありません`, `"${address}" is not an e-mail address`)
   if (email.trustedCertificate !== '' && !email.trustedCertificate.includes('-----BEGIN CERTIFICATE-----'))
@@ -127,13 +135,13 @@ function emailProblems(email: AlertSettings['email']): Localized[] {
   return problems
 }
 
-/** Every problem of the settings, one per field, in both languages; empty when they can be saved. */
-export function alertSettingsProblems(settings: AlertSettings): Localized[] {
+/** Every problem of the settings in both languages, in screen order; empty when they can be saved. */
+export function alertSettingsProblems(settings: AlertSettings): AlertSettingsProblem[] {
   const problems = emailProblems(settings.email)
   const { url, enabled } = settings.webhook
   const urlProblem = url === '' ? null : httpUrlProblem(url)
   if (url === '' && enabled)
-    problems.push({ ja: 'webhook.url: URL を入力してください', en: 'webhook.url: type the URL' })
-  if (urlProblem) problems.push({ ja: `webhook.url: ${urlProblem.ja}`, en: `webhook.url: ${urlProblem.en}` })
+    problems.push({ path: 'webhook.url', message: { ja: 'URL を入力してください', en: 'type the URL' } })
+  if (urlProblem) problems.push({ path: 'webhook.url', message: urlProblem })
   return problems
 }

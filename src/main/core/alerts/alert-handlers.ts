@@ -3,7 +3,7 @@ import { ApiError } from '../../../shared/model/errors'
 import { writeAudit } from '../audit'
 import type { HistoryRepository } from '../history/history-repository'
 import { sendAlert, type AlertSenderDeps } from './alert-sender'
-import { parseAlertSettings, type AlertSettingsRepository } from './alert-settings'
+import { checkAlertSettings, type AlertSettingsRepository } from './alert-settings'
 
 export interface AlertHandlerDeps extends AlertSenderDeps {
   readonly settings: AlertSettingsRepository
@@ -30,7 +30,8 @@ export function createAlertHandlers(deps: AlertHandlerDeps): AlertMethods {
     },
     'alerts.test': async ({ settings: draft }) => {
       // The form's unsaved values when given: the button tests what is on the screen.
-      const settings = draft === undefined ? deps.settings.get() : parseAlertSettings(draft)
+      if (draft !== undefined) checkAlertSettings(draft)
+      const settings = draft ?? deps.settings.get()
       if (!settings.email.enabled && !settings.webhook.enabled) {
         throw new ApiError('invalid-input', {
           ja: 'テスト送信する通知先がありません。「メールで通知する」か「Webhook で通知する」をオンにしてください。',

@@ -1,6 +1,5 @@
 import { ApiError } from '../../../shared/model/errors'
 import { alertSettings, alertSettingsProblems, type AlertSettings } from '../../../shared/model/alerts'
-import { describeIssues } from '../input-issues'
 import { JsonSetting, type PatchResult } from '../settings/json-setting'
 import type { Db } from '../store/database'
 
@@ -15,16 +14,11 @@ function refused(problems: { ja: string; en: string }[]): ApiError {
 
 /** Throws the bilingual refusal when the settings cannot be used as they are. */
 export function checkAlertSettings(settings: AlertSettings): void {
-  const problems = alertSettingsProblems(settings)
+  const problems = alertSettingsProblems(settings).map(({ path, message }) => ({
+    ja: `${path}: ${message.ja}`,
+    en: `${path}: ${message.en}`,
+  }))
   if (problems.length > 0) throw refused(problems)
-}
-
-/** A whole settings document from outside (the test button's unsaved form), checked as a save would be. */
-export function parseAlertSettings(input: unknown): AlertSettings {
-  const parsed = alertSettings.safeParse(input)
-  if (!parsed.success) throw refused([describeIssues(parsed.error.issues, input)])
-  checkAlertSettings(parsed.data)
-  return parsed.data
 }
 
 /** The alert settings: one JSON document in the settings table (no migration), secrets in the keychain. */
