@@ -229,19 +229,19 @@ function AlertsForm({
   }
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate data-testid="alerts-form">
+    <form ref={formRef} className="alerts-form" onSubmit={submit} noValidate data-testid="alerts-form">
       <FieldErrorsContext.Provider value={errors}>
         <h3 className="sub-heading">{t('alerts.email')}</h3>
         <EmailRows draft={draft} edit={edit} />
         <h3 className="sub-heading">{t('alerts.webhook')}</h3>
         <WebhookRows draft={draft} edit={edit} />
+        <p className="note">{t('alerts.testHint')}</p>
         <SaveBar state={saver.state} dirty={dirty} testId="alerts-save" onDismiss={saver.dismiss}>
           <Button testId="alerts-test" onClick={sendTest}>
             {t('alerts.test')}
           </Button>
           {test.sending ? <Busy label={t('alerts.testing')} /> : null}
         </SaveBar>
-        <p className="field-hint">{t('alerts.testHint')}</p>
         <ErrorBanner message={test.error} />
         {test.deliveries ? <TestResults deliveries={test.deliveries} /> : null}
       </FieldErrorsContext.Provider>
