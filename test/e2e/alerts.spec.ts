@@ -64,6 +64,9 @@ test('saves e-mail and webhook settings, then a test send reaches both (ja)', as
   await alerts.save.click()
   await expect(alerts.form.getByRole('status').filter({ hasText: '保存しました' })).toBeVisible()
   await expect(alerts.to).toHaveValue('admin@example.test, ops@example.test')
+  // The URL (its path holds a token) went to the keychain: the field is emptied and says 設定済み.
+  await expect(alerts.url).toHaveValue('')
+  await expect(alerts.urlState).toHaveText('設定済み')
 
   await alerts.test.click()
   await expect(alerts.resultFor('email')).toContainText(
@@ -80,7 +83,8 @@ test('saves e-mail and webhook settings, then a test send reaches both (ja)', as
   await page.reload()
   await alerts.form.waitFor()
   await expect(alerts.host).toHaveValue('127.0.0.1')
-  await expect(alerts.url).toHaveValue(hook.url)
+  await expect(alerts.url).toHaveValue('')
+  await expect(alerts.urlState).toHaveText('設定済み')
   // No horizontal overflow at 1280 px.
   const [scroll, client] = await page
     .locator('html')

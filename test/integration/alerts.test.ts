@@ -1,10 +1,16 @@
 import { rmSync } from 'node:fs'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { coalesceMs } from '../../src/main/core/alerts/alert-dispatcher'
+import type { MethodInput } from '../../src/shared/api'
 import type { Core } from '../../src/main/core/core-types'
 import { TestClock } from '../../src/main/core/scheduler/test-clock'
 import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store'
-import { alertSmtpPasswordSecret, type AlertSettingsInput } from '../../src/shared/model/alerts'
+import {
+  alertSmtpPasswordSecret,
+  alertWebhookUrlSecret,
+  type AlertSettingsInput,
+  type AlertSettingsUpdate,
+} from '../../src/shared/model/alerts'
 import { calendarSettings, type CalendarPairConfig } from '../../src/shared/model/calendar-config'
 import { ApiError } from '../../src/shared/model/errors'
 import { freePort } from '../support/free-port'
@@ -45,7 +51,7 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-function alertsTo(smtpPort: number, extra: AlertSettingsInput['email'] = {}): AlertSettingsInput {
+function alertsTo(smtpPort: number, extra: AlertSettingsInput['email'] = {}): AlertSettingsUpdate {
   return {
     email: {
       enabled: true,
@@ -58,6 +64,12 @@ function alertsTo(smtpPort: number, extra: AlertSettingsInput['email'] = {}): Al
     },
     webhook: { enabled: true, url: hook.url },
   }
+}
+
+/** The test button's input: the form's settings and the webhook URL typed beside them. */
+function testInput(smtpPort: number, extra: AlertSettingsInput['email'] = {}) {
+  const { email } = alertsTo(smtpPort, extra)
+  return { settings: { email, webhook: { enabled: true } }, webhookUrl: hook.url }
 }
 
 /** Source and target both refuse connections: every run is one error. */
@@ -175,7 +187,7 @@ async function alertLinesAfterClose(): Promise<string[]> {
 }
 
 describe('alert settings', () => {
-  const refusal = async (patch: AlertSettingsInput): Promise<ApiError> => {
+  const refusal = async (patch: MethodInput<'alerts.settings.update'>): Promise<ApiError> => {
     const error = await core.api['alerts.settings.update'](patch).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ApiError)
     return error as ApiError
@@ -196,16 +208,45 @@ describe('alert settings', () => {
     expect(error.localized.en).toContain('email.host: "smtp example" is not a host name')
     expect(error.localized.en).toContain('webhook.url: must start with http:// or https://')
     const credentials = await refusal({ webhook: { enabled: true, url: 'https://u:p@hooks.example.test/' } })
+    expect(await secrets.get(alertWebhookUrlSecret)).toBeNull()
     expect(credentials.localized.en).toContain('must not hold a user name or password')
     const missing = await refusal({ email: { enabled: true } })
     expect(missing.localized.ja).toContain('email.host: SMTP サーバーを入力してください')
     expect(missing.localized.en).toContain('email.to: type at least one recipient')
     const header = await refusal({ email: { from: 'a@b.test\r\nBcc: x@y.test' } })
     expect(header.localized.en).toContain('is not an e-mail address')
-    expect(await core.api['alerts.settings.get']({})).toMatchObject({
-      email: { enabled: false, host: '', port: 587 },
-      webhook: { enabled: false, url: '' },
+    expect(await core.api['alerts.settings.get']({})).toEqual(
+      expect.objectContaining({
+        email: expect.objectContaining({ enabled: false, host: '' }),
+        webhook: { enabled: false },
+      }),
+    )
+    expect(await secrets.get(alertWebhookUrlSecret)).toBeNull()
+  })
+
+  it('keeps the webhook URL (its path holds a token) in the keychain only: not in SQLite, the API, the history or an export', async () => {
+    const saved = await core.api['alerts.settings.update']({
+      webhook: { enabled: true, url: ` ${hook.url} ` },
     })
+    expect(saved.webhook).toEqual({ enabled: true })
+    expect(await secrets.get(alertWebhookUrlSecret)).toBe(hook.url)
+    const audit = await core.api['history.search']({ filter: { category: 'audit' }, limit: 5 })
+    expect(audit.entries.map((e) => e.message)).toContain(
+      `Webhook の URL を設定しました（${new URL(hook.url).origin}、URL 全体はキーチェーンに保存）`,
+    )
+    const result = await core.api['alerts.test']({})
+    expect(result.deliveries).toEqual([expect.objectContaining({ channel: 'webhook', ok: true })])
+    expect(hook.posts).toHaveLength(1)
+    const exported = await core.api['history.export']({ filter: {}, format: 'jsonl' })
+    expect(exported.content).not.toContain('secret-token')
+    expect(secretsInDataDir(dir, ['secret-token'])).toEqual([])
+
+    // Enabled with its URL removed is refused; disabling and removing together is fine.
+    const removed = await refusal({ webhook: { url: null } })
+    expect(removed.localized.ja).toContain('webhook.url: URL を入力してください')
+    expect(await secrets.get(alertWebhookUrlSecret)).toBe(hook.url)
+    await core.api['alerts.settings.update']({ webhook: { enabled: false, url: null } })
+    expect(await secrets.get(alertWebhookUrlSecret)).toBeNull()
   })
 
   it('saves valid settings with an audit line; a trimmed host and IPv6 address are fine', async () => {
@@ -221,7 +262,7 @@ describe('alert settings', () => {
 
 describe('test send', () => {
   it('sends a test through every enabled channel of the unsaved form and reports each result plainly', async () => {
-    const result = await core.api['alerts.test']({ settings: alertsTo(sink.port) })
+    const result = await core.api['alerts.test'](testInput(sink.port))
     expect(result.deliveries).toEqual([
       {
         channel: 'email',
@@ -275,8 +316,7 @@ describe('test send', () => {
     const certificate = selfSignedCertificate()
     const tls = await startSmtpSink({ tls: certificate })
     try {
-      const settings = alertsTo(tls.port, { security: 'starttls' })
-      const refused = await core.api['alerts.test']({ settings: settings })
+      const refused = await core.api['alerts.test'](testInput(tls.port, { security: 'starttls' }))
       expect(refused.deliveries[0]).toMatchObject({
         ok: false,
         message: {
@@ -285,8 +325,8 @@ describe('test send', () => {
         },
       })
       expect(tls.messages).toHaveLength(0)
-      const trusted = alertsTo(tls.port, { security: 'starttls', trustedCertificate: certificate.cert })
-      const sent = await core.api['alerts.test']({ settings: trusted })
+      const trusted = testInput(tls.port, { security: 'starttls', trustedCertificate: certificate.cert })
+      const sent = await core.api['alerts.test'](trusted)
       expect(sent.deliveries[0]).toMatchObject({ ok: true })
       expect(tls.messages).toHaveLength(1)
     } finally {

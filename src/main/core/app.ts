@@ -132,7 +132,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       check: { connectors: calendarConnectors, parse: parseCalendar, now },
       signal: shutdown.signal,
     }),
-    alerts: createAlertHandlers({ settings: alertSettings, history, secrets, now }),
+    alerts: createAlertHandlers({ settings: alertSettings, history, secrets, events, now }),
   })
   if (options.startScheduler ?? true) scheduler.start()
 

@@ -3,8 +3,9 @@ import type { Localized } from './localized'
 
 /**
  * Admin alerts: an e-mail over SMTP and/or a webhook (HTTP POST of JSON) when a job fails or a calendar
- * user is stopped automatically. The SMTP password is never here: it is the keychain secret
- * `alertSmtpPasswordSecret`. Fields are only typed here; what they must look like is checked by
+ * user is stopped automatically. Two values are never here but in the keychain: the SMTP password
+ * (`alertSmtpPasswordSecret`) and the webhook URL (`alertWebhookUrlSecret`: chat services put their
+ * token in it). Fields are only typed here; what they must look like is checked by
  * `alertSettingsProblems`, which says it in both languages.
  */
 export const smtpSecurities = ['none', 'starttls', 'tls'] as const
@@ -12,6 +13,9 @@ export type SmtpSecurity = (typeof smtpSecurities)[number]
 
 /** Keychain name of the SMTP password (used only when a user name is set). */
 export const alertSmtpPasswordSecret = 'alerts.smtp.password'
+
+/** Keychain name of the webhook URL: Slack, Teams or Mattermost webhook URLs are credentials themselves. */
+export const alertWebhookUrlSecret = 'alerts.webhook.url'
 
 /** The most recipients one alert goes to: a list, not a mailing list. */
 export const maxAlertRecipients = 20
@@ -31,12 +35,17 @@ export const alertEmailSettings = z
   })
   .strict()
 
-export const alertWebhookSettings = z
-  .object({
-    enabled: z.boolean().default(false),
-    url: z.string().trim().max(2000).default(''),
-  })
-  .strict()
+/** The URL itself is the keychain secret `alertWebhookUrlSecret`. */
+export const alertWebhookSettings = z.object({ enabled: z.boolean().default(false) }).strict()
+
+/** The longest webhook URL accepted. */
+export const maxWebhookUrlLength = 2000
+
+/** The webhook URL as the checks see it: typed now (empty: not typed), and whether one is stored. */
+export interface WebhookUrlState {
+  readonly typed: string
+  readonly stored: boolean
+}
 
 export const alertSettings = z
   .object({
@@ -46,6 +55,14 @@ export const alertSettings = z
   .strict()
 export type AlertSettings = z.infer<typeof alertSettings>
 export type AlertSettingsInput = z.input<typeof alertSettings>
+
+/**
+ * What `alerts.settings.update` takes: the settings, and `webhook.url` when one was typed — it goes to
+ * the keychain, never into the settings document (null removes it).
+ */
+export type AlertSettingsUpdate = Omit<AlertSettingsInput, 'webhook'> & {
+  readonly webhook?: { readonly enabled?: boolean; readonly url?: string }
+}
 
 export type AlertChannel = 'email' | 'webhook'
 
@@ -83,6 +100,11 @@ export function isMailAddress(address: string): boolean {
 }
 
 function httpUrlProblem(url: string): Localized | null {
+  if (url.length > maxWebhookUrlLength)
+    return {
+      ja: `${maxWebhookUrlLength} 文字以下にしてください`,
+      en: `must be at most ${maxWebhookUrlLength} characters`,
+    }
   let parsed: URL
   try {
     parsed = new URL(url)
@@ -136,11 +158,14 @@ function emailProblems(email: AlertSettings['email']): AlertSettingsProblem[] {
 }
 
 /** Every problem of the settings in both languages, in screen order; empty when they can be saved. */
-export function alertSettingsProblems(settings: AlertSettings): AlertSettingsProblem[] {
+export function alertSettingsProblems(
+  settings: AlertSettings,
+  webhookUrl: WebhookUrlState,
+): AlertSettingsProblem[] {
   const problems = emailProblems(settings.email)
-  const { url, enabled } = settings.webhook
+  const url = webhookUrl.typed.trim()
   const urlProblem = url === '' ? null : httpUrlProblem(url)
-  if (url === '' && enabled)
+  if (url === '' && !webhookUrl.stored && settings.webhook.enabled)
     problems.push({ path: 'webhook.url', message: { ja: 'URL を入力してください', en: 'type the URL' } })
   if (urlProblem) problems.push({ path: 'webhook.url', message: urlProblem })
   return problems

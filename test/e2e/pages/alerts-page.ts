@@ -13,6 +13,7 @@ export class AlertsPage extends AppPage {
   readonly password = this.form.locator('input[type="password"]')
   readonly webhookEnabled = this.page.locator('#dir-webhook-enabled')
   readonly url = this.page.locator('#dir-webhook-url')
+  readonly urlState = this.page.getByTestId('webhook-url-state')
   readonly save = this.page.getByTestId('alerts-save')
   readonly test = this.page.getByTestId('alerts-test')
   readonly result = this.page.getByTestId('alerts-test-result')

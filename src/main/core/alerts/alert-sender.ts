@@ -1,5 +1,6 @@
 import {
   alertSmtpPasswordSecret,
+  alertWebhookUrlSecret,
   type AlertChannel,
   type AlertDelivery,
   type AlertSettings,
@@ -41,8 +42,15 @@ async function sendEmail(
   return { ja: `${to} に送信しました`, en: `Sent to ${to}` }
 }
 
-async function sendWebhook(url: string, message: AlertMessage, fetchImpl?: typeof fetch): Promise<Localized> {
-  const { status } = await postJson(url, webhookPayload(message), fetchImpl)
+async function sendWebhook(deps: AlertSenderDeps, message: AlertMessage, typed?: string): Promise<Localized> {
+  const url = typed ?? (await deps.secrets.get(alertWebhookUrlSecret))
+  if (url === null) {
+    throw new ConnectorError('permanent', {
+      ja: 'Webhook の URL がキーチェーンにありません。設定画面で URL を入力してください。',
+      en: 'There is no webhook URL in the keychain. Type it on the Settings screen.',
+    })
+  }
+  const { status } = await postJson(url, webhookPayload(message), deps.fetch)
   const origin = new URL(url).origin
   return { ja: `${origin} が受け取りました（HTTP ${status}）`, en: `${origin} took it (HTTP ${status})` }
 }
@@ -62,12 +70,13 @@ export async function sendAlert(
   deps: AlertSenderDeps,
   settings: AlertSettings,
   items: readonly AlertItem[],
+  /** A URL typed on the screen and not saved yet (the test button); otherwise the keychain's. */
+  webhookUrl?: string,
 ): Promise<readonly AlertDelivery[]> {
   const message = composeAlert(items)
   const channels: [AlertChannel, () => Promise<Localized>][] = []
   if (settings.email.enabled) channels.push(['email', () => sendEmail(settings.email, deps.secrets, message)])
-  if (settings.webhook.enabled)
-    channels.push(['webhook', () => sendWebhook(settings.webhook.url, message, deps.fetch)])
+  if (settings.webhook.enabled) channels.push(['webhook', () => sendWebhook(deps, message, webhookUrl)])
   return Promise.all(
     channels.map(async ([channel, send]): Promise<AlertDelivery> => {
       const name = channelNames[channel]

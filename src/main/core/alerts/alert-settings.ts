@@ -1,5 +1,10 @@
 import { ApiError } from '../../../shared/model/errors'
-import { alertSettings, alertSettingsProblems, type AlertSettings } from '../../../shared/model/alerts'
+import {
+  alertSettings,
+  alertSettingsProblems,
+  type AlertSettings,
+  type WebhookUrlState,
+} from '../../../shared/model/alerts'
 import { JsonSetting, type PatchResult } from '../settings/json-setting'
 import type { Db } from '../store/database'
 
@@ -12,9 +17,9 @@ function refused(problems: { ja: string; en: string }[]): ApiError {
   })
 }
 
-/** Throws the bilingual refusal when the settings cannot be used as they are. */
-export function checkAlertSettings(settings: AlertSettings): void {
-  const problems = alertSettingsProblems(settings).map(({ path, message }) => ({
+/** Throws the bilingual refusal when the settings (and the webhook URL) cannot be used as they are. */
+export function checkAlertSettings(settings: AlertSettings, webhookUrl: WebhookUrlState): void {
+  const problems = alertSettingsProblems(settings, webhookUrl).map(({ path, message }) => ({
     ja: `${path}: ${message.ja}`,
     en: `${path}: ${message.en}`,
   }))
@@ -33,7 +38,7 @@ export class AlertSettingsRepository {
     return this.setting.get()
   }
 
-  update(patch: unknown): PatchResult<AlertSettings> {
-    return this.setting.update(patch, checkAlertSettings)
+  update(patch: unknown, webhookUrl: WebhookUrlState): PatchResult<AlertSettings> {
+    return this.setting.update(patch, (settings) => checkAlertSettings(settings, webhookUrl))
   }
 }

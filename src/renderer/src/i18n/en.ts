@@ -729,14 +729,15 @@ export const en: Dictionary = {
   'alerts.webhook.enabled': 'Webhook alerts',
   'alerts.webhook.enabledText': 'Alert by webhook',
   'alerts.webhook.url': 'URL',
-  'alerts.webhook.urlHint': 'Receives a JSON POST; its "text" field holds the same text as the e-mail.',
+  'alerts.webhook.urlHint':
+    'Webhook URLs (Slack and the like) hold a token, so the URL is kept in the keychain and never shown (leave empty to keep it). Receives a JSON POST whose "text" is the e-mail\'s text.',
   'alerts.problem': '{en}',
   'alerts.port.invalid': 'Type the port as a whole number from 1 to 65535',
   'alerts.error.form': '{count} fields need attention (marked in red). Nothing was saved.',
   'alerts.saved': 'Admin alert settings saved.',
   'alerts.test': 'Send test',
   'alerts.testHint':
-    'Sends a test alert with the values on screen (nothing is saved; the stored password is used).',
+    'Sends a test alert with the values on screen (nothing is saved). The stored password is used, and the typed URL if there is one, else the stored one.',
   'alerts.testing': 'Sending…',
   'alerts.result': 'Test result',
   'alerts.result.email': 'E-mail',

@@ -728,7 +728,8 @@ export const ja = {
   'alerts.webhook.enabled': 'Webhook 通知',
   'alerts.webhook.enabledText': 'Webhook で通知する',
   'alerts.webhook.url': 'URL',
-  'alerts.webhook.urlHint': 'JSON を POST します。本文の "text" にはメールと同じ文面が入ります。',
+  'alerts.webhook.urlHint':
+    'Slack などの Webhook URL にはトークンが含まれるため、キーチェーンに保存し画面には表示しません（空欄のままなら変更しません）。JSON を POST し、"text" にはメールと同じ文面が入ります。',
   'alerts.problem': '{ja}',
   'alerts.port.invalid': 'ポートは 1～65535 の整数で入力してください',
   'alerts.error.form':
@@ -736,7 +737,7 @@ export const ja = {
   'alerts.saved': '管理者への通知の設定を保存しました。',
   'alerts.test': 'テスト送信',
   'alerts.testHint':
-    '画面の内容でテスト通知を送ります（保存はしません。パスワードは保存済みのものを使います）。',
+    '画面の内容でテスト通知を送ります（保存はしません）。パスワードは保存済みのものを、URL は入力があればそれを、なければ保存済みのものを使います。',
   'alerts.testing': '送信中…',
   'alerts.result': 'テスト送信の結果',
   'alerts.result.email': 'メール',

@@ -3,10 +3,14 @@ import {
   alertSettingsProblems,
   type AlertSettings,
   type SmtpSecurity,
+  type WebhookUrlState,
 } from '../../../../shared/model/alerts'
 import type { DraftErrors, FieldError } from '../directory/draft-to-config'
 
-/** The alert form as typed: the port and the recipient list stay text until saved. */
+/**
+ * The alert form as typed: the port and the recipient list stay text until saved. The webhook URL and
+ * the SMTP password are not here: they are uncontrolled inputs whose values go to the keychain.
+ */
 export interface AlertsDraft {
   readonly emailEnabled: boolean
   readonly host: string
@@ -17,7 +21,6 @@ export interface AlertsDraft {
   readonly username: string
   readonly trustedCertificate: string
   readonly webhookEnabled: boolean
-  readonly url: string
 }
 
 export function settingsToDraft(settings: AlertSettings): AlertsDraft {
@@ -32,7 +35,6 @@ export function settingsToDraft(settings: AlertSettings): AlertsDraft {
     username: email.username,
     trustedCertificate: email.trustedCertificate,
     webhookEnabled: webhook.enabled,
-    url: webhook.url,
   }
 }
 
@@ -47,7 +49,10 @@ function recipients(text: string): string[] {
  * The settings the draft stands for, or every field's problem — the same checks the core makes, so
  * the form can mark each field; the core still checks again on save.
  */
-export function draftToSettings(draft: AlertsDraft): { settings: AlertSettings } | { errors: DraftErrors } {
+export function draftToSettings(
+  draft: AlertsDraft,
+  webhookUrl: WebhookUrlState,
+): { settings: AlertSettings } | { errors: DraftErrors } {
   const errors = new Map<string, FieldError>()
   const port = /^\s*\d{1,5}\s*$/.test(draft.port) ? Number(draft.port) : Number.NaN
   if (Number.isNaN(port)) errors.set('email.port', { key: 'alerts.port.invalid' })
@@ -62,7 +67,7 @@ export function draftToSettings(draft: AlertsDraft): { settings: AlertSettings }
       username: draft.username,
       trustedCertificate: draft.trustedCertificate,
     },
-    webhook: { enabled: draft.webhookEnabled, url: draft.url },
+    webhook: { enabled: draft.webhookEnabled },
   })
   // Only lengths can fail here (the inputs cap most of them; a pasted certificate may not).
   if (!parsed.success) {
@@ -70,7 +75,7 @@ export function draftToSettings(draft: AlertsDraft): { settings: AlertSettings }
     return { errors }
   }
   const settings = parsed.data
-  for (const { path, message } of alertSettingsProblems(settings)) {
+  for (const { path, message } of alertSettingsProblems(settings, webhookUrl)) {
     if (!errors.has(path)) errors.set(path, { key: 'alerts.problem', params: { ...message } })
   }
   return errors.size > 0 ? { errors } : { settings }

@@ -2,7 +2,7 @@ import type { FormEvent, ReactNode } from 'react'
 import { useEffect, useRef, useState } from 'react'
 import {
   alertSmtpPasswordSecret,
-  smtpSecurities,
+  alertWebhookUrlSecret,
   type AlertDelivery,
   type AlertSettings,
 } from '../../../../shared/model/alerts'
@@ -13,19 +13,14 @@ import { Section } from '../../components/section'
 import { localized, useLanguage, useT } from '../../i18n'
 import { api } from '../../lib/api'
 import { toLocalized } from '../../lib/errors'
+import { useSecretsStore } from '../../stores/secrets-store'
 import { SaveBar } from '../calendar/save-bar'
-import { SecretRow, takeSecrets } from '../calendar/secret-row'
+import { takeSecrets } from '../calendar/secret-row'
 import { useSave } from '../calendar/use-save'
 import type { DraftErrors } from '../directory/draft-to-config'
-import {
-  CheckboxRow,
-  FieldErrorsContext,
-  NumberRow,
-  RadioRow,
-  TextAreaRow,
-  TextRow,
-} from '../directory/directory-fields'
+import { FieldErrorsContext } from '../directory/directory-fields'
 import { draftToSettings, settingsToDraft, type AlertsDraft } from './alerts-draft'
+import { EmailRows, WebhookRows, webhookUrlInputName } from './alerts-fields'
 
 interface TestState {
   readonly sending: boolean
@@ -52,118 +47,6 @@ function TestResults({ deliveries }: { readonly deliveries: readonly AlertDelive
         ))}
       </ul>
     </div>
-  )
-}
-
-function EmailRows({
-  draft,
-  edit,
-}: {
-  draft: AlertsDraft
-  edit: (patch: Partial<AlertsDraft>) => void
-}): ReactNode {
-  const t = useT()
-  return (
-    <table className="form-table">
-      <tbody>
-        <CheckboxRow
-          path="email.enabled"
-          label={t('alerts.email.enabled')}
-          text={t('alerts.email.enabledText')}
-          checked={draft.emailEnabled}
-          onChange={(emailEnabled) => edit({ emailEnabled })}
-        />
-        <TextRow
-          path="email.host"
-          label={t('alerts.email.host')}
-          hint={t('alerts.email.hostHint')}
-          maxLength={253}
-          value={draft.host}
-          onChange={(host) => edit({ host })}
-        />
-        <NumberRow
-          path="email.port"
-          label={t('alerts.email.port')}
-          hint={t('alerts.email.portHint')}
-          min={1}
-          max={65535}
-          value={draft.port}
-          onChange={(port) => edit({ port })}
-        />
-        <RadioRow
-          path="email.security"
-          label={t('alerts.email.security')}
-          options={smtpSecurities.map((value) => ({ value, label: t(`alerts.email.security.${value}`) }))}
-          value={draft.security}
-          onChange={(security) => edit({ security })}
-        />
-        <TextRow
-          path="email.from"
-          label={t('alerts.email.from')}
-          maxLength={320}
-          value={draft.from}
-          onChange={(from) => edit({ from })}
-        />
-        <TextRow
-          path="email.to"
-          label={t('alerts.email.to')}
-          hint={t('alerts.email.toHint')}
-          size="wide"
-          value={draft.to}
-          onChange={(to) => edit({ to })}
-        />
-        <TextRow
-          path="email.username"
-          label={t('alerts.email.username')}
-          hint={t('alerts.email.usernameHint')}
-          maxLength={200}
-          value={draft.username}
-          onChange={(username) => edit({ username })}
-        />
-        <SecretRow slot="smtp" secretName={alertSmtpPasswordSecret} label={t('alerts.email.password')} />
-        <TextAreaRow
-          path="email.trustedCertificate"
-          label={t('alerts.email.trustedCertificate')}
-          hint={t('alerts.email.trustedCertificateHint')}
-          placeholder="-----BEGIN CERTIFICATE-----"
-          value={draft.trustedCertificate}
-          onChange={(trustedCertificate) => edit({ trustedCertificate })}
-        />
-      </tbody>
-    </table>
-  )
-}
-
-function WebhookRows({
-  draft,
-  edit,
-}: {
-  draft: AlertsDraft
-  edit: (patch: Partial<AlertsDraft>) => void
-}): ReactNode {
-  const t = useT()
-  return (
-    <table className="form-table">
-      <tbody>
-        <CheckboxRow
-          path="webhook.enabled"
-          label={t('alerts.webhook.enabled')}
-          text={t('alerts.webhook.enabledText')}
-          checked={draft.webhookEnabled}
-          onChange={(webhookEnabled) => edit({ webhookEnabled })}
-        />
-        <TextRow
-          path="webhook.url"
-          label={t('alerts.webhook.url')}
-          hint={t('alerts.webhook.urlHint')}
-          size="wide"
-          maxLength={2000}
-          placeholder="https://"
-          value={draft.url}
-          onChange={(url) => edit({ url })}
-        />
-      </tbody>
-    </table>
   )
 }
 
@@ -195,9 +78,15 @@ function AlertsForm({
     if (refusals > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
   }, [refusals])
 
+  const urlStored = useSecretsStore(
+    (s) => s.secrets?.some((x) => x.name === alertWebhookUrlSecret && x.set) ?? false,
+  )
+  const urlInput = (): HTMLInputElement =>
+    formRef.current!.elements.namedItem(webhookUrlInputName) as HTMLInputElement
+
   /** The draft as settings, or null after marking every problem (nothing is sent or saved then). */
-  const checked = (): AlertSettings | null => {
-    const result = draftToSettings(draft)
+  const checked = (typedUrl: string): AlertSettings | null => {
+    const result = draftToSettings(draft, { typed: typedUrl, stored: urlStored })
     if ('errors' in result) {
       setErrors(result.errors)
       setRefusals((n) => n + 1)
@@ -210,19 +99,27 @@ function AlertsForm({
 
   const submit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault()
-    const password = takeSecrets(event.currentTarget).get('smtp')
-    const next = checked()
+    const url = urlInput().value.trim()
+    const next = checked(url)
     if (!next) return
+    const password = takeSecrets(event.currentTarget).get('smtp')
     const secrets = password ? [{ name: alertSmtpPasswordSecret, value: password }] : []
-    const write = async (): Promise<void> => onSaved(await api['alerts.settings.update'](next))
+    // The URL travels with the settings: the core checks both and keeps the URL in the keychain.
+    const patch = { ...next, webhook: { ...next.webhook, ...(url ? { url } : {}) } }
+    const write = async (): Promise<void> => {
+      onSaved(await api['alerts.settings.update'](patch))
+      urlInput().value = ''
+      await useSecretsStore.getState().load()
+    }
     void saver.save(write, secrets, localized('alerts.saved'))
   }
 
   const sendTest = (): void => {
-    const next = checked()
+    const url = urlInput().value.trim()
+    const next = checked(url)
     if (!next || test.sending) return
     setTest({ sending: true, deliveries: null, error: null })
-    api['alerts.test']({ settings: next }).then(
+    api['alerts.test']({ settings: next, ...(url ? { webhookUrl: url } : {}) }).then(
       (result) => setTest({ sending: false, deliveries: result.deliveries, error: null }),
       (error: unknown) => setTest({ sending: false, deliveries: null, error: toLocalized(error) }),
     )
