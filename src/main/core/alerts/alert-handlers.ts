@@ -7,6 +7,7 @@ import type { HistoryRepository } from '../history/history-repository'
 import { RecordedSecretChanges } from '../secrets/recorded-secret-change'
 import { sendAlert, type AlertSenderDeps } from './alert-sender'
 import { checkAlertSettings, type AlertSettingsRepository } from './alert-settings'
+import type { AlertItem } from './alert-text'
 
 export interface AlertHandlerDeps extends AlertSenderDeps {
   readonly settings: AlertSettingsRepository
@@ -33,6 +34,18 @@ function splitWebhookUrl(patch: Record<string, unknown>): { rest: unknown; url: 
   const { url, ...others } = webhook as Record<string, unknown>
   if (url !== null && typeof url !== 'string') throw notText
   return { rest: { ...patch, webhook: others }, url: url === null ? null : url.trim() }
+}
+
+function testAlert(at: number): AlertItem {
+  return {
+    kind: 'test',
+    at,
+    title: { ja: 'テスト送信', en: 'Test alert' },
+    message: {
+      ja: 'Renkei の管理者への通知のテストです。このメッセージが届いていれば設定は正しく動いています。',
+      en: 'A test of Renkei admin alerts. If this message arrived, the settings work.',
+    },
+  }
 }
 
 function originOf(url: string): string {
@@ -75,8 +88,8 @@ export function createAlertHandlers(deps: AlertHandlerDeps): AlertMethods {
           { settings: after },
         )
       }
+      // A string sets the URL, null removes it; empty or absent keeps the stored one.
       if (url !== undefined && url !== '') await changeUrl(url)
-      if (url === null) await changeUrl(null)
       return after
     },
     'alerts.test': async ({ settings: draft, webhookUrl }) => {
@@ -91,16 +104,12 @@ export function createAlertHandlers(deps: AlertHandlerDeps): AlertMethods {
           en: 'There is nowhere to send a test alert. Turn on "Alert by e-mail" or "Alert by webhook".',
         })
       }
-      const test = {
-        kind: 'test' as const,
-        at: deps.now(),
-        title: { ja: 'テスト送信', en: 'Test alert' },
-        message: {
-          ja: 'Renkei の管理者への通知のテストです。このメッセージが届いていれば設定は正しく動いています。',
-          en: 'A test of Renkei admin alerts. If this message arrived, the settings work.',
-        },
-      }
-      const deliveries = await sendAlert(deps, settings, [test], webhookUrl?.trim() || undefined)
+      const deliveries = await sendAlert(
+        deps,
+        settings,
+        [testAlert(deps.now())],
+        webhookUrl?.trim() || undefined,
+      )
       return { deliveries }
     },
   }
