@@ -4,6 +4,13 @@
  * Adding a method: add it here, then implement it in the core. Nothing else changes.
  */
 import { z } from 'zod'
+import {
+  alertSettings,
+  maxWebhookUrlLength,
+  type AlertSettings,
+  type AlertSettingsUpdate,
+  type AlertTestResult,
+} from './model/alerts'
 import type {
   CalendarChange,
   CalendarCheckResult,
@@ -237,6 +244,26 @@ export const apiContract = {
   'calendar.run': returns<CalendarRunSummary>()(pairTarget),
   /** Google preset: starts the installed-app OAuth flow (PKCE, loopback redirect). */
   'calendar.oauth.start': returns<OAuthStart>()(pairTarget),
+  /** Admin alerts (e-mail, webhook) on failed jobs and stopped calendar users. */
+  'alerts.settings.get': returns<AlertSettings>()(empty),
+  /**
+   * A merge patch, as `directory.config.update`. `webhook.url` goes to the keychain (`alerts.webhook.url`),
+   * never into the document; the SMTP password is the secret `alerts.smtp.password` (`secrets.set`).
+   */
+  'alerts.settings.update': returns<AlertSettings>()(mergePatchOf<AlertSettingsUpdate>()),
+  /**
+   * Sends a test alert through every enabled channel, waiting for each one's result. With `settings`
+   * (the whole unsaved form) and `webhookUrl` (typed, not yet saved) those are used, checked as a save
+   * would be; nothing is saved. Otherwise the stored settings and URL.
+   */
+  'alerts.test': returns<AlertTestResult>()(
+    z
+      .object({
+        settings: alertSettings.optional(),
+        webhookUrl: z.string().max(maxWebhookUrlLength).optional(),
+      })
+      .strict(),
+  ),
 } as const
 
 export type ApiContract = typeof apiContract

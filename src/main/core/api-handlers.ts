@@ -1,4 +1,5 @@
 import type { ApiHandlers } from '../../shared/api'
+import type { createAlertHandlers } from './alerts/alert-handlers'
 import { ApiError } from '../../shared/model/errors'
 import { maxCsvExportRows } from '../../shared/model/history'
 import type { Settings } from '../../shared/model/settings'
@@ -26,6 +27,7 @@ export interface HandlerDeps {
   /** Each engine implements its own part of the contract. */
   readonly directory: ReturnType<typeof createDirectoryHandlers>
   readonly calendar: ReturnType<typeof createCalendarHandlers>
+  readonly alerts: ReturnType<typeof createAlertHandlers>
 }
 
 function jobTitle(deps: HandlerDeps, id: string | undefined): { ja: string; en: string } {
@@ -143,5 +145,6 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     },
     ...deps.directory,
     ...deps.calendar,
+    ...deps.alerts,
   }
 }

@@ -1,4 +1,7 @@
 import type { Core, CoreOptions } from './core-types'
+import { AlertDispatcher } from './alerts/alert-dispatcher'
+import { createAlertHandlers } from './alerts/alert-handlers'
+import { AlertSettingsRepository } from './alerts/alert-settings'
 import { createApiHandlers } from './api-handlers'
 import { recordModeRepairs } from './audit'
 import { systemClock } from './clock'
@@ -56,6 +59,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onRunFinished: (job, result) => recordRun(history, events, job, result),
   })
   scheduler.register(createPruneJob(history, settings, now))
+  const alertSettings = new AlertSettingsRepository(db)
+  // Subscribed before any engine exists, so no failure raised while starting up is missed.
+  const alerts = new AlertDispatcher({ events, clock, history, secrets, settings: () => alertSettings.get() })
   const shutdown = new AbortController()
   const directoryConfig = new DirectoryConfigRepository(db)
   const home = new HomeDirectoryRepository(db)
@@ -126,6 +132,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       check: { connectors: calendarConnectors, parse: parseCalendar, now },
       signal: shutdown.signal,
     }),
+    alerts: createAlertHandlers({ settings: alertSettings, history, secrets, events, now }),
   })
   if (options.startScheduler ?? true) scheduler.start()
 
@@ -142,6 +149,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         await scheduler.stop()
         await directory.settled()
         await calendar.settled()
+        await alerts.close()
         notifier.dispose()
         db.close()
       })()),

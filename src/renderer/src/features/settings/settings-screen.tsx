@@ -3,6 +3,7 @@ import { useEffect } from 'react'
 import { ScreenTitle } from '../../components/screen-title'
 import { useT } from '../../i18n'
 import { useAppStatusStore } from '../../stores/app-status-store'
+import { AlertsSection } from './alerts-section'
 import { GeneralSection } from './general-section'
 import { SecretsSection } from './secrets-section'
 import { SystemSection } from './system-section'
@@ -19,6 +20,7 @@ export function SettingsScreen(): ReactNode {
       <SystemSection />
       <SecretsSection />
       <GeneralSection />
+      <AlertsSection />
     </div>
   )
 }
