@@ -1,7 +1,7 @@
 import type { Language } from './localized'
 
 /** The categories Renkei itself writes, in the order a pick list offers them. */
-export const labelledCategories = ['calendar', 'directory', 'audit', 'maintenance', 'scheduler'] as const
+export const labelledCategories = ['calendar', 'directory', 'alerts', 'audit', 'maintenance', 'scheduler'] as const
 export type LabelledCategory = (typeof labelledCategories)[number]
 
 /**
@@ -12,6 +12,7 @@ export type LabelledCategory = (typeof labelledCategories)[number]
 export const categoryLabels: Readonly<Record<LabelledCategory, Readonly<Record<Language, string>>>> = {
   calendar: { ja: 'カレンダー同期', en: 'Calendar sync' },
   directory: { ja: 'ディレクトリ同期', en: 'Directory sync' },
+  alerts: { ja: '管理者への通知', en: 'Admin alerts' },
   audit: { ja: '管理操作', en: 'Admin action' },
   maintenance: { ja: 'メンテナンス', en: 'Maintenance' },
   scheduler: { ja: 'スケジューラー', en: 'Scheduler' },

@@ -671,6 +671,7 @@ export const en: Dictionary = {
   // History: category words (as the CSV writes them, shared/model/history-labels.ts), the site pick list, the detail.
   'history.category.calendar': 'Calendar sync',
   'history.category.directory': 'Directory sync',
+  'history.category.alerts': 'Admin alerts',
   'history.category.audit': 'Admin action',
   'history.category.maintenance': 'Maintenance',
   'history.category.scheduler': 'Scheduler',

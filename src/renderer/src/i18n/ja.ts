@@ -670,6 +670,7 @@ export const ja = {
   // History: category words (as the CSV writes them, shared/model/history-labels.ts), the site pick list, the detail.
   'history.category.calendar': 'カレンダー同期',
   'history.category.directory': 'ディレクトリ同期',
+  'history.category.alerts': '管理者への通知',
   'history.category.audit': '管理操作',
   'history.category.maintenance': 'メンテナンス',
   'history.category.scheduler': 'スケジューラー',
