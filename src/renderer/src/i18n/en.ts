@@ -255,7 +255,7 @@ export const en: Dictionary = {
   'directory.schedule.on': 'On',
   'directory.schedule.off': 'Off',
   'directory.schedule.at': 'Sync time',
-  'directory.schedule.atHint': 'Syncs every day at this time (HH:MM, 24-hour)',
+  'directory.schedule.atHint': 'Syncs every day at this time (H:MM or HH:MM, 24-hour)',
   'directory.licenceCount': 'Licences',
   'directory.licenceCountHint': 'Empty: ask the target',
   'directory.guard.maxCount': 'Deletion guard (users)',
@@ -277,7 +277,7 @@ export const en: Dictionary = {
   'directory.error.format': 'This is not in the expected format.',
   'directory.error.integer': 'Enter a whole number from {min} to {max}.',
   'directory.error.number': 'Enter a number from {min} to {max}.',
-  'directory.error.time': 'Use HH:MM (00:00-23:59), e.g. 02:30.',
+  'directory.error.time': 'Use H:MM or HH:MM (00:00-23:59), e.g. 2:30 or 02:30.',
   'directory.error.ldapUrl': 'Use ldaps://host:port, e.g. ldaps://ldap.example.co.jp:636.',
   'directory.error.httpUrl': 'Enter a URL starting with https://, e.g. https://chat.example.co.jp/scim/v2.',
   'directory.error.plain':

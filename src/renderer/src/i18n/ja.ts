@@ -256,7 +256,7 @@ export const ja = {
   'directory.schedule.on': '行う',
   'directory.schedule.off': '行わない',
   'directory.schedule.at': '同期実行時間',
-  'directory.schedule.atHint': '毎日この時刻に同期します（HH:MM、24 時間表記）',
+  'directory.schedule.atHint': '毎日この時刻に同期します（H:MM または HH:MM、24 時間表記）',
   'directory.licenceCount': 'ライセンス数',
   'directory.licenceCountHint': '空欄のときは反映先に問い合わせます',
   'directory.guard.maxCount': '削除ガード（人数）',
@@ -277,7 +277,7 @@ export const ja = {
   'directory.error.format': '形式が正しくありません。',
   'directory.error.integer': '{min}～{max} の整数で入力してください。',
   'directory.error.number': '{min}～{max} の数値で入力してください。',
-  'directory.error.time': '「HH:MM」の形（00:00～23:59）で入力してください。例: 02:30',
+  'directory.error.time': '「H:MM」または「HH:MM」の形（00:00～23:59）で入力してください。例: 2:30、02:30',
   'directory.error.ldapUrl':
     '「ldaps://ホスト名:ポート」の形で入力してください。例: ldaps://ldap.example.co.jp:636',
   'directory.error.httpUrl':
