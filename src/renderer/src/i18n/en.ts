@@ -689,10 +689,33 @@ export const en: Dictionary = {
   'settings.secrets.saved': 'Saved "{name}".',
   'settings.secrets.cleared': 'Cleared "{name}".',
   'settings.secrets.disabled': 'The keychain is not available, so secrets cannot be saved.',
+  // Secrets grouped by owner, the access-token rotation and the form's messages (issue 10 items 8, 10).
+  'settings.secrets.group.directory': 'Directory sync',
+  'settings.secrets.group.calendar': 'Calendar sync (per user)',
+  'settings.secrets.group.app': 'Renkei itself',
+  'settings.secrets.group.own': 'Saved by you',
+  'settings.secrets.groupHint.own':
+    'Names none of the above use. Only whoever saved them knows what they are for.',
+  'settings.secrets.col.description': 'Used for',
+  'settings.secrets.rotate': 'Issue new',
+  'settings.secrets.rotateFor': 'Issue a new {name}',
+  'settings.secrets.rotateConfirm':
+    'A new access token will be issued. Tabs open now (this one too) and bookmarked URLs stop working; they must be opened again with the new URL.',
+  'settings.secrets.rotateConfirmButton': 'Issue a new token',
+  'settings.secrets.rotated':
+    'A new access token was issued. Earlier URLs and bookmarks no longer work. Open the URL below and replace your bookmarks with it.',
+  'settings.secrets.rotatedNoDaemon':
+    'A new access token was issued. The daemon uses it from its next start and prints the new URL then.',
+  'settings.secrets.newUrl': 'New URL',
+  'settings.secrets.openNewUrl': 'Open the new URL',
+  'settings.secrets.nameMissing': 'Enter a name.',
+  'settings.secrets.nameInvalid':
+    'The name "{name}" cannot be used. Start with a-z or 0-9 and use only a-z, 0-9, ".", "_" and "-", at most 128 characters (for example groupware.password).',
+  'settings.secrets.valueMissing': 'Enter a value.',
   'settings.general': 'General',
   'settings.retention': 'Keep history for (months)',
   'settings.retentionHint':
-    '1 to 120 months. The default, 12, matches the original product ("entries older than one year are deleted automatically").',
+    '1 to 120 months. The default is 12 (one year). Older entries are deleted automatically every day at 3:30.',
   'settings.language': 'Language',
   'settings.startAtLogin': 'Start at login',
   'settings.startAtLoginHint': 'Applies to the desktop app only (the daemon ignores it).',

@@ -688,10 +688,33 @@ export const ja = {
   'settings.secrets.saved': '「{name}」を保存しました。',
   'settings.secrets.cleared': '「{name}」をクリアしました。',
   'settings.secrets.disabled': 'キーチェーンが利用できないため、シークレットを登録できません。',
+  // Secrets grouped by owner, the access-token rotation and the form's messages (issue 10 items 8, 10).
+  'settings.secrets.group.directory': 'ディレクトリ同期',
+  'settings.secrets.group.calendar': 'カレンダー同期（利用者ごと）',
+  'settings.secrets.group.app': 'Renkei 本体',
+  'settings.secrets.group.own': '管理者が登録したもの',
+  'settings.secrets.groupHint.own':
+    '上のどれにも当てはまらない名前です。用途は登録した人だけが知っています。',
+  'settings.secrets.col.description': '用途',
+  'settings.secrets.rotate': '再発行',
+  'settings.secrets.rotateFor': '{name} を再発行',
+  'settings.secrets.rotateConfirm':
+    '新しいアクセストークンを発行します。いま開いているタブ（この画面も）とブックマークした URL は使えなくなり、新しい URL で開き直す必要があります。',
+  'settings.secrets.rotateConfirmButton': '再発行する',
+  'settings.secrets.rotated':
+    '新しいアクセストークンを発行しました。以前の URL とブックマークはもう使えません。次の URL を開き、ブックマークも置き換えてください。',
+  'settings.secrets.rotatedNoDaemon':
+    '新しいアクセストークンを発行しました。デーモンは次に起動したときから新しいトークンを使い、起動時に新しい URL を表示します。',
+  'settings.secrets.newUrl': '新しい URL',
+  'settings.secrets.openNewUrl': '新しい URL で開き直す',
+  'settings.secrets.nameMissing': '名前を入力してください。',
+  'settings.secrets.nameInvalid':
+    '名前「{name}」は使えません。半角英小文字か数字で始め、半角英小文字・数字・「.」「_」「-」だけで 128 文字以内にしてください（例: groupware.password）。',
+  'settings.secrets.valueMissing': '値を入力してください。',
   'settings.general': '一般設定',
   'settings.retention': 'ログの保存期間（か月）',
   'settings.retentionHint':
-    '1～120 か月。既定は 12 か月で、元の製品の「1年以上前のログは自動的に削除されます」と同じです。',
+    '1～120 か月。既定は 12 か月（1 年）です。これより古いログは毎日 3:30 に自動的に削除されます。',
   'settings.language': '表示言語',
   'settings.startAtLogin': 'ログイン時に起動する',
   'settings.startAtLoginHint': 'デスクトップアプリでのみ有効です（デーモンでは無視されます）。',
