@@ -66,12 +66,12 @@ test('screens in Japanese and English', async ({ page, browser }) => {
   const app = new AppPage(page)
   await app.open(daemon.url)
   // The overflow check itself: a block wider than the window is found and named.
-  await page.evaluate(() => {
-    const wide = document.createElement('div')
+  await page.locator('main').evaluate((main) => {
+    const wide = main.ownerDocument.createElement('div')
     wide.id = 'too-wide'
     wide.style.width = '1400px'
     wide.textContent = 'x'
-    document.querySelector('main')?.append(wide)
+    main.append(wide)
   })
   expect(await horizontalOverflow(page)).toEqual(
     expect.arrayContaining([
@@ -79,7 +79,7 @@ test('screens in Japanese and English', async ({ page, browser }) => {
       expect.stringMatching(/<div class="">/),
     ]),
   )
-  await page.evaluate(() => document.getElementById('too-wide')?.remove())
+  await page.locator('#too-wide').evaluate((wide) => wide.remove())
   await expectNoHorizontalOverflow(page, 'dashboard')
   await shootAll(page, app, 'ja')
 
