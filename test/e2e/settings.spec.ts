@@ -60,6 +60,7 @@ test('refuses a secret name outside the allowed characters', async ({ page }) =>
     /名前「Bad Name」は使えません。半角英小文字か数字で始め/,
   )
   await expect(settings.secretName).toHaveAccessibleDescription(/使えません/)
+  await settings.secretForm.screenshot({ path: 'test-results/screenshots/settings-secret-name-error-ja.png' })
   await expect(settings.secretRow('Bad Name')).toHaveCount(0)
 
   await settings.secretName.fill('good.name')
