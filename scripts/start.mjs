@@ -50,7 +50,56 @@ if (!existsSync(join(root, 'out', 'main', 'index.js'))) {
   runNode(join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), ['build'])
 }
 
-const electron = findElectron()
+/** Linux without a desktop session (a server, SSH, CI): Electron could not open a window there. */
+function headlessLinux() {
+  return process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY
+}
+
+/** Why the desktop app cannot start, and what to do for it, in plain words. */
+function explain(reason) {
+  if (reason === 'headless') {
+    return {
+      why: 'this Linux session has no graphical display (neither DISPLAY nor WAYLAND_DISPLAY is set)',
+      fix: 'run `npm start` from a desktop session to get the desktop app.',
+    }
+  }
+  if (
+    /fetch failed|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|getaddrinfo|socket hang up/i.test(
+      reason,
+    )
+  ) {
+    return {
+      why: `the Electron binary is not installed yet and could not be downloaded (${reason})`,
+      fix:
+        'Electron downloads itself on its first start: run `npm start` again with internet access ' +
+        '(or set ELECTRON_MIRROR to a mirror you can reach).',
+    }
+  }
+  return {
+    why: `the Electron binary is missing or could not be installed (${reason})`,
+    fix: 'delete node_modules/electron, run `npm ci` and then `npm start` again.',
+  }
+}
+
+/** Says why the daemon starts instead, what to open, and what the daemon needs on Linux. */
+function announceDaemon(reason) {
+  const { why, fix } = explain(reason)
+  console.log(
+    [
+      `Renkei: starting the daemon instead of the desktop app: ${why}.`,
+      '  Open the URL it prints below in a browser on this machine.',
+      process.platform === 'linux'
+        ? '  It keeps secrets in the Secret Service keychain, which must be running and unlocked: on a server,\n' +
+          '  start it as README.md shows under "Headless Linux" (dbus-run-session + gnome-keyring-daemon --unlock).'
+        : '',
+      `  For the desktop app: ${fix}`,
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  )
+}
+
+const electron = headlessLinux() ? { reason: 'headless' } : findElectron()
 if (electron.path) {
   const { version } = JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8'))
   if (!existsSync(join(root, '.electron-native', `electron-${version}`, 'better_sqlite3.node'))) {
@@ -61,6 +110,6 @@ if (electron.path) {
   delete env.ELECTRON_RUN_AS_NODE
   handOver(electron.path, [root, ...args], env)
 } else {
-  console.log(`Electron is not available here; starting the daemon instead (${electron.reason})`)
+  announceDaemon(electron.reason)
   handOver(process.execPath, [join(root, 'bin', 'renkei.cjs'), 'daemon', ...args])
 }

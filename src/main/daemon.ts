@@ -1,16 +1,15 @@
-import { randomBytes } from 'node:crypto'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createCore } from './core/app'
 import type { Core } from './core/core-types'
+import { loadAccessToken, type AccessTokenHolder } from './core/secrets/access-token'
 import { KeychainSecretStore } from './core/secrets/keychain-secret-store'
 import type { SecretStore } from './core/secrets/secret-store'
 import { AccessGuard } from './daemon/access-guard'
-import { attachEventSocket } from './daemon/event-socket'
+import { attachEventSocket, type EventSocket } from './daemon/event-socket'
 import { createRequestHandler } from './daemon/http-bridge'
 
-/** Keychain entry of the daemon's API token: it survives restarts so bookmarked URLs keep working. */
-export const accessTokenSecret = 'daemon.access-token'
+export { accessTokenSecret } from './core/secrets/access-token'
 
 export interface DaemonOptions {
   readonly dataDir: string
@@ -28,14 +27,26 @@ export interface RunningDaemon {
   stop(): Promise<void>
 }
 
-async function accessToken(secrets: SecretStore): Promise<string> {
-  const existing = await secrets.get(accessTokenSecret)
-  if (existing) return existing
-  const token = randomBytes(32).toString('base64url')
-  await secrets.set(accessTokenSecret, token)
-  return token
+function daemonUrl(port: number, token: string): string {
+  return `http://127.0.0.1:${port}/#token=${token}`
 }
 
+/**
+ * The daemon's side of a token rotation. The core is built before the server listens, so the guard
+ * and the socket are attached once they exist; a rotation before that cannot happen (no API yet).
+ */
+class RotationTarget implements AccessTokenHolder {
+  attached: { guard: AccessGuard; events: EventSocket; port: number } | null = null
+  current = ''
+
+  rotated(token: string): string {
+    if (!this.attached) throw new Error('The daemon is not listening yet')
+    this.current = token
+    this.attached.guard.replaceToken(token)
+    this.attached.events.closeAll()
+    return daemonUrl(this.attached.port, token)
+  }
+}
 function listen(server: Server, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject)
@@ -47,18 +58,20 @@ function listen(server: Server, port: number): Promise<number> {
 /** The headless Renkei: the same core as the desktop app, its UI and API served on 127.0.0.1. */
 export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon> {
   const secrets = options.secrets ?? new KeychainSecretStore()
+  const rotation = new RotationTarget()
   // The data directory first: one Renkei cannot use must not leave a new token in the keychain.
   const core = await createCore({
     dataDir: options.dataDir,
     runtime: 'daemon',
     version: options.version,
     secrets,
+    accessToken: rotation,
   })
   const server = createServer()
   let port: number
   let token: string
   try {
-    token = await accessToken(secrets)
+    token = await loadAccessToken(secrets)
     port = await listen(server, options.port)
   } catch (error) {
     await core.close()
@@ -74,14 +87,21 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
       if (!response.headersSent) response.writeHead(500).end()
     })
   })
-  const detachEvents = attachEventSocket(server, core, guard)
+  const events = attachEventSocket(server, core, guard)
+  rotation.attached = { guard, events, port }
+  rotation.current = token
   return {
-    url: `http://127.0.0.1:${port}/#token=${token}`,
+    // Getters: a rotation through the API changes both.
+    get url() {
+      return daemonUrl(port, rotation.current)
+    },
     port,
-    token,
+    get token() {
+      return rotation.current
+    },
     core,
     stop: async () => {
-      detachEvents()
+      events.dispose()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await core.close()

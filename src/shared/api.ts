@@ -45,7 +45,7 @@ import type { JobStatus } from './model/jobs'
 import { languages, type Localized } from './model/localized'
 import { mergePatchOf } from './model/merge-patch'
 import type { Settings } from './model/settings'
-import type { AppStatus, SecretInfo } from './model/status'
+import type { AccessTokenRotation, AppStatus, SecretInfo } from './model/status'
 
 /**
  * Pairs a zod input schema with the output type it promises (types only: outputs come from our own core).
@@ -168,6 +168,12 @@ export const apiContract = {
     z.object({ name: secretName, value: z.string().min(1).max(65536) }).strict(),
   ),
   'secrets.clear': returns<readonly SecretInfo[]>()(z.object({ name: secretName }).strict()),
+  /**
+   * Issues a new daemon access token in place of the old one, which the daemon refuses from then on
+   * (open tabs and bookmarks stop working). Answers with the URL that opens the UI with the new token —
+   * to a caller who already holds access; outside the daemon the URL is null (the next start uses it).
+   */
+  'secrets.rotateAccessToken': returns<AccessTokenRotation>()(empty),
   'directory.status': returns<DirectoryStatus>()(empty),
   'directory.config.get': returns<DirectoryConfig>()(empty),
   /**

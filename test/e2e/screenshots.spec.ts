@@ -8,6 +8,7 @@ import { people, writeDirectoryCsv } from '../support/directory-csv'
 import { startIcsFeedServer } from '../support/ics-feed-server'
 import { startRadicale } from '../support/radicale'
 import { startDaemon, type E2eDaemon } from './fixtures/daemon'
+import { expectNoHorizontalOverflow, horizontalOverflow } from './fixtures/overflow'
 import { standardSeed } from './fixtures/seed-history'
 import { AppPage } from './pages/app-page'
 import { CalendarPage } from './pages/calendar-page'
@@ -16,8 +17,19 @@ import { HistoryPage } from './pages/history-page'
 
 const defaultCalendarSettings = calendarSettings.parse({})
 
-/** Every screen in both languages, for a person to look at: test-results/screenshots/*.png. */
+/**
+ * Every screen in both languages, for a person to look at: test-results/screenshots/*.png — at the
+ * 1280×800 the screens are made for, each asserted to have no horizontal overflow.
+ */
 let daemon: E2eDaemon
+
+test.use({ viewport: { width: 1280, height: 800 } })
+
+/** A screenshot of the window (or the whole page) that also fails when anything sticks out to the right. */
+async function shot(app: AppPage, name: string, fullPage = false): Promise<void> {
+  await app.snapshot(name, fullPage)
+  await expectNoHorizontalOverflow(app.page, name)
+}
 
 test.beforeAll(async () => {
   daemon = await startDaemon({ seed: standardSeed() })
@@ -30,29 +42,45 @@ test.afterAll(async () => {
 async function shootAll(page: Page, app: AppPage, language: 'ja' | 'en'): Promise<void> {
   await app.go('dashboard')
   await expect(page.getByTestId('job-row').first()).toBeVisible()
-  await app.snapshot(`dashboard-${language}`)
+  await shot(app, `dashboard-${language}`)
   // After a run the last-result column has an outcome and a message.
   await page.getByTestId('job-row').first().getByRole('button').first().click()
   await expect(page.locator('.outcome').first()).toBeVisible()
-  await app.snapshot(`dashboard-after-run-${language}`)
+  await shot(app, `dashboard-after-run-${language}`)
 
   await app.go('history')
   const history = new HistoryPage(page)
   await history.settled()
-  await app.snapshot(`history-refusal-${language}`)
-  await app.snapshot(`history-full-page-${language}`, true)
+  await shot(app, `history-refusal-${language}`)
+  await shot(app, `history-full-page-${language}`, true)
   await history.search({ site: 'B社', level: 'error' })
   await history.rows.first().getByRole('button').click()
-  await app.snapshot(`history-filtered-${language}`)
+  await shot(app, `history-filtered-${language}`)
 
   await app.go('settings')
   await expect(page.getByTestId('data-dir')).toBeVisible()
-  await app.snapshot(`settings-${language}`, true)
+  await shot(app, `settings-${language}`, true)
 }
 
 test('screens in Japanese and English', async ({ page, browser }) => {
   const app = new AppPage(page)
   await app.open(daemon.url)
+  // The overflow check itself: a block wider than the window is found and named.
+  await page.locator('main').evaluate((main) => {
+    const wide = main.ownerDocument.createElement('div')
+    wide.id = 'too-wide'
+    wide.style.width = '1400px'
+    wide.textContent = 'x'
+    main.append(wide)
+  })
+  expect(await horizontalOverflow(page)).toEqual(
+    expect.arrayContaining([
+      expect.stringMatching(/^document: scrollWidth/),
+      expect.stringMatching(/<div class="">/),
+    ]),
+  )
+  await page.locator('#too-wide').evaluate((wide) => wide.remove())
+  await expectNoHorizontalOverflow(page, 'dashboard')
   await shootAll(page, app, 'ja')
 
   await app.languageToggle.click()
@@ -67,13 +95,14 @@ test('screens in Japanese and English', async ({ page, browser }) => {
   await app.navButton('history').focus()
   await page.keyboard.press('Tab')
   await page.keyboard.press('Shift+Tab')
-  await app.snapshot('keyboard-focus-ja')
+  await shot(app, 'keyboard-focus-ja')
 
   const context = await browser.newContext()
   const denied = await context.newPage()
   await denied.goto(`${daemon.origin}/`)
   await expect(denied.getByTestId('access-denied')).toBeVisible()
   await denied.screenshot({ path: 'test-results/screenshots/access-denied.png' })
+  await expectNoHorizontalOverflow(denied, 'access-denied')
   await context.close()
 })
 
@@ -90,18 +119,20 @@ test('directory screen in Japanese and English', async ({ page }) => {
     const files = writeDirectoryCsv(dir, staff)
     const directory = new DirectoryPage(page)
     // The sticky top bar would cover the top of a scrolled-to section: let it scroll away for these shots.
-    const shoot = (testId: string, name: string) =>
-      page.getByTestId(testId).screenshot({
+    const shoot = async (testId: string, name: string) => {
+      await page.getByTestId(testId).screenshot({
         path: `test-results/screenshots/${name}.png`,
         style: '.top-bar { position: static !important; }',
       })
+      await expectNoHorizontalOverflow(page, name)
+    }
     const toggle = async (title: string) => {
       await directory.languageToggle.click()
       await expect(directory.title).toHaveText(title)
     }
     await directory.open(own.url)
     await directory.openDirectory()
-    await directory.snapshot('directory-empty-ja', true)
+    await shot(directory, 'directory-empty-ja', true)
 
     await directory.chooseCsv(files.usersFile, files.departmentsFile)
     await directory.saveConfig()
@@ -133,11 +164,11 @@ test('directory screen in Japanese and English', async ({ page }) => {
     await directory.target.getByRole('radio', { name: 'SCIM 2.0' }).check()
     await directory.save.click()
     await expect(directory.saveRefused).toBeVisible()
-    await directory.snapshot('directory-forms-ja', true)
+    await shot(directory, 'directory-forms-ja', true)
 
     await directory.go('dashboard')
     await expect(page.getByTestId('directory-summary')).toContainText('成功')
-    await directory.snapshot('dashboard-directory-ja')
+    await shot(directory, 'dashboard-directory-ja')
   } finally {
     await own.stop()
     rmSync(dir, { recursive: true, force: true })
@@ -198,17 +229,22 @@ test('calendar screen in Japanese and English', async ({ page, request }) => {
     await calendar.open(own.url)
     await calendar.openCalendar()
     await expect(calendar.rows).toHaveCount(3)
-    await calendar.snapshot('calendar-list-ja', true)
+    await shot(calendar, 'calendar-list-ja', true)
+    // Issue 10 item 5: the result of 今すぐ同期 in the row must not push the table past the window.
+    const first = calendar.row('山田 太郎')
+    await first.getByTestId('pair-run').click()
+    await expect(first.getByTestId('run-summary').or(first.getByTestId('run-error'))).toBeVisible()
+    await shot(calendar, 'calendar-list-after-run-ja', true)
     await toggle('Calendar sync')
-    await calendar.snapshot('calendar-list-en', true)
+    await shot(calendar, 'calendar-list-en', true)
     await toggle('カレンダー同期')
 
     await calendar.openUser('鈴木 一郎')
     await calendar.checkButton.click()
     await expect(calendar.checkResult).toBeVisible()
-    await calendar.snapshot('calendar-user-ja', true)
+    await shot(calendar, 'calendar-user-ja', true)
     await toggle('Calendar sync')
-    await calendar.snapshot('calendar-user-en', true)
+    await shot(calendar, 'calendar-user-en', true)
     await toggle('カレンダー同期')
 
     await calendar.back.click()
@@ -222,10 +258,11 @@ test('calendar screen in Japanese and English', async ({ page, request }) => {
       fullPage: true,
       style: '.top-bar { position: static !important; }',
     })
+    await expectNoHorizontalOverflow(page, 'calendar-add-refused-ja')
 
     await calendar.go('dashboard')
     await expect(page.getByTestId('calendar-summary')).toContainText('有効(同期中) 1 人')
-    await calendar.snapshot('dashboard-calendar-ja', true)
+    await shot(calendar, 'dashboard-calendar-ja', true)
   } finally {
     await feeds.stop()
     await radicale.stop()

@@ -55,7 +55,51 @@ test('refuses a secret name outside the allowed characters', async ({ page }) =>
   await settings.secretValue.fill('x')
   await settings.secretForm.getByRole('button', { name: '登録' }).click()
   await expect(settings.secretName).toHaveAttribute('aria-invalid', 'true')
+  // Says why, next to the field, not only with a red border.
+  await expect(settings.secretForm.getByTestId('secret-name-error')).toHaveText(
+    /名前「Bad Name」は使えません。半角英小文字か数字で始め/,
+  )
+  await expect(settings.secretName).toHaveAccessibleDescription(/使えません/)
+  await settings.secretForm.screenshot({ path: 'test-results/screenshots/settings-secret-name-error-ja.png' })
   await expect(settings.secretRow('Bad Name')).toHaveCount(0)
+
+  await settings.secretName.fill('good.name')
+  await settings.secretValue.fill('')
+  await settings.secretForm.getByRole('button', { name: '登録' }).click()
+  await expect(settings.secretForm.getByTestId('secret-name-error')).toHaveText('')
+  await expect(settings.secretForm.getByTestId('secret-value-error')).toHaveText('値を入力してください。')
+  await expect(settings.secretRow('good.name')).toHaveCount(0)
+})
+
+test('groups secrets by the engine that owns them, each with what it is for', async ({ page, request }) => {
+  const token = /#token=([^&]+)/.exec(daemon.url)![1]!
+  for (const name of ['directory.target.scim.token', 'calendar.u0002.target', 'groupware.password']) {
+    const response = await request.post(`${daemon.origin}/api/call/secrets.set`, {
+      headers: { Authorization: `Bearer ${token}` },
+      data: { name, value: 'x' },
+    })
+    expect(response.status()).toBe(200)
+  }
+  const { settings } = await openSettings(page)
+  const directory = page.getByTestId('secret-group-directory')
+  await expect(directory.getByRole('heading')).toHaveText('ディレクトリ同期')
+  await expect(directory.getByTestId('secret-row')).toContainText('SCIM サービスのベアラートークン')
+  await expect(page.getByTestId('secret-group-calendar').getByTestId('secret-row')).toContainText(
+    '利用者 u0002 の同期先 CalDAV カレンダーのパスワード',
+  )
+  await expect(page.getByTestId('secret-group-own').getByTestId('secret-row')).toContainText(
+    'groupware.password',
+  )
+  await expect(page.getByTestId('secret-group-app').getByTestId('secret-row')).toContainText(
+    'daemon.access-token',
+  )
+  await settings.snapshot('settings-secrets-grouped-ja', true)
+  for (const name of ['directory.target.scim.token', 'calendar.u0002.target', 'groupware.password']) {
+    await request.post(`${daemon.origin}/api/call/secrets.clear`, {
+      headers: { Authorization: `Bearer ${token}` },
+      data: { name },
+    })
+  }
 })
 
 test('saves the history retention period', async ({ page }) => {

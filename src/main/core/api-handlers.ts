@@ -11,8 +11,10 @@ import type { EventBus } from './event-bus'
 import { exportHistory } from './history/history-export'
 import type { HistoryRepository } from './history/history-repository'
 import type { Scheduler } from './scheduler/scheduler'
+import { accessTokenSecret, newAccessToken, type AccessTokenHolder } from './secrets/access-token'
 import { checkKeychain } from './secrets/keychain-status'
 import { RecordedSecretChanges } from './secrets/recorded-secret-change'
+import { describeSecret } from './secrets/secret-catalog'
 import type { SecretStore } from './secrets/secret-store'
 import type { SettingsRepository } from './settings/settings-repository'
 
@@ -24,6 +26,8 @@ export interface HandlerDeps {
   readonly scheduler: Scheduler
   readonly events: EventBus
   readonly now: () => number
+  /** The daemon, which checks the access token; absent in the desktop app and the CLI. */
+  readonly accessToken?: AccessTokenHolder
   /** Each engine implements its own part of the contract. */
   readonly directory: ReturnType<typeof createDirectoryHandlers>
   readonly calendar: ReturnType<typeof createCalendarHandlers>
@@ -43,7 +47,7 @@ function jobTitle(deps: HandlerDeps, id: string | undefined): { ja: string; en: 
 }
 
 async function listSecrets(secrets: SecretStore): Promise<SecretInfo[]> {
-  return (await secrets.names()).map((name) => ({ name, set: true }))
+  return (await secrets.names()).map(describeSecret)
 }
 
 const settingLabels: Record<keyof Settings, { ja: string; en: string }> = {
@@ -142,6 +146,19 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
       const list = await listSecrets(deps.secrets)
       events.emit('secrets.changed', list)
       return list
+    },
+    'secrets.rotateAccessToken': async () => {
+      const token = newAccessToken()
+      await secretChanges.apply(accessTokenSecret, token, () =>
+        writeAudit(history, {
+          ja: 'デーモンのアクセストークンを再発行しました（それまでの URL とブックマークは使えなくなりました）',
+          en: 'Issued a new daemon access token (earlier URLs and bookmarks no longer work)',
+        }),
+      )
+      const url = deps.accessToken?.rotated(token) ?? null
+      const list = await listSecrets(deps.secrets)
+      events.emit('secrets.changed', list)
+      return { url, secrets: list }
     },
     ...deps.directory,
     ...deps.calendar,

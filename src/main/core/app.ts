@@ -112,6 +112,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     scheduler,
     events,
     now,
+    accessToken: options.accessToken,
     directory: createDirectoryHandlers({
       engine: directory,
       config: directoryConfig,

@@ -4,6 +4,7 @@ import type { PruneResult } from './history/history-pruner'
 import type { ApiResult } from '../../shared/model/errors'
 import type { AppStatus } from '../../shared/model/status'
 import type { Clock } from './clock'
+import type { AccessTokenHolder } from './secrets/access-token'
 import type { SecretStore } from './secrets/secret-store'
 
 export interface CoreOptions {
@@ -14,6 +15,8 @@ export interface CoreOptions {
   readonly secrets?: SecretStore
   /** Defaults to the system clock. */
   readonly clock?: Clock
+  /** Set by the daemon, which checks the access token and must hear of a new one at once. */
+  readonly accessToken?: AccessTokenHolder
   /** Start the scheduler's timers (false for one-shot CLI commands). Default true. */
   readonly startScheduler?: boolean
 }

@@ -12,10 +12,15 @@ export class AccessGuard {
   private readonly allowedHosts: ReadonlySet<string>
 
   constructor(
-    private readonly token: string,
+    private token: string,
     port: number,
   ) {
     this.allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`])
+  }
+
+  /** A rotated token: the old one is refused from the next request on. */
+  replaceToken(token: string): void {
+    this.token = token
   }
 
   check(request: IncomingMessage, presented: string | null): AccessVerdict {

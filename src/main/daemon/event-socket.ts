@@ -13,8 +13,14 @@ function refuse(socket: Duplex, status: number, reason: string): void {
   socket.end(`HTTP/1.1 ${status} ${statusTexts[status] ?? 'Forbidden'}\r\nConnection: close\r\n\r\n${reason}`)
 }
 
-/** GET /api/events as a WebSocket: every core event goes to every authorised socket. Returns a dispose. */
-export function attachEventSocket(server: Server, core: Core, guard: AccessGuard): () => void {
+export interface EventSocket {
+  /** The token changed: every socket opened with the old one is closed (a reconnect must bring the new one). */
+  closeAll(): void
+  dispose(): void
+}
+
+/** GET /api/events as a WebSocket: every core event goes to every authorised socket. */
+export function attachEventSocket(server: Server, core: Core, guard: AccessGuard): EventSocket {
   const sockets = new WebSocketServer({ noServer: true })
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = requestUrl(request)
@@ -30,9 +36,15 @@ export function attachEventSocket(server: Server, core: Core, guard: AccessGuard
       for (const client of sockets.clients) if (client.readyState === client.OPEN) client.send(message)
     }),
   )
-  return () => {
-    unsubscribes.forEach((unsubscribe) => unsubscribe())
+  const closeAll = (): void => {
     for (const client of sockets.clients) client.terminate()
-    sockets.close()
+  }
+  return {
+    closeAll,
+    dispose: () => {
+      unsubscribes.forEach((unsubscribe) => unsubscribe())
+      closeAll()
+      sockets.close()
+    },
   }
 }

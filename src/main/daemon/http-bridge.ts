@@ -34,7 +34,7 @@ export function createRequestHandler(core: Core, guard: AccessGuard, rendererRoo
     if (url === null) return sendBadRequest(response)
     if (!url.pathname.startsWith('/api/')) {
       if (request.method !== 'GET' && request.method !== 'HEAD') return void response.writeHead(405).end()
-      return serveStatic(rendererRoot, url.pathname, response)
+      return serveStatic(rendererRoot, url.pathname, request, response)
     }
     const verdict = guard.check(request, bearerToken(request))
     if (!verdict.ok) return sendJson(response, verdict.status, { error: verdict.reason })

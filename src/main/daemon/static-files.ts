@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises'
-import type { ServerResponse } from 'node:http'
+import { readFile, stat } from 'node:fs/promises'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, join, normalize, sep } from 'node:path'
 import { sendBadRequest } from './bad-request'
+import { CompressionCache, pickEncoding, worthCompressing } from './compression'
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -26,7 +27,22 @@ function decodedPath(urlPath: string): string | null {
   }
 }
 
-export async function serveStatic(root: string, urlPath: string, response: ServerResponse): Promise<void> {
+/**
+ * Vite names every built asset after its content (`assets/index-B3x_9kQa.js`): such a file never
+ * changes under its name, so browsers may keep it a year. index.html names the current ones and is
+ * asked for again on every load, so a new build is picked up at once.
+ */
+const hashedAsset = /^assets\/[^/]+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/
+const immutable = 'public, max-age=31536000, immutable'
+
+const compressed = new CompressionCache()
+
+export async function serveStatic(
+  root: string,
+  urlPath: string,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
   const decoded = decodedPath(urlPath)
   // A malformed %-escape is the client's mistake (400), not the daemon's.
   if (decoded === null) return sendBadRequest(response)
@@ -36,16 +52,29 @@ export async function serveStatic(root: string, urlPath: string, response: Serve
     response.writeHead(403).end()
     return
   }
+  let body: Buffer
+  let version: string
   try {
-    const body = await readFile(file)
-    response.writeHead(200, {
-      'Content-Type': contentTypes[extname(file)] ?? 'application/octet-stream',
-      'Content-Security-Policy': contentSecurityPolicy,
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'no-cache',
-    })
-    response.end(body)
+    const info = await stat(file)
+    body = await readFile(file)
+    version = `${file}:${info.mtimeMs}:${info.size}`
   } catch {
     response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found')
+    return
   }
+  const contentType = contentTypes[extname(file)] ?? 'application/octet-stream'
+  const encoding = worthCompressing(contentType, body.length)
+    ? pickEncoding(request.headers['accept-encoding'])
+    : null
+  const sent = encoding ? await compressed.get(version, body, encoding) : body
+  response.writeHead(200, {
+    'Content-Type': contentType,
+    'Content-Length': sent.length,
+    ...(encoding ? { 'Content-Encoding': encoding } : {}),
+    Vary: 'Accept-Encoding',
+    'Content-Security-Policy': contentSecurityPolicy,
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': hashedAsset.test(relative) ? immutable : 'no-cache',
+  })
+  response.end(sent)
 }

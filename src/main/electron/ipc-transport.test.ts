@@ -69,8 +69,9 @@ describe('installIpcTransport', () => {
     electron.windows.push(live, other, destroyed)
     installIpcTransport(core, { indexFile })
 
-    core.emit('secrets.changed', [{ name: 'smtp', set: true }])
-    const message = { event: 'secrets.changed', payload: [{ name: 'smtp', set: true }] }
+    const secrets = [{ name: 'smtp', set: true, group: 'own', description: null, action: 'clear' } as const]
+    core.emit('secrets.changed', secrets)
+    const message = { event: 'secrets.changed', payload: secrets }
     expect(live.webContents.send).toHaveBeenCalledWith(ipcChannels.event, message)
     expect(other.webContents.send).toHaveBeenCalledWith(ipcChannels.event, message)
     expect(destroyed.webContents.send).not.toHaveBeenCalled()

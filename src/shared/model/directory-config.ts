@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { csvPresetDefaults, csvPresets } from './csv-presets'
+import { dailyTime } from './daily-time'
 import { urlCredentialsRefusal, withoutUrlCredentials } from './url-credentials'
 
 /**
@@ -13,7 +14,6 @@ export const directorySecretNames = {
   initialPassword: 'directory.target.initial-password',
 } as const
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM (00:00-23:59)')
 const column = z.string().max(200)
 const attribute = z.string().max(100)
 const dn = z.string().max(1000)
@@ -194,7 +194,7 @@ export const directoryConfig = z
     /** Seed ②: データの同期 行う／行わない. Off: runs only when asked. */
     scheduleEnabled: z.boolean().default(true),
     /** Seed ②: 同期実行時間 00:00. */
-    at: hhmm.default('00:00'),
+    at: dailyTime.default('00:00'),
     source: directorySourceConfig.default({ kind: 'none' }),
     target: directoryTargetConfig.default({ kind: 'none' }),
     /** Seats on the target; null: ask the target, and skip the check when it does not say. */

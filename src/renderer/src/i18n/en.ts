@@ -275,7 +275,7 @@ export const en: Dictionary = {
   'directory.schedule.on': 'On',
   'directory.schedule.off': 'Off',
   'directory.schedule.at': 'Sync time',
-  'directory.schedule.atHint': 'Syncs every day at this time (HH:MM, 24-hour)',
+  'directory.schedule.atHint': 'Syncs every day at this time (H:MM or HH:MM, 24-hour)',
   'directory.licenceCount': 'Licences',
   'directory.licenceCountHint': 'Empty: ask the target',
   'directory.guard.maxCount': 'Deletion guard (users)',
@@ -297,7 +297,7 @@ export const en: Dictionary = {
   'directory.error.format': 'This is not in the expected format.',
   'directory.error.integer': 'Enter a whole number from {min} to {max}.',
   'directory.error.number': 'Enter a number from {min} to {max}.',
-  'directory.error.time': 'Use HH:MM (00:00-23:59), e.g. 02:30.',
+  'directory.error.time': 'Use H:MM or HH:MM (00:00-23:59), e.g. 2:30 or 02:30.',
   'directory.error.ldapUrl': 'Use ldaps://host:port, e.g. ldaps://ldap.example.co.jp:636.',
   'directory.error.httpUrl': 'Enter a URL starting with https://, e.g. https://chat.example.co.jp/scim/v2.',
   'directory.error.plain':
@@ -720,10 +720,34 @@ export const en: Dictionary = {
   'settings.secrets.saved': 'Saved "{name}".',
   'settings.secrets.cleared': 'Cleared "{name}".',
   'settings.secrets.disabled': 'The keychain is not available, so secrets cannot be saved.',
+  // Secrets grouped by owner, the access-token rotation and the form's messages (issue 10 items 8, 10).
+  'settings.secrets.group.directory': 'Directory sync',
+  'settings.secrets.group.calendar': 'Calendar sync (per user)',
+  'settings.secrets.group.alerts': 'Admin alerts',
+  'settings.secrets.group.app': 'Renkei itself',
+  'settings.secrets.group.own': 'Saved by you',
+  'settings.secrets.groupHint.own':
+    'Names none of the above use. Only whoever saved them knows what they are for.',
+  'settings.secrets.col.description': 'Used for',
+  'settings.secrets.rotate': 'Issue new',
+  'settings.secrets.rotateFor': 'Issue a new {name}',
+  'settings.secrets.rotateConfirm':
+    'A new access token will be issued. Tabs open now (this one too) and bookmarked URLs stop working; they must be opened again with the new URL.',
+  'settings.secrets.rotateConfirmButton': 'Issue a new token',
+  'settings.secrets.rotated':
+    'A new access token was issued. Earlier URLs and bookmarks no longer work. Open the URL below and replace your bookmarks with it.',
+  'settings.secrets.rotatedNoDaemon':
+    'A new access token was issued. The daemon uses it from its next start and prints the new URL then.',
+  'settings.secrets.newUrl': 'New URL',
+  'settings.secrets.openNewUrl': 'Open the new URL',
+  'settings.secrets.nameMissing': 'Enter a name.',
+  'settings.secrets.nameInvalid':
+    'The name "{name}" cannot be used. Start with a-z or 0-9 and use only a-z, 0-9, ".", "_" and "-", at most 128 characters (for example groupware.password).',
+  'settings.secrets.valueMissing': 'Enter a value.',
   'settings.general': 'General',
   'settings.retention': 'Keep history for (months)',
   'settings.retentionHint':
-    '1 to 120 months. The default, 12, matches the original product ("entries older than one year are deleted automatically").',
+    '1 to 120 months. The default is 12 (one year). Older entries are deleted automatically every day at 3:30.',
   'settings.language': 'Language',
   'settings.startAtLogin': 'Start at login',
   'settings.startAtLoginHint': 'Applies to the desktop app only (the daemon ignores it).',

@@ -276,7 +276,7 @@ export const ja = {
   'directory.schedule.on': '行う',
   'directory.schedule.off': '行わない',
   'directory.schedule.at': '同期実行時間',
-  'directory.schedule.atHint': '毎日この時刻に同期します（HH:MM、24 時間表記）',
+  'directory.schedule.atHint': '毎日この時刻に同期します（H:MM または HH:MM、24 時間表記）',
   'directory.licenceCount': 'ライセンス数',
   'directory.licenceCountHint': '空欄のときは反映先に問い合わせます',
   'directory.guard.maxCount': '削除ガード（人数）',
@@ -297,7 +297,7 @@ export const ja = {
   'directory.error.format': '形式が正しくありません。',
   'directory.error.integer': '{min}～{max} の整数で入力してください。',
   'directory.error.number': '{min}～{max} の数値で入力してください。',
-  'directory.error.time': '「HH:MM」の形（00:00～23:59）で入力してください。例: 02:30',
+  'directory.error.time': '「H:MM」または「HH:MM」の形（00:00～23:59）で入力してください。例: 2:30、02:30',
   'directory.error.ldapUrl':
     '「ldaps://ホスト名:ポート」の形で入力してください。例: ldaps://ldap.example.co.jp:636',
   'directory.error.httpUrl':
@@ -719,10 +719,34 @@ export const ja = {
   'settings.secrets.saved': '「{name}」を保存しました。',
   'settings.secrets.cleared': '「{name}」をクリアしました。',
   'settings.secrets.disabled': 'キーチェーンが利用できないため、シークレットを登録できません。',
+  // Secrets grouped by owner, the access-token rotation and the form's messages (issue 10 items 8, 10).
+  'settings.secrets.group.directory': 'ディレクトリ同期',
+  'settings.secrets.group.calendar': 'カレンダー同期（利用者ごと）',
+  'settings.secrets.group.alerts': '管理者への通知',
+  'settings.secrets.group.app': 'Renkei 本体',
+  'settings.secrets.group.own': '管理者が登録したもの',
+  'settings.secrets.groupHint.own':
+    '上のどれにも当てはまらない名前です。用途は登録した人だけが知っています。',
+  'settings.secrets.col.description': '用途',
+  'settings.secrets.rotate': '再発行',
+  'settings.secrets.rotateFor': '{name} を再発行',
+  'settings.secrets.rotateConfirm':
+    '新しいアクセストークンを発行します。いま開いているタブ（この画面も）とブックマークした URL は使えなくなり、新しい URL で開き直す必要があります。',
+  'settings.secrets.rotateConfirmButton': '再発行する',
+  'settings.secrets.rotated':
+    '新しいアクセストークンを発行しました。以前の URL とブックマークはもう使えません。次の URL を開き、ブックマークも置き換えてください。',
+  'settings.secrets.rotatedNoDaemon':
+    '新しいアクセストークンを発行しました。デーモンは次に起動したときから新しいトークンを使い、起動時に新しい URL を表示します。',
+  'settings.secrets.newUrl': '新しい URL',
+  'settings.secrets.openNewUrl': '新しい URL で開き直す',
+  'settings.secrets.nameMissing': '名前を入力してください。',
+  'settings.secrets.nameInvalid':
+    '名前「{name}」は使えません。半角英小文字か数字で始め、半角英小文字・数字・「.」「_」「-」だけで 128 文字以内にしてください（例: groupware.password）。',
+  'settings.secrets.valueMissing': '値を入力してください。',
   'settings.general': '一般設定',
   'settings.retention': 'ログの保存期間（か月）',
   'settings.retentionHint':
-    '1～120 か月。既定は 12 か月で、元の製品の「1年以上前のログは自動的に削除されます」と同じです。',
+    '1～120 か月。既定は 12 か月（1 年）です。これより古いログは毎日 3:30 に自動的に削除されます。',
   'settings.language': '表示言語',
   'settings.startAtLogin': 'ログイン時に起動する',
   'settings.startAtLoginHint': 'デスクトップアプリでのみ有効です（デーモンでは無視されます）。',

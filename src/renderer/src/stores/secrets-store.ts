@@ -11,9 +11,12 @@ interface SecretsState {
   readonly busy: boolean
   readonly error: Localized | null
   readonly notice: Localized | null
+  /** The last access-token rotation: the new URL to open (null outside the daemon). */
+  readonly rotation: { readonly url: string | null } | null
   load(): Promise<void>
   set(name: string, value: string): Promise<boolean>
   clear(name: string): Promise<void>
+  rotateAccessToken(): Promise<void>
   receive(secrets: readonly SecretInfo[]): void
   dismiss(): void
 }
@@ -23,6 +26,7 @@ export const useSecretsStore = create<SecretsState>()((set) => ({
   busy: false,
   error: null,
   notice: null,
+  rotation: null,
   async load() {
     try {
       set({ secrets: await api['secrets.list']({}) })
@@ -52,6 +56,17 @@ export const useSecretsStore = create<SecretsState>()((set) => ({
         secrets: await api['secrets.clear']({ name }),
         notice: localized('settings.secrets.cleared', { name }),
       })
+    } catch (error) {
+      set({ error: toLocalized(error) })
+    } finally {
+      set({ busy: false })
+    }
+  },
+  async rotateAccessToken() {
+    set({ busy: true, error: null, notice: null, rotation: null })
+    try {
+      const { url, secrets } = await api['secrets.rotateAccessToken']({})
+      set({ secrets, rotation: { url } })
     } catch (error) {
       set({ error: toLocalized(error) })
     } finally {

@@ -147,6 +147,12 @@ describe('draftChanged', () => {
     expect(draftChanged(configToDraft(csvConfig), reordered)).toBe(false)
   })
 
+  it('saves a schedule typed as H:MM (or full-width) as HH:MM', () => {
+    expect(converted({ ...configToDraft(csvConfig), at: '7:30' }).at).toBe('07:30')
+    expect(converted({ ...configToDraft(csvConfig), at: '７：０５' }).at).toBe('07:05')
+    expect(draftChanged({ ...configToDraft(csvConfig), at: '6:30' }, csvConfig)).toBe(false)
+  })
+
   it('counts a form that does not convert as changed', () => {
     expect(draftChanged({ ...configToDraft(csvConfig), at: 'x' }, csvConfig)).toBe(true)
   })

@@ -2,6 +2,7 @@
  * The form's strings as a DirectoryConfig, checked field by field so each problem is shown next to
  * its field in both languages (the core's own check stays the last word). No API here: tests import it.
  */
+import { normaliseDailyTime } from '../../../../shared/model/daily-time'
 import type { DirectoryConfig } from '../../../../shared/model/directory-config'
 import type { MessageKey, Params } from '../../i18n'
 import type {
@@ -26,7 +27,6 @@ export type DraftResult = { readonly config: DirectoryConfig } | { readonly erro
 
 const ldapUrl = /^ldaps?:\/\/[^\s/]+\/?$/i
 const httpUrl = /^https?:\/\/\S+$/i
-const hhmm = /^([01]\d|2[0-3]):[0-5]\d$/
 
 function count(n: number): string {
   return n.toLocaleString('en-US')
@@ -209,7 +209,10 @@ export function draftToConfig(d: DirectoryDraft): DraftResult {
       : d.targetKind === 'scim'
         ? scimTarget(c, d.scim)
         : { kind: 'none' }
-  const at = c.text('at', d.at, { required: true, pattern: hhmm, patternKey: 'directory.error.time' })
+  const typedAt = c.text('at', d.at, { required: true })
+  // 「7:30」 is saved as 07:30; only what is not a time of day at all is refused.
+  const at = normaliseDailyTime(typedAt) ?? typedAt
+  if (typedAt !== '' && normaliseDailyTime(typedAt) === null) c.fail('at', 'directory.error.time')
   const licence = d.licenceCount.trim()
   const config: DirectoryConfig = {
     scheduleEnabled: d.scheduleEnabled,

@@ -7,68 +7,19 @@ import { Section } from '../../components/section'
 import { useT } from '../../i18n'
 import { useAppStatusStore } from '../../stores/app-status-store'
 import { useSecretsStore } from '../../stores/secrets-store'
+import { AccessTokenRotation } from './access-token-rotation'
+import { SecretsTable } from './secrets-table'
 
-function SecretsTable(): ReactNode {
-  const t = useT()
-  const secrets = useSecretsStore((s) => s.secrets) ?? []
-  const busy = useSecretsStore((s) => s.busy)
-  const clear = useSecretsStore((s) => s.clear)
-  const [confirming, setConfirming] = useState<string | null>(null)
+/** Says next to the field why it was refused (a red border alone does not). */
+function FieldError(props: {
+  readonly id: string
+  readonly message: string | null
+  readonly testId: string
+}): ReactNode {
   return (
-    <table className="grid" data-testid="secrets-table">
-      <thead>
-        <tr>
-          <th scope="col">{t('settings.secrets.col.name')}</th>
-          <th scope="col">{t('settings.secrets.col.state')}</th>
-          <th scope="col">{t('settings.secrets.col.actions')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {secrets.map((secret) => (
-          <tr key={secret.name} data-testid="secret-row">
-            <td>
-              <code>{secret.name}</code>
-            </td>
-            <td>
-              <span className={secret.set ? 'state state-set' : 'state state-unset'}>
-                {t(secret.set ? 'settings.secrets.set' : 'settings.secrets.unset')}
-              </span>
-            </td>
-            <td className="actions">
-              {confirming === secret.name ? (
-                <span className="confirm">
-                  {t('settings.secrets.confirmClear', { name: secret.name })}
-                  <button
-                    type="button"
-                    className="button button-small button-danger"
-                    disabled={busy}
-                    onClick={() => {
-                      setConfirming(null)
-                      void clear(secret.name)
-                    }}
-                  >
-                    {t('settings.secrets.confirm')}
-                  </button>
-                  <button type="button" className="button button-small" onClick={() => setConfirming(null)}>
-                    {t('settings.secrets.cancel')}
-                  </button>
-                </span>
-              ) : (
-                <button
-                  type="button"
-                  className="button button-small"
-                  disabled={busy || !secret.set}
-                  aria-label={t('settings.secrets.clearFor', { name: secret.name })}
-                  onClick={() => setConfirming(secret.name)}
-                >
-                  {t('settings.secrets.clear')}
-                </button>
-              )}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <span id={props.id} className="field-error" role="alert" data-testid={props.testId}>
+      {props.message ?? ''}
+    </span>
   )
 }
 
@@ -81,7 +32,8 @@ function SecretForm({ disabled }: { readonly disabled: boolean }): ReactNode {
   const id = useId()
   const busy = useSecretsStore((s) => s.busy)
   const save = useSecretsStore((s) => s.set)
-  const [nameError, setNameError] = useState(false)
+  const [nameError, setNameError] = useState<string | null>(null)
+  const [valueError, setValueError] = useState<string | null>(null)
 
   const submit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault()
@@ -89,9 +41,16 @@ function SecretForm({ disabled }: { readonly disabled: boolean }): ReactNode {
     const nameInput = form.elements.namedItem('name') as HTMLInputElement
     const valueInput = form.elements.namedItem('value') as HTMLInputElement
     const name = nameInput.value.trim()
-    const valid = secretName.safeParse(name).success
-    setNameError(!valid)
-    if (!valid || valueInput.value === '') return
+    const nameProblem =
+      name === ''
+        ? t('settings.secrets.nameMissing')
+        : secretName.safeParse(name).success
+          ? null
+          : t('settings.secrets.nameInvalid', { name })
+    const valueProblem = valueInput.value === '' ? t('settings.secrets.valueMissing') : null
+    setNameError(nameProblem)
+    setValueError(valueProblem)
+    if (nameProblem || valueProblem) return
     const value = valueInput.value
     valueInput.value = ''
     void save(name, value).then((ok) => {
@@ -117,12 +76,13 @@ function SecretForm({ disabled }: { readonly disabled: boolean }): ReactNode {
                 spellCheck={false}
                 maxLength={128}
                 disabled={disabled}
-                aria-invalid={nameError}
-                aria-describedby={`${id}-name-hint`}
+                aria-invalid={nameError !== null}
+                aria-describedby={`${id}-name-hint ${id}-name-error`}
               />
-              <span id={`${id}-name-hint`} className={nameError ? 'field-hint error-text' : 'field-hint'}>
+              <span id={`${id}-name-hint`} className="field-hint">
                 {t('settings.secrets.nameHint')}
               </span>
+              <FieldError id={`${id}-name-error`} message={nameError} testId="secret-name-error" />
             </td>
           </tr>
           <tr>
@@ -137,7 +97,10 @@ function SecretForm({ disabled }: { readonly disabled: boolean }): ReactNode {
                 autoComplete="new-password"
                 maxLength={65536}
                 disabled={disabled}
+                aria-invalid={valueError !== null}
+                aria-describedby={`${id}-value-error`}
               />
+              <FieldError id={`${id}-value-error`} message={valueError} testId="secret-value-error" />
             </td>
           </tr>
         </tbody>
@@ -164,6 +127,7 @@ export function SecretsSection(): ReactNode {
       <p className="note">{t('settings.secrets.intro')}</p>
       <ErrorBanner message={error} onDismiss={dismiss} />
       <Notice message={notice} onDismiss={dismiss} />
+      <AccessTokenRotation />
       {!keychainAvailable ? <p className="error-text">{t('settings.secrets.disabled')}</p> : null}
       {secrets === null ? null : secrets.length === 0 ? (
         <EmptyState title={t('settings.secrets.empty')} testId="secrets-empty">
