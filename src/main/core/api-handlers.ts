@@ -3,7 +3,7 @@ import type { createAlertHandlers } from './alerts/alert-handlers'
 import { ApiError } from '../../shared/model/errors'
 import { maxCsvExportRows } from '../../shared/model/history'
 import type { Settings } from '../../shared/model/settings'
-import type { AppStatus, SecretInfo } from '../../shared/model/status'
+import type { AppStatus } from '../../shared/model/status'
 import { writeAudit } from './audit'
 import type { createCalendarHandlers } from './engines/calendar/calendar-handlers'
 import type { createDirectoryHandlers } from './engines/directory/directory-handlers'
@@ -14,7 +14,7 @@ import type { Scheduler } from './scheduler/scheduler'
 import { accessTokenSecret, newAccessToken, type AccessTokenHolder } from './secrets/access-token'
 import { checkKeychain } from './secrets/keychain-status'
 import { RecordedSecretChanges } from './secrets/recorded-secret-change'
-import { describeSecret } from './secrets/secret-catalog'
+import { listSecrets } from './secrets/secret-catalog'
 import type { SecretStore } from './secrets/secret-store'
 import type { SettingsRepository } from './settings/settings-repository'
 
@@ -44,10 +44,6 @@ function jobTitle(deps: HandlerDeps, id: string | undefined): { ja: string; en: 
     })
   }
   return job.title
-}
-
-async function listSecrets(secrets: SecretStore): Promise<SecretInfo[]> {
-  return (await secrets.names()).map(describeSecret)
 }
 
 const settingLabels: Record<keyof Settings, { ja: string; en: string }> = {

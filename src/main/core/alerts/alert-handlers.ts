@@ -5,6 +5,7 @@ import { writeAudit } from '../audit'
 import type { EventBus } from '../event-bus'
 import type { HistoryRepository } from '../history/history-repository'
 import { RecordedSecretChanges } from '../secrets/recorded-secret-change'
+import { listSecrets } from '../secrets/secret-catalog'
 import { sendAlert, type AlertSenderDeps } from './alert-sender'
 import { checkAlertSettings, type AlertSettingsRepository } from './alert-settings'
 import type { AlertItem } from './alert-text'
@@ -68,11 +69,7 @@ export function createAlertHandlers(deps: AlertHandlerDeps): AlertMethods {
       ),
     )
     if (changed) {
-      const names = await deps.secrets.names()
-      deps.events.emit(
-        'secrets.changed',
-        names.map((name) => ({ name, set: true })),
-      )
+      deps.events.emit('secrets.changed', await listSecrets(deps.secrets))
     }
   }
   return {

@@ -8,6 +8,7 @@ import { directorySecretNames } from '../../../shared/model/directory-config'
 import type { Localized } from '../../../shared/model/localized'
 import type { SecretGroup, SecretInfo } from '../../../shared/model/status'
 import { accessTokenSecret } from './access-token'
+import type { SecretStore } from './secret-store'
 
 interface CatalogRow {
   readonly pattern: RegExp
@@ -128,4 +129,9 @@ export function describeSecret(name: string): SecretInfo {
     }
   }
   return { name, set: true, group: 'own', description: null, action: 'clear' }
+}
+
+/** Every stored name, grouped and described: what `secrets.list` and `secrets.changed` carry. */
+export async function listSecrets(secrets: SecretStore): Promise<SecretInfo[]> {
+  return (await secrets.names()).map(describeSecret)
 }
