@@ -140,6 +140,45 @@ export class Scheduler {
     return started
   }
 
+  /**
+   * A run of the job's work that someone started outside the scheduler (its screen, the CLI): it is
+   * shown as running and its result is recorded like a scheduled run's, so the jobs table and the
+   * history never miss a run. The next scheduled run stays where it was. `work`'s own errors pass through.
+   */
+  async track<T>(id: string, work: () => Promise<T>, toResult: (value: T) => JobRunResult): Promise<T> {
+    const job = this.get(id)
+    // A scheduled run of the same job already owns the running flag; this one only records its result.
+    const owns = job.run === null && this.phase !== 'stopped'
+    let settle = (): void => {}
+    if (owns) {
+      job.run = { controller: new AbortController(), done: new Promise((resolve) => (settle = resolve)) }
+      job.lastStartedAt = this.clock.now()
+      this.save(job)
+      this.changed()
+    }
+    try {
+      const value = await work()
+      this.record(job, owns, checkedResult(toResult(value)))
+      return value
+    } catch (error) {
+      this.record(job, owns, { outcome: 'error', message: errorMessage(error) })
+      throw error
+    } finally {
+      settle()
+    }
+  }
+
+  private record(job: JobState, owns: boolean, result: JobRunResult): void {
+    if (owns) return this.finish(job, result, 'manual')
+    job.lastFinishedAt = this.clock.now()
+    job.lastOutcome = result.outcome
+    job.lastMessage = result.message
+    this.save(job)
+    const status = this.status(job)
+    this.notify(() => this.deps.onRunFinished?.(status, result, 'manual'))
+    this.changed()
+  }
+
   /** Without an id: the global flag, which leaves each job's own flag as it was. */
   pause(id?: string): void {
     if (id === undefined) {
