@@ -27,17 +27,21 @@ export const noRuns: RunStreak = {
   lastFailure: null,
 }
 
-/** After a run: a failure lengthens the streak and is remembered with its reason; anything else ends it. */
+/**
+ * After a run: a failure lengthens the streak and is remembered with its reason; anything else ends it.
+ * Returns only the streak's own fields (callers spread it into a larger state record).
+ */
 export function advanceStreak(
   previous: RunStreak,
   outcome: JobOutcome,
   message: Localized,
   at: number,
 ): RunStreak {
+  const { errorStreak, lastSuccessAt, lastFailureAt, lastFailure } = previous
   if (outcome === 'error') {
-    return { ...previous, errorStreak: previous.errorStreak + 1, lastFailureAt: at, lastFailure: message }
+    return { errorStreak: errorStreak + 1, lastSuccessAt, lastFailureAt: at, lastFailure: message }
   }
-  return { ...previous, errorStreak: 0, lastSuccessAt: at }
+  return { errorStreak: 0, lastSuccessAt: at, lastFailureAt, lastFailure }
 }
 
 export interface StateFacts {

@@ -205,7 +205,8 @@ export function createCalendarHandlers(deps: CalendarHandlerDeps): CalendarHandl
       const pair = found(pairs, id)
       pairs.resume(id)
       deps.state.clearErrors(id)
-      deps.state.updateState(id, { authFailingSince: null })
+      // The error streak starts afresh too: the user waits for its next run, neither green nor amber.
+      deps.state.updateState(id, { authFailingSince: null, errorStreak: 0 })
       writeAudit(history, {
         ja: `「${pair.config.name}」のカレンダー同期を再開しました`,
         en: `Resumed calendar sync for "${pair.config.name}"`,

@@ -44,7 +44,8 @@ function userHealth(
     state: healthState({
       configured: listState !== 'disabled',
       stopped: listState === 'stopped',
-      lastOutcome: state.lastOutcome,
+      // A streak reset by "resume" leaves a failed last run that no longer counts: waiting for the next run.
+      lastOutcome: state.errorStreak > 0 ? 'error' : state.lastOutcome === 'error' ? null : state.lastOutcome,
       autoStops: true,
     }),
     errorStreak: state.errorStreak,
