@@ -84,6 +84,8 @@ describe('health of calendar sync users', () => {
     expect(failing.lastFailure?.en).toContain('404')
     expect(overview.attention.map((s) => s.name)).toContain('佐藤 花子')
     expect(overview.attention.map((s) => s.name)).not.toContain('山田 太郎')
+    // The engine warns because of her; she is named, the engine is not listed beside her.
+    expect(overview.attention.map((s) => [s.kind, s.id])).toEqual([['user', 'u0002']])
     const engine = overview.engines.find((e) => e.engine.engine === 'calendar')!.engine
     expect(engine.state).toBe('warning')
     expect(engine.lastFailure?.ja).toContain('佐藤 花子')
@@ -124,6 +126,17 @@ describe('health of calendar sync users', () => {
     const stopped = subjectOf(await core.api['health.get']({}), 'u0002')
     expect(stopped).toMatchObject({ state: 'stopped', nextRunAt: null })
     expect(stopped.note?.en).toMatch(/automatically/)
+
+    // Resume starts the count afresh: waiting for the next run, neither green nor amber.
+    await core.api['calendar.resume']({ id: 'u0002' })
+    expect(subjectOf(await core.api['health.get']({}), 'u0002')).toMatchObject({
+      state: 'never-run',
+      errorStreak: 0,
+    })
+    expect((await core.api['calendar.status']({})).pairs[0]).toMatchObject({
+      state: 'syncing',
+      errorStreak: 0,
+    })
 
     await core.api['calendar.permits.update']({ permits: [{ id: 'u0002', permitted: false }] })
     const overview = await core.api['health.get']({})

@@ -1,6 +1,7 @@
 import {
   healthSeverity,
   plannedHealthEngines,
+  type EngineHealth,
   type HealthOverview,
   type HealthSubject,
 } from '../../../shared/model/health'
@@ -19,6 +20,16 @@ const coalesceMs = 300
 
 const needsAttention = (subject: HealthSubject): boolean =>
   healthSeverity[subject.state] <= healthSeverity.warning
+
+/**
+ * An engine that only warns because some of its users do is not listed beside them: the users say it by
+ * name. A failed or stopped engine is listed itself.
+ */
+function attentionOf({ engine, subjects }: EngineHealth): HealthSubject[] {
+  const parts = subjects.filter(needsAttention)
+  const echo = engine.state === 'warning' && parts.length > 0
+  return needsAttention(engine) && !echo ? [engine, ...parts] : parts
+}
 
 /** Worst first; among equals the most recent failure first, so a fresh problem is on top. */
 function byUrgency(a: HealthSubject, b: HealthSubject): number {
@@ -45,10 +56,7 @@ export class HealthService {
   overview(): HealthOverview {
     const now = this.deps.now()
     const engines = this.reporters.map((reporter) => reporter.report(now))
-    const attention = engines
-      .flatMap((engine) => [engine.engine, ...engine.subjects])
-      .filter(needsAttention)
-      .sort(byUrgency)
+    const attention = engines.flatMap(attentionOf).sort(byUrgency)
     return {
       computedAt: now,
       engines,

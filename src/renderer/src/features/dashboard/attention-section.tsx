@@ -31,7 +31,7 @@ function AttentionRow({ subject }: { readonly subject: HealthSubject }): ReactNo
       <td>
         <HealthBadge state={subject.state} />
       </td>
-      <td>
+      <td className="attention-subject">
         <div data-testid="attention-name">{name}</div>
         {subject.name !== null ? <div className="muted">{engine}</div> : null}
       </td>

@@ -1,6 +1,5 @@
 import type { HealthEngineId, HealthSubject, PlannedHealthEngineId } from '../../../../shared/model/health'
 import type { MessageKey } from '../../i18n'
-import { useCalendarStore } from '../../stores/calendar-store'
 import { useNavigationStore, type Screen } from '../../stores/navigation-store'
 
 export const engineLabel: Readonly<Record<HealthEngineId | PlannedHealthEngineId, MessageKey>> = {
@@ -16,12 +15,10 @@ const engineScreen: Readonly<Record<HealthEngineId, Screen>> = {
   calendar: 'calendar',
 }
 
-/** Opens where the subject is fixed: a calendar user's own settings, or the engine's screen. */
+/**
+ * Opens the screen where the subject is fixed. The Calendar screen opens on its user list, where a failing
+ * user stands out in amber or red (a per-user address comes with the screens' own URLs).
+ */
 export function openSubject(subject: HealthSubject): void {
-  if (subject.engine === 'calendar') {
-    useCalendarStore
-      .getState()
-      .open(subject.kind === 'user' ? { kind: 'edit', id: subject.id } : { kind: 'list' })
-  }
   useNavigationStore.getState().go(engineScreen[subject.engine])
 }
