@@ -1,4 +1,5 @@
 import { rmSync, unlinkSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../src/main/core/core-types'
 import { TestClock } from '../../src/main/core/scheduler/test-clock'
@@ -79,5 +80,33 @@ describe('health of directory sync', () => {
     })
     await core.api['jobs.pause']({ id: 'directory.sync' })
     expect(await directoryHealth()).toMatchObject({ state: 'stopped', nextRunAt: null })
+  })
+})
+
+describe('a run from another process', () => {
+  it('shows in the jobs table of a running app that holds an older result (the CLI beside the daemon)', async () => {
+    await core.api['directory.config.update']({
+      source: { kind: 'csv', ...writeDirectoryCsv(dir, people(2)) },
+    })
+    await core.api['directory.run']({})
+    await clock.advance(60_000)
+    const cli = await openTestCore(dir, { clock })
+    try {
+      unlinkSync(join(dir, 'users.csv'))
+      await cli.api['directory.run']({})
+    } finally {
+      await cli.close()
+    }
+    const job = (await core.api['jobs.list']({})).find((j) => j.id === 'directory.sync')!
+    expect(job).toMatchObject({ lastOutcome: 'error', lastFinishedAt: clock.now() })
+    // The app's own next write (a pause) keeps the later result.
+    await core.api['jobs.pause']({ id: 'directory.sync' })
+    const reopened = await openTestCore(dir, { clock })
+    try {
+      const stored = (await reopened.api['jobs.list']({})).find((j) => j.id === 'directory.sync')!
+      expect(stored.lastOutcome).toBe('error')
+    } finally {
+      await reopened.close()
+    }
   })
 })
