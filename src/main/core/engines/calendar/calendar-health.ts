@@ -82,12 +82,13 @@ export function calendarHealthReporter(deps: CalendarHealthDeps): HealthReporter
           undefined,
         )
       const failed = latest('lastFailureAt')
+      const state = engineState(job, users)
       const engine: HealthSubject = {
         engine: 'calendar',
         id: 'calendar',
         kind: 'engine',
         name: null,
-        state: engineState(job, users),
+        state,
         errorStreak: job?.lastOutcome === 'error' ? 1 : 0,
         lastSuccessAt: latest('lastSuccessAt')?.lastSuccessAt ?? null,
         lastFailureAt: failed?.lastFailureAt ?? null,
@@ -98,7 +99,8 @@ export function calendarHealthReporter(deps: CalendarHealthDeps): HealthReporter
             }
           : null,
         errors24h: users.reduce((sum, user) => sum + user.errors24h, 0),
-        nextRunAt: next,
+        // The job keeps its timer, but with nobody permitted a cycle does nothing.
+        nextRunAt: state === 'disabled' ? null : next,
         note: users.length === 0 ? { ja: 'ユーザーがいません', en: 'No users yet' } : null,
       }
       return { engine, subjects: users }
