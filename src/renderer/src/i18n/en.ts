@@ -86,7 +86,7 @@ export const en: Dictionary = {
   'health.engine.site-link': 'Site link',
   'health.engine.notice-relay': 'Notice relay',
   'health.engine.rooms': 'Rooms and equipment',
-  'health.streak': '{count} failed runs in a row',
+  'health.streak': 'Failed runs in a row: {count}',
   'health.lastSuccess': 'Last success',
   'health.never': 'never',
 

@@ -21,7 +21,7 @@ export function PairState({ pair }: { readonly pair: CalendarPairStatus }): Reac
       <span className={badgeClass(pair)}>
         {t(erring ? 'calendar.state.errors' : `calendar.state.${pair.state}`)}
       </span>
-      {erring ? (
+      {erring && pair.errorStreak > 1 ? (
         <div className="muted" data-testid="error-streak">
           {t('health.streak', { count: formatCount(pair.errorStreak) })}
         </div>
