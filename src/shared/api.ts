@@ -39,6 +39,7 @@ import type {
   EmployeePage,
 } from './model/directory'
 import { csvEncodings, type DirectoryConfig, type DirectoryConfigInput } from './model/directory-config'
+import type { HealthOverview } from './model/health'
 import type { HistoryEntry } from './model/history'
 import { directions, levels } from './model/history'
 import type { JobStatus } from './model/jobs'
@@ -153,6 +154,8 @@ const pairTarget = z.object({ id: calendarPairId }).strict()
 export const apiContract = {
   'app.status': returns<AppStatus>()(empty),
   'jobs.list': returns<readonly JobStatus[]>()(empty),
+  /** The health model: every engine and its users or links, what needs attention first, 7 days of runs and errors. */
+  'health.get': returns<HealthOverview>()(empty),
   /** Without an id: every job ("send now" for all). */
   'jobs.runNow': returns<{ readonly started: readonly string[] }>()(jobTarget),
   'jobs.pause': returns<readonly JobStatus[]>()(jobTarget),
@@ -307,6 +310,8 @@ export interface ApiEvents {
   readonly 'calendar.change': CalendarChange
   /** A pair was stopped automatically: the desktop app shows a notification. */
   readonly 'calendar.stopped': CalendarStopped
+  /** A run ended or a state changed (whoever started it): the health overview as it is now. */
+  readonly 'health.changed': HealthOverview
 }
 export type EventName = keyof ApiEvents
 export const eventNames: readonly EventName[] = [
@@ -320,6 +325,7 @@ export const eventNames: readonly EventName[] = [
   'calendar.changed',
   'calendar.change',
   'calendar.stopped',
+  'health.changed',
 ]
 
 export type EventListener<E extends EventName> = (payload: ApiEvents[E]) => void

@@ -62,7 +62,9 @@ test('keyboard: Tab reaches the menu and Enter opens a screen', async ({ page })
   await expect(app.screen('settings')).toBeVisible()
 })
 
-test('dashboard lists the jobs and explains the empty links section', async ({ page }) => {
+test('dashboard lists the jobs, and the engines with their health (site link plainly not there yet)', async ({
+  page,
+}) => {
   const app = new AppPage(page)
   const dashboard = new DashboardPage(page)
   await app.open(daemon.url)
@@ -70,8 +72,13 @@ test('dashboard lists the jobs and explains the empty links section', async ({ p
   await expect(prune).toHaveCount(1)
   await expect(prune).toContainText('毎日 03:30')
   await expect(prune).toContainText('待機中')
-  await expect(dashboard.linksEmpty).toContainText('連携先（リンク）はまだありません')
-  await expect(dashboard.linksEmpty.getByRole('button', { name: '設定を開く' })).toBeVisible()
+  await expect(dashboard.attentionNone).toContainText('すべて正常です')
+  await expect(dashboard.linkRow('directory').getByTestId('health-state')).toHaveText('無効')
+  await expect(dashboard.linkRow('directory')).toContainText('同期元が設定されていません')
+  await expect(dashboard.linkRow('calendar')).toContainText('ユーザーがいません')
+  await expect(dashboard.plannedLinks.filter({ hasText: 'サイト間リンク' })).toContainText(
+    'まだありません（今後のリリースで追加されます）',
+  )
 })
 
 test('dashboard: pause, resume and run a job now', async ({ page }) => {

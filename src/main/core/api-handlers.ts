@@ -8,6 +8,7 @@ import { writeAudit } from './audit'
 import type { createCalendarHandlers } from './engines/calendar/calendar-handlers'
 import type { createDirectoryHandlers } from './engines/directory/directory-handlers'
 import type { EventBus } from './event-bus'
+import type { HealthService } from './health/health-service'
 import { exportHistory } from './history/history-export'
 import type { HistoryRepository } from './history/history-repository'
 import type { Scheduler } from './scheduler/scheduler'
@@ -25,6 +26,7 @@ export interface HandlerDeps {
   readonly secrets: SecretStore
   readonly scheduler: Scheduler
   readonly events: EventBus
+  readonly health: HealthService
   readonly now: () => number
   /** The daemon, which checks the access token; absent in the desktop app and the CLI. */
   readonly accessToken?: AccessTokenHolder
@@ -69,6 +71,7 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
       historyCount: history.countAll(),
     }),
     'jobs.list': async () => scheduler.list(),
+    'health.get': async () => deps.health.overview(),
     'jobs.runNow': async ({ id }) => {
       const title = jobTitle(deps, id)
       const started = scheduler.runNow(id)

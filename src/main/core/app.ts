@@ -1,3 +1,4 @@
+import type { JobStatus } from '../../shared/model/jobs'
 import type { Core, CoreOptions } from './core-types'
 import { AlertDispatcher } from './alerts/alert-dispatcher'
 import { createAlertHandlers } from './alerts/alert-handlers'
@@ -21,9 +22,12 @@ import { createConnectorFactory } from './engines/directory/connector-factory'
 import { DirectoryConfigRepository } from './engines/directory/directory-config-repository'
 import { DirectoryEngine } from './engines/directory/directory-engine'
 import { createDirectoryHandlers } from './engines/directory/directory-handlers'
-import { createDirectoryJob } from './engines/directory/directory-job'
+import { createDirectoryJob, directoryJobId } from './engines/directory/directory-job'
 import { DirectoryStateRepository } from './engines/directory/directory-state'
 import { EventBus } from './event-bus'
+import { HealthService } from './health/health-service'
+import { calendarHealthReporter } from './engines/calendar/calendar-health'
+import { directoryHealthReporter } from './engines/directory/directory-health'
 import { HistoryNotifier } from './history/history-notifier'
 import { HistoryRepository } from './history/history-repository'
 import { createLocalHistoryFiles } from './history/local-history-files'
@@ -52,10 +56,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   recordModeRepairs(history, repairPrivateModes(options.dataDir, databaseFile))
   const settings = new SettingsRepository(db)
   const secrets = options.secrets ?? new KeychainSecretStore()
+  // Runs and state changes ping it from the start; the engines' reporters register once they exist.
+  const health = new HealthService({
+    history,
+    now,
+    onChange: (overview) => events.emit('health.changed', overview),
+  })
   const scheduler = new Scheduler({
     db,
     clock,
-    onChange: (jobs) => events.emit('jobs.changed', jobs),
+    onChange: (jobs) => {
+      events.emit('jobs.changed', jobs)
+      health.changed()
+    },
     onRunFinished: (job, result) => recordRun(history, events, job, result),
   })
   scheduler.register(createPruneJob(history, settings, now))
@@ -65,15 +78,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const shutdown = new AbortController()
   const directoryConfig = new DirectoryConfigRepository(db)
   const home = new HomeDirectoryRepository(db)
+  const directoryState = new DirectoryStateRepository(db)
   const directory = new DirectoryEngine({
     config: directoryConfig,
     db,
     home,
-    state: new DirectoryStateRepository(db),
+    state: directoryState,
     history,
     connectors: createConnectorFactory(secrets),
     now,
-    onStatus: (status) => events.emit('directory.changed', status),
+    onStatus: (status) => {
+      events.emit('directory.changed', status)
+      health.changed()
+    },
     onProgress: (progress) => events.emit('directory.progress', progress),
   })
   scheduler.register(createDirectoryJob(directory, directoryConfig.get()))
@@ -97,12 +114,27 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     now,
     nextRunAt: () => scheduler.list().find((job) => job.id === calendarJobId)?.nextRunAt ?? null,
     secretNames: () => secrets.names(),
-    onStatus: (status) => events.emit('calendar.changed', status),
+    onStatus: (status) => {
+      events.emit('calendar.changed', status)
+      health.changed()
+    },
     onChange: (change) => events.emit('calendar.change', change),
     onStopped: (stopped) => events.emit('calendar.stopped', stopped),
   })
   scheduler.register(createCalendarJob(calendar, calendarPairs.settings()))
   await repairStoredUrlCredentials(calendarPairs, secrets, history)
+  const jobStatus = (id: string) => (): JobStatus | undefined => scheduler.list().find((job) => job.id === id)
+  health.register(
+    directoryHealthReporter({
+      config: directoryConfig,
+      state: directoryState,
+      history,
+      job: jobStatus(directoryJobId),
+    }),
+  )
+  health.register(
+    calendarHealthReporter({ pairs: calendarPairs, state: calendarState, job: jobStatus(calendarJobId) }),
+  )
 
   const handlers = createApiHandlers({
     status: { version: options.version, runtime: options.runtime, dataDir: options.dataDir },
@@ -111,6 +143,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     secrets,
     scheduler,
     events,
+    health,
     now,
     accessToken: options.accessToken,
     directory: createDirectoryHandlers({
@@ -151,6 +184,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         await directory.settled()
         await calendar.settled()
         await alerts.close()
+        await health.close()
         notifier.dispose()
         db.close()
       })()),

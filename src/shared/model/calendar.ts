@@ -30,6 +30,8 @@ export interface CalendarPairStatus {
   /** Events the server refused, set aside until they change. */
   readonly setAside: number
   readonly errorsInWindow: number
+  /** Failed runs in a row (0 after a good one): a syncing user with a streak shows "errors" in amber. */
+  readonly errorStreak: number
   readonly running: boolean
   readonly lastRunAt: number | null
   readonly lastOutcome: JobOutcome | null

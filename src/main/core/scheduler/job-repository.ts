@@ -36,6 +36,12 @@ function parseMessage(stored: string | null): Localized | null {
   return { ja: stored, en: stored }
 }
 
+/**
+ * Another process (the CLI beside a running app) may have recorded a later run of the same job: an
+ * older result held in memory never overwrites it.
+ */
+const newer = 'last_finished_at IS NULL OR coalesce(excluded.last_finished_at, 0) >= last_finished_at'
+
 const ALL_PAUSED_KEY = 'scheduler.allPaused'
 const outcomes: readonly string[] = ['ok', 'warning', 'error'] satisfies readonly JobOutcome[]
 
@@ -61,8 +67,9 @@ export class JobRepository {
        ON CONFLICT (id) DO UPDATE SET
          paused = excluded.paused, next_run_at = excluded.next_run_at,
          first_trigger_at = excluded.first_trigger_at, last_started_at = excluded.last_started_at,
-         last_finished_at = excluded.last_finished_at, last_outcome = excluded.last_outcome,
-         last_message = excluded.last_message`,
+         last_finished_at = iif(${newer}, excluded.last_finished_at, last_finished_at),
+         last_outcome = iif(${newer}, excluded.last_outcome, last_outcome),
+         last_message = iif(${newer}, excluded.last_message, last_message)`,
     )
     this.selectSetting = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?')
     this.upsertSetting = db.prepare(

@@ -1,10 +1,10 @@
 import { ApiError } from '../../../shared/model/errors'
 import type { JobStatus } from '../../../shared/model/jobs'
-import type { Localized } from '../../../shared/model/localized'
 import type { Clock, TimerHandle } from '../clock'
 import type { Db } from '../store/database'
 import type { JobDefinition, JobRunResult, RunTrigger } from './job'
 import { JobRepository, type PersistedJob } from './job-repository'
+import { checkedResult, errorMessage } from './job-result'
 import { nextDailyAt, nextDebounceAt, nextIntervalAt, reconcileNextRunAt, validateSchedule } from './schedule'
 
 /** Longest single wait: a wall-clock jump or a wake from sleep is noticed within this even without wake(). */
@@ -119,7 +119,18 @@ export class Scheduler {
   }
 
   list(): JobStatus[] {
-    return [...this.jobs.values()].map((job) => this.status(job))
+    return [...this.jobs.values()].map((job) => this.status(this.withLaterResult(job)))
+  }
+
+  /** A run recorded by another process (the CLI) since this one's last run is shown as the last result. */
+  private withLaterResult(job: JobState): JobState {
+    const stored = this.repo.load(job.def.id)
+    if (stored?.lastFinishedAt != null && stored.lastFinishedAt > (job.lastFinishedAt ?? -Infinity)) {
+      job.lastFinishedAt = stored.lastFinishedAt
+      job.lastOutcome = stored.lastOutcome
+      job.lastMessage = stored.lastMessage
+    }
+    return job
   }
 
   /** Without an id: every job. Paused jobs run too (an administrator asked); running ones are skipped. */
@@ -138,6 +149,45 @@ export class Scheduler {
       this.changed()
     }
     return started
+  }
+
+  /**
+   * A run of the job's work that someone started outside the scheduler (its screen, the CLI): it is
+   * shown as running and its result is recorded like a scheduled run's, so the jobs table and the
+   * history never miss a run. The next scheduled run stays where it was. `work`'s own errors pass through.
+   */
+  async track<T>(id: string, work: () => Promise<T>, toResult: (value: T) => JobRunResult): Promise<T> {
+    const job = this.get(id)
+    // A scheduled run of the same job already owns the running flag; this one only records its result.
+    const owns = job.run === null && this.phase !== 'stopped'
+    let settle = (): void => {}
+    if (owns) {
+      job.run = { controller: new AbortController(), done: new Promise((resolve) => (settle = resolve)) }
+      job.lastStartedAt = this.clock.now()
+      this.save(job)
+      this.changed()
+    }
+    try {
+      const value = await work()
+      this.record(job, owns, checkedResult(toResult(value)))
+      return value
+    } catch (error) {
+      this.record(job, owns, { outcome: 'error', message: errorMessage(error) })
+      throw error
+    } finally {
+      settle()
+    }
+  }
+
+  private record(job: JobState, owns: boolean, result: JobRunResult): void {
+    if (owns) return this.finish(job, result, 'manual')
+    job.lastFinishedAt = this.clock.now()
+    job.lastOutcome = result.outcome
+    job.lastMessage = result.message
+    this.save(job)
+    const status = this.status(job)
+    this.notify(() => this.deps.onRunFinished?.(status, result, 'manual'))
+    this.changed()
   }
 
   /** Without an id: the global flag, which leaves each job's own flag as it was. */
@@ -350,32 +400,5 @@ export class Scheduler {
     } catch (error) {
       console.error('Scheduler: a listener failed', error)
     }
-  }
-}
-
-/** A thrown ApiError keeps its two languages; anything else shows its own text in both. */
-function errorMessage(error: unknown): Localized {
-  if (error instanceof ApiError) return error.localized
-  const text = error instanceof Error ? error.message : String(error)
-  return { ja: text, en: text }
-}
-
-function isLocalized(value: unknown): value is Localized {
-  const v = value as Partial<Localized> | null | undefined
-  return typeof v?.ja === 'string' && typeof v.en === 'string'
-}
-
-/** A job written in plain JS could resolve with anything; the history must still get a valid outcome. */
-function checkedResult(value: unknown): JobRunResult {
-  const result = value as Partial<JobRunResult> | null | undefined
-  if (result && (result.outcome === 'ok' || result.outcome === 'warning' || result.outcome === 'error')) {
-    return {
-      outcome: result.outcome,
-      message: isLocalized(result.message) ? result.message : { ja: '', en: '' },
-    }
-  }
-  return {
-    outcome: 'error',
-    message: { ja: 'ジョブが結果を返さずに終了しました', en: 'The job finished without a result' },
   }
 }

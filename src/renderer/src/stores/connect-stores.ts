@@ -2,6 +2,7 @@ import type { Transport } from '../lib/transport'
 import { useAppStatusStore } from './app-status-store'
 import { useCalendarStore } from './calendar-store'
 import { useDirectoryStore } from './directory-store'
+import { useHealthStore } from './health-store'
 import { useHistoryStore } from './history-store'
 import { useJobsStore } from './jobs-store'
 import { useSecretsStore } from './secrets-store'
@@ -16,6 +17,7 @@ export async function reloadAll(): Promise<void> {
     useSecretsStore.getState().load(),
     useDirectoryStore.getState().loadStatus(),
     useCalendarStore.getState().loadStatus(),
+    useHealthStore.getState().load(),
   ])
 }
 
@@ -38,6 +40,7 @@ export function connectStores(transport: Transport): () => void {
     ),
     transport.subscribe('calendar.changed', (status) => useCalendarStore.getState().receiveStatus(status)),
     transport.subscribe('calendar.stopped', (stopped) => useCalendarStore.getState().receiveStopped(stopped)),
+    transport.subscribe('health.changed', (overview) => useHealthStore.getState().receive(overview)),
     transport.subscribe('history.appended', ({ count }) => useHistoryStore.getState().receiveAppended(count)),
     // History is not reloaded: that would throw the admin back to page 1; "検索" refreshes it.
     transport.onReconnect(() => void reloadAll()),

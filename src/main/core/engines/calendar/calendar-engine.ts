@@ -90,6 +90,7 @@ export class CalendarEngine {
         eventCount: counts.synced,
         setAside: counts.setAside,
         errorsInWindow: this.deps.state.errorsSince(config.id, since),
+        errorStreak: state.errorStreak,
         running: this.running.has(config.id),
         lastRunAt: state.lastRunAt,
         lastOutcome: state.lastOutcome,

@@ -18,7 +18,7 @@ import { invalidSettings } from '../../settings/json-setting'
 import { checkPair, type CheckDeps } from './calendar-check'
 import type { CalendarConnectorFactory } from './calendar-connector-factory'
 import type { CalendarEngine } from './calendar-engine'
-import { calendarJobId, calendarSchedule } from './calendar-job'
+import { calendarJobId, calendarPairJobResult, calendarSchedule } from './calendar-job'
 import { pairState, type CalendarPairRepository, type StoredPair } from './calendar-pair-repository'
 import type { CalendarStateRepository } from './calendar-state'
 import { moveUrlCredentials } from './calendar-url-credentials'
@@ -205,7 +205,8 @@ export function createCalendarHandlers(deps: CalendarHandlerDeps): CalendarHandl
       const pair = found(pairs, id)
       pairs.resume(id)
       deps.state.clearErrors(id)
-      deps.state.updateState(id, { authFailingSince: null })
+      // The error streak starts afresh too: the user waits for its next run, neither green nor amber.
+      deps.state.updateState(id, { authFailingSince: null, errorStreak: 0 })
       writeAudit(history, {
         ja: `「${pair.config.name}」のカレンダー同期を再開しました`,
         en: `Resumed calendar sync for "${pair.config.name}"`,
@@ -231,7 +232,12 @@ export function createCalendarHandlers(deps: CalendarHandlerDeps): CalendarHandl
           en: `"${pair.config.name}" is not permitted (disabled). Set it to enabled in the list and press "Update" first.`,
         })
       }
-      const summary = await engine.runPair(pair.config, deps.signal)
+      // Through the scheduler, so the jobs table shows this run like a scheduled one.
+      const summary = await deps.scheduler.track(
+        calendarJobId,
+        () => engine.runPair(pair.config, deps.signal),
+        (run) => calendarPairJobResult(pair.config.name, run),
+      )
       // A failed run already wrote its error line; a summary would say the same twice.
       if (summary.outcome === 'error') return summary
       history.append({

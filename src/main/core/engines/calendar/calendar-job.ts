@@ -1,6 +1,7 @@
 import type { CalendarSettings } from '../../../../shared/model/calendar-config'
 import type { Schedule } from '../../../../shared/model/jobs'
-import type { JobDefinition } from '../../scheduler/job'
+import type { CalendarRunSummary } from '../../../../shared/model/calendar'
+import type { JobDefinition, JobRunResult } from '../../scheduler/job'
 import type { CalendarEngine } from './calendar-engine'
 
 export const calendarJobId = 'calendar.sync'
@@ -8,6 +9,14 @@ export const calendarJobId = 'calendar.sync'
 /** Seed 001: about every 10 minutes, started with jitter so many machines do not hit a server together. */
 export function calendarSchedule(settings: CalendarSettings): Schedule {
   return { kind: 'interval', minutes: settings.intervalMinutes, jitterSeconds: settings.jitterSeconds }
+}
+
+/** One user synced by hand, as the jobs table shows it: like a cycle, a user's failure is a warning. */
+export function calendarPairJobResult(name: string, summary: CalendarRunSummary): JobRunResult {
+  return {
+    outcome: summary.outcome === 'ok' ? 'ok' : 'warning',
+    message: { ja: `「${name}」: ${summary.message.ja}`, en: `"${name}": ${summary.message.en}` },
+  }
 }
 
 export function createCalendarJob(engine: CalendarEngine, settings: CalendarSettings): JobDefinition {

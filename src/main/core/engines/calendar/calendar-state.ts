@@ -2,11 +2,12 @@ import type { EventTimeRange } from '../../../../shared/model/calendar'
 import type { JobOutcome } from '../../../../shared/model/jobs'
 import type { Localized } from '../../../../shared/model/localized'
 import type { ConnectorErrorKind } from '../../connectors/connector-error'
+import { noRuns, type RunStreak } from '../../health/health-reporter'
 import type { Db } from '../../store/database'
 import type { FeedValidators } from './calendar-connectors'
 
-/** What one pair remembers between runs. */
-export interface PairSyncState {
+/** What one pair remembers between runs (the streak feeds the health model). */
+export interface PairSyncState extends RunStreak {
   readonly feed: FeedValidators | null
   readonly sourceToken: string | null
   readonly targetToken: string | null
@@ -31,6 +32,7 @@ const initialState: PairSyncState = {
   lastOutcome: null,
   lastMessage: null,
   authFailingSince: null,
+  ...noRuns,
 }
 
 /** One row of the UID mapping. `origin` holds the original; the other side's object is Renkei's copy. */

@@ -4,6 +4,7 @@ import type { Localized } from '../../../../shared/model/localized'
 import type { NewHistoryEntry } from '../../../../shared/model/history'
 import { ConnectorError } from '../../connectors/connector-error'
 import type { HistoryRepository } from '../../history/history-repository'
+import { advanceStreak } from '../../health/health-reporter'
 import type { CalendarAction, CalendarPlan } from './calendar-actions'
 import { applyActions, type ApplyResult } from './calendar-applier'
 import type { CalendarConnectorFactory, PairConnectors } from './calendar-connector-factory'
@@ -239,6 +240,7 @@ export async function syncPair(
     message,
   }
   deps.state.updateState(pair.id, {
+    ...advanceStreak(previous, result.outcome, message, deps.now()),
     lastRunAt: deps.now(),
     lastOutcome: result.outcome,
     lastMessage: message,

@@ -12,7 +12,7 @@ import type { DirectoryConfigRepository } from './directory-config-repository'
 import { SourceInputError } from './directory-connectors'
 import type { DirectoryEngine } from './directory-engine'
 import { limitPlan } from './directory-planner'
-import { directoryJobId, directorySchedule } from './directory-job'
+import { directoryJobId, directoryJobResult, directorySchedule } from './directory-job'
 import { failureMessage } from './run-failures'
 import { problemReport } from './source-problems'
 
@@ -98,7 +98,12 @@ export function createDirectoryHandlers(deps: DirectoryHandlerDeps): DirectoryHa
         approveDeletions,
         approveAdoptions,
       })
-      const summary = await engine.run({ approveDeletions, approveAdoptions, signal: deps.signal })
+      // Through the scheduler, so the jobs table shows this run like a scheduled one.
+      const summary = await deps.scheduler.track(
+        directoryJobId,
+        () => engine.run({ approveDeletions, approveAdoptions, signal: deps.signal }),
+        directoryJobResult,
+      )
       const level = summary.outcome === 'ok' ? 'info' : summary.outcome === 'warning' ? 'warning' : 'error'
       history.append({
         direction: 'local',

@@ -1,6 +1,7 @@
+import type { DirectoryRunSummary } from '../../../../shared/model/directory'
 import type { DirectoryConfig } from '../../../../shared/model/directory-config'
 import type { Schedule } from '../../../../shared/model/jobs'
-import type { JobDefinition } from '../../scheduler/job'
+import type { JobDefinition, JobRunResult } from '../../scheduler/job'
 import type { DirectoryEngine } from './directory-engine'
 
 export const directoryJobId = 'directory.sync'
@@ -12,14 +13,20 @@ export function directorySchedule(config: DirectoryConfig): Schedule {
     : { kind: 'manual' }
 }
 
+/** A run as the jobs table shows it, whoever started it: a run the guards blocked did not sync. */
+export function directoryJobResult(summary: DirectoryRunSummary): JobRunResult {
+  return { outcome: summary.outcome === 'blocked' ? 'error' : summary.outcome, message: summary.message }
+}
+
 export function createDirectoryJob(engine: DirectoryEngine, config: DirectoryConfig): JobDefinition {
   return {
     id: directoryJobId,
     title: { ja: 'ディレクトリ同期', en: 'Directory sync' },
     schedule: directorySchedule(config),
     async run({ signal }) {
-      const summary = await engine.run({ approveDeletions: false, approveAdoptions: false, signal })
-      return { outcome: summary.outcome === 'blocked' ? 'error' : summary.outcome, message: summary.message }
+      return directoryJobResult(
+        await engine.run({ approveDeletions: false, approveAdoptions: false, signal }),
+      )
     },
   }
 }

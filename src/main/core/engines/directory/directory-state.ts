@@ -1,5 +1,6 @@
 import { hostname } from 'node:os'
 import type { DirectoryRunSummary } from '../../../../shared/model/directory'
+import { advanceStreak, noRuns, type RunStreak } from '../../health/health-reporter'
 import type { Db } from '../../store/database'
 
 /** A lock older than this without a heartbeat belongs to a run that died (kill -9, power cut). */
@@ -82,8 +83,18 @@ export class DirectoryStateRepository {
     return this.read<DirectoryRunSummary>('last-run')
   }
 
+  /** The last run, and the streak of failed runs with the last success and failure (health model). */
   saveLastRun(summary: DirectoryRunSummary): void {
-    this.write('last-run', summary)
+    const failed = summary.outcome === 'error' || summary.outcome === 'blocked'
+    const outcome = failed ? 'error' : summary.outcome === 'warning' ? 'warning' : 'ok'
+    this.db.transaction(() => {
+      this.write('last-run', summary)
+      this.write('run-streak', advanceStreak(this.runStreak(), outcome, summary.message, summary.finishedAt))
+    })()
+  }
+
+  runStreak(): RunStreak {
+    return this.read<RunStreak>('run-streak') ?? noRuns
   }
 
   suspendedSince(): Map<string, number> {

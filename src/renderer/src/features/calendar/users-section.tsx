@@ -4,6 +4,7 @@ import type { CalendarStatus, CalendarStopped } from '../../../../shared/model/c
 import type { Language, Localized } from '../../../../shared/model/localized'
 import { Button } from '../../components/button'
 import { Busy, EmptyState, ErrorBanner, Notice } from '../../components/messages'
+import '../../components/health-badge.css'
 import { Section } from '../../components/section'
 import { formatCount, translate, useLanguage, useT } from '../../i18n'
 import { formatDateTimeWithWeekday } from '../../lib/format'
@@ -14,12 +15,19 @@ import { PairRow } from './pair-row'
 export function CalendarCounts({ status }: { readonly status: CalendarStatus }): ReactNode {
   const t = useT()
   const language = useLanguage()
+  const erring = status.pairs.filter((pair) => pair.state === 'syncing' && pair.errorStreak > 0).length
   return (
     <p className="calendar-counts" data-testid="calendar-counts">
       <span className="state state-set">
         {t('calendar.count.syncing', { count: formatCount(status.counts.syncing) })}
       </span>
-      <span className="state state-paused">
+      {erring > 0 ? (
+        <span className="state state-errors" data-testid="count-errors">
+          {t('calendar.count.errors', { count: formatCount(erring) })}
+        </span>
+      ) : null}
+      {/* Neutral at zero: nothing is stopped, nothing to look at. */}
+      <span className={status.counts.stopped > 0 ? 'state state-stopped-auto' : 'state state-zero'}>
         {t('calendar.count.stopped', { count: formatCount(status.counts.stopped) })}
       </span>
       <span className="state state-unset">

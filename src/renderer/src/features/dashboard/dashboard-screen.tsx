@@ -5,10 +5,13 @@ import { ScreenTitle } from '../../components/screen-title'
 import { Section } from '../../components/section'
 import { localized, useLanguage, useT } from '../../i18n'
 import { allJobs, useJobsStore } from '../../stores/jobs-store'
+import { AttentionSection } from './attention-section'
 import { CalendarSummary } from './calendar-summary'
 import { DirectorySummary } from './directory-summary'
 import { JobsTable } from './jobs-table'
 import { LinksSection } from './links-section'
+import { RunsChart } from './runs-chart'
+import './dashboard.css'
 
 function JobsActions(): ReactNode {
   const t = useT()
@@ -78,10 +81,13 @@ export function DashboardScreen(): ReactNode {
   return (
     <div className="screen" data-testid="screen-dashboard">
       <ScreenTitle>{t('dashboard.title')}</ScreenTitle>
+      {/* Health first: what needs attention, then 7 days of runs, then the jobs. */}
+      <AttentionSection />
+      <RunsChart />
       <JobsSection />
+      <LinksSection />
       <DirectorySummary />
       <CalendarSummary />
-      <LinksSection />
     </div>
   )
 }

@@ -1,26 +1,95 @@
 import type { ReactNode } from 'react'
-import { Button } from '../../components/button'
-import { EmptyState } from '../../components/messages'
+import type { EngineHealth, PlannedHealthEngineId } from '../../../../shared/model/health'
+import { HealthBadge } from '../../components/health-badge'
 import { Section } from '../../components/section'
-import { useT } from '../../i18n'
-import { useNavigationStore } from '../../stores/navigation-store'
+import { formatCount, useLanguage, useT } from '../../i18n'
+import { formatDateTime, formatDateTimeWithWeekday } from '../../lib/format'
+import { useHealthStore } from '../../stores/health-store'
+import { engineLabel, openSubject } from './health-labels'
 
-/** No link engine exists yet: the section explains the first steps instead of showing an empty list. */
+const when = (ms: number | null, never: string): string => (ms === null ? never : formatDateTime(ms))
+
+function EngineRow({ health }: { readonly health: EngineHealth }): ReactNode {
+  const t = useT()
+  const language = useLanguage()
+  const { engine, subjects } = health
+  const name = t(engineLabel[engine.engine])
+  const troubled = subjects.filter((s) => s.state === 'warning' || s.state === 'stopped').length
+  return (
+    <tr data-testid="link-row" data-engine={engine.engine}>
+      <td>
+        <div>{name}</div>
+        {subjects.length > 0 ? (
+          <div className="muted">
+            {t('dashboard.links.users', { count: formatCount(subjects.length) })}
+            {troubled > 0 ? ` ${t('dashboard.links.troubled', { count: formatCount(troubled) })}` : ''}
+          </div>
+        ) : null}
+      </td>
+      <td>
+        <HealthBadge state={engine.state} />
+        {engine.note ? <div className="muted">{engine.note[language]}</div> : null}
+      </td>
+      <td className="nowrap">{when(engine.lastSuccessAt, t('health.never'))}</td>
+      <td className="nowrap">{when(engine.lastFailureAt, t('health.never'))}</td>
+      <td className="nowrap">
+        {engine.nextRunAt !== null
+          ? formatDateTimeWithWeekday(engine.nextRunAt, language)
+          : t('job.next.none')}
+      </td>
+      <td className="nowrap actions">
+        <button
+          type="button"
+          className="button button-small"
+          aria-label={t('dashboard.attention.openFor', { name })}
+          onClick={() => openSubject(engine)}
+        >
+          {t('dashboard.attention.open')}
+        </button>
+      </td>
+    </tr>
+  )
+}
+
+function PlannedRow({ id }: { readonly id: PlannedHealthEngineId }): ReactNode {
+  const t = useT()
+  return (
+    <tr data-testid="link-planned" data-engine={id}>
+      <td>{t(engineLabel[id])}</td>
+      <td colSpan={5} className="muted">
+        {t('dashboard.links.planned')}
+      </td>
+    </tr>
+  )
+}
+
+/** The configured engines and links with their health; engines still to come are named plainly as such. */
 export function LinksSection(): ReactNode {
   const t = useT()
-  const go = useNavigationStore((s) => s.go)
+  const overview = useHealthStore((s) => s.overview)
+  if (overview === null) return null
   return (
     <Section title={t('dashboard.links')} testId="links-section">
-      <EmptyState title={t('dashboard.links.empty')} testId="links-empty">
-        <ol className="steps">
-          <li>{t('dashboard.links.step1')}</li>
-          <li>{t('dashboard.links.step2')}</li>
-          <li>{t('dashboard.links.step3')}</li>
-        </ol>
-        <Button primary onClick={() => go('settings')}>
-          {t('dashboard.links.openSettings')}
-        </Button>
-      </EmptyState>
+      <table className="grid" data-testid="links-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('dashboard.links.col.engine')}</th>
+            <th scope="col">{t('dashboard.col.state')}</th>
+            <th scope="col">{t('health.lastSuccess')}</th>
+            <th scope="col">{t('dashboard.attention.col.lastFailure')}</th>
+            <th scope="col">{t('dashboard.col.nextRun')}</th>
+            <th scope="col">{t('dashboard.col.actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {overview.engines.map((health) => (
+            <EngineRow key={health.engine.engine} health={health} />
+          ))}
+          {overview.planned.map((id) => (
+            <PlannedRow key={id} id={id} />
+          ))}
+        </tbody>
+      </table>
     </Section>
   )
 }
