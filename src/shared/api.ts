@@ -85,6 +85,12 @@ export interface HistoryCount {
   readonly atLeast: boolean
 }
 
+export interface RunNowResult {
+  readonly started: readonly string[]
+  /** Jobs left out because they write only after a preview and a confirmation. */
+  readonly needsConfirmation: readonly string[]
+}
+
 export interface HistoryExport {
   readonly fileName: string
   readonly mimeType: string
@@ -133,8 +139,12 @@ const pairTarget = z.object({ id: calendarPairId }).strict()
 export const apiContract = {
   'app.status': returns<AppStatus>()(empty),
   'jobs.list': returns<readonly JobStatus[]>()(empty),
-  /** Without an id: every job ("send now" for all). */
-  'jobs.runNow': returns<{ readonly started: readonly string[] }>()(jobTarget),
+  /**
+   * Without an id: "send now" for every job that may run unseen; the ones that need a preview and a
+   * confirmation (`needsConfirmation`, the directory run) are listed instead of started, and every UI is
+   * asked to show that confirmation (`jobs.confirmationRequested`). With the id of such a job: refused.
+   */
+  'jobs.runNow': returns<RunNowResult>()(jobTarget),
   'jobs.pause': returns<readonly JobStatus[]>()(jobTarget),
   'jobs.resume': returns<readonly JobStatus[]>()(jobTarget),
   'history.search': returns<HistoryPage>()(searchInput),
@@ -176,12 +186,15 @@ export const apiContract = {
     z.object({ limit: z.number().int().min(0).max(1_000_000).default(2000) }).strict(),
   ),
   /**
-   * Run now. approveDeletions lets this one run past the deletion guard (the threshold is unchanged);
-   * approveAdoptions adopts the existing accounts the preview lists as "adopt" (this run only).
+   * Run now. `plan` is the fingerprint of the preview the admin confirmed: without it, or when the plan
+   * computed now differs from that preview, the run is refused and writes nothing. approveDeletions lets
+   * this one run past the deletion guard (the threshold is unchanged); approveAdoptions adopts the existing
+   * accounts the preview lists as "adopt" (this run only).
    */
   'directory.run': returns<DirectoryRunSummary>()(
     z
       .object({
+        plan: z.string().max(128).optional(),
         approveDeletions: z.boolean().default(false),
         approveAdoptions: z.boolean().default(false),
       })
@@ -260,6 +273,8 @@ export interface ApiEvents {
   readonly 'calendar.change': CalendarChange
   /** A pair was stopped automatically: the desktop app shows a notification. */
   readonly 'calendar.stopped': CalendarStopped
+  /** "Send now" left these jobs out: the UI shows their preview and asks for a confirmation. */
+  readonly 'jobs.confirmationRequested': { readonly jobs: readonly string[] }
 }
 export type EventName = keyof ApiEvents
 export const eventNames: readonly EventName[] = [
@@ -273,6 +288,7 @@ export const eventNames: readonly EventName[] = [
   'calendar.changed',
   'calendar.change',
   'calendar.stopped',
+  'jobs.confirmationRequested',
 ]
 
 export type EventListener<E extends EventName> = (payload: ApiEvents[E]) => void

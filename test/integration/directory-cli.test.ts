@@ -42,13 +42,13 @@ describe('renkei directory', () => {
 
   it('run exits 1 when the deletion guard stops it, and --approve-deletions lets that one run through', async () => {
     await configureCsv(20)
-    expect(runCli(['--data-dir', dir, 'directory', 'run']).status).toBe(0)
+    expect(runCli(['--data-dir', dir, 'directory', 'run', '--yes']).status).toBe(0)
     writeDirectoryCsv(dir, people(10))
-    const blocked = runCli(['--data-dir', dir, 'directory', 'run'])
+    const blocked = runCli(['--data-dir', dir, 'directory', 'run', '--yes'])
     expect(blocked.status).toBe(1)
     expect(blocked.stdout).toContain('削除ガード')
     expect(blocked.stdout).toContain('deletion guard')
-    const approved = runCli(['--data-dir', dir, 'directory', 'run', '--approve-deletions'])
+    const approved = runCli(['--data-dir', dir, 'directory', 'run', '--yes', '--approve-deletions'])
     expect(approved.status).toBe(0)
     expect(
       JSON.parse(runCli(['--data-dir', dir, 'directory', 'status', '--json']).stdout).counts,

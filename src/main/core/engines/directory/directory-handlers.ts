@@ -13,6 +13,7 @@ import { SourceInputError } from './directory-connectors'
 import type { DirectoryEngine } from './directory-engine'
 import { limitPlan } from './directory-planner'
 import { directoryJobId, directorySchedule } from './directory-job'
+import { previewMissing } from './plan-fingerprint'
 import { failureMessage } from './run-failures'
 import { problemReport } from './source-problems'
 
@@ -93,12 +94,19 @@ export function createDirectoryHandlers(deps: DirectoryHandlerDeps): DirectoryHa
     },
     'directory.preview': async ({ limit }) =>
       limitPlan(await planOrError(() => engine.preview(deps.signal)), limit),
-    'directory.run': async ({ approveDeletions, approveAdoptions }) => {
-      writeAudit(history, runAudit(approveDeletions, approveAdoptions), {
+    'directory.run': async ({ plan, approveDeletions, approveAdoptions }) => {
+      if (plan === undefined) throw previewMissing()
+      const summary = await engine.run({
         approveDeletions,
         approveAdoptions,
+        confirmedPlan: plan,
+        onConfirmed: () =>
+          writeAudit(history, runAudit(approveDeletions, approveAdoptions), {
+            approveDeletions,
+            approveAdoptions,
+          }),
+        signal: deps.signal,
       })
-      const summary = await engine.run({ approveDeletions, approveAdoptions, signal: deps.signal })
       const level = summary.outcome === 'ok' ? 'info' : summary.outcome === 'warning' ? 'warning' : 'error'
       history.append({
         direction: 'local',

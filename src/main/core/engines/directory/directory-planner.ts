@@ -13,6 +13,8 @@ import { diffHome, type HomeDiff, type StoredHomeView } from '../../directory/ho
 import type { DirectoryTargetConnector, SourceRead, TargetAccount, TargetState } from './directory-connectors'
 import type { OwnershipRecord } from './ownership-ledger'
 import { blockReason, checkDeletions, checkLicence } from './guards'
+import { planFingerprint } from './plan-fingerprint'
+import { ownershipScope } from './target-scope'
 import { TargetProjection } from './target-projection'
 import { planTarget, type TargetPlan } from './target-planner'
 
@@ -162,6 +164,7 @@ export async function computeDirectoryRun(inputs: PlanInputs): Promise<ComputedR
   const { employees, departments, positions, groups } = read.snapshot
   const plan: DirectoryPlan = {
     computedAt: inputs.now,
+    fingerprint: planFingerprint(ownershipScope(config), homeDiff.changes, items),
     source: {
       employees: employees.length,
       departments: departments.length,
