@@ -59,8 +59,8 @@ interface DirectoryState {
   clearSecret(name: string): Promise<void>
   check(side: DirectorySide): Promise<void>
   preview(): Promise<void>
-  /** Run now; each approval holds for this run only. */
-  run(approvals?: RunApprovals): Promise<void>
+  /** Runs the plan the admin confirmed; each approval holds for this run only. */
+  run(approvals: RunApprovals): Promise<void>
   receiveStatus(status: DirectoryStatus): void
   receiveProgress(progress: DirectoryProgress): void
   setSaveError(error: Localized | null): void
@@ -68,6 +68,8 @@ interface DirectoryState {
 }
 
 export interface RunApprovals {
+  /** The fingerprint of the preview the admin looked at: the core refuses a run of any other plan. */
+  readonly plan: string
   readonly approveDeletions?: boolean
   readonly approveAdoptions?: boolean
 }
@@ -161,11 +163,12 @@ export const useDirectoryStore = create<DirectoryState>()((set, get) => ({
       set({ busy: null, progress: null })
     }
   },
-  async run(approvals = {}) {
+  async run(approvals) {
     if (get().busy) return
     set({ busy: 'run', planError: null, planProblems: null, runSummary: null, progress: null })
     try {
       const summary = await api['directory.run']({
+        plan: approvals.plan,
         approveDeletions: approvals.approveDeletions ?? false,
         approveAdoptions: approvals.approveAdoptions ?? false,
       })

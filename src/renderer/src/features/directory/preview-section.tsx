@@ -6,6 +6,7 @@ import { ErrorBanner } from '../../components/messages'
 import { Section } from '../../components/section'
 import { formatCount, useLanguage, useT } from '../../i18n'
 import { useDirectoryStore } from '../../stores/directory-store'
+import { useRunConfirmStore } from '../../stores/run-confirm-store'
 import { openDirectoryHistory } from './open-history'
 import { PlanAccounts } from './plan-accounts'
 import { PlanItemsTable } from './plan-items-table'
@@ -82,13 +83,14 @@ function PreviewButtons({ onApprove }: { readonly onApprove: (what: Approval) =>
   const t = useT()
   const plan = useDirectoryStore((s) => s.plan)
   const configured = useDirectoryStore((s) => (s.config ? s.config.source.kind !== 'none' : false))
-  const { preview, run } = useDirectoryStore.getState()
+  const { preview } = useDirectoryStore.getState()
+  const requestRun = useRunConfirmStore((s) => s.request)
   return (
     <>
       <Button primary disabled={!configured} testId="directory-preview" onClick={() => void preview()}>
         {t('directory.preview')}
       </Button>
-      <Button disabled={!configured} testId="directory-run" onClick={() => void run()}>
+      <Button disabled={!configured} testId="directory-run" onClick={() => void requestRun()}>
         {t('directory.runNow')}
       </Button>
       {plan?.deletion.tripped && !plan.deletion.approved ? (
@@ -145,7 +147,10 @@ export function PreviewSection(): ReactNode {
           onApprove={() => {
             setConfirming(null)
             focusButton('run')
-            void run(confirming === 'deletions' ? { approveDeletions: true } : { approveAdoptions: true })
+            // The plan on screen is the preview the admin approves: the core runs only that plan.
+            const approval =
+              confirming === 'deletions' ? { approveDeletions: true } : { approveAdoptions: true }
+            void run({ plan: plan.fingerprint, ...approval })
           }}
         />
       ) : null}
