@@ -33,7 +33,7 @@ async function configureScim(page: import('@playwright/test').Page): Promise<Dir
   await directory.chooseCsv(files.usersFile, files.departmentsFile)
   await directory.target.getByRole('radio', { name: 'SCIM 2.0' }).check()
   await directory.target.getByLabel('ベース URL').fill(scim.baseUrl)
-  await directory.target.getByLabel('ベアラートークン').fill(scim.token)
+  await directory.target.getByRole('textbox', { name: 'ベアラートークン' }).fill(scim.token)
   await directory.saveConfig()
   return directory
 }
