@@ -166,9 +166,19 @@ export const apiContract = {
    * everything, which is a patch too.
    */
   'directory.config.update': returns<DirectoryConfig>()(mergePatchOf<DirectoryConfigInput>()),
-  /** "Test connection" for the configured source or target, in plain language. */
+  /**
+   * "Test connection" for the source or target, in plain language. `config` is the form's draft (a merge
+   * patch of the saved settings, checked as `directory.config.update` checks it) and `secret` that side's
+   * password or token as typed: the test uses what is on the screen, and saves neither.
+   */
   'directory.check': returns<ConnectionCheckResult>()(
-    z.object({ side: z.enum(['source', 'target']) }).strict(),
+    z
+      .object({
+        side: z.enum(['source', 'target']),
+        config: mergePatchOf<DirectoryConfigInput>().optional(),
+        secret: z.string().min(1).max(65536).optional(),
+      })
+      .strict(),
   ),
   /** The header names of a CSV export (read from its first lines), for the column mapping form. */
   'directory.csv.headers': returns<CsvHeaders>()(

@@ -220,7 +220,10 @@ export const en: Dictionary = {
   'directory.secret.hint': 'Kept in the keychain and never shown. Leave empty to keep the current value.',
   'directory.check': 'Test connection',
   'directory.checking': 'Testing the connection…',
-  'directory.checkUsesSaved': 'The test uses the saved settings. Save your changes first.',
+  'directory.checkUsesDraft':
+    'The test uses what is on the screen, unsaved changes included. It saves nothing.',
+  'directory.checkDraftInvalid':
+    'The form has {count} problems, so it cannot be tested. "Save" marks them. Nothing was saved.',
   'directory.check.ok': 'OK',
   'directory.check.ng': 'Failed',
   'directory.check.detail': 'Details (for support)',

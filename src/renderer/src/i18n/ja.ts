@@ -221,7 +221,9 @@ export const ja = {
   'directory.secret.hint': '値はキーチェーンに保存され、画面には表示されません。空欄のままなら変更しません。',
   'directory.check': '接続テスト',
   'directory.checking': '接続を確認しています…',
-  'directory.checkUsesSaved': '接続テストは保存済みの設定で行います。変更した場合は先に保存してください。',
+  'directory.checkUsesDraft': '画面の内容（未保存の変更を含む）でテストします。テストでは保存しません。',
+  'directory.checkDraftInvalid':
+    '入力内容に {count} 件の問題があるためテストできません。「保存」で問題の項目を確認してください。何も保存していません。',
   'directory.check.ok': 'OK',
   'directory.check.ng': 'NG',
   'directory.check.detail': '詳細（サポート用）',

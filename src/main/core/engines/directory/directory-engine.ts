@@ -26,8 +26,9 @@ import { ownershipScope, targetName } from './target-scope'
 
 /** Builds connectors from the settings and the keychain; injected so tests can point at their servers. */
 export interface DirectoryConnectorFactory {
-  source(config: DirectoryConfig['source']): Promise<DirectorySourceConnector | null>
-  target(config: DirectoryConfig['target']): Promise<DirectoryTargetConnector | null>
+  /** `secret`: a password or token typed for a connection test, used instead of the keychain's. */
+  source(config: DirectoryConfig['source'], secret?: string): Promise<DirectorySourceConnector | null>
+  target(config: DirectoryConfig['target'], secret?: string): Promise<DirectoryTargetConnector | null>
   initialPassword(): Promise<string | null>
 }
 
@@ -85,13 +86,17 @@ export class DirectoryEngine {
     return this.deps.state.inProgress(this.deps.now())
   }
 
-  async check(side: 'source' | 'target'): Promise<ConnectionCheckResult> {
-    const config = this.deps.config.get()
+  /** Tests `config` (the saved settings or a form's draft), with `secret` in place of the keychain's when given. */
+  async check(
+    side: 'source' | 'target',
+    config: DirectoryConfig,
+    secret?: string,
+  ): Promise<ConnectionCheckResult> {
     try {
       const connector =
         side === 'source'
-          ? await this.deps.connectors.source(config.source)
-          : await this.deps.connectors.target(config.target)
+          ? await this.deps.connectors.source(config.source, secret)
+          : await this.deps.connectors.target(config.target, secret)
       if (!connector) {
         return side === 'source'
           ? { ok: false, message: noSource, detail: null }

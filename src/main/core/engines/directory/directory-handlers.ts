@@ -83,7 +83,12 @@ export function createDirectoryHandlers(deps: DirectoryHandlerDeps): DirectoryHa
       deps.statusChanged()
       return after
     },
-    'directory.check': async ({ side }) => engine.check(side),
+    'directory.check': async ({ side, config, secret }) =>
+      engine.check(
+        side,
+        config === undefined ? deps.config.get() : deps.config.draft(config, checkPlainLdap),
+        secret,
+      ),
     'directory.csv.headers': async ({ file, encoding, lookFor }) => {
       try {
         return await probeCsvHeaders(file, encoding, lookFor)
