@@ -36,14 +36,15 @@ afterEach(async () => {
   await core.close()
 })
 
-const ldapSource = () => ({
-  kind: 'ldap',
-  url: slapd.url,
-  security: 'plain',
-  allowPlain: true,
-  bindDn: slapd.rootDn,
-  baseDn: slapd.suffix,
-})
+const ldapSource = () =>
+  ({
+    kind: 'ldap',
+    url: slapd.url,
+    security: 'plain',
+    allowPlain: true,
+    bindDn: slapd.rootDn,
+    baseDn: slapd.suffix,
+  }) as const
 
 describe('接続テスト tests what is on the screen (an unsaved draft), and saves nothing', () => {
   it('an LDAP source typed into the form (saved: CSV) is tested with the typed password', async () => {
