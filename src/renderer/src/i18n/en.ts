@@ -561,6 +561,7 @@ export const en: Dictionary = {
   'calendar.check': 'Check',
   'calendar.checking': 'Checking…',
   'calendar.check.allOk': 'Every step passed.',
+  'calendar.check.okWithUnchecked': 'No problem found. Steps marked – could not be checked.',
   'calendar.check.failed': 'A problem was found. See what to change under the ✗ step.',
   'calendar.check.ok': 'passed',
   'calendar.check.ng': 'failed',

@@ -560,6 +560,8 @@ export const ja = {
   'calendar.check': 'チェック',
   'calendar.checking': 'チェックしています…',
   'calendar.check.allOk': 'すべての項目に問題はありません。',
+  'calendar.check.okWithUnchecked':
+    '問題は見つかりませんでした。– の項目は確認できなかった（未確認の）項目です。',
   'calendar.check.failed': '問題が見つかりました。✗ の項目の対処方法を確認してください。',
   'calendar.check.ok': '成功',
   'calendar.check.ng': '失敗',
