@@ -78,6 +78,7 @@ test('send now on the Dashboard shows the directory run\'s counts and writes onl
   await dashboard.snapshot('run-confirm-en')
   await dashboard.runConfirmRun.click()
   await expect(dashboard.runConfirmResult).toHaveAttribute('role', 'status')
+  await expect(dashboard.runConfirm.getByRole('heading')).toHaveText('Directory sync run')
   await expect(dashboard.runConfirmResult).not.toBeEmpty()
   expect(scim.users()).toHaveLength(3)
   await dashboard.snapshot('run-confirm-result-en')

@@ -367,6 +367,7 @@ export const en: Dictionary = {
     'One per line: the group display name (SCIM) or DN (LDAP). Its members are never touched.',
   'directory.approveAdoptions': 'Approve adoptions and run',
   'runConfirm.title': 'Run directory sync?',
+  'runConfirm.titleRun': 'Directory sync run',
   'runConfirm.loading': 'Computing the preview (nothing is written yet)…',
   'runConfirm.intro':
     'This run writes the following changes to the target (LDAP / SCIM) and the home directory. Check the counts, then run.',

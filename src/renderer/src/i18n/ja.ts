@@ -369,6 +369,7 @@ export const ja = {
     '1 行に 1 つ。SCIM はグループの表示名、LDAP はグループの DN。メンバーには触れません。',
   'directory.approveAdoptions': '引き継ぎを承認して実行',
   'runConfirm.title': 'ディレクトリ同期を実行しますか？',
+  'runConfirm.titleRun': 'ディレクトリ同期の実行',
   'runConfirm.loading': 'プレビューを計算しています（まだ何も書き込みません）…',
   'runConfirm.intro':
     'この実行で反映先（LDAP / SCIM）とホームディレクトリに次の変更を書き込みます。件数を確認してから実行してください。',

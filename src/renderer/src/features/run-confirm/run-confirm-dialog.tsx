@@ -106,7 +106,7 @@ export function RunConfirmDialog(): ReactNode {
       // Esc: the browser closes the dialog; the store follows (a running run carries on).
       onClose={() => useRunConfirmStore.getState().open && close()}
     >
-      <h2 id="run-confirm-title">{t('runConfirm.title')}</h2>
+      <h2 id="run-confirm-title">{t(confirmed ? 'runConfirm.titleRun' : 'runConfirm.title')}</h2>
       {loading ? <Busy label={t('runConfirm.loading')} /> : null}
       <ErrorBanner message={error} />
       {plan ? <PlanCounts plan={plan} /> : null}
