@@ -36,6 +36,9 @@ async function child(action: string, dataDir: string, config: string): Promise<v
     startScheduler: false,
   })
   await core.api['directory.config.update'](JSON.parse(config) as never)
+  // A run carries out a confirmed preview: that preview is taken before the clock starts.
+  const confirmed =
+    action === '--preview' ? '' : (await core.api['directory.preview']({ limit: 0 })).fingerprint
   const start = performance.now()
   if (process.env.BENCH_MEM_TRACE) traceMemory(core, start)
   let result: { homeChanges: number; items: number; outcome: string }
@@ -43,7 +46,10 @@ async function child(action: string, dataDir: string, config: string): Promise<v
     const plan = await core.api['directory.preview']({})
     result = { homeChanges: plan.homeChangesTotal, items: plan.itemsTotal, outcome: 'preview' }
   } else {
-    const run = await core.api['directory.run']({ approveAdoptions: action === '--adopt' })
+    const run = await core.api['directory.run']({
+      plan: confirmed,
+      approveAdoptions: action === '--adopt',
+    })
     result = { homeChanges: 0, items: run.applied, outcome: run.outcome }
   }
   const ms = performance.now() - start

@@ -104,6 +104,12 @@ export interface HistoryFacets {
   readonly truncated: boolean
 }
 
+export interface RunNowResult {
+  readonly started: readonly string[]
+  /** Jobs left out because they write only after a preview and a confirmation. */
+  readonly needsConfirmation: readonly string[]
+}
+
 export interface HistoryExport {
   readonly fileName: string
   readonly mimeType: string
@@ -156,8 +162,12 @@ export const apiContract = {
   'jobs.list': returns<readonly JobStatus[]>()(empty),
   /** The health model: every engine and its users or links, what needs attention first, 7 days of runs and errors. */
   'health.get': returns<HealthOverview>()(empty),
-  /** Without an id: every job ("send now" for all). */
-  'jobs.runNow': returns<{ readonly started: readonly string[] }>()(jobTarget),
+  /**
+   * Without an id: "send now" for every job that may run unseen; the ones that need a preview and a
+   * confirmation (`needsConfirmation`, the directory run) are listed instead of started, and every UI is
+   * asked to show that confirmation (`jobs.confirmationRequested`). With the id of such a job: refused.
+   */
+  'jobs.runNow': returns<RunNowResult>()(jobTarget),
   'jobs.pause': returns<readonly JobStatus[]>()(jobTarget),
   'jobs.resume': returns<readonly JobStatus[]>()(jobTarget),
   'history.search': returns<HistoryPage>()(searchInput),
@@ -186,9 +196,19 @@ export const apiContract = {
    * everything, which is a patch too.
    */
   'directory.config.update': returns<DirectoryConfig>()(mergePatchOf<DirectoryConfigInput>()),
-  /** "Test connection" for the configured source or target, in plain language. */
+  /**
+   * "Test connection" for the source or target, in plain language. `config` is the form's draft (a merge
+   * patch of the saved settings, checked as `directory.config.update` checks it) and `secret` that side's
+   * password or token as typed: the test uses what is on the screen, and saves neither.
+   */
   'directory.check': returns<ConnectionCheckResult>()(
-    z.object({ side: z.enum(['source', 'target']) }).strict(),
+    z
+      .object({
+        side: z.enum(['source', 'target']),
+        config: mergePatchOf<DirectoryConfigInput>().optional(),
+        secret: z.string().min(1).max(65536).optional(),
+      })
+      .strict(),
   ),
   /** The header names of a CSV export (read from its first lines), for the column mapping form. */
   'directory.csv.headers': returns<CsvHeaders>()(
@@ -206,12 +226,15 @@ export const apiContract = {
     z.object({ limit: z.number().int().min(0).max(1_000_000).default(2000) }).strict(),
   ),
   /**
-   * Run now. approveDeletions lets this one run past the deletion guard (the threshold is unchanged);
-   * approveAdoptions adopts the existing accounts the preview lists as "adopt" (this run only).
+   * Run now. `plan` is the fingerprint of the preview the admin confirmed: without it, or when the plan
+   * computed now differs from that preview, the run is refused and writes nothing. approveDeletions lets
+   * this one run past the deletion guard (the threshold is unchanged); approveAdoptions adopts the existing
+   * accounts the preview lists as "adopt" (this run only).
    */
   'directory.run': returns<DirectoryRunSummary>()(
     z
       .object({
+        plan: z.string().max(128).optional(),
         approveDeletions: z.boolean().default(false),
         approveAdoptions: z.boolean().default(false),
       })
@@ -312,6 +335,8 @@ export interface ApiEvents {
   readonly 'calendar.stopped': CalendarStopped
   /** A run ended or a state changed (whoever started it): the health overview as it is now. */
   readonly 'health.changed': HealthOverview
+  /** "Send now" left these jobs out: the UI shows their preview and asks for a confirmation. */
+  readonly 'jobs.confirmationRequested': { readonly jobs: readonly string[] }
 }
 export type EventName = keyof ApiEvents
 export const eventNames: readonly EventName[] = [
@@ -326,6 +351,7 @@ export const eventNames: readonly EventName[] = [
   'calendar.change',
   'calendar.stopped',
   'health.changed',
+  'jobs.confirmationRequested',
 ]
 
 export type EventListener<E extends EventName> = (payload: ApiEvents[E]) => void

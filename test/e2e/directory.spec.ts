@@ -149,15 +149,18 @@ test('a broken CSV row: the preview names the file and line, and nothing is impo
   await expect(directory.planError.getByRole('alert')).toContainText('users.csv の 7 行目')
   await expect(directory.plan).toHaveCount(0)
 
-  await directory.runNow()
-  await expect(directory.runResult).toHaveAttribute('role', 'alert')
-  await expect(directory.runResult).toContainText('users.csv の 7 行目')
+  // 今すぐ実行 computes the preview first: the same problem, and nothing to confirm.
+  await directory.runButton.click()
+  await expect(directory.runConfirm.getByRole('alert')).toContainText('users.csv の 7 行目')
+  await expect(directory.runConfirmRun).toBeDisabled()
+  await directory.runConfirmCancel.click()
+  await expect(directory.runConfirm).toBeHidden()
   await expect(directory.homeCounts).toContainText('社員 0 人')
   await expect(directory.homeEmpty).toBeVisible()
 
   // The same message in English after the switch.
   await directory.languageToggle.click()
-  await expect(directory.runResult).toContainText('users.csv line 7')
+  await expect(directory.planError).toContainText('users.csv line 7')
 })
 
 test('the deletion guard stops a run until the deletions are approved, once', async ({ page }) => {
@@ -178,9 +181,13 @@ test('the deletion guard stops a run until the deletions are approved, once', as
   await expect(directory.planRows).toHaveCount(2)
   await expect(directory.planRows.first()).toContainText('ソースにいないため無効にします')
 
-  await directory.runNow()
-  await expect(directory.runResult).toHaveAttribute('role', 'alert')
-  await expect(directory.runResult).toContainText('削除ガード')
+  // The confirmation shows the same stop and offers no run.
+  await directory.runButton.click()
+  await expect(directory.runConfirmCount('home')).toContainText('2')
+  await expect(directory.runConfirm.getByTestId('run-confirm-blocked')).toContainText('削除ガード')
+  await expect(directory.runConfirmRun).toBeDisabled()
+  await directory.page.keyboard.press('Escape')
+  await expect(directory.runConfirm).toBeHidden()
   await expect(directory.homeCounts).toContainText('社員 5 人')
 
   // The blocked plan stays on screen with the approval, which asks once more before it runs.

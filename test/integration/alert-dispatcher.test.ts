@@ -60,6 +60,7 @@ function job(outcome: JobOutcome | null): JobStatus {
     title: { ja: 'ディレクトリ同期', en: 'directory sync' },
     schedule: { kind: 'interval', minutes: 10, jitterSeconds: 0 },
     paused: false,
+    needsConfirmation: true,
     running: false,
     nextRunAt: null,
     lastStartedAt: null,

@@ -387,6 +387,8 @@ describe('calendar check', () => {
     const wrongId = await core.api['calendar.check']({ id: 'u0001' })
     const failed = wrongId.steps.find((s) => s.ok === false)!
     expect(failed.id).toBe('calendar-exists')
-    expect(failed.fix!.ja).toMatch(/カレンダー ID/)
+    // A generic CalDAV calendar has a URL, not Google's calendar ID; a missing one can be created.
+    expect(failed.fix!.ja).toContain('カレンダーの URL')
+    expect(failed.fix!.ja).toContain('作成してから')
   })
 })

@@ -40,15 +40,32 @@ describe('renkei directory', () => {
     expect(JSON.parse(status.stdout).counts.employees).toBe(0)
   })
 
+  it('run shows the counts and, with no terminal to ask on (CI), writes nothing without --yes', async () => {
+    await configureCsv(4)
+    const asked = runCli(['--data-dir', dir, 'directory', 'run'])
+    expect(asked.status).toBe(2)
+    expect(asked.stdout).toContain('home directory changes / ホームディレクトリの変更: ')
+    expect(asked.stderr).toContain('確認なしでは書き込みません')
+    expect(asked.stderr).toContain('run again with --yes')
+    const status = () => JSON.parse(runCli(['--data-dir', dir, 'directory', 'status', '--json']).stdout)
+    expect(status().counts.employees).toBe(0)
+
+    const confirmed = runCli(['--data-dir', dir, 'directory', 'run', '--yes', '--json'])
+    expect(confirmed.status).toBe(0)
+    expect(confirmed.stderr).toContain('home directory changes / ホームディレクトリの変更: ')
+    expect(JSON.parse(confirmed.stdout).outcome).toBe('ok')
+    expect(status().counts.employees).toBe(4)
+  })
+
   it('run exits 1 when the deletion guard stops it, and --approve-deletions lets that one run through', async () => {
     await configureCsv(20)
-    expect(runCli(['--data-dir', dir, 'directory', 'run']).status).toBe(0)
+    expect(runCli(['--data-dir', dir, 'directory', 'run', '--yes']).status).toBe(0)
     writeDirectoryCsv(dir, people(10))
-    const blocked = runCli(['--data-dir', dir, 'directory', 'run'])
+    const blocked = runCli(['--data-dir', dir, 'directory', 'run', '--yes'])
     expect(blocked.status).toBe(1)
     expect(blocked.stdout).toContain('削除ガード')
     expect(blocked.stdout).toContain('deletion guard')
-    const approved = runCli(['--data-dir', dir, 'directory', 'run', '--approve-deletions'])
+    const approved = runCli(['--data-dir', dir, 'directory', 'run', '--yes', '--approve-deletions'])
     expect(approved.status).toBe(0)
     expect(
       JSON.parse(runCli(['--data-dir', dir, 'directory', 'status', '--json']).stdout).counts,

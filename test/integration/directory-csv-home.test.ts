@@ -5,6 +5,7 @@ import { sourceProblemReport } from '../../src/shared/model/directory'
 import { ApiError } from '../../src/shared/model/errors'
 import { people, writeDirectoryCsv } from '../support/directory-csv'
 import { openTestCore, tempDataDir } from '../support/test-core'
+import { confirmedDirectoryRun } from '../support/directory-run'
 
 let dir: string
 let core: Core
@@ -35,7 +36,7 @@ describe('directory sync from CSV into the home directory', () => {
     expect(plan.blocked).toBeNull()
     expect((await core.api['directory.status']({})).counts.employees).toBe(0)
 
-    const first = await core.api['directory.run']({})
+    const first = await confirmedDirectoryRun(core.api)
     expect(first.outcome).toBe('ok')
     const status = await core.api['directory.status']({})
     expect(status.counts).toMatchObject({ employees: 5, activeEmployees: 5, departments: 3, groups: 1 })
@@ -47,14 +48,14 @@ describe('directory sync from CSV into the home directory', () => {
       ['SALES', 'HQ', 0],
     ])
 
-    const second = await core.api['directory.run']({})
+    const second = await confirmedDirectoryRun(core.api)
     expect(second.message.en).toBe('No changes')
     expect((await core.api['directory.preview']({})).homeChangesTotal).toBe(0)
   })
 
   it('names the departments a person moves between, and only those', async () => {
     await configureCsv(writeDirectoryCsv(dir, people(2)))
-    await core.api['directory.run']({})
+    await confirmedDirectoryRun(core.api)
     const moved = people(2)
     moved[1] = { ...moved[1]!, dept: 'SALES' }
     writeDirectoryCsv(dir, moved)
@@ -74,12 +75,12 @@ describe('directory sync from CSV into the home directory', () => {
       source: { kind: 'csv', ...files },
       deletionGuard: { maxCount: 10, maxPercent: 100 },
     })
-    await core.api['directory.run']({})
+    await confirmedDirectoryRun(core.api)
     const changed = people(3)
     changed[0] = { ...changed[0]!, email: 'new@example.jp' }
     changed[1] = { ...changed[1]!, status: '無効' }
     writeDirectoryCsv(dir, changed.slice(0, 2).concat([{ key: 'E0009', name: '佐藤 花子', dept: 'SALES' }]))
-    await core.api['directory.run']({})
+    await confirmedDirectoryRun(core.api)
     const messages = await directoryHistory()
     expect(messages).toEqual(
       expect.arrayContaining([
@@ -97,14 +98,14 @@ describe('directory sync from CSV into the home directory', () => {
   it('a broken row stops the import with its line number and leaves the home directory as it was', async () => {
     const files = writeDirectoryCsv(dir, people(4))
     await configureCsv(files)
-    await core.api['directory.run']({})
+    await confirmedDirectoryRun(core.api)
     writeDirectoryCsv(dir, people(6))
     writeFileSync(
       files.usersFile,
       `${(await import('node:fs')).readFileSync(files.usersFile, 'utf8')}E0099,broken\r\n`,
     )
     await expect(core.api['directory.preview']({})).rejects.toThrow(/users\.csv line 8/)
-    const run = await core.api['directory.run']({})
+    const run = await confirmedDirectoryRun(core.api)
     expect(run.outcome).toBe('error')
     expect(run.message.ja).toContain('users.csv の 8 行目')
     expect((await core.api['directory.status']({})).counts.employees).toBe(4)
@@ -115,7 +116,7 @@ describe('directory sync from CSV into the home directory', () => {
     await configureCsv(
       writeDirectoryCsv(dir, [...people(2), { key: 'E0100', name: '鈴木 一郎', dept: 'NOPE' }]),
     )
-    const run = await core.api['directory.run']({})
+    const run = await confirmedDirectoryRun(core.api)
     expect(run.outcome).toBe('error')
     expect(run.message.ja).toMatch(/users\.csv の 4 行目: 社員「E0100」の部署コード「NOPE」/)
     expect((await core.api['directory.status']({})).counts.employees).toBe(0)
@@ -123,13 +124,13 @@ describe('directory sync from CSV into the home directory', () => {
 
   it('the deletion guard stops a run that would remove too many, and one approval lets it through', async () => {
     await configureCsv(writeDirectoryCsv(dir, people(20)))
-    await core.api['directory.run']({})
+    await confirmedDirectoryRun(core.api)
     writeDirectoryCsv(dir, people(15))
-    const blocked = await core.api['directory.run']({})
+    const blocked = await confirmedDirectoryRun(core.api)
     expect(blocked.outcome).toBe('blocked')
     expect(blocked.message.en).toContain('5 users (25%)')
     expect((await core.api['directory.status']({})).counts.employees).toBe(20)
-    const approved = await core.api['directory.run']({ approveDeletions: true })
+    const approved = await confirmedDirectoryRun(core.api, { approveDeletions: true })
     expect(approved.outcome).toBe('ok')
     // The five who left stay, suspended, for the grace period.
     expect((await core.api['directory.status']({})).counts).toMatchObject({
@@ -149,7 +150,7 @@ describe('directory sync from CSV into the home directory', () => {
     })
     const plan = await core.api['directory.preview']({})
     expect(plan.licence).toMatchObject({ limit: 10, activeSourceUsers: 12, over: 2 })
-    const run = await core.api['directory.run']({})
+    const run = await confirmedDirectoryRun(core.api)
     expect(run.outcome).toBe('blocked')
     expect(run.message.ja).toContain('2 人超えています')
     expect((await core.api['directory.status']({})).counts.employees).toBe(0)

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../src/main/core/core-types'
 import { openTestCore, tempDataDir } from '../support/test-core'
+import { confirmedDirectoryRun } from '../support/directory-run'
 
 /** desknet's NEO's own export pair (Shift_JIS, CRLF): see test/fixtures/directory/make-desknets-fixtures.py. */
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'directory')
@@ -35,7 +36,7 @@ describe("desknet's NEO export pair", () => {
     expect(notes).toMatch(/2 件.*全角/)
     expect(plan.sourceNotices.every((n) => n.level === 'info')).toBe(true)
 
-    const run = await core.api['directory.run']({})
+    const run = await confirmedDirectoryRun(core.api)
     expect(run.outcome).toBe('ok')
     const status = await core.api['directory.status']({})
     expect(status.counts).toMatchObject({ employees: 12, activeEmployees: 10, departments: 7 })
@@ -77,7 +78,7 @@ describe("desknet's NEO export pair", () => {
     expect(warnings[0]?.message.ja).toContain('使用停止フラグ')
 
     // The nightly run nobody watches says it too, in the history.
-    await core.api['directory.run']({})
+    await confirmedDirectoryRun(core.api)
     const history = await core.api['history.search']({
       filter: { category: 'directory', level: 'warning' },
       limit: 10,

@@ -3,6 +3,7 @@ import type { Core } from '../../src/main/core/core-types'
 import { TestClock } from '../../src/main/core/scheduler/test-clock'
 import { people, writeDirectoryCsv, type CsvPerson } from '../support/directory-csv'
 import { openTestCore, tempDataDir } from '../support/test-core'
+import { confirmedDirectoryRun } from '../support/directory-run'
 
 const day = 24 * 60 * 60 * 1000
 let dir: string
@@ -21,7 +22,7 @@ afterEach(async () => {
 /** No target: the home directory is all there is. */
 async function importPeople(persons: CsvPerson[]): Promise<void> {
   await core.api['directory.config.update']({ source: { kind: 'csv', ...writeDirectoryCsv(dir, persons) } })
-  const run = await core.api['directory.run']({})
+  const run = await confirmedDirectoryRun(core.api)
   expect(run.outcome, run.message.en).toBe('ok')
 }
 
@@ -48,7 +49,7 @@ describe('home directory without a target: the grace period the screen promises'
         reason: expect.objectContaining({ en: expect.stringContaining('deleted from 2026-12-23') }),
       }),
     ])
-    await core.api['directory.run']({})
+    await confirmedDirectoryRun(core.api)
     expect(await counts()).toMatchObject({ employees: 20, activeEmployees: 19 })
     expect(await person('E0020')).toMatchObject({ nameJa: '山田 太郎20', active: false })
     expect(await history()).toContain(
@@ -56,13 +57,13 @@ describe('home directory without a target: the grace period the screen promises'
     )
 
     clock.jump(29 * day + 23 * 60 * 60 * 1000)
-    expect((await core.api['directory.run']({})).message.en).toBe('No changes')
+    expect((await confirmedDirectoryRun(core.api)).message.en).toBe('No changes')
     expect(await person('E0020')).toMatchObject({ active: false })
 
     clock.jump(60 * 60 * 1000)
     const deletion = await core.api['directory.preview']({})
     expect(deletion.homeChanges).toEqual([expect.objectContaining({ key: 'E0020', action: 'deleted' })])
-    expect((await core.api['directory.run']({})).outcome).toBe('ok')
+    expect((await confirmedDirectoryRun(core.api)).outcome).toBe('ok')
     expect(await counts()).toMatchObject({ employees: 19, activeEmployees: 19 })
     expect(await person('E0020')).toBeNull()
     expect(
@@ -73,7 +74,7 @@ describe('home directory without a target: the grace period the screen promises'
   it('a leaver back in the source within the period is reactivated, keeps their record, and the clock starts afresh', async () => {
     await importPeople(people(20))
     writeDirectoryCsv(dir, people(19))
-    await core.api['directory.run']({})
+    await confirmedDirectoryRun(core.api)
 
     clock.jump(10 * day)
     const back = people(20).map((p) => (p.key === 'E0020' ? { ...p, email: 'back@example.jp' } : p))
@@ -86,18 +87,18 @@ describe('home directory without a target: the grace period the screen promises'
         reason: expect.objectContaining({ ja: 'ソースに戻ったため、削除の予定を取り消しました' }),
       }),
     ])
-    await core.api['directory.run']({})
+    await confirmedDirectoryRun(core.api)
     expect(await person('E0020')).toMatchObject({ active: true, email: 'back@example.jp' })
 
     // Gone again 25 days later: a new grace period from that run, not from the first departure.
     clock.jump(25 * day)
     writeDirectoryCsv(dir, people(19))
-    await core.api['directory.run']({})
+    await confirmedDirectoryRun(core.api)
     clock.jump(29 * day)
-    await core.api['directory.run']({})
+    await confirmedDirectoryRun(core.api)
     expect(await person('E0020')).toMatchObject({ active: false })
     clock.jump(day)
-    await core.api['directory.run']({})
+    await confirmedDirectoryRun(core.api)
     expect(await person('E0020')).toBeNull()
   })
 
@@ -110,7 +111,7 @@ describe('home directory without a target: the grace period the screen promises'
     expect(leaving.homeChanges).toEqual([
       expect.objectContaining({ key: 'E0020', action: 'suspended', fields: [] }),
     ])
-    await core.api['directory.run']({})
+    await confirmedDirectoryRun(core.api)
 
     clock.jump(5 * day)
     writeDirectoryCsv(dir, persons)
@@ -118,9 +119,9 @@ describe('home directory without a target: the grace period the screen promises'
     expect(returning.homeChanges).toEqual([
       expect.objectContaining({ key: 'E0020', action: 'updated', fields: [] }),
     ])
-    await core.api['directory.run']({})
+    await confirmedDirectoryRun(core.api)
     clock.jump(40 * day)
-    expect((await core.api['directory.run']({})).message.en).toBe('No changes')
+    expect((await confirmedDirectoryRun(core.api)).message.en).toBe('No changes')
     expect(await person('E0020')).toMatchObject({ active: false })
   })
 
@@ -128,7 +129,7 @@ describe('home directory without a target: the grace period the screen promises'
     await core.api['directory.config.update']({ graceDays: 0 })
     await importPeople(people(20))
     writeDirectoryCsv(dir, people(19))
-    await core.api['directory.run']({})
+    await confirmedDirectoryRun(core.api)
     expect(await counts()).toMatchObject({ employees: 19 })
   })
 })
@@ -140,7 +141,7 @@ describe('deletion guard without a target counts every person taken out', () => 
     writeDirectoryCsv(dir, persons)
     const plan = await core.api['directory.preview']({})
     expect(plan.deletion).toMatchObject({ removals: 3, base: 20, tripped: true })
-    const run = await core.api['directory.run']({})
+    const run = await confirmedDirectoryRun(core.api)
     expect(run.outcome).toBe('blocked')
     expect(run.message.en).toContain('3 users (15%)')
     expect(await counts()).toMatchObject({ activeEmployees: 20 })
@@ -149,15 +150,15 @@ describe('deletion guard without a target counts every person taken out', () => 
   it('leavers count as removals when suspended and again when deleted after the grace period', async () => {
     await importPeople(people(20))
     writeDirectoryCsv(dir, people(17))
-    expect((await core.api['directory.run']({})).outcome).toBe('blocked')
+    expect((await confirmedDirectoryRun(core.api)).outcome).toBe('blocked')
     expect(await counts()).toMatchObject({ employees: 20, activeEmployees: 20 })
-    expect((await core.api['directory.run']({ approveDeletions: true })).outcome).toBe('ok')
+    expect((await confirmedDirectoryRun(core.api, { approveDeletions: true })).outcome).toBe('ok')
     expect(await counts()).toMatchObject({ employees: 20, activeEmployees: 17 })
 
     clock.jump(30 * day)
     const deletion = await core.api['directory.preview']({})
     expect(deletion.deletion).toMatchObject({ removals: 3, tripped: true })
-    expect((await core.api['directory.run']({ approveDeletions: true })).outcome).toBe('ok')
+    expect((await confirmedDirectoryRun(core.api, { approveDeletions: true })).outcome).toBe('ok')
     expect(await counts()).toMatchObject({ employees: 17, activeEmployees: 17 })
   })
 })

@@ -5,6 +5,7 @@ import { directorySecretNames } from '../../src/shared/model/directory-config'
 import { people, writeDirectoryCsv } from '../support/directory-csv'
 import { startSlapd, type Slapd } from '../support/slapd'
 import { openTestCore, tempDataDir } from '../support/test-core'
+import { confirmedDirectoryRun } from '../support/directory-run'
 
 let slapd: Slapd
 let dir: string
@@ -50,7 +51,7 @@ describe('directory sync with OpenLDAP (slapd)', () => {
       },
     })
     expect((await core.api['directory.check']({ side: 'target' })).ok).toBe(true)
-    expect((await core.api['directory.run']({})).outcome).toBe('ok')
+    expect((await confirmedDirectoryRun(core.api)).outcome).toBe('ok')
 
     const entries = await slapd.ldapsearch(branch('people'), '(objectClass=inetOrgPerson)', [
       'uid',
@@ -82,7 +83,7 @@ describe('directory sync with OpenLDAP (slapd)', () => {
 
     const again = await core.api['directory.preview']({})
     expect(again.itemsTotal).toBe(0)
-    const second = await core.api['directory.run']({})
+    const second = await confirmedDirectoryRun(core.api)
     expect(second).toMatchObject({ outcome: 'ok', applied: 0, message: { en: 'No changes' } })
 
     // One person leaves: moved under the suspended branch, out of the groups.
@@ -91,7 +92,7 @@ describe('directory sync with OpenLDAP (slapd)', () => {
       deletionGuard: { maxCount: 500, maxPercent: 50 },
     })
     writeDirectoryCsv(dir, people(4))
-    expect((await core.api['directory.run']({})).outcome).toBe('ok')
+    expect((await confirmedDirectoryRun(core.api)).outcome).toBe('ok')
     const suspended = await slapd.ldapsearch(branch('suspended'), '(employeeNumber=*)', ['employeeNumber'])
     expect(suspended.map((e) => e.attributes.employeenumber?.[0])).toEqual(['E0005'])
   })
@@ -121,7 +122,7 @@ describe('directory sync with OpenLDAP (slapd)', () => {
       source: { kind: 'ldap', ...connection(), baseDn: base, pageSize: 10 },
     })
     expect((await core.api['directory.check']({ side: 'source' })).ok).toBe(true)
-    expect((await core.api['directory.run']({})).outcome).toBe('ok')
+    expect((await confirmedDirectoryRun(core.api)).outcome).toBe('ok')
     const status = await core.api['directory.status']({})
     expect(status.counts).toMatchObject({ employees: 12, departments: 2 })
     const osaka = await core.api['directory.employees']({ department: 'osaka' })

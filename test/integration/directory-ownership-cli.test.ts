@@ -64,14 +64,14 @@ describe.skipIf(skipWithoutKeychain())('renkei directory with accounts Renkei do
     expect(preview.stdout).toContain('will adopt 1 existing accounts / 既存アカウント 1 件を引き継ぎます')
     expect(preview.stdout).toContain(`user c9001 [C-9001] uid=c9001,${usersDn}`)
 
-    const waiting = cli('directory', 'run')
+    const waiting = cli('directory', 'run', '--yes')
     expect(waiting.status).toBe(0)
     expect(waiting.stdout).toContain('1 existing accounts wait for adoption')
     const hand = async () =>
       (await slapd.ldapsearch(usersDn, '(uid=e0001)', ['employeeNumber'])).map((e) => e.attributes)
     expect(await hand()).toEqual([{}])
 
-    const approved = cli('directory', 'run', '--approve-adoptions', '--json')
+    const approved = cli('directory', 'run', '--yes', '--approve-adoptions', '--json')
     expect(approved.status).toBe(0)
     expect(JSON.parse(approved.stdout).outcome).toBe('ok')
     expect(await hand()).toEqual([{ employeenumber: ['E0001'] }])
@@ -101,6 +101,7 @@ describe.skipIf(skipWithoutKeychain())('renkei directory with accounts Renkei do
         ...args,
         'directory',
         'run',
+        '--yes',
       ])
       const killed = new Promise<NodeJS.Signals | null>((resolve) =>
         child.once('exit', (_c, sig) => resolve(sig)),
@@ -113,7 +114,7 @@ describe.skipIf(skipWithoutKeychain())('renkei directory with accounts Renkei do
       expect(partial).toBeGreaterThanOrEqual(15)
       expect(partial).toBeLessThan(60)
 
-      const next = await runCliAsync([...args, 'directory', 'run'])
+      const next = await runCliAsync([...args, 'directory', 'run', '--yes'])
       expect(next).toMatchObject({ status: 0, stdout: expect.stringContaining('ok: ') })
       const keys = scim.users().map((u) => String(u.externalId))
       expect(keys).toHaveLength(60)

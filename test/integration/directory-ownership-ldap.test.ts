@@ -10,6 +10,7 @@ import { directorySecretNames } from '../../src/shared/model/directory-config'
 import { people, writeDirectoryCsv, type CsvPerson } from '../support/directory-csv'
 import { startSlapd, type LdifEntry, type Slapd } from '../support/slapd'
 import { openTestCore, tempDataDir } from '../support/test-core'
+import { confirmedDirectoryRun } from '../support/directory-run'
 
 const day = 24 * 60 * 60 * 1000
 const b64 = (text: string): string => Buffer.from(text).toString('base64')
@@ -109,7 +110,7 @@ describe.each(['attribute', 'ou'] as const)('an existing LDAP tree (departments 
     expect(plan.counts.user).toMatchObject({ create: 1, adopt: 2, suspend: 0, delete: 0 })
     expect(plan.foreign.map((f) => f.name).sort()).toEqual(['c9001', 'c9002'])
     for (let run = 0; run < 4; run++) {
-      await core.api['directory.run']({ approveDeletions: true, approveAdoptions: run > 0 })
+      await confirmedDirectoryRun(core.api, { approveDeletions: true, approveAdoptions: run > 0 })
       clock.jump(40 * day)
     }
     expect(await contractors()).toEqual(before)
@@ -118,13 +119,13 @@ describe.each(['attribute', 'ou'] as const)('an existing LDAP tree (departments 
 
   it('adopts uid= and cn= entries by login only after approval, never creating a second entry', async () => {
     await configure(people(3))
-    const waiting = await core.api['directory.run']({})
+    const waiting = await confirmedDirectoryRun(core.api)
     expect(waiting.outcome).toBe('warning')
     expect(waiting.message.ja).toContain('2 件が引き継ぎの承認待ち')
     expect((await withUid('e0001'))[0]!.attributes.employeenumber).toBeUndefined()
     expect(await withUid('e0003')).toHaveLength(1)
 
-    expect((await core.api['directory.run']({ approveAdoptions: true })).outcome).toBe('ok')
+    expect((await confirmedDirectoryRun(core.api, { approveAdoptions: true })).outcome).toBe('ok')
     for (const [uid, key] of [
       ['e0001', 'E0001'],
       ['e0002', 'E0002'],
@@ -142,12 +143,12 @@ describe.each(['attribute', 'ou'] as const)('an existing LDAP tree (departments 
 
   it('renames the person behind a cn= entry without LDAP 65 and without dropping its cn', async () => {
     await configure(people(3))
-    await core.api['directory.run']({ approveAdoptions: true })
+    await confirmedDirectoryRun(core.api, { approveAdoptions: true })
     const renamed = people(3).map((p) =>
       p.key === 'E0002' ? { ...p, name: '鈴木 次郎', login: 'jiro.suzuki', dept: 'SALES' } : p,
     )
     await configure(renamed)
-    const run = await core.api['directory.run']({})
+    const run = await confirmedDirectoryRun(core.api)
     expect(run.outcome).toBe('ok')
     const jiro = await withUid('jiro.suzuki')
     expect(jiro).toHaveLength(1)
@@ -176,7 +177,7 @@ describe.each(['attribute', 'ou'] as const)('an existing LDAP tree (departments 
     expect(plan.held.map((h) => h.key)).toEqual(['E0001'])
     expect(plan.counts.user).toMatchObject({ adopt: 1, create: 1 })
     const before = await everyone()
-    await core.api['directory.run']({ approveAdoptions: true, approveDeletions: true })
+    await confirmedDirectoryRun(core.api, { approveAdoptions: true, approveDeletions: true })
     const after = await everyone()
     for (const uid of ['e0001', 'c9002'])
       expect(after.filter((e) => e.attributes.uid?.includes(uid))).toEqual(

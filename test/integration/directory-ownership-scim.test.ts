@@ -14,6 +14,7 @@ import { people, writeDirectoryCsv, type CsvPerson } from '../support/directory-
 import { startScimServer } from '../support/scim-server'
 import { skipBecause } from '../support/skip-reason'
 import { openTestCore, tempDataDir } from '../support/test-core'
+import { confirmedDirectoryRun } from '../support/directory-run'
 
 const day = 24 * 60 * 60 * 1000
 
@@ -112,7 +113,7 @@ describe.each(servers)('directory ownership against %s', (name, start, hasGroups
       expect.objectContaining({ ref: foreignId, key: 'aad-6f1c', name: 'aad.user' }),
     ])
     for (let run = 0; run < 4; run++) {
-      const summary = await core.api['directory.run']({ approveDeletions: true })
+      const summary = await confirmedDirectoryRun(core.api, { approveDeletions: true })
       expect(summary.outcome).toBe('ok')
       clock.jump(40 * day)
     }
@@ -135,13 +136,13 @@ describe.each(servers)('directory ownership against %s', (name, start, hasGroups
     expect(plan.adoption).toEqual({ candidates: 1, approved: false })
     expect(plan.items.find((i) => i.action === 'adopt')).toMatchObject({ key: 'E0001' })
 
-    const unapproved = await core.api['directory.run']({})
+    const unapproved = await confirmedDirectoryRun(core.api)
     expect(unapproved.outcome).toBe('warning')
     expect(unapproved.message.en).toContain('1 existing accounts wait for adoption')
     expect(await readBack(existingId)).toEqual(before)
     expect((await allUsers()).filter((u) => u.userName === 'e0001')).toHaveLength(1)
 
-    const approved = await core.api['directory.run']({ approveAdoptions: true })
+    const approved = await confirmedDirectoryRun(core.api, { approveAdoptions: true })
     expect(approved.outcome).toBe('ok')
     const users = await allUsers()
     expect(users.filter((u) => u.userName === 'e0001').map((u) => [u.id, u.externalId])).toEqual([
@@ -157,16 +158,16 @@ describe.each(servers)('directory ownership against %s', (name, start, hasGroups
     await configure(people(2).map((p) => ({ ...p, email: `${p.key.toLowerCase()}@idp.example.com` })))
     const plan = await core.api['directory.preview']({})
     expect(plan.counts.user).toMatchObject({ create: 0, adopt: 2, update: 0, suspend: 0 })
-    expect((await core.api['directory.run']({})).outcome).toBe('warning')
+    expect((await confirmedDirectoryRun(core.api)).outcome).toBe('warning')
     expect((await allUsers()).map((u) => u.id).sort()).toEqual([...ids].sort())
-    expect((await core.api['directory.run']({ approveAdoptions: true })).outcome).toBe('ok')
+    expect((await confirmedDirectoryRun(core.api, { approveAdoptions: true })).outcome).toBe('ok')
     expect((await allUsers()).map((u) => u.id).sort()).toEqual([...ids].sort())
     expect((await core.api['directory.preview']({})).itemsTotal).toBe(0)
   })
 
   it('an excluded account is left alone even though Renkei owns it', async () => {
     await configure(people(4))
-    expect((await core.api['directory.run']({})).outcome).toBe('ok')
+    expect((await confirmedDirectoryRun(core.api)).outcome).toBe('ok')
     const admin = (await allUsers()).find((u) => u.userName === 'e0002')!
     const before = await readBack(admin.id)
     const changed = people(4).filter((p) => p.key !== 'E0002')
@@ -179,9 +180,9 @@ describe.each(servers)('directory ownership against %s', (name, start, hasGroups
       }),
     ])
     expect(plan.counts.user.suspend).toBe(0)
-    await core.api['directory.run']({ approveDeletions: true })
+    await confirmedDirectoryRun(core.api, { approveDeletions: true })
     clock.jump(40 * day)
-    await core.api['directory.run']({ approveDeletions: true })
+    await confirmedDirectoryRun(core.api, { approveDeletions: true })
     expect(await readBack(admin.id)).toEqual(before)
   })
 
@@ -201,7 +202,7 @@ describe.each(servers)('directory ownership against %s', (name, start, hasGroups
     const plan = await core.api['directory.preview']({})
     expect(plan.counts.user).toMatchObject({ create: 1, adopt: 0 })
     expect(plan.foreignTotal).toBe(0)
-    expect((await core.api['directory.run']({})).outcome).toBe('ok')
+    expect((await confirmedDirectoryRun(core.api)).outcome).toBe('ok')
     const users = await allUsers()
     expect(users.filter((u) => u.userName === 'e0001').map((u) => u.id)).toEqual([made])
     expect(users).toHaveLength(2)
@@ -211,7 +212,7 @@ describe.each(servers)('directory ownership against %s', (name, start, hasGroups
     'members of an excluded group are left alone',
     async () => {
       await configure(people(3))
-      await core.api['directory.run']({})
+      await confirmedDirectoryRun(core.api)
       const member = (await allUsers()).find((u) => u.userName === 'e0003')!
       const group = await call('POST', '/Groups', {
         schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
@@ -223,10 +224,10 @@ describe.each(servers)('directory ownership against %s', (name, start, hasGroups
       await configure(people(2), { exclusions: { groups: ['no-sync'] } })
       const plan = await core.api['directory.preview']({})
       expect(plan.excluded.map((e) => e.reason?.ja)).toEqual(['除外ルール（グループ no-sync）'])
-      await core.api['directory.run']({ approveDeletions: true })
+      await confirmedDirectoryRun(core.api, { approveDeletions: true })
       expect(await readBack(member.id)).toEqual(before)
       await configure(people(2), { exclusions: { groups: ['no-such-group'] } })
-      const missing = await core.api['directory.run']({})
+      const missing = await confirmedDirectoryRun(core.api)
       expect(missing.outcome).toBe('error')
       expect(missing.message.en).toContain('"no-such-group" does not exist')
     },

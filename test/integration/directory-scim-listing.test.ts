@@ -14,6 +14,7 @@ import { people, writeDirectoryCsv } from '../support/directory-csv'
 import { startRewritingProxy, type RunningRewritingProxy } from '../support/scim-rewriting-proxy'
 import { startScimServer } from '../support/scim-server'
 import { openTestCore, tempDataDir } from '../support/test-core'
+import { confirmedDirectoryRun } from '../support/directory-run'
 
 interface Upstream {
   readonly baseUrl: string
@@ -52,7 +53,7 @@ describe.each(servers)(
       const clock = new TestClock(Date.parse('2026-12-01T09:00:00+09:00'))
       core = await openTestCore(dir, { secrets, clock })
       await configure(staff)
-      expect((await core.api['directory.run']({})).outcome).toBe('ok')
+      expect((await confirmedDirectoryRun(core.api)).outcome).toBe('ok')
     }, 120_000)
     afterAll(async () => {
       await core.close()
@@ -99,7 +100,7 @@ describe.each(servers)(
       expect(plan.counts.user.suspend).toBe(leavers)
       expect(plan.counts.group.create).toBe(0)
       const from = proxy.requests().length
-      const run = await core.api['directory.run']({})
+      const run = await confirmedDirectoryRun(core.api)
       expect(run.outcome).toBe('ok')
       expect(writesSince(from).filter((r) => r.startsWith('POST'))).toEqual([])
       expect(await activeOnServer()).toBe(staff - leavers)
@@ -114,7 +115,7 @@ describe.each(servers)(
       await configure(staff - 2 * leavers)
       const activeBefore = await activeOnServer()
       const from = proxy.requests().length
-      const run = await core.api['directory.run']({})
+      const run = await confirmedDirectoryRun(core.api)
       expect(run.outcome).toBe('error')
       expect(run.message.en).toContain('stopped before planning anything (no suspension, no deletion)')
       expect(run.message.ja).toContain('何も計画せず')

@@ -6,6 +6,7 @@ import { directorySecretNames } from '../../src/shared/model/directory-config'
 import { people, writeDirectoryCsv, type CsvPerson } from '../support/directory-csv'
 import { startScimServer, type RunningScimServer } from '../support/scim-server'
 import { openTestCore, tempDataDir } from '../support/test-core'
+import { confirmedDirectoryRun } from '../support/directory-run'
 
 const day = 24 * 60 * 60 * 1000
 let server: RunningScimServer
@@ -72,7 +73,7 @@ describe('directory sync into a SCIM 2.0 service (SCIMMY on loopback)', () => {
     expect(plan.counts.group.create).toBe(1)
     expect(writes()).toBe(0)
 
-    expect((await core.api['directory.run']({})).outcome).toBe('ok')
+    expect((await confirmedDirectoryRun(core.api)).outcome).toBe('ok')
     const users = server.users()
     expect(users).toHaveLength(6)
     const first = users.find((u) => u.externalId === 'E0001')!
@@ -87,7 +88,7 @@ describe('directory sync into a SCIM 2.0 service (SCIMMY on loopback)', () => {
     expect((group.members as unknown[]).length).toBe(3)
 
     const before = writes()
-    const second = await core.api['directory.run']({})
+    const second = await confirmedDirectoryRun(core.api)
     expect(second.message.en).toBe('No changes')
     expect(writes()).toBe(before)
   })
@@ -95,13 +96,13 @@ describe('directory sync into a SCIM 2.0 service (SCIMMY on loopback)', () => {
   it('reads the target while the source is read, yet reports a broken source first and a refused token after', async () => {
     await secrets.set(directorySecretNames.targetScimToken, 'not-the-token')
     await configure([...people(3), { key: 'E0001', name: '重複 一郎', dept: 'S1', login: 'dup.one' }])
-    const broken = await core.api['directory.run']({})
+    const broken = await confirmedDirectoryRun(core.api)
     expect(broken.outcome).toBe('error')
     expect(broken.message.en).toMatch(/source/i)
     expect(broken.message.en).not.toMatch(/401|token|credential/i)
 
     await configure(people(3))
-    const refused = await core.api['directory.run']({})
+    const refused = await confirmedDirectoryRun(core.api)
     expect(refused.outcome).toBe('error')
     expect(refused.message.en).not.toMatch(/source/i)
     expect(writes()).toBe(0)
@@ -109,7 +110,7 @@ describe('directory sync into a SCIM 2.0 service (SCIMMY on loopback)', () => {
 
   it('changes one field with one PATCH, and says so in the history', async () => {
     await configure(people(3))
-    await core.api['directory.run']({})
+    await confirmedDirectoryRun(core.api)
     const changed = people(3)
     changed[1] = { ...changed[1]!, email: 'moved@example.jp' }
     await configure(changed)
@@ -122,7 +123,7 @@ describe('directory sync into a SCIM 2.0 service (SCIMMY on loopback)', () => {
       }),
     ])
     const before = server.requests().length
-    await core.api['directory.run']({})
+    await confirmedDirectoryRun(core.api)
     const after = server
       .requests()
       .slice(before)
@@ -136,7 +137,7 @@ describe('directory sync into a SCIM 2.0 service (SCIMMY on loopback)', () => {
     await configure(people(5), { licenceCount: 3 })
     const plan = await core.api['directory.preview']({})
     expect(plan.licence).toMatchObject({ limit: 3, newUsers: 5, seatsFree: 3, over: 2 })
-    expect((await core.api['directory.run']({})).outcome).toBe('blocked')
+    expect((await confirmedDirectoryRun(core.api)).outcome).toBe('blocked')
     expect(server.users()).toHaveLength(0)
     const history = await core.api['history.search']({ filter: { category: 'directory', level: 'error' } })
     expect(history.entries[0]!.message).toContain('ライセンス数 3 を 2 人超えています')
@@ -144,37 +145,37 @@ describe('directory sync into a SCIM 2.0 service (SCIMMY on loopback)', () => {
 
   it('suspends people who left, holds them for the grace period, then deletes them; the guard needs one approval', async () => {
     await configure(people(20))
-    await core.api['directory.run']({})
+    await confirmedDirectoryRun(core.api)
     await configure(people(15))
-    expect((await core.api['directory.run']({})).outcome).toBe('blocked')
+    expect((await confirmedDirectoryRun(core.api)).outcome).toBe('blocked')
     expect(active()).toHaveLength(20)
 
-    expect((await core.api['directory.run']({ approveDeletions: true })).outcome).toBe('ok')
+    expect((await confirmedDirectoryRun(core.api, { approveDeletions: true })).outcome).toBe('ok')
     expect(active()).toHaveLength(15)
     expect(server.users()).toHaveLength(20)
 
     clock.jump(29 * day)
-    await core.api['directory.run']({})
+    await confirmedDirectoryRun(core.api)
     expect(server.users()).toHaveLength(20)
     clock.jump(1 * day)
     const plan = await core.api['directory.preview']({})
     expect(plan.counts.user.delete).toBe(5)
     expect(plan.items[0]!.reason?.ja).toContain('猶予期間 30 日を過ぎました')
     // Deleting 5 of 20 trips the guard again: approve this one too.
-    await core.api['directory.run']({ approveDeletions: true })
+    await confirmedDirectoryRun(core.api, { approveDeletions: true })
     expect(server.users()).toHaveLength(15)
   })
 
   it('uses the initial password only when creating a user', async () => {
     await secrets.set(directorySecretNames.initialPassword, 'Welcome-2026!')
     await configure(people(1))
-    await core.api['directory.run']({})
+    await confirmedDirectoryRun(core.api)
     expect(server.users()[0]!.password).toBe('Welcome-2026!')
     await secrets.set(directorySecretNames.initialPassword, 'Changed-later')
     const changed = [{ ...people(1)[0]!, email: 'changed@example.jp' }]
     await configure(changed)
     const before = server.requests().length
-    await core.api['directory.run']({})
+    await confirmedDirectoryRun(core.api)
     expect(
       server
         .requests()
@@ -192,7 +193,7 @@ describe('directory sync into a SCIM 2.0 service (SCIMMY on loopback)', () => {
     const unsubscribe = core.subscribe('directory.progress', (p) => {
       if (p.phase === 'applying' && p.done === 10 && !stopping) stopping = core.close()
     })
-    const interrupted = await core.api['directory.run']({})
+    const interrupted = await confirmedDirectoryRun(core.api)
     unsubscribe()
     await stopping
     expect(interrupted.outcome).toBe('error')
@@ -203,7 +204,7 @@ describe('directory sync into a SCIM 2.0 service (SCIMMY on loopback)', () => {
     core = await openCore()
     const plan = await core.api['directory.preview']({})
     expect(plan.counts.user.create).toBe(30 - partial)
-    await core.api['directory.run']({})
+    await confirmedDirectoryRun(core.api)
     const keys = server.users().map((u) => String(u.externalId))
     expect(keys).toHaveLength(30)
     expect(new Set(keys).size).toBe(30)

@@ -6,6 +6,7 @@ import { TestClock } from '../../src/main/core/scheduler/test-clock'
 import type { HealthSubject } from '../../src/shared/model/health'
 import { people, writeDirectoryCsv } from '../support/directory-csv'
 import { openTestCore, tempDataDir } from '../support/test-core'
+import { confirmedDirectoryRun } from '../support/directory-run'
 
 let dir: string
 let clock: TestClock
@@ -39,15 +40,15 @@ describe('health of directory sync', () => {
     const files = writeDirectoryCsv(dir, people(3))
     await core.api['directory.config.update']({ source: { kind: 'csv', ...files } })
     const okAt = clock.now()
-    expect((await core.api['directory.run']({})).outcome).toBe('ok')
+    expect((await confirmedDirectoryRun(core.api)).outcome).toBe('ok')
     expect(await directoryHealth()).toMatchObject({ state: 'ok', lastSuccessAt: okAt, errorStreak: 0 })
 
     unlinkSync(files.usersFile)
     await clock.advance(60_000)
     const failedAt = clock.now()
-    await core.api['directory.run']({})
+    await confirmedDirectoryRun(core.api)
     await clock.advance(60_000)
-    await core.api['directory.run']({})
+    await confirmedDirectoryRun(core.api)
     const failing = await directoryHealth()
     expect(failing).toMatchObject({ state: 'failing', errorStreak: 2, lastSuccessAt: okAt })
     expect(failing.lastFailureAt).toBeGreaterThan(failedAt)
@@ -59,7 +60,7 @@ describe('health of directory sync', () => {
 
     writeDirectoryCsv(dir, people(3))
     await clock.advance(60_000)
-    await core.api['directory.run']({})
+    await confirmedDirectoryRun(core.api)
     expect(await directoryHealth()).toMatchObject({ state: 'ok', errorStreak: 0, lastSuccessAt: clock.now() })
     expect((await core.api['health.get']({})).attention).toEqual([])
   })
@@ -68,7 +69,7 @@ describe('health of directory sync', () => {
     await core.api['directory.config.update']({
       source: { kind: 'csv', ...writeDirectoryCsv(dir, people(2)) },
     })
-    await core.api['directory.run']({})
+    await confirmedDirectoryRun(core.api)
     const job = (await core.api['jobs.list']({})).find((j) => j.id === 'directory.sync')!
     expect(job).toMatchObject({ lastOutcome: 'ok', lastFinishedAt: clock.now(), running: false })
     expect(job.lastMessage?.en).toBeTruthy()
@@ -88,12 +89,12 @@ describe('a run from another process', () => {
     await core.api['directory.config.update']({
       source: { kind: 'csv', ...writeDirectoryCsv(dir, people(2)) },
     })
-    await core.api['directory.run']({})
+    await confirmedDirectoryRun(core.api)
     await clock.advance(60_000)
     const cli = await openTestCore(dir, { clock })
     try {
       unlinkSync(join(dir, 'users.csv'))
-      await cli.api['directory.run']({})
+      await confirmedDirectoryRun(cli.api)
     } finally {
       await cli.close()
     }

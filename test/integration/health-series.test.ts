@@ -7,6 +7,7 @@ import type { NewHistoryEntry } from '../../src/shared/model/history'
 import { people, writeDirectoryCsv } from '../support/directory-csv'
 import { writeJsonl } from '../support/history-fixtures'
 import { openTestCore, tempDataDir } from '../support/test-core'
+import { confirmedDirectoryRun } from '../support/directory-run'
 
 let dir: string
 let core: Core
@@ -46,7 +47,7 @@ describe('the 7-day series of runs and errors', () => {
     await core.api['directory.config.update']({
       source: { kind: 'csv', ...writeDirectoryCsv(dir, people(1)) },
     })
-    await core.api['directory.run']({})
+    await confirmedDirectoryRun(core.api)
 
     const { series } = await core.api['health.get']({})
     expect(series.map((d) => d.day)).toEqual([

@@ -1,17 +1,14 @@
 import type { Command } from 'commander'
 import type { MethodInput } from '../../shared/api'
-import { sourceProblemReport, type DirectoryRunSummary } from '../../shared/model/directory'
 import { directorySecretNames } from '../../shared/model/directory-config'
 import { ApiError } from '../../shared/model/errors'
 import type { Core } from '../core/core-types'
 import { printJson } from './cli-output'
-import { planText, problemsJson, problemsText } from './directory-output'
+import { planText, summaryText } from './directory-output'
+import { previewOrReport } from './directory-preview'
+import { registerDirectoryRun } from './directory-run-command'
 import { readJsonInput, type JsonInputOptions } from './json-input'
 import { withCore, type GlobalOptions } from './with-core'
-
-function summaryText(summary: DirectoryRunSummary): string {
-  return `${summary.outcome}: ${summary.message.ja}\n${summary.outcome}: ${summary.message.en}`
-}
 
 /** Which of the directory's keychain entries are set; the values themselves never leave the keychain. */
 async function secretsText(core: Core): Promise<string> {
@@ -54,21 +51,6 @@ function registerConfigCommands(directory: Command, globals: () => GlobalOptions
     })
 }
 
-/** The plan; a source with problems lists every one of them (stderr, or stdout with --json) and exits 1. */
-async function preview(core: Core, json: boolean): Promise<void> {
-  try {
-    const plan = await core.api['directory.preview']({ limit: 1_000_000 })
-    if (json) printJson(plan)
-    else process.stdout.write(`${planText(plan)}\n`)
-  } catch (error) {
-    const report = error instanceof ApiError ? sourceProblemReport(error.detail) : null
-    if (!(error instanceof ApiError) || !report) throw error
-    if (json) printJson(problemsJson(error, report))
-    else process.stderr.write(problemsText(error, report))
-    process.exitCode = 1
-  }
-}
-
 /** `renkei directory preview|run|status|config`: the dry run and the run, for scripts and for admins without the UI. */
 export function registerDirectoryCommands(program: Command, globals: () => GlobalOptions): void {
   const directory = program
@@ -79,25 +61,14 @@ export function registerDirectoryCommands(program: Command, globals: () => Globa
     .description('compute the plan (dry run): writes nothing')
     .option('--json', 'print the whole plan as JSON')
     .action(async (options: { json?: boolean }) => {
-      await withCore(globals(), (core) => preview(core, options.json ?? false))
-    })
-  directory
-    .command('run')
-    .description('synchronise now (exit 1 when blocked or failed)')
-    .option('--approve-deletions', 'let this one run past the deletion guard (the threshold is unchanged)')
-    .option('--approve-adoptions', 'adopt the existing accounts the preview lists as "adopt" (this run only)')
-    .option('--json', 'print the result as JSON')
-    .action(async (options: { approveDeletions?: boolean; approveAdoptions?: boolean; json?: boolean }) => {
       await withCore(globals(), async (core) => {
-        const summary = await core.api['directory.run']({
-          approveDeletions: options.approveDeletions ?? false,
-          approveAdoptions: options.approveAdoptions ?? false,
-        })
-        if (options.json) printJson(summary)
-        else process.stdout.write(`${summaryText(summary)}\n`)
-        if (summary.outcome === 'error' || summary.outcome === 'blocked') process.exitCode = 1
+        const plan = await previewOrReport(core, options.json ?? false, 1_000_000)
+        if (!plan) return
+        if (options.json) printJson(plan)
+        else process.stdout.write(`${planText(plan)}\n`)
       })
     })
+  registerDirectoryRun(directory, globals)
   directory
     .command('status')
     .description('home directory counts, last run, import in progress')

@@ -1,4 +1,9 @@
-import type { DirectoryPlan, SourceProblemReport, TargetAccountSummary } from '../../shared/model/directory'
+import type {
+  DirectoryPlan,
+  DirectoryRunSummary,
+  SourceProblemReport,
+  TargetAccountSummary,
+} from '../../shared/model/directory'
 import type { ApiError } from '../../shared/model/errors'
 
 function countsLine(label: string, c: DirectoryPlan['counts']['user']): string {
@@ -83,4 +88,9 @@ export function problemsText(error: ApiError, report: SourceProblemReport): stri
 /** `--json`: the error and the complete report, for scripts. */
 export function problemsJson(error: ApiError, report: SourceProblemReport): unknown {
   return { error: { code: error.code, message: error.localized }, sourceProblems: report }
+}
+
+/** A run's outcome, Japanese line above English. */
+export function summaryText(summary: DirectoryRunSummary): string {
+  return `${summary.outcome}: ${summary.message.ja}\n${summary.outcome}: ${summary.message.en}`
 }

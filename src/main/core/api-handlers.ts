@@ -2,6 +2,7 @@ import type { ApiHandlers } from '../../shared/api'
 import type { createAlertHandlers } from './alerts/alert-handlers'
 import { ApiError } from '../../shared/model/errors'
 import { maxCsvExportRows } from '../../shared/model/history'
+import type { Localized } from '../../shared/model/localized'
 import type { Settings } from '../../shared/model/settings'
 import type { AppStatus } from '../../shared/model/status'
 import { writeAudit } from './audit'
@@ -36,7 +37,7 @@ export interface HandlerDeps {
   readonly alerts: ReturnType<typeof createAlertHandlers>
 }
 
-function jobTitle(deps: HandlerDeps, id: string | undefined): { ja: string; en: string } {
+function jobTitle(deps: HandlerDeps, id: string | undefined): Localized {
   if (id === undefined) return { ja: 'すべてのジョブ', en: 'all jobs' }
   const job = deps.scheduler.list().find((j) => j.id === id)
   if (!job) {
@@ -46,6 +47,14 @@ function jobTitle(deps: HandlerDeps, id: string | undefined): { ja: string; en: 
     })
   }
   return job.title
+}
+
+/** A job that writes only after a preview: "run now" by id would skip the look the admin must take. */
+function needsConfirmation(title: Localized): ApiError {
+  return new ApiError('invalid-input', {
+    ja: `${title.ja}は、プレビューで変更内容を確認してから実行します。ダッシュボードの「今すぐ実行」で確認画面を開いてください。何も実行していません。`,
+    en: `${title.en} runs only after you look at its preview and confirm it. Use "Run now" on the Dashboard to open the confirmation. Nothing was run.`,
+  })
 }
 
 const settingLabels: Record<keyof Settings, { ja: string; en: string }> = {
@@ -74,13 +83,17 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     'health.get': async () => deps.health.overview(),
     'jobs.runNow': async ({ id }) => {
       const title = jobTitle(deps, id)
+      const confirm = scheduler.list().filter((job) => job.needsConfirmation)
+      if (id !== undefined && confirm.some((job) => job.id === id)) throw needsConfirmation(title)
       const started = scheduler.runNow(id)
+      const needs = id === undefined ? confirm.map((job) => job.id) : []
       writeAudit(
         history,
         { ja: `${title.ja}を今すぐ実行しました`, en: `Ran ${title.en} now` },
-        { id, started },
+        { id, started, needsConfirmation: needs },
       )
-      return { started }
+      if (needs.length > 0) events.emit('jobs.confirmationRequested', { jobs: needs })
+      return { started, needsConfirmation: needs }
     },
     'jobs.pause': async ({ id }) => {
       const title = jobTitle(deps, id)

@@ -26,6 +26,7 @@ vi.mock('electron', () => ({
 const job: JobStatus = {
   id: 'calendar',
   title: { ja: '予定表の同期', en: 'Calendar sync' },
+  needsConfirmation: false,
   schedule: { kind: 'interval', minutes: 15, jitterSeconds: 30 },
   paused: false,
   running: false,

@@ -105,6 +105,28 @@ describe('createTray', () => {
     expect(quit).toHaveBeenCalledTimes(1)
   })
 
+  it('"send now" opens the window when the core left a run out for its confirmation', async () => {
+    const { core, tray, openWindow } = setUp()
+    await flush()
+    core.invoke.mockResolvedValueOnce({
+      ok: true,
+      value: { started: ['calendar.sync'], needsConfirmation: [] },
+    })
+    item(tray.menu, '今すぐ送信（すべて）')()
+    await flush()
+    expect(openWindow).not.toHaveBeenCalled()
+
+    core.invoke.mockResolvedValueOnce({
+      ok: true,
+      value: { started: ['calendar.sync'], needsConfirmation: ['directory.sync'] },
+    })
+    item(tray.menu, '今すぐ送信（すべて）')()
+    await flush()
+    expect(core.invoke).toHaveBeenLastCalledWith('jobs.runNow', {})
+    expect(openWindow).toHaveBeenCalledTimes(1)
+    expect(electron.notifications).toEqual([])
+  })
+
   it('clicking the icon opens the window', () => {
     const { tray, openWindow } = setUp()
     tray.handlers.get('click')?.()

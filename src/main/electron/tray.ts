@@ -1,5 +1,5 @@
 import { Menu, nativeImage, Tray, type MenuItemConstructorOptions } from 'electron'
-import type { MethodName } from '../../shared/api'
+import type { MethodName, RunNowResult } from '../../shared/api'
 import type { Language } from '../../shared/model/localized'
 import type { Core } from '../core/core-types'
 import { notify } from './notifications'
@@ -39,12 +39,22 @@ export function createTray({ core, iconPath, openWindow, quit }: TrayOptions): T
     })
   }
 
+  // "Send now" leaves out the runs that need a look first (directory); the core has asked the window
+  // to show their confirmation (jobs.confirmationRequested), so bring the window up on it.
+  const sendNow = (language: Language): void => {
+    void core.invoke('jobs.runNow', {}).then((result) => {
+      if (!result.ok) notify('Renkei 連携', result.error.message[language])
+      else if (((result.value as Partial<RunNowResult> | null)?.needsConfirmation?.length ?? 0) > 0)
+        openWindow()
+    })
+  }
+
   const buildMenu = (language: Language): Menu => {
     const text = labels[language]
     const template: MenuItemConstructorOptions[] = [
       { label: text.open, click: openWindow },
       { type: 'separator' },
-      { label: text.runNow, click: () => run('jobs.runNow', language) },
+      { label: text.runNow, click: () => sendNow(language) },
       { label: text.pause, click: () => run('jobs.pause', language) },
       { label: text.resume, click: () => run('jobs.resume', language) },
       { type: 'separator' },

@@ -165,6 +165,11 @@ export interface DepartmentName {
 /** A computed run: what the source holds, what changes at home and in the target, and whether guards stop it. */
 export interface DirectoryPlan {
   readonly computedAt: number
+  /**
+   * Names this plan's writes (home directory and target, field by field). `directory.run` takes it back
+   * and refuses when the plan it computes differs: nothing is written that the admin has not seen.
+   */
+  readonly fingerprint: string
   readonly source: {
     readonly employees: number
     readonly departments: number

@@ -14,6 +14,8 @@ export interface JobStatus {
   readonly id: string
   readonly title: Localized
   readonly schedule: Schedule
+  /** "Run now" needs the admin to look at a preview and confirm it; "send now" for all leaves it out. */
+  readonly needsConfirmation: boolean
   readonly paused: boolean
   readonly running: boolean
   /** Null for a debounced job with nothing pending. */

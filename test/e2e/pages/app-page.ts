@@ -14,6 +14,18 @@ export class AppPage extends PageObject {
   readonly languageToggle = this.page.getByTestId('language-toggle')
   readonly accessDenied = this.page.getByTestId('access-denied')
 
+  /** The directory run's confirmation (over any screen): preview counts, run / cancel, then the result. */
+  readonly runConfirm = this.page.getByTestId('run-confirm')
+  readonly runConfirmRun = this.runConfirm.getByTestId('run-confirm-run')
+  readonly runConfirmCancel = this.runConfirm.getByTestId('run-confirm-cancel')
+  readonly runConfirmClose = this.runConfirm.getByTestId('run-confirm-close')
+  readonly runConfirmResult = this.runConfirm.getByTestId('run-confirm-result')
+
+  /** One count of the confirmation: home, create, update, suspend, delete or adopt. */
+  runConfirmCount(what: 'home' | 'create' | 'update' | 'suspend' | 'delete' | 'adopt'): Locator {
+    return this.runConfirm.getByTestId(`run-confirm-${what}`)
+  }
+
   async open(url: string): Promise<void> {
     await this.page.goto(url)
     await this.nav.waitFor()

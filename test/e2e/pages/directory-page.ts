@@ -95,9 +95,12 @@ export class DirectoryPage extends AppPage {
     await this.settled()
   }
 
+  /** 今すぐ実行 → the confirmation with the preview's counts → run → close: the result stays on the screen. */
   async runNow(): Promise<void> {
     await this.step('run')
     await this.runButton.click()
+    await this.runConfirmRun.and(this.page.locator(':enabled')).click()
+    await this.runConfirmClose.and(this.page.locator(':enabled')).click()
     await this.settled()
     await this.runResult.waitFor()
   }

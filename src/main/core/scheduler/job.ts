@@ -25,5 +25,11 @@ export interface JobDefinition {
   readonly id: string
   readonly title: Localized
   readonly schedule: Schedule
+  /**
+   * The job writes to systems outside Renkei (a directory target in production): an admin's "run now"
+   * must go through a preview and a confirmation, so "send now" for all leaves it out. Its own schedule,
+   * which the admin switched on, still runs it.
+   */
+  readonly needsConfirmation?: boolean
   run(ctx: JobContext): Promise<JobRunResult>
 }

@@ -133,9 +133,13 @@ export class Scheduler {
     return job
   }
 
-  /** Without an id: every job. Paused jobs run too (an administrator asked); running ones are skipped. */
+  /**
+   * Without an id: every job that may run unseen (jobs that need a confirmation are left out). Paused
+   * jobs run too (an administrator asked); running ones are skipped.
+   */
   runNow(id?: string): string[] {
-    const targets = id === undefined ? [...this.jobs.values()] : [this.get(id)]
+    const targets =
+      id === undefined ? [...this.jobs.values()].filter((job) => !job.def.needsConfirmation) : [this.get(id)]
     if (this.phase === 'stopped') return []
     const now = this.clock.now()
     const started: string[] = []
@@ -378,6 +382,7 @@ export class Scheduler {
       id: job.def.id,
       title: job.def.title,
       schedule: job.def.schedule,
+      needsConfirmation: job.def.needsConfirmation ?? false,
       paused: this.isPaused(job),
       running: job.run !== null,
       nextRunAt: job.nextRunAt,

@@ -48,16 +48,29 @@ export class JsonSetting<S extends z.ZodType> {
     return this.db
       .transaction(() => {
         const before = this.get()
-        const merged = applyMergePatch(before, patch, 'kind')
-        const parsed = this.schema.safeParse(merged)
-        if (!parsed.success) throw invalidSettings(this.title, parsed.error.issues, merged)
-        const after = parsed.data as z.output<S>
-        check(after)
+        const after = this.resolve(before, patch, check)
         const changed = JSON.stringify(after) !== JSON.stringify(before)
         if (changed) this.save(after)
         return { before, after, changed }
       })
       .immediate()
+  }
+
+  /**
+   * What `update` would store, checked the same way, without storing it: a connection test of a form's
+   * unsaved draft uses this, so a check never changes the settings.
+   */
+  draft(patch: unknown, check: (value: z.output<S>) => void = () => {}): z.output<S> {
+    return this.resolve(this.get(), patch, check)
+  }
+
+  private resolve(before: z.output<S>, patch: unknown, check: (value: z.output<S>) => void): z.output<S> {
+    const merged = applyMergePatch(before, patch, 'kind')
+    const parsed = this.schema.safeParse(merged)
+    if (!parsed.success) throw invalidSettings(this.title, parsed.error.issues, merged)
+    const after = parsed.data as z.output<S>
+    check(after)
+    return after
   }
 }
 

@@ -4,6 +4,7 @@ import { CalendarScreen } from '../features/calendar/calendar-screen'
 import { DashboardScreen } from '../features/dashboard/dashboard-screen'
 import { DirectoryScreen } from '../features/directory/directory-screen'
 import { HistoryScreen } from '../features/history/history-screen'
+import { RunConfirmDialog } from '../features/run-confirm/run-confirm-dialog'
 import { SettingsScreen } from '../features/settings/settings-screen'
 import { useLanguage, useT } from '../i18n'
 import { useAppStatusStore } from '../stores/app-status-store'
@@ -56,6 +57,8 @@ export function AppShell(): ReactNode {
           <Current key={screen} />
         </main>
       </div>
+      {/* Over any screen: the tray's "send now" may ask for it whichever screen is open. */}
+      <RunConfirmDialog />
     </div>
   )
 }

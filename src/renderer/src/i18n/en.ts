@@ -267,7 +267,10 @@ export const en: Dictionary = {
   'directory.secret.hint': 'Kept in the keychain and never shown. Leave empty to keep the current value.',
   'directory.check': 'Test connection',
   'directory.checking': 'Testing the connection…',
-  'directory.checkUsesSaved': 'The test uses the saved settings. Save your changes first.',
+  'directory.checkUsesDraft':
+    'The test uses what is on the screen, unsaved changes included. It saves nothing.',
+  'directory.checkDraftInvalid':
+    'The form has {count} problems, so it cannot be tested. "Save" marks them. Nothing was saved.',
   'directory.check.ok': 'OK',
   'directory.check.ng': 'Failed',
   'directory.check.detail': 'Details (for support)',
@@ -410,6 +413,26 @@ export const en: Dictionary = {
   'directory.ownership.excludeGroupsHint':
     'One per line: the group display name (SCIM) or DN (LDAP). Its members are never touched.',
   'directory.approveAdoptions': 'Approve adoptions and run',
+  'runConfirm.title': 'Run directory sync?',
+  'runConfirm.titleRun': 'Directory sync run',
+  'runConfirm.loading': 'Computing the preview (nothing is written yet)…',
+  'runConfirm.intro':
+    'This run writes the following changes to the target (LDAP / SCIM) and the home directory. Check the counts, then run.',
+  'runConfirm.introNoTarget':
+    'There is no target. This run writes the following changes to the home directory.',
+  'runConfirm.home': 'Home directory changes',
+  'runConfirm.count.create': 'Create',
+  'runConfirm.count.update': 'Update',
+  'runConfirm.count.suspend': 'Suspend',
+  'runConfirm.count.delete': 'Delete',
+  'runConfirm.count.adopt': 'Adopt (awaiting approval)',
+  'runConfirm.adoptHint':
+    'Existing accounts are not adopted by this run. Approve that with "Approve adoptions and run" on the Directory screen.',
+  'runConfirm.blockedHint': 'This plan cannot run. See the preview details on the Directory screen.',
+  'runConfirm.run': 'Run with these changes',
+  'runConfirm.running': 'Running…',
+  'runConfirm.close': 'Close',
+  'runConfirm.details': 'See the preview details (Directory screen)',
   'directory.approveAdoptions.question':
     'Renkei will take over {count} existing accounts and bring them in line with the source (this run only). Run now?',
   'directory.accounts.adopt': 'Will adopt {count} existing accounts (needs approval)',
@@ -587,6 +610,7 @@ export const en: Dictionary = {
   'calendar.check': 'Check',
   'calendar.checking': 'Checking…',
   'calendar.check.allOk': 'Every step passed.',
+  'calendar.check.okWithUnchecked': 'No problem found. Steps marked – could not be checked.',
   'calendar.check.failed': 'A problem was found. See what to change under the ✗ step.',
   'calendar.check.ok': 'passed',
   'calendar.check.ng': 'failed',

@@ -268,7 +268,9 @@ export const ja = {
   'directory.secret.hint': '値はキーチェーンに保存され、画面には表示されません。空欄のままなら変更しません。',
   'directory.check': '接続テスト',
   'directory.checking': '接続を確認しています…',
-  'directory.checkUsesSaved': '接続テストは保存済みの設定で行います。変更した場合は先に保存してください。',
+  'directory.checkUsesDraft': '画面の内容（未保存の変更を含む）でテストします。テストでは保存しません。',
+  'directory.checkDraftInvalid':
+    '入力内容に {count} 件の問題があるためテストできません。「保存」で問題の項目を確認してください。何も保存していません。',
   'directory.check.ok': 'OK',
   'directory.check.ng': 'NG',
   'directory.check.detail': '詳細（サポート用）',
@@ -413,6 +415,26 @@ export const ja = {
   'directory.ownership.excludeGroupsHint':
     '1 行に 1 つ。SCIM はグループの表示名、LDAP はグループの DN。メンバーには触れません。',
   'directory.approveAdoptions': '引き継ぎを承認して実行',
+  'runConfirm.title': 'ディレクトリ同期を実行しますか？',
+  'runConfirm.titleRun': 'ディレクトリ同期の実行',
+  'runConfirm.loading': 'プレビューを計算しています（まだ何も書き込みません）…',
+  'runConfirm.intro':
+    'この実行で反映先（LDAP / SCIM）とホームディレクトリに次の変更を書き込みます。件数を確認してから実行してください。',
+  'runConfirm.introNoTarget': '反映先はありません。この実行でホームディレクトリに次の変更を書き込みます。',
+  'runConfirm.home': 'ホームディレクトリの変更',
+  'runConfirm.count.create': '作成',
+  'runConfirm.count.update': '更新',
+  'runConfirm.count.suspend': '停止',
+  'runConfirm.count.delete': '削除',
+  'runConfirm.count.adopt': '引き継ぎ（承認待ち）',
+  'runConfirm.adoptHint':
+    '既存アカウントの引き継ぎは、この実行では行いません。ディレクトリ画面の「引き継ぎを承認して実行」で承認してください。',
+  'runConfirm.blockedHint':
+    'この内容では実行できません。ディレクトリ画面でプレビューの詳細を確認してください。',
+  'runConfirm.run': 'この内容で実行する',
+  'runConfirm.running': '実行しています…',
+  'runConfirm.close': '閉じる',
+  'runConfirm.details': 'プレビューの詳細を見る（ディレクトリ画面）',
   'directory.approveAdoptions.question':
     '既存のアカウント {count} 件を Renkei の管理下に引き継ぎ、ソースの内容に合わせます（今回のみの承認）。実行してよろしいですか？',
   'directory.accounts.adopt': '既存のアカウント {count} 件を引き継ぎます（承認が必要）',
@@ -587,6 +609,8 @@ export const ja = {
   'calendar.check': 'チェック',
   'calendar.checking': 'チェックしています…',
   'calendar.check.allOk': 'すべての項目に問題はありません。',
+  'calendar.check.okWithUnchecked':
+    '問題は見つかりませんでした。– の項目は確認できなかった（未確認の）項目です。',
   'calendar.check.failed': '問題が見つかりました。✗ の項目の対処方法を確認してください。',
   'calendar.check.ok': '成功',
   'calendar.check.ng': '失敗',

@@ -5,6 +5,7 @@ import { useDirectoryStore } from './directory-store'
 import { useHealthStore } from './health-store'
 import { useHistoryStore } from './history-store'
 import { useJobsStore } from './jobs-store'
+import { receiveConfirmationRequest } from './run-confirm-store'
 import { useSecretsStore } from './secrets-store'
 import { useSettingsStore } from './settings-store'
 
@@ -31,6 +32,7 @@ export function connectStores(transport: Transport): () => void {
     transport.onAccessDenied(() => app.denyAccess()),
     transport.onConnectionChange((state) => app.setConnection(state)),
     transport.subscribe('jobs.changed', (jobs) => useJobsStore.getState().receive(jobs)),
+    transport.subscribe('jobs.confirmationRequested', ({ jobs }) => receiveConfirmationRequest(jobs)),
     transport.subscribe('jobs.failed', (failure) => useJobsStore.getState().receiveFailure(failure)),
     transport.subscribe('settings.changed', (settings) => useSettingsStore.getState().receive(settings)),
     transport.subscribe('secrets.changed', (secrets) => useSecretsStore.getState().receive(secrets)),

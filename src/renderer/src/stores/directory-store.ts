@@ -30,6 +30,10 @@ export interface SecretInput {
   readonly value: string
 }
 
+/** A connection test of the form as shown: its settings and typed secret, or why the form cannot be tested. */
+export type CheckInput =
+  { readonly config: DirectoryConfig; readonly secret?: string } | { readonly refused: Localized }
+
 export interface CheckState {
   readonly running: boolean
   readonly result: ConnectionCheckResult | null
@@ -57,10 +61,11 @@ interface DirectoryState {
   /** Saves the whole configuration, then the secrets typed with it. Returns whether everything was saved. */
   save(config: DirectoryConfig, secrets: readonly SecretInput[]): Promise<boolean>
   clearSecret(name: string): Promise<void>
-  check(side: DirectorySide): Promise<void>
+  /** Tests what the form shows (saved or not); saves nothing. */
+  check(side: DirectorySide, input: CheckInput): Promise<void>
   preview(): Promise<void>
-  /** Run now; each approval holds for this run only. */
-  run(approvals?: RunApprovals): Promise<void>
+  /** Runs the plan the admin confirmed; each approval holds for this run only. */
+  run(approvals: RunApprovals): Promise<void>
   receiveStatus(status: DirectoryStatus): void
   receiveProgress(progress: DirectoryProgress): void
   setSaveError(error: Localized | null): void
@@ -68,6 +73,8 @@ interface DirectoryState {
 }
 
 export interface RunApprovals {
+  /** The fingerprint of the preview the admin looked at: the core refuses a run of any other plan. */
+  readonly plan: string
   readonly approveDeletions?: boolean
   readonly approveAdoptions?: boolean
 }
@@ -138,12 +145,18 @@ export const useDirectoryStore = create<DirectoryState>()((set, get) => ({
       set({ saveError: toLocalized(error) })
     }
   },
-  async check(side) {
+  async check(side, input) {
     if (get().checks[side].running) return
+    if ('refused' in input) {
+      const result = { ok: false, message: input.refused, detail: null }
+      set((s) => ({ checks: { ...s.checks, [side]: { running: false, result } } }))
+      return
+    }
     set((s) => ({ checks: { ...s.checks, [side]: { running: true, result: null } } }))
     let result: ConnectionCheckResult
     try {
-      result = await api['directory.check']({ side })
+      const { config, secret } = input
+      result = await api['directory.check']({ side, config, ...(secret ? { secret } : {}) })
     } catch (error) {
       result = { ok: false, message: toLocalized(error), detail: null }
     }
@@ -161,11 +174,12 @@ export const useDirectoryStore = create<DirectoryState>()((set, get) => ({
       set({ busy: null, progress: null })
     }
   },
-  async run(approvals = {}) {
+  async run(approvals) {
     if (get().busy) return
     set({ busy: 'run', planError: null, planProblems: null, runSummary: null, progress: null })
     try {
       const summary = await api['directory.run']({
+        plan: approvals.plan,
         approveDeletions: approvals.approveDeletions ?? false,
         approveAdoptions: approvals.approveAdoptions ?? false,
       })

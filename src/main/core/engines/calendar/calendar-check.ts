@@ -13,6 +13,7 @@ import {
   type CalendarConnectorFactory,
   type PairConnectors,
 } from './calendar-connector-factory'
+import { fixes, rejectedFix } from './calendar-check-fixes'
 import type { CalDavConnector, ParsedCalendar } from './calendar-connectors'
 
 export interface CheckDeps {
@@ -31,16 +32,14 @@ const ok = (id: CalendarCheckStepId, message: Localized): CalendarCheckStep => (
   fix: null,
   serverAnswer: null,
 })
-const skipped = (id: CalendarCheckStepId): CalendarCheckStep => ({
-  id,
-  ok: null,
-  message: {
+/** Neither passed nor failed: an earlier step failed, or there is nothing to compare (says why). */
+const notChecked = (
+  id: CalendarCheckStepId,
+  message: Localized = {
     ja: '前の確認が失敗したため確認していません',
     en: 'Not checked because an earlier check failed',
   },
-  fix: null,
-  serverAnswer: null,
-})
+): CalendarCheckStep => ({ id, ok: null, message, fix: null, serverAnswer: null })
 const failed = (
   id: CalendarCheckStepId,
   message: Localized,
@@ -54,29 +53,6 @@ const failed = (
   serverAnswer,
 })
 
-const fixes = {
-  reachable: {
-    ja: 'URL のホスト名とポート、ネットワーク（プロキシ、ファイアウォール）を確認してください。',
-    en: 'Check the URL host and port and the network (proxy, firewall).',
-  },
-  credentials: {
-    ja: 'ユーザー名とパスワード（Google の場合は「Google で認可」）をやり直してください。',
-    en: 'Re-enter the user name and password (for Google, "Authorize with Google" again).',
-  },
-  calendarId: {
-    ja: 'カレンダー ID（URL）が正しいか、認証に使ったアカウントがそのカレンダーにアクセスできるかを確認してください。',
-    en: 'Check the calendar ID (URL) and that the account used to sign in can access that calendar.',
-  },
-  writable: {
-    ja: 'このアカウントに書き込み権限を与えるか、書き込めるカレンダーを指定してください。',
-    en: 'Give this account write access, or choose a calendar it can write to.',
-  },
-  clock: {
-    ja: 'このコンピューターの時計を NTP で合わせてください（Windows: 設定 → 時刻と言語 → 今すぐ同期）。',
-    en: "Set this computer's clock from NTP (Windows: Settings → Time & language → Sync now).",
-  },
-}
-
 type Side = 'source' | 'target'
 const sideName: Record<Side, Localized> = {
   source: { ja: '同期元', en: 'source' },
@@ -84,7 +60,7 @@ const sideName: Record<Side, Localized> = {
 }
 
 /** Turns a connection failure into the reachable / credentials / calendar steps it answers. */
-function connectionSteps(side: Side, error: ConnectorError): CalendarCheckStep[] {
+function connectionSteps(pair: CalendarPairConfig, side: Side, error: ConnectorError): CalendarCheckStep[] {
   const [reach, creds] =
     side === 'source'
       ? (['source-reachable', 'source-credentials'] as const)
@@ -99,17 +75,17 @@ function connectionSteps(side: Side, error: ConnectorError): CalendarCheckStep[]
     return [
       reachedOk,
       ok(creds, { ja: '認証されました', en: 'Credentials accepted' }),
-      failed('calendar-exists', error.localized, fixes.calendarId, error.serverAnswer),
+      failed('calendar-exists', error.localized, rejectedFix(pair, 'target', error), error.serverAnswer),
     ]
   }
   return [
     failed(
       reach,
       error.localized,
-      error.kind === 'permanent' ? fixes.calendarId : fixes.reachable,
+      error.kind === 'permanent' ? rejectedFix(pair, side, error) : fixes.reachable,
       error.serverAnswer,
     ),
-    skipped(creds),
+    notChecked(creds),
   ]
 }
 
@@ -178,7 +154,7 @@ async function checkSource(
     return { zone: info.timeZone, serverDate: info.serverDate }
   } catch (error) {
     if (!(error instanceof ConnectorError)) throw error
-    steps.push(...connectionSteps('source', error))
+    steps.push(...connectionSteps(pair, 'source', error))
     return null
   }
 }
@@ -206,6 +182,7 @@ async function probeWrite(target: CalDavConnector, now: number, signal: AbortSig
 }
 
 async function checkTarget(
+  pair: CalendarPairConfig,
   target: CalDavConnector,
   deps: CheckDeps,
   signal: AbortSignal,
@@ -216,7 +193,7 @@ async function checkTarget(
     info = await target.info(signal)
   } catch (error) {
     if (!(error instanceof ConnectorError)) throw error
-    steps.push(...connectionSteps('target', error))
+    steps.push(...connectionSteps(pair, 'target', error))
     return null
   }
   steps.push(ok('target-reachable', { ja: '同期先に接続できました', en: 'Reached the target' }))
@@ -248,9 +225,10 @@ async function checkTarget(
 }
 
 function zoneStep(source: SideFacts | null, target: SideFacts | null): CalendarCheckStep {
-  if (!source || !target) return skipped('time-zone')
+  if (!source || !target) return notChecked('time-zone')
   if (!target.zone || !source.zone) {
-    return ok('time-zone', {
+    // Not a pass: nothing was compared. Shown as "not checked" with the reason.
+    return notChecked('time-zone', {
       ja: `タイムゾーンを比較できません（同期元: ${source.zone ?? '指定なし'}、同期先: ${target.zone ?? '指定なし'}）。時刻付きの予定はタイムゾーン付きで送るため、ずれません`,
       en: `Time zones cannot be compared (source: ${source.zone ?? 'none'}, target: ${target.zone ?? 'none'}). Timed events travel with their zone, so they do not shift`,
     })
@@ -276,7 +254,7 @@ function zoneStep(source: SideFacts | null, target: SideFacts | null): CalendarC
 
 function skewStep(facts: readonly (SideFacts | null)[], now: number): CalendarCheckStep {
   const dates = facts.map((f) => f?.serverDate ?? null).filter((d): d is number => d !== null)
-  if (!dates.length) return skipped('clock-skew')
+  if (!dates.length) return notChecked('clock-skew')
   const skew = Math.max(...dates.map((d) => Math.abs(d - now)))
   const minutes = Math.round(skew / 60000)
   return skew > maxSkewMs
@@ -314,7 +292,7 @@ export async function checkPair(
     return result(pair.id, steps)
   }
   const source = await checkSource(pair, deps, connectors, signal, steps)
-  const target = await checkTarget(connectors.target, deps, signal, steps)
+  const target = await checkTarget(pair, connectors.target, deps, signal, steps)
   steps.push(zoneStep(source, target), skewStep([source, target], deps.now()))
   return result(pair.id, steps)
 }
@@ -322,6 +300,6 @@ export async function checkPair(
 /** Every step in its fixed order; one an earlier failure kept from running says "not checked". */
 function result(pairId: string, steps: readonly CalendarCheckStep[]): CalendarCheckResult {
   const byId = new Map(steps.map((step) => [step.id, step]))
-  const all = calendarCheckSteps.map((id) => byId.get(id) ?? skipped(id))
+  const all = calendarCheckSteps.map((id) => byId.get(id) ?? notChecked(id))
   return { pairId, ok: all.every((step) => step.ok !== false), steps: all }
 }

@@ -8,8 +8,13 @@ import { ScimDirectoryTarget } from '../../connectors/scim/scim-directory-target
 import type { SecretStore } from '../../secrets/secret-store'
 import type { DirectoryConnectorFactory } from './directory-engine'
 
-async function required(secrets: SecretStore, name: string, what: Localized): Promise<string> {
-  const value = await secrets.get(name)
+async function required(
+  secrets: SecretStore,
+  name: string,
+  what: Localized,
+  typed: string | undefined,
+): Promise<string> {
+  const value = typed ?? (await secrets.get(name))
   if (value) return value
   throw new ConnectorError('auth', {
     ja: `${what.ja}が設定されていません。ディレクトリ画面で入力してください。`,
@@ -17,33 +22,36 @@ async function required(secrets: SecretStore, name: string, what: Localized): Pr
   })
 }
 
-/** Connectors for the configured source and target, with their secrets fetched from the keychain per run. */
+/**
+ * Connectors for the configured source and target, with their secrets fetched from the keychain per run
+ * (or, for a connection test of a form, the secret typed there: used for that test, never stored).
+ */
 export function createConnectorFactory(secrets: SecretStore): DirectoryConnectorFactory {
   return {
-    async source(config) {
+    async source(config, typed) {
       if (config.kind === 'csv') return new CsvDirectorySource(config)
       if (config.kind === 'ldap') {
         const what = { ja: 'ソース LDAP のバインドパスワード', en: 'source LDAP bind password' }
         return new LdapDirectorySource(
           config,
-          await required(secrets, directorySecretNames.sourceLdapPassword, what),
+          await required(secrets, directorySecretNames.sourceLdapPassword, what, typed),
         )
       }
       return null
     },
-    async target(config) {
+    async target(config, typed) {
       if (config.kind === 'ldap') {
         const what = { ja: '反映先 LDAP のバインドパスワード', en: 'target LDAP bind password' }
         return new LdapDirectoryTarget(
           config,
-          await required(secrets, directorySecretNames.targetLdapPassword, what),
+          await required(secrets, directorySecretNames.targetLdapPassword, what, typed),
         )
       }
       if (config.kind === 'scim') {
         const what = { ja: 'SCIM のベアラートークン', en: 'SCIM bearer token' }
         return new ScimDirectoryTarget(
           config,
-          await required(secrets, directorySecretNames.targetScimToken, what),
+          await required(secrets, directorySecretNames.targetScimToken, what, typed),
         )
       }
       return null

@@ -9,7 +9,6 @@ import type {
 import type { DirectoryConfig } from '../../../../shared/model/directory-config'
 import type { Localized } from '../../../../shared/model/localized'
 import { ConnectorError } from '../../connectors/connector-error'
-import { normalizeDn } from '../../connectors/ldap/ldap-dn'
 import type { HomeDirectoryRepository } from '../../directory/home-directory-repository'
 import type { HistoryRepository } from '../../history/history-repository'
 import type { DirectoryConfigRepository } from './directory-config-repository'
@@ -19,14 +18,17 @@ import type { DirectoryStateRepository } from './directory-state'
 import type { Db } from '../../store/database'
 import { withScanPageCache } from '../../store/page-cache'
 import { OwnershipLedger } from './ownership-ledger'
+import { PlanChangedError } from './plan-fingerprint'
 import { failureMessage, failureProblems, sourceWarningEntries } from './run-failures'
 import { applyComputedRun } from './run-applier'
 import { readValidSource } from './source-validator'
+import { ownershipScope, targetName } from './target-scope'
 
 /** Builds connectors from the settings and the keychain; injected so tests can point at their servers. */
 export interface DirectoryConnectorFactory {
-  source(config: DirectoryConfig['source']): Promise<DirectorySourceConnector | null>
-  target(config: DirectoryConfig['target']): Promise<DirectoryTargetConnector | null>
+  /** `secret`: a password or token typed for a connection test, used instead of the keychain's. */
+  source(config: DirectoryConfig['source'], secret?: string): Promise<DirectorySourceConnector | null>
+  target(config: DirectoryConfig['target'], secret?: string): Promise<DirectoryTargetConnector | null>
   initialPassword(): Promise<string | null>
 }
 
@@ -47,6 +49,13 @@ export interface RunOptions {
   readonly approveDeletions: boolean
   /** Adopt the existing accounts the preview lists ("will adopt N existing accounts"), this run only. */
   readonly approveAdoptions: boolean
+  /**
+   * The fingerprint of the preview the admin confirmed; the run refuses (PlanChangedError) when its own
+   * plan differs. Null only for the scheduled run the admin switched on.
+   */
+  readonly confirmedPlan: string | null
+  /** Called once the plan matches, before anything is written (the audit line of "run now"). */
+  readonly onConfirmed?: () => void
   readonly signal: AbortSignal
 }
 
@@ -77,13 +86,17 @@ export class DirectoryEngine {
     return this.deps.state.inProgress(this.deps.now())
   }
 
-  async check(side: 'source' | 'target'): Promise<ConnectionCheckResult> {
-    const config = this.deps.config.get()
+  /** Tests `config` (the saved settings or a form's draft), with `secret` in place of the keychain's when given. */
+  async check(
+    side: 'source' | 'target',
+    config: DirectoryConfig,
+    secret?: string,
+  ): Promise<ConnectionCheckResult> {
     try {
       const connector =
         side === 'source'
-          ? await this.deps.connectors.source(config.source)
-          : await this.deps.connectors.target(config.target)
+          ? await this.deps.connectors.source(config.source, secret)
+          : await this.deps.connectors.target(config.target, secret)
       if (!connector) {
         return side === 'source'
           ? { ok: false, message: noSource, detail: null }
@@ -114,7 +127,10 @@ export class DirectoryEngine {
     )
   }
 
-  /** A real run: plan, guards, then the home directory and the target. Never throws; the summary says what happened. */
+  /**
+   * A real run: plan, guards, then the home directory and the target. The summary says what happened; it
+   * throws only PlanChangedError, when the plan is not the one the admin confirmed (nothing written).
+   */
   run(options: RunOptions): Promise<DirectoryRunSummary> {
     const run = this.runLocked(options)
     this.running = run
@@ -144,6 +160,10 @@ export class DirectoryEngine {
     this.deps.onStatus(this.status())
     try {
       return await this.withConnectors(options.signal, options, async (computed, target, config) => {
+        if (options.confirmedPlan !== null && options.confirmedPlan !== computed.plan.fingerprint) {
+          throw new PlanChangedError()
+        }
+        options.onConfirmed?.()
         this.deps.history.appendMany(sourceWarningEntries(computed.plan.sourceNotices))
         if (computed.plan.blocked) return this.blocked(startedAt, computed.plan)
         const result = await applyComputedRun(computed, target, {
@@ -158,6 +178,7 @@ export class DirectoryEngine {
         return this.summary(startedAt, result.outcome, result.message, result.applied, result.failed, true)
       })
     } catch (error) {
+      if (error instanceof PlanChangedError) throw error
       this.deps.history.appendMany(failureProblems(error))
       return this.summary(startedAt, 'error', failureMessage(error), 0, 0, true)
     } finally {
@@ -246,28 +267,5 @@ export class DirectoryEngine {
     const summary = { startedAt, finishedAt: this.deps.now(), outcome, message, applied, failed }
     if (save) this.deps.state.saveLastRun(summary)
     return summary
-  }
-}
-
-/**
- * Which ledger a target uses: the kind, the URL and (LDAP) the users branch. Pointing the settings at
- * another service or branch starts from an empty ledger, so nothing there is mistaken for Renkei's.
- */
-export function ownershipScope(config: DirectoryConfig): string {
-  const target = config.target
-  if (target.kind === 'scim') return `scim ${target.baseUrl.replace(/\/+$/, '')}`
-  if (target.kind === 'ldap')
-    return `ldap ${target.url.replace(/\/+$/, '').toLowerCase()} ${normalizeDn(target.usersDn)}`
-  return 'none'
-}
-
-export function targetName(config: DirectoryConfig): string {
-  const target = config.target
-  if (target.kind === 'none') return ''
-  const url = target.kind === 'scim' ? target.baseUrl : target.url
-  try {
-    return `${target.kind.toUpperCase()} ${new URL(url).host}`
-  } catch {
-    return target.kind.toUpperCase()
   }
 }

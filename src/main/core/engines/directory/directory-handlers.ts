@@ -13,6 +13,7 @@ import { SourceInputError } from './directory-connectors'
 import type { DirectoryEngine } from './directory-engine'
 import { limitPlan } from './directory-planner'
 import { directoryJobId, directoryJobResult, directorySchedule } from './directory-job'
+import { previewMissing } from './plan-fingerprint'
 import { failureMessage } from './run-failures'
 import { problemReport } from './source-problems'
 
@@ -82,7 +83,12 @@ export function createDirectoryHandlers(deps: DirectoryHandlerDeps): DirectoryHa
       deps.statusChanged()
       return after
     },
-    'directory.check': async ({ side }) => engine.check(side),
+    'directory.check': async ({ side, config, secret }) =>
+      engine.check(
+        side,
+        config === undefined ? deps.config.get() : deps.config.draft(config, checkPlainLdap),
+        secret,
+      ),
     'directory.csv.headers': async ({ file, encoding, lookFor }) => {
       try {
         return await probeCsvHeaders(file, encoding, lookFor)
@@ -93,15 +99,23 @@ export function createDirectoryHandlers(deps: DirectoryHandlerDeps): DirectoryHa
     },
     'directory.preview': async ({ limit }) =>
       limitPlan(await planOrError(() => engine.preview(deps.signal)), limit),
-    'directory.run': async ({ approveDeletions, approveAdoptions }) => {
-      writeAudit(history, runAudit(approveDeletions, approveAdoptions), {
-        approveDeletions,
-        approveAdoptions,
-      })
+    'directory.run': async ({ plan, approveDeletions, approveAdoptions }) => {
+      if (plan === undefined) throw previewMissing()
       // Through the scheduler, so the jobs table shows this run like a scheduled one.
       const summary = await deps.scheduler.track(
         directoryJobId,
-        () => engine.run({ approveDeletions, approveAdoptions, signal: deps.signal }),
+        () =>
+          engine.run({
+            approveDeletions,
+            approveAdoptions,
+            confirmedPlan: plan,
+            onConfirmed: () =>
+              writeAudit(history, runAudit(approveDeletions, approveAdoptions), {
+                approveDeletions,
+                approveAdoptions,
+              }),
+            signal: deps.signal,
+          }),
         directoryJobResult,
       )
       const level = summary.outcome === 'ok' ? 'info' : summary.outcome === 'warning' ? 'warning' : 'error'

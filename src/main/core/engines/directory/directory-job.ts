@@ -23,9 +23,17 @@ export function createDirectoryJob(engine: DirectoryEngine, config: DirectoryCon
     id: directoryJobId,
     title: { ja: 'ディレクトリ同期', en: 'Directory sync' },
     schedule: directorySchedule(config),
+    // An LDAP or SCIM target may be production: "run now" goes through the preview's confirmation.
+    needsConfirmation: true,
     async run({ signal }) {
       return directoryJobResult(
-        await engine.run({ approveDeletions: false, approveAdoptions: false, signal }),
+        await engine.run({
+          approveDeletions: false,
+          approveAdoptions: false,
+          // The daily run the admin switched on; "run now" never reaches it (needsConfirmation).
+          confirmedPlan: null,
+          signal,
+        }),
       )
     },
   }

@@ -14,6 +14,8 @@ import type { SourceRead, TargetAccount, TargetState } from './directory-connect
 import type { OwnershipRecord } from './ownership-ledger'
 import { departmentNamesOf, namesInUse } from './department-names'
 import { blockReason, checkDeletions, checkLicence } from './guards'
+import { planFingerprint } from './plan-fingerprint'
+import { ownershipScope } from './target-scope'
 import { TargetProjection } from './target-projection'
 import { planTarget, type TargetPlan } from './target-planner'
 
@@ -170,6 +172,7 @@ export async function computeDirectoryRun(inputs: PlanInputs): Promise<ComputedR
   const { employees, departments, positions, groups } = read.snapshot
   const plan: DirectoryPlan = {
     computedAt: inputs.now,
+    fingerprint: planFingerprint(ownershipScope(config), homeDiff.changes, items),
     source: {
       employees: employees.length,
       departments: departments.length,

@@ -4,6 +4,7 @@ import type { Translate } from '../../i18n'
 import { useLanguage, useT } from '../../i18n'
 import { describeSchedule, formatDateTime, formatDateTimeWithWeekday } from '../../lib/format'
 import { allJobs, useJobsStore } from '../../stores/jobs-store'
+import { useRunConfirmStore } from '../../stores/run-confirm-store'
 
 function stateOf(job: JobStatus, t: Translate): { readonly label: string; readonly className: string } {
   if (job.running) return { label: t('job.state.running'), className: 'state state-running' }
@@ -31,6 +32,7 @@ function JobRow({ job }: { readonly job: JobStatus }): ReactNode {
   const language = useLanguage()
   const busy = useJobsStore((s) => s.pending.has(job.id) || s.pending.has(allJobs))
   const { runNow, pause, resume } = useJobsStore.getState()
+  const requestRun = useRunConfirmStore((s) => s.request)
   const name = job.title[language]
   const state = stateOf(job, t)
   return (
@@ -52,7 +54,9 @@ function JobRow({ job }: { readonly job: JobStatus }): ReactNode {
           className="button button-small"
           disabled={busy || job.running}
           aria-label={t('dashboard.runNowFor', { name })}
-          onClick={() => void runNow(job.id)}
+          // A job that writes to production (directory) opens its preview's confirmation instead.
+          aria-haspopup={job.needsConfirmation ? 'dialog' : undefined}
+          onClick={() => void (job.needsConfirmation ? requestRun() : runNow(job.id))}
         >
           {t('dashboard.runNow')}
         </button>

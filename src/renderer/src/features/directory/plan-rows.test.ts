@@ -8,6 +8,7 @@ const counts: PlanCounts = { user: zero, group: zero }
 function plan(overrides: Partial<DirectoryPlan>): DirectoryPlan {
   return {
     computedAt: 0,
+    fingerprint: 'test',
     source: { employees: 0, departments: 0, positions: 0, groups: 0 },
     homeChanges: [],
     homeChangesTotal: 0,

@@ -6,6 +6,7 @@ import { ErrorBanner } from '../../components/messages'
 import { Section } from '../../components/section'
 import { formatCount, useLanguage, useT } from '../../i18n'
 import { useDirectoryStore } from '../../stores/directory-store'
+import { useRunConfirmStore } from '../../stores/run-confirm-store'
 import { openDirectoryHistory } from './open-history'
 import { PlanSummary } from './plan-summary'
 import { RunProgress } from './run-progress'
@@ -80,10 +81,10 @@ function RunButtons({ onApprove }: { readonly onApprove: (what: Approval) => voi
   const t = useT()
   const plan = useDirectoryStore((s) => s.plan)
   const configured = useDirectoryStore((s) => (s.config ? s.config.source.kind !== 'none' : false))
-  const { run } = useDirectoryStore.getState()
+  const requestRun = useRunConfirmStore((s) => s.request)
   return (
     <>
-      <Button primary disabled={!configured} testId="directory-run" onClick={() => void run()}>
+      <Button primary disabled={!configured} testId="directory-run" onClick={() => void requestRun()}>
         {t('directory.runNow')}
       </Button>
       {plan?.deletion.tripped && !plan.deletion.approved ? (
@@ -163,7 +164,10 @@ export function RunSection(): ReactNode {
           onApprove={() => {
             setConfirming(null)
             focusButton('run')
-            void run(confirming === 'deletions' ? { approveDeletions: true } : { approveAdoptions: true })
+            // The plan on screen is the preview the admin approves: the core runs only that plan.
+            const approval =
+              confirming === 'deletions' ? { approveDeletions: true } : { approveAdoptions: true }
+            void run({ plan: plan.fingerprint, ...approval })
           }}
         />
       ) : null}

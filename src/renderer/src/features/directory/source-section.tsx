@@ -278,7 +278,7 @@ export function SourceSection({ draft, onChange, dirty }: DraftSectionProps): Re
           onChange={(patch) => onChange({ ...draft, sourceLdap: { ...draft.sourceLdap, ...patch } })}
         />
       ) : null}
-      {draft.sourceKind !== 'none' ? <ConnectionCheck side="source" dirty={dirty} /> : null}
+      {draft.sourceKind !== 'none' ? <ConnectionCheck side="source" draft={draft} dirty={dirty} /> : null}
     </Section>
   )
 }

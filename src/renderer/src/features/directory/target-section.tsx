@@ -163,7 +163,7 @@ export function TargetSection({ draft, onChange, dirty }: DraftSectionProps): Re
       {draft.targetKind !== 'none' ? (
         <>
           <p className="note">{t('directory.initialPasswordHint')}</p>
-          <ConnectionCheck side="target" dirty={dirty} />
+          <ConnectionCheck side="target" draft={draft} dirty={dirty} />
         </>
       ) : null}
     </Section>
