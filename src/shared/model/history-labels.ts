@@ -1,7 +1,14 @@
 import type { Language } from './localized'
 
 /** The categories Renkei itself writes, in the order a pick list offers them. */
-export const labelledCategories = ['calendar', 'directory', 'alerts', 'audit', 'maintenance', 'scheduler'] as const
+export const labelledCategories = [
+  'calendar',
+  'directory',
+  'alerts',
+  'audit',
+  'maintenance',
+  'scheduler',
+] as const
 export type LabelledCategory = (typeof labelledCategories)[number]
 
 /**
