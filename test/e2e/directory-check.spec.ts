@@ -29,6 +29,7 @@ test('接続テスト tests the unsaved form, not the saved settings, and saves 
   await directory.open(daemon.url)
   await directory.openDirectory()
   await directory.chooseCsv(files.usersFile, files.departmentsFile)
+  await directory.step('target')
   await directory.target.getByRole('radio', { name: 'SCIM 2.0' }).check()
   const baseUrl = directory.target.getByLabel('ベース URL')
   await baseUrl.fill(scim.baseUrl)
@@ -55,6 +56,7 @@ test('接続テスト tests the unsaved form, not the saved settings, and saves 
   // Nothing was saved by the tests: a reload shows the saved URL, which passes.
   await page.reload()
   await directory.openDirectory()
+  await directory.step('target')
   await expect(baseUrl).toHaveValue(scim.baseUrl)
   await checkTarget.click()
   await expect(result).toHaveAttribute('role', 'status')

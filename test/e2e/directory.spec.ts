@@ -150,6 +150,7 @@ test('a broken CSV row: the preview names the file and line, and nothing is impo
   await expect(directory.plan).toHaveCount(0)
 
   // 今すぐ実行 computes the preview first: the same problem, and nothing to confirm.
+  await directory.step('run')
   await directory.runButton.click()
   await expect(directory.runConfirm.getByRole('alert')).toContainText('users.csv の 7 行目')
   await expect(directory.runConfirmRun).toBeDisabled()
@@ -159,6 +160,7 @@ test('a broken CSV row: the preview names the file and line, and nothing is impo
   await expect(directory.homeEmpty).toBeVisible()
 
   // The same message in English after the switch.
+  await directory.step('preview')
   await directory.languageToggle.click()
   await expect(directory.planError).toContainText('users.csv line 7')
 })
@@ -182,6 +184,7 @@ test('the deletion guard stops a run until the deletions are approved, once', as
   await expect(directory.planRows.first()).toContainText('ソースにいないため無効にします')
 
   // The confirmation shows the same stop and offers no run.
+  await directory.step('run')
   await directory.runButton.click()
   await expect(directory.runConfirmCount('home')).toContainText('2')
   await expect(directory.runConfirm.getByTestId('run-confirm-blocked')).toContainText('削除ガード')

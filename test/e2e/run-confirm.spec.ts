@@ -31,6 +31,7 @@ async function configureScim(page: import('@playwright/test').Page): Promise<Dir
   await directory.open(daemon.url)
   await directory.openDirectory()
   await directory.chooseCsv(files.usersFile, files.departmentsFile)
+  await directory.step('target')
   await directory.target.getByRole('radio', { name: 'SCIM 2.0' }).check()
   await directory.target.getByLabel('ベース URL').fill(scim.baseUrl)
   await directory.target.getByRole('textbox', { name: 'ベアラートークン' }).fill(scim.token)
@@ -87,6 +88,7 @@ test('send now on the Dashboard shows the directory run\'s counts and writes onl
 
   // The Directory screen's run now asks too (nothing left to write now); Esc cancels, the focus returns.
   await directory.openDirectory()
+  await directory.step('run')
   await directory.runButton.click()
   await expect(directory.runConfirmCount('create')).toHaveText('Create0')
   await page.keyboard.press('Escape')
