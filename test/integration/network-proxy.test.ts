@@ -10,10 +10,14 @@ import type { Core } from '../../src/main/core/core-types'
 import { TestClock } from '../../src/main/core/scheduler/test-clock'
 import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store'
 import { calendarSecretName, type CalendarPairConfig } from '../../src/shared/model/calendar-config'
+import { startInstalledAppFlow } from '../../src/main/core/connectors/oauth/oauth-flow'
+import { OAuthTokenSource } from '../../src/main/core/connectors/oauth/token-source'
+import { createNetworkLayer } from '../../src/main/core/network/network-layer'
 import { directorySecretNames } from '../../src/shared/model/directory-config'
-import { networkProxyPasswordSecret } from '../../src/shared/model/network'
+import { networkProxyPasswordSecret, networkSettings } from '../../src/shared/model/network'
 import { people, writeDirectoryCsv } from '../support/directory-csv'
 import { startIcsFeedServer, type IcsFeedServer } from '../support/ics-feed-server'
+import { startOidcServer } from '../support/oidc-server'
 import { startRadicale, type Radicale } from '../support/radicale'
 import { startScimServer, type RunningScimServer } from '../support/scim-server'
 import { skipBecause } from '../support/skip-reason'
@@ -162,5 +166,47 @@ describe.skipIf(noTinyproxy)('network layer through tinyproxy', () => {
     }
     await expect(core.api['network.update']({ mode: 'system' })).rejects.toMatchObject({ code: 'invalid-input' })
     expect(await core.api['network.get']({})).toEqual(before)
+  })
+})
+
+describe.skipIf(noTinyproxy)('OAuth token endpoint through the proxy', () => {
+  it('the code exchange and the refresh go through tinyproxy with the layer the calendar engine uses', async () => {
+    const [oidc, proxy] = await Promise.all([startOidcServer(), startTinyproxy({ basicAuth: proxyUser })])
+    const layer = createNetworkLayer({
+      settings: () =>
+        networkSettings.parse({ mode: 'manual', proxyUrl: proxy.url, proxyUsername: proxyUser.user }),
+      trustedCaPems: () => [],
+      proxyPassword: async () => proxyUser.password,
+      env: { httpProxy: '', httpsProxy: '', noProxy: [] },
+      systemCas: [],
+      resolveProxy: null,
+    })
+    try {
+      const tokens: string[] = []
+      const save = async (token: string): Promise<void> => void tokens.push(token)
+      const flow = await startInstalledAppFlow({
+        client: oidc.client,
+        clientSecret: null,
+        onRefreshToken: save,
+        fetch: layer.fetch,
+      })
+      await oidc.approve(flow.authorizeUrl)
+      await flow.done
+      expect(tokens).toHaveLength(1)
+      const source = new OAuthTokenSource({
+        client: oidc.client,
+        clientSecret: null,
+        loadRefreshToken: async () => tokens.at(-1) ?? null,
+        saveRefreshToken: save,
+        now: Date.now,
+        fetch: layer.fetch,
+      })
+      expect(await source.accessToken(new AbortController().signal)).not.toBe('')
+      const port = new URL(oidc.client.tokenEndpoint).port
+      expect(proxy.requests().some((line) => line.startsWith(`CONNECT 127.0.0.1:${port} `))).toBe(true)
+    } finally {
+      await layer.close()
+      await Promise.all([proxy.stop(), oidc.stop()])
+    }
   })
 })

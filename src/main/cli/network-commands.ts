@@ -12,7 +12,7 @@ export function formatNetworkTest(result: NetworkTestResult): string {
   const route = routeText(result.route)
   const out = [
     `URL: ${result.url}`,
-    `経路 / route: ${route.ja} / ${route.en}`,
+    `route: ${route.ja} / ${route.en}`,
     `HTTP: ${result.status ?? '-'}  (${result.elapsedMs} ms)`,
   ]
   if (result.chain.length > 0) {
