@@ -13,9 +13,9 @@ let server: Server
 let httpsUrl: string
 
 test.describe.configure({ mode: 'serial' })
+test.skip(tinyproxyMissing(), 'tinyproxy is not installed (apt-get install -y tinyproxy)')
 
 test.beforeAll(async () => {
-  test.skip(tinyproxyMissing(), 'tinyproxy is not installed (apt-get install -y tinyproxy)')
   daemon = await startDaemon()
   proxy = await startTinyproxy()
   ca = makeTestCa('Renkei E2E Root CA', 'intranet.corp.test', ['IP:127.0.0.1'])

@@ -45,10 +45,11 @@ export function certificateRefused(host: string, code: string, chain: readonly C
 }
 
 export function proxyRefused(proxy: string, status: number): Localized {
-  if (status === 407) {
+  // 407 asks for credentials; some proxies (tinyproxy) answer wrong ones with 401.
+  if (status === 407 || status === 401) {
     return {
-      ja: `プロキシ ${proxy} が認証を求めました（407）。設定 → ネットワークでプロキシのユーザー名とパスワードを確認してください。`,
-      en: `The proxy ${proxy} asked for authentication (407). Check the proxy user name and password under Settings → Network.`,
+      ja: `プロキシ ${proxy} が認証を求めました（${status}）。設定 → ネットワークでプロキシのユーザー名とパスワードを確認してください。`,
+      en: `The proxy ${proxy} asked for authentication (${status}). Check the proxy user name and password under Settings → Network.`,
     }
   }
   return {
