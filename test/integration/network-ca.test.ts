@@ -41,7 +41,9 @@ describe('trusted CAs (Settings → Network) for HTTPS', () => {
     await secrets.set(directorySecretNames.targetScimToken, scim.token)
     // The machine's own variables may name a proxy: this core reads none.
     core = await openTestCore(dir, { secrets, environment: {} })
-    await core.api['directory.config.update']({ target: { kind: 'scim', baseUrl: scim.baseUrl, provisionGroups: false } })
+    await core.api['directory.config.update']({
+      target: { kind: 'scim', baseUrl: scim.baseUrl, provisionGroups: false },
+    })
   })
   afterEach(async () => {
     await core.close()
@@ -77,7 +79,9 @@ describe('trusted CAs (Settings → Network) for HTTPS', () => {
     expect((await core.api['directory.check']({ side: 'target' })).ok).toBe(true)
 
     await core.api['network.ca.remove']({ id: state.trustedCas[0]!.id })
-    expect((await core.api['network.test']({ url: `${scim.baseUrl}/ServiceProviderConfig` })).trusted).toBe(false)
+    expect((await core.api['network.test']({ url: `${scim.baseUrl}/ServiceProviderConfig` })).trusted).toBe(
+      false,
+    )
   })
 
   it('refuses what is not a CA certificate, changing nothing', async () => {
@@ -85,7 +89,9 @@ describe('trusted CAs (Settings → Network) for HTTPS', () => {
       await expect(core.api['network.ca.add']({ pem })).rejects.toMatchObject({ code: 'invalid-input' })
     }
     await core.api['network.ca.add']({ pem: ca.caPem })
-    await expect(core.api['network.ca.add']({ pem: ca.caPem })).rejects.toMatchObject({ code: 'invalid-input' })
+    await expect(core.api['network.ca.add']({ pem: ca.caPem })).rejects.toMatchObject({
+      code: 'invalid-input',
+    })
     expect((await core.api['network.get']({})).trustedCas).toHaveLength(1)
   })
 
@@ -103,10 +109,18 @@ describe('trusted CAs (Settings → Network) for HTTPS', () => {
       it('trusts the added CA inside the CONNECT tunnel too', async () => {
         await core.api['network.update']({ mode: 'manual', proxyUrl: proxy.url })
         const before = await core.api['network.test']({ url: `${scim.baseUrl}/ServiceProviderConfig` })
-        expect(before).toMatchObject({ status: null, trusted: false, route: { kind: 'proxy', proxy: proxy.url } })
+        expect(before).toMatchObject({
+          status: null,
+          trusted: false,
+          route: { kind: 'proxy', proxy: proxy.url },
+        })
         await core.api['network.ca.add']({ pem: ca.caPem })
         const after = await core.api['network.test']({ url: `${scim.baseUrl}/ServiceProviderConfig` })
-        expect(after).toMatchObject({ status: 200, trusted: true, route: { kind: 'proxy', proxy: proxy.url } })
+        expect(after).toMatchObject({
+          status: 200,
+          trusted: true,
+          route: { kind: 'proxy', proxy: proxy.url },
+        })
         expect(proxy.requests()).toContain(`CONNECT 127.0.0.1:${new URL(scim.baseUrl).port} HTTP/1.1`)
       })
     },

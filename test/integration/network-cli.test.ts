@@ -63,7 +63,8 @@ describe.skipIf(skipWithoutKeychain() || tinyproxyMissing())('renkei network tes
     rmSync(dir, { recursive: true, force: true })
   })
 
-  const cli = (env: NodeJS.ProcessEnv) => runCli(['--data-dir', join(dir, 'data'), 'network', 'test', url], { env })
+  const cli = (env: NodeJS.ProcessEnv) =>
+    runCli(['--data-dir', join(dir, 'data'), 'network', 'test', url], { env })
 
   it('prints the proxy taken and a chain it does not trust yet, and fails', () => {
     const result = cli({ HTTPS_PROXY: proxy.url, NO_PROXY: '' })
@@ -72,7 +73,9 @@ describe.skipIf(skipWithoutKeychain() || tinyproxyMissing())('renkei network tes
     expect(result.stdout).toContain('certificate chain (NOT trusted):')
     expect(result.stdout).toContain(`issuer: CN=${caName}`)
     expect(result.stdout).toContain(`Add the CA certificate (PEM) of "CN=${caName}"`)
-    expect(proxy.requests().some((line) => line.startsWith(`CONNECT 127.0.0.1:${new URL(url).port} `))).toBe(true)
+    expect(proxy.requests().some((line) => line.startsWith(`CONNECT 127.0.0.1:${new URL(url).port} `))).toBe(
+      true,
+    )
   })
 
   it('prints HTTP 200 and the trusted chain once the CA is added; NO_PROXY makes it direct', async () => {

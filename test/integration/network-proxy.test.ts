@@ -26,7 +26,11 @@ import { startTinyproxy, tinyproxyMissing, type Tinyproxy } from '../support/tin
 
 const fixture = (name: string): string => readFileSync(join(__dirname, '../fixtures/calendar', name), 'utf8')
 const proxyUser = { user: 'tester', password: 's3cr3t' }
-const noTinyproxy = skipBecause(tinyproxyMissing(), 'tinyproxy is not installed (apt-get install -y tinyproxy)', 'RENKEI_REQUIRE_KEYCHAIN')
+const noTinyproxy = skipBecause(
+  tinyproxyMissing(),
+  'tinyproxy is not installed (apt-get install -y tinyproxy)',
+  'RENKEI_REQUIRE_KEYCHAIN',
+)
 
 describe.skipIf(noTinyproxy)('network layer through tinyproxy', () => {
   let proxy: Tinyproxy
@@ -53,7 +57,11 @@ describe.skipIf(noTinyproxy)('network layer through tinyproxy', () => {
 
   /** Each core gets the environment it is given, never the machine's own proxy variables. */
   async function openCore(environment: NodeJS.ProcessEnv = {}): Promise<Core> {
-    return openTestCore(dir, { secrets, clock: new TestClock(Date.parse('2026-12-02T09:00:00+09:00')), environment })
+    return openTestCore(dir, {
+      secrets,
+      clock: new TestClock(Date.parse('2026-12-02T09:00:00+09:00')),
+      environment,
+    })
   }
 
   beforeEach(async () => {
@@ -76,7 +84,9 @@ describe.skipIf(noTinyproxy)('network layer through tinyproxy', () => {
       .some((line) => line.startsWith(`CONNECT 127.0.0.1:${port(url)} `))
 
   async function pair(): Promise<CalendarPairConfig> {
-    const calendarUrl = await radicale.makeCalendar('alice', `net-${++calendarCount}`, { timeZone: 'Asia/Tokyo' })
+    const calendarUrl = await radicale.makeCalendar('alice', `net-${++calendarCount}`, {
+      timeZone: 'Asia/Tokyo',
+    })
     return {
       id: 'u0001',
       number: 1,
@@ -133,7 +143,10 @@ describe.skipIf(noTinyproxy)('network layer through tinyproxy', () => {
   it('takes HTTPS_PROXY / HTTP_PROXY / NO_PROXY from the environment, and the test shows the path taken', async () => {
     await core.close()
     const withCredentials = proxy.url.replace('//', `//${proxyUser.user}:${proxyUser.password}@`)
-    core = await openCore({ HTTP_PROXY: withCredentials, NO_PROXY: `example.invalid,127.0.0.1:${port(scim.baseUrl)}` })
+    core = await openCore({
+      HTTP_PROXY: withCredentials,
+      NO_PROXY: `example.invalid,127.0.0.1:${port(scim.baseUrl)}`,
+    })
     const from = proxy.requests().length
     const viaProxy = await core.api['network.test']({ url: feeds.url('/google.ics') })
     expect(viaProxy).toMatchObject({ status: 200, route: { kind: 'proxy', proxy: proxy.url }, error: null })
@@ -164,7 +177,9 @@ describe.skipIf(noTinyproxy)('network layer through tinyproxy', () => {
         code: 'invalid-input',
       })
     }
-    await expect(core.api['network.update']({ mode: 'system' })).rejects.toMatchObject({ code: 'invalid-input' })
+    await expect(core.api['network.update']({ mode: 'system' })).rejects.toMatchObject({
+      code: 'invalid-input',
+    })
     expect(await core.api['network.get']({})).toEqual(before)
   })
 })

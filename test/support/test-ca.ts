@@ -19,14 +19,55 @@ export function makeTestCa(caName: string, serverName: string, altNames: readonl
   const file = (name: string): string => join(dir, name)
   const openssl = (...args: string[]): void => void execFileSync('openssl', args, { stdio: 'pipe' })
   try {
-    openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', file('ca.key'), '-out', file('ca.pem'),
-      '-days', '30', '-subj', `/CN=${caName}`, '-addext', 'basicConstraints=critical,CA:TRUE',
-      '-addext', 'keyUsage=critical,keyCertSign,cRLSign')
-    openssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', file('srv.key'), '-out', file('srv.csr'),
-      '-subj', `/CN=${serverName}`)
+    openssl(
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      file('ca.key'),
+      '-out',
+      file('ca.pem'),
+      '-days',
+      '30',
+      '-subj',
+      `/CN=${caName}`,
+      '-addext',
+      'basicConstraints=critical,CA:TRUE',
+      '-addext',
+      'keyUsage=critical,keyCertSign,cRLSign',
+    )
+    openssl(
+      'req',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      file('srv.key'),
+      '-out',
+      file('srv.csr'),
+      '-subj',
+      `/CN=${serverName}`,
+    )
     writeFileSync(file('ext'), `subjectAltName=${altNames.join(',')}\nextendedKeyUsage=serverAuth\n`)
-    openssl('x509', '-req', '-in', file('srv.csr'), '-CA', file('ca.pem'), '-CAkey', file('ca.key'),
-      '-CAcreateserial', '-days', '30', '-out', file('srv.pem'), '-extfile', file('ext'))
+    openssl(
+      'x509',
+      '-req',
+      '-in',
+      file('srv.csr'),
+      '-CA',
+      file('ca.pem'),
+      '-CAkey',
+      file('ca.key'),
+      '-CAcreateserial',
+      '-days',
+      '30',
+      '-out',
+      file('srv.pem'),
+      '-extfile',
+      file('ext'),
+    )
     const read = (name: string): string => readFileSync(file(name), 'utf8')
     return { caPem: read('ca.pem'), key: read('srv.key'), cert: read('srv.pem') }
   } finally {

@@ -27,7 +27,9 @@ export function registerNetworkCommands(program: Command, globals: () => GlobalO
   const network = program.command('network').description('the network layer: proxy and trusted CAs')
   network
     .command('test')
-    .description('one GET through the network layer: the path taken (direct or which proxy) and the certificate chain')
+    .description(
+      'one GET through the network layer: the path taken (direct or which proxy) and the certificate chain',
+    )
     .argument('<url>', 'http:// or https:// URL')
     .option('--json', 'print JSON')
     .action(async (url: string, options: { json?: boolean }) => {

@@ -193,7 +193,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       signal: shutdown.signal,
       fetch: network.fetch,
     }),
-    alerts: createAlertHandlers({ settings: alertSettings, history, secrets, events, now, fetch: alertFetch }),
+    alerts: createAlertHandlers({
+      settings: alertSettings,
+      history,
+      secrets,
+      events,
+      now,
+      fetch: alertFetch,
+    }),
     network: createNetworkHandlers({
       store: networkStore,
       layer: network,

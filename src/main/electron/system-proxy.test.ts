@@ -13,7 +13,12 @@ const system = networkSettings.parse({ mode: 'system' })
 describe('system proxy (Electron resolves the OS settings)', () => {
   it('routes through the proxy the OS (or its PAC script) names for that URL', async () => {
     electron.resolveProxy.mockResolvedValueOnce('PROXY proxy.corp.example:8080; DIRECT')
-    const route = await routeFor(new URL('https://feeds.example.jp/a.ics'), system, env, systemProxyResolver())
+    const route = await routeFor(
+      new URL('https://feeds.example.jp/a.ics'),
+      system,
+      env,
+      systemProxyResolver(),
+    )
     expect(electron.resolveProxy).toHaveBeenLastCalledWith('https://feeds.example.jp/a.ics')
     expect(route).toEqual({ kind: 'proxy', proxy: 'http://proxy.corp.example:8080' })
   })

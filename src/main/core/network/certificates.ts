@@ -43,7 +43,10 @@ function refused(reason: { ja: string; en: string }): ApiError {
 }
 
 /** The certificates of a pasted bundle; anything that is not a readable CA certificate is refused. */
-export function parseCaBundle(pem: string): { readonly pem: string; readonly certificates: CertificateSummary[] } {
+export function parseCaBundle(pem: string): {
+  readonly pem: string
+  readonly certificates: CertificateSummary[]
+} {
   const blocks = pem.match(pemBlock) ?? []
   if (blocks.length === 0) {
     throw refused({
@@ -56,7 +59,10 @@ export function parseCaBundle(pem: string): { readonly pem: string; readonly cer
     try {
       cert = new X509Certificate(block)
     } catch {
-      throw refused({ ja: `${index + 1} 番目の証明書を読めません`, en: `certificate ${index + 1} cannot be read` })
+      throw refused({
+        ja: `${index + 1} 番目の証明書を読めません`,
+        en: `certificate ${index + 1} cannot be read`,
+      })
     }
     if (!cert.ca) {
       throw refused({

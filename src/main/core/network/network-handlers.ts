@@ -36,7 +36,10 @@ export function createNetworkHandlers(deps: NetworkHandlerDeps): NetworkMethods 
         deps.layer.changed()
         writeAudit(
           deps.history,
-          { ja: `ネットワークの設定を変更しました（プロキシ: ${after.mode}）`, en: `Network settings changed (proxy: ${after.mode})` },
+          {
+            ja: `ネットワークの設定を変更しました（プロキシ: ${after.mode}）`,
+            en: `Network settings changed (proxy: ${after.mode})`,
+          },
           { before, after },
         )
       }
@@ -46,14 +49,20 @@ export function createNetworkHandlers(deps: NetworkHandlerDeps): NetworkMethods 
       const added = deps.store.add(pem, deps.now())
       deps.layer.changed()
       const subject = added.certificates[0]!.subject
-      writeAudit(deps.history, { ja: `信頼する CA を追加しました（${subject}）`, en: `Trusted CA added (${subject})` })
+      writeAudit(deps.history, {
+        ja: `信頼する CA を追加しました（${subject}）`,
+        en: `Trusted CA added (${subject})`,
+      })
       return state()
     },
     'network.ca.remove': async ({ id }) => {
       const removed = deps.store.remove(id)
       deps.layer.changed()
       const subject = removed.certificates[0]!.subject
-      writeAudit(deps.history, { ja: `信頼する CA を削除しました（${subject}）`, en: `Trusted CA removed (${subject})` })
+      writeAudit(deps.history, {
+        ja: `信頼する CA を削除しました（${subject}）`,
+        en: `Trusted CA removed (${subject})`,
+      })
       return state()
     },
     'network.test': async ({ url }) => testConnection(deps.layer, url),

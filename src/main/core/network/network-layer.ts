@@ -53,7 +53,10 @@ export interface NetworkLayer {
   close(): Promise<void>
 }
 
-type FetchWithDispatcher = (input: string | URL, init: RequestInit & { dispatcher: Dispatcher }) => Promise<Response>
+type FetchWithDispatcher = (
+  input: string | URL,
+  init: Omit<RequestInit, 'dispatcher'> & { dispatcher: Dispatcher },
+) => Promise<Response>
 const routedFetch = undiciFetch as unknown as FetchWithDispatcher
 
 /** The proxy URI as shown: scheme, host and port (credentials from an environment variable cut). */
@@ -132,7 +135,9 @@ export function createNetworkLayer(deps: NetworkLayerDeps): NetworkLayer {
       return new ConnectorError('auth', message, cause.message)
     }
     if (cause.code === null || !certificateCode.test(cause.code) || url.protocol !== 'https:') return error
-    const probe = await probeTls({ url, proxy: routed.proxy, ca: caList(), timeoutMs: 10_000 }).catch(() => null)
+    const probe = await probeTls({ url, proxy: routed.proxy, ca: caList(), timeoutMs: 10_000 }).catch(
+      () => null,
+    )
     const message = certificateRefused(url.host, cause.code, probe?.chain ?? [])
     return new ConnectorError('permanent', message, `${cause.code}: ${cause.message}`)
   }

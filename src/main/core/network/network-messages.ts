@@ -6,11 +6,15 @@ export const certificateCode =
   /^(ERR_TLS_CERT_ALTNAME_INVALID|CERT_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_GET_ISSUER_CERT|UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT_LOCALLY)/
 
 export function routeText(route: NetworkRoute): Localized {
-  if (route.kind === 'proxy') return { ja: `プロキシ ${route.proxy} 経由`, en: `through the proxy ${route.proxy}` }
+  if (route.kind === 'proxy')
+    return { ja: `プロキシ ${route.proxy} 経由`, en: `through the proxy ${route.proxy}` }
   const why: Record<typeof route.reason, Localized> = {
     mode: { ja: 'プロキシを使わない設定', en: 'no proxy is set' },
     'no-proxy': { ja: 'NO_PROXY の対象', en: 'listed in NO_PROXY' },
-    'no-proxy-for-scheme': { ja: 'このスキームのプロキシ変数がない', en: 'no proxy variable for this scheme' },
+    'no-proxy-for-scheme': {
+      ja: 'このスキームのプロキシ変数がない',
+      en: 'no proxy variable for this scheme',
+    },
     system: { ja: 'OS の設定で直接接続', en: 'the OS settings say DIRECT' },
   }
   return { ja: `直接接続（${why[route.reason].ja}）`, en: `direct (${why[route.reason].en})` }
@@ -20,7 +24,11 @@ export function routeText(route: NetworkRoute): Localized {
  * Which certificate was refused, by whom it was issued and what to do: the CA to add is the top of the
  * chain the server sent (its issuer when the server left the root out).
  */
-export function certificateRefused(host: string, code: string, chain: readonly CertificateSummary[]): Localized {
+export function certificateRefused(
+  host: string,
+  code: string,
+  chain: readonly CertificateSummary[],
+): Localized {
   const leaf = chain[0]
   const top = chain[chain.length - 1]
   const subject = leaf?.subject ?? '?'

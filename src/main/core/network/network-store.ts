@@ -97,7 +97,10 @@ function checkSettings(value: NetworkSettings, systemAvailable: boolean): void {
     )
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw invalid('プロキシの URL は http:// か https:// で始めてください', 'the proxy URL must start with http:// or https://')
+    throw invalid(
+      'プロキシの URL は http:// か https:// で始めてください',
+      'the proxy URL must start with http:// or https://',
+    )
   }
   if (url.username !== '' || url.password !== '') {
     throw invalid(

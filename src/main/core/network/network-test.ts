@@ -59,7 +59,8 @@ export async function testConnection(
     error = failure(await network.explain(thrown, url, routed))
   }
   const elapsedMs = Date.now() - started
-  if (url.protocol !== 'https:') return { url: shown(url), route: routed.route, status, chain: [], trusted: null, error, elapsedMs }
+  if (url.protocol !== 'https:')
+    return { url: shown(url), route: routed.route, status, chain: [], trusted: null, error, elapsedMs }
   const probe = await network.probe(url, routed, timeoutMs).catch(() => null)
   return {
     url: shown(url),

@@ -47,11 +47,17 @@ describe('route', () => {
 
   it('none ignores the environment; manual uses its own URL and list', async () => {
     const env = proxyEnvironment({ HTTPS_PROXY: 'http://env:3128' })
-    expect(await routeFor(url('https://a.example/'), networkSettings.parse({ mode: 'none' }), env, null)).toEqual({
+    expect(
+      await routeFor(url('https://a.example/'), networkSettings.parse({ mode: 'none' }), env, null),
+    ).toEqual({
       kind: 'direct',
       reason: 'mode',
     })
-    const manual = networkSettings.parse({ mode: 'manual', proxyUrl: 'http://proxy.corp:8080', noProxy: ['.corp'] })
+    const manual = networkSettings.parse({
+      mode: 'manual',
+      proxyUrl: 'http://proxy.corp:8080',
+      noProxy: ['.corp'],
+    })
     expect(await routeFor(url('https://a.example/'), manual, env, null)).toEqual({
       kind: 'proxy',
       proxy: 'http://proxy.corp:8080',

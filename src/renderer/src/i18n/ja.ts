@@ -864,7 +864,8 @@ export const ja = {
   'network.mode.system': 'OS の設定（PAC を含む）',
   'network.mode.manual': '手動で指定',
   'network.proxyUrl': 'プロキシの URL',
-  'network.proxyUrlHint': 'http://ホスト名:ポート の形で入力します。ユーザー名とパスワードは URL に含めません。',
+  'network.proxyUrlHint':
+    'http://ホスト名:ポート の形で入力します。ユーザー名とパスワードは URL に含めません。',
   'network.proxyUsername': 'ユーザー名',
   'network.proxyUsernameHint': 'プロキシが Basic 認証を求めない場合は空欄にします',
   'network.proxyPassword': 'パスワード',

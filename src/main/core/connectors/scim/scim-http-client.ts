@@ -234,7 +234,9 @@ const timeoutCodes = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT',
 function errnoOf(error: unknown, timeoutMs: number): NodeJS.ErrnoException {
   const cause = networkCause(error)
   const timedOut = cause.code !== null && timeoutCodes.has(cause.code)
-  const errno: NodeJS.ErrnoException = new Error(timedOut ? `no answer within ${timeoutMs / 1000} s` : cause.message)
+  const errno: NodeJS.ErrnoException = new Error(
+    timedOut ? `no answer within ${timeoutMs / 1000} s` : cause.message,
+  )
   if (cause.code !== null) errno.code = timedOut ? 'ETIMEDOUT' : cause.code
   return errno
 }

@@ -94,7 +94,11 @@ export function createCalendarConnectorFactory(
       }
       const feedSecret = pair.source.auth === 'none' ? null : await secret(pair.id, 'source')
       if (pair.source.auth !== 'none' && feedSecret === null) throw new MissingCredentialError('source')
-      return { feed: createFeedConnector(pair.source, feedSecret, { fetch: network.fetch }), source: null, target }
+      return {
+        feed: createFeedConnector(pair.source, feedSecret, { fetch: network.fetch }),
+        source: null,
+        target,
+      }
     },
     forget(pairId) {
       tokenSources.delete(pairId)

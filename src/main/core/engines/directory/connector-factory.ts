@@ -28,7 +28,10 @@ async function required(
  * (or, for a connection test of a form, the secret typed there: used for that test, never stored). HTTP goes
  * through the network layer; LDAPS trusts the layer's CA list.
  */
-export function createConnectorFactory(secrets: SecretStore, network: NetworkLayer): DirectoryConnectorFactory {
+export function createConnectorFactory(
+  secrets: SecretStore,
+  network: NetworkLayer,
+): DirectoryConnectorFactory {
   return {
     async source(config, typed) {
       if (config.kind === 'csv') return new CsvDirectorySource(config)

@@ -38,7 +38,13 @@ const toSettings = (d: ProxyDraft): NetworkSettings => ({
     .filter((x) => x !== ''),
 })
 
-function ProxyForm({ state, onSaved }: { state: NetworkState; onSaved: (s: NetworkState) => void }): ReactNode {
+function ProxyForm({
+  state,
+  onSaved,
+}: {
+  state: NetworkState
+  onSaved: (s: NetworkState) => void
+}): ReactNode {
   const t = useT()
   const [draft, setDraft] = useState(() => toDraft(state.settings))
   const saver = useSave()
@@ -90,7 +96,11 @@ function ProxyForm({ state, onSaved }: { state: NetworkState; onSaved: (s: Netwo
                 value={draft.proxyUsername}
                 onChange={(proxyUsername) => edit({ proxyUsername })}
               />
-              <SecretRow slot="proxy" secretName={networkProxyPasswordSecret} label={t('network.proxyPassword')} />
+              <SecretRow
+                slot="proxy"
+                secretName={networkProxyPasswordSecret}
+                label={t('network.proxyPassword')}
+              />
             </>
           ) : null}
           {draft.mode === 'manual' || draft.mode === 'environment' ? (

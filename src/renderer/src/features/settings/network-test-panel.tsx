@@ -25,7 +25,8 @@ function Result({ result }: { readonly result: NetworkTestResult }): ReactNode {
         <dd data-testid="network-test-route">{routeLabel(t, result.route)}</dd>
         <dt>{t('network.test.status')}</dt>
         <dd className={result.status === null ? 'error-text' : undefined}>
-          {result.status === null ? t('network.test.noAnswer') : `HTTP ${result.status}`} ({result.elapsedMs} ms)
+          {result.status === null ? t('network.test.noAnswer') : `HTTP ${result.status}`} ({result.elapsedMs}{' '}
+          ms)
         </dd>
         {result.trusted === null ? null : (
           <>
