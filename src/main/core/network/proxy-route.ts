@@ -48,7 +48,8 @@ export function bypassesProxy(url: URL, noProxy: readonly string[]): boolean {
     if (entry === '*') return true
     const cidr = /^(\d+\.\d+\.\d+\.\d+)\/(\d{1,2})$/.exec(entry)
     if (cidr) return inIpv4Range(host, cidr[1]!, Number(cidr[2]))
-    const withPort = /^(.+):(\d+)$/.exec(entry)
+    // A bare IPv6 address has colons of its own: only [v6]:port and name:port carry a port.
+    const withPort = /^(\[.+\]|[^:]+):(\d+)$/.exec(entry)
     const name = (withPort ? withPort[1]! : entry).replace(/^\*?\./, '').replace(/^\[|\]$/g, '')
     if (withPort && withPort[2] !== port) return false
     return host === name || host.endsWith(`.${name}`)

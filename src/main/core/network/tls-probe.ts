@@ -55,7 +55,9 @@ export async function probeTls(target: ProbeTarget): Promise<ProbeResult> {
   const socket = target.proxy ? await tunnel(target, target.proxy) : undefined
   return new Promise((resolve, reject) => {
     const tls: TLSSocket = tlsConnect({
-      ...(socket ? { socket } : { host, port: Number(target.url.port || 443) }),
+      // With a tunnel socket, `host` still names whom the certificate must be for (Node's default: localhost).
+      host,
+      ...(socket ? { socket } : { port: Number(target.url.port || 443) }),
       ...(isIP(host) ? {} : { servername: host }),
       ...(target.ca ? { ca: [...target.ca] } : {}),
       rejectUnauthorized: false,
