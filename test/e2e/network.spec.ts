@@ -46,6 +46,8 @@ test('a manual proxy is saved and the test says the request went through it, ref
   // The daemon cannot read the OS proxy settings: no "system" choice there.
   await expect(network.mode('system')).toHaveCount(0)
   await network.mode('manual').check()
+  await network.section.evaluate((section) => section.scrollIntoView())
+  await network.snapshot('settings-network-top-ja')
   await network.proxyUrl.fill('ftp://proxy')
   await network.save.click()
   await expect(network.form.getByRole('alert')).toContainText('何も変更していません')
