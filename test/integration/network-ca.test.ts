@@ -4,14 +4,20 @@
  * then it is trusted, straight and through a real proxy (tinyproxy's CONNECT tunnel) alike. LDAPS trusts the
  * same list.
  */
-import { rmSync } from 'node:fs'
+import { readFileSync, rmSync } from 'node:fs'
+import { connect } from 'node:net'
+import { join } from 'node:path'
+import { createServer as createTlsServer, type Server as TlsServer } from 'node:tls'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../src/main/core/core-types'
 import { LdapDirectorySource } from '../../src/main/core/connectors/ldap/ldap-directory-source'
 import { createNetworkLayer } from '../../src/main/core/network/network-layer'
 import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store'
+import { calendarSecretName } from '../../src/shared/model/calendar-config'
 import { directorySecretNames, ldapSourceConfig } from '../../src/shared/model/directory-config'
 import { networkSettings } from '../../src/shared/model/network'
+import { startIcsFeedServer, type IcsFeedServer } from '../support/ics-feed-server'
+import { startRadicale, type Radicale } from '../support/radicale'
 import { startScimServer, type RunningScimServer } from '../support/scim-server'
 import { skipBecause } from '../support/skip-reason'
 import { startSlapd, type Slapd } from '../support/slapd'
@@ -158,5 +164,73 @@ describe('trusted CAs for LDAPS', () => {
     const withLayer = new LdapDirectorySource(config, slapd.rootPassword, { trustedCas: layer.caList() })
     expect((await withLayer.check()).ok).toBe(true)
     await layer.close()
+  })
+})
+
+describe('trusted CAs for CalDAV behind TLS', () => {
+  const caldavCa = 'Renkei CalDAV Test CA'
+  let radicale: Radicale
+  let feeds: IcsFeedServer
+  let front: TlsServer
+  let frontOrigin: string
+  let caPem: string
+  let dir: string
+  let core: Core
+
+  beforeAll(async () => {
+    const tls = makeTestCa(caldavCa, 'caldav.corp.test', ['IP:127.0.0.1'])
+    caPem = tls.caPem
+    ;[radicale, feeds] = await Promise.all([startRadicale(), startIcsFeedServer()])
+    feeds.setFeed('/google.ics', readFileSync(join(__dirname, '../fixtures/calendar/google.ics'), 'utf8'))
+    // TLS in front of Radicale, as a reverse proxy with the company's certificate would be.
+    front = createTlsServer({ key: tls.key, cert: tls.cert }, (socket) => {
+      const upstream = connect(radicale.port, '127.0.0.1')
+      socket.pipe(upstream).pipe(socket)
+      socket.on('error', () => upstream.destroy())
+      upstream.on('error', () => socket.destroy())
+    })
+    await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve))
+    const address = front.address()
+    frontOrigin = `https://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`
+    dir = tempDataDir('renkei-net-caldav-')
+    const secrets = new MemorySecretStore()
+    await secrets.set(calendarSecretName('u0001', 'target'), radicale.users['alice']!)
+    core = await openTestCore(dir, { secrets, environment: {} })
+    const calendarUrl = await radicale.makeCalendar('alice', 'tls', { timeZone: 'Asia/Tokyo' })
+    await core.api['calendar.pairs.save']({
+      id: 'u0001',
+      number: 1,
+      name: '山田 太郎',
+      employeeKey: '',
+      permitted: true,
+      source: { kind: 'ics', url: feeds.url('/google.ics'), auth: 'none', username: '', maxMegabytes: 20 },
+      target: {
+        kind: 'caldav',
+        url: calendarUrl.replace(radicale.url, frontOrigin),
+        preset: 'generic',
+        auth: 'basic',
+        username: 'alice',
+      },
+      direction: 'one-way',
+      conflictPolicy: 'source-wins',
+    })
+  }, 30_000)
+  afterAll(async () => {
+    await core?.close()
+    front?.close()
+    await Promise.all([radicale?.stop(), feeds?.stop()])
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('refuses the CalDAV server before its CA is added, with a clear message, and syncs once it is', async () => {
+    const refused = await core.api['calendar.run']({ id: 'u0001' })
+    expect(refused.outcome).not.toBe('ok')
+    expect(refused.message.en).toContain(`issued by CN=${caldavCa}`)
+    expect(refused.message.ja).toContain('信頼する CA')
+
+    await core.api['network.ca.add']({ pem: caPem })
+    const trusted = await core.api['calendar.run']({ id: 'u0001' })
+    expect(trusted.outcome).toBe('ok')
+    expect(trusted.created).toBeGreaterThan(0)
   })
 })
