@@ -4,6 +4,7 @@
  * credentials and trusts the admin's CAs besides the system's. The host builds it (composition root) and can
  * hand in the OS proxy resolver; the core never asks Electron itself.
  */
+import { createSecureContext } from 'node:tls'
 import { Agent, fetch as undiciFetch, ProxyAgent, type Dispatcher } from 'undici'
 import { networkSettings, type NetworkRoute, type NetworkSettings } from '../../../shared/model/network'
 import { ConnectorError } from '../connectors/connector-error'
@@ -95,13 +96,15 @@ export function createNetworkLayer(deps: NetworkLayerDeps): NetworkLayer {
 
   function build(proxy: ProbeTarget['proxy'], verify: boolean): Dispatcher {
     const list = caList()
-    const tls = { ...(list ? { ca: list } : {}), rejectUnauthorized: verify }
+    // One parsed store per dispatcher: passing `ca` alone would parse a few hundred PEMs per connection.
+    const context = list ? createSecureContext({ ca: list }) : null
+    const tls = { ...(context ? { secureContext: context } : {}), rejectUnauthorized: verify }
     if (proxy === null) return new Agent({ connect: tls })
     return new ProxyAgent({
       uri: proxy.uri,
       ...(proxy.authorization ? { token: proxy.authorization } : {}),
       requestTls: tls,
-      proxyTls: list ? { ca: list } : {},
+      proxyTls: context ? { secureContext: context } : {},
     })
   }
 
