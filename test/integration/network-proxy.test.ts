@@ -23,6 +23,7 @@ import { startScimServer, type RunningScimServer } from '../support/scim-server'
 import { skipBecause } from '../support/skip-reason'
 import { openTestCore, tempDataDir } from '../support/test-core'
 import { startTinyproxy, tinyproxyMissing, type Tinyproxy } from '../support/tinyproxy'
+import { startWebhookReceiver } from '../support/webhook-receiver'
 
 const fixture = (name: string): string => readFileSync(join(__dirname, '../fixtures/calendar', name), 'utf8')
 const proxyUser = { user: 'tester', password: 's3cr3t' }
@@ -127,6 +128,23 @@ describe.skipIf(noTinyproxy)('network layer through tinyproxy', () => {
     expect(tunnelled(from, feeds.origin)).toBe(true)
     expect(tunnelled(from, radicale.url)).toBe(true)
     expect(tunnelled(from, scim.baseUrl)).toBe(true)
+  })
+
+  it('sends the admin alert webhook through the proxy too', async () => {
+    const hook = await startWebhookReceiver()
+    try {
+      await manualProxy()
+      const from = proxy.requests().length
+      const result = await core.api['alerts.test']({
+        settings: { email: { enabled: false }, webhook: { enabled: true } },
+        webhookUrl: hook.url,
+      })
+      expect(result.deliveries).toEqual([expect.objectContaining({ channel: 'webhook', ok: true })])
+      expect(hook.posts).toHaveLength(1)
+      expect(tunnelled(from, hook.url)).toBe(true)
+    } finally {
+      await hook.stop()
+    }
   })
 
   it('goes straight to NO_PROXY hosts: the feed bypasses the proxy while CalDAV still uses it', async () => {
