@@ -7,8 +7,8 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-need='sudo apt-get install -y dbus gnome-keyring libsecret-tools chromium slapd ldap-utils openssl radicale python3-caldav'
-for tool in dbus-run-session gnome-keyring-daemon secret-tool /usr/bin/chromium /usr/sbin/slapd ldapadd openssl radicale; do
+need='sudo apt-get install -y dbus gnome-keyring libsecret-tools chromium slapd ldap-utils openssl radicale python3-caldav tinyproxy'
+for tool in dbus-run-session gnome-keyring-daemon secret-tool /usr/bin/chromium /usr/sbin/slapd ldapadd openssl radicale tinyproxy; do
   command -v "$tool" >/dev/null 2>&1 || {
     echo "npm test: '$tool' is missing. On Debian/Ubuntu: $need" >&2
     exit 1

@@ -10,6 +10,7 @@ import { installLifecycle } from './electron/lifecycle'
 import { installLoginItem, startedAtLogin } from './electron/login-item'
 import { installFailureNotifications } from './electron/notifications'
 import { rendererLocation } from './electron/renderer-location'
+import { systemProxyResolver } from './electron/system-proxy'
 import { createTray } from './electron/tray'
 import { createWindowManager, type WindowManager } from './electron/window'
 
@@ -51,6 +52,7 @@ async function start(): Promise<void> {
     dataDir: app.getPath('userData'),
     runtime: 'electron',
     version: app.getVersion(),
+    resolveProxy: systemProxyResolver(),
   })
 
   const location = rendererLocation(indexFile, app.isPackaged)

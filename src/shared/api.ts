@@ -45,6 +45,12 @@ import { directions, levels } from './model/history'
 import type { JobStatus } from './model/jobs'
 import { languages, type Localized } from './model/localized'
 import { mergePatchOf } from './model/merge-patch'
+import {
+  maxCaPemLength,
+  type NetworkSettingsInput,
+  type NetworkState,
+  type NetworkTestResult,
+} from './model/network'
 import type { Settings } from './model/settings'
 import type { AccessTokenRotation, AppStatus, SecretInfo } from './model/status'
 
@@ -296,6 +302,17 @@ export const apiContract = {
       })
       .strict(),
   ),
+  /** The network layer: proxy settings, trusted CAs (the proxy password is the secret `network.proxy.password`). */
+  'network.get': returns<NetworkState>()(empty),
+  /** A merge patch of the settings, checked as a whole (a refused one changes nothing). */
+  'network.update': returns<NetworkState>()(mergePatchOf<NetworkSettingsInput>()),
+  /** A PEM bundle of CA certificates trusted besides the system's, for every HTTPS and LDAPS connection. */
+  'network.ca.add': returns<NetworkState>()(
+    z.object({ pem: z.string().min(1).max(maxCaPemLength) }).strict(),
+  ),
+  'network.ca.remove': returns<NetworkState>()(z.object({ id: z.string().min(1).max(200) }).strict()),
+  /** One GET along the route a real request takes: the path (direct or which proxy), status, chain. */
+  'network.test': returns<NetworkTestResult>()(z.object({ url: z.string().min(1).max(2000) }).strict()),
 } as const
 
 export type ApiContract = typeof apiContract

@@ -568,10 +568,11 @@ describe('SCIM target: HTTPS', () => {
     await secure.stop()
   })
 
-  it('refuses an unknown certificate as a permanent error telling to install the CA', async () => {
+  it('refuses an unknown certificate as a permanent error naming it and where to add its CA', async () => {
     const { target, sleeps } = connect({ baseUrl: secure.baseUrl, token: secure.token })
     const error = await failure(read(target), 'permanent', secure.token)
-    expect(error.localized.en).toContain('install your CA certificate')
+    expect(error.localized.en).toContain('Settings → Network → Trusted CAs')
+    expect(error.localized.ja).toContain('信頼する CA')
     expect(error.serverAnswer).toMatch(/SELF_SIGNED|UNABLE_TO_VERIFY/)
     expect(sleeps).toEqual([])
   })

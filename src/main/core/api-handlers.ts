@@ -9,6 +9,7 @@ import { writeAudit } from './audit'
 import type { createCalendarHandlers } from './engines/calendar/calendar-handlers'
 import type { createDirectoryHandlers } from './engines/directory/directory-handlers'
 import type { EventBus } from './event-bus'
+import type { createNetworkHandlers } from './network/network-handlers'
 import type { HealthService } from './health/health-service'
 import { exportHistory } from './history/history-export'
 import type { HistoryRepository } from './history/history-repository'
@@ -35,6 +36,7 @@ export interface HandlerDeps {
   readonly directory: ReturnType<typeof createDirectoryHandlers>
   readonly calendar: ReturnType<typeof createCalendarHandlers>
   readonly alerts: ReturnType<typeof createAlertHandlers>
+  readonly network: ReturnType<typeof createNetworkHandlers>
 }
 
 function jobTitle(deps: HandlerDeps, id: string | undefined): Localized {
@@ -175,5 +177,6 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     ...deps.directory,
     ...deps.calendar,
     ...deps.alerts,
+    ...deps.network,
   }
 }

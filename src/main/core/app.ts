@@ -36,6 +36,13 @@ import { invokeHandler, validatedClient } from './invoke'
 import { recordRun } from './job-run-recorder'
 import { Scheduler } from './scheduler/scheduler'
 import { KeychainSecretStore } from './secrets/keychain-secret-store'
+import { withRedirectPolicy } from './connectors/redirect-policy'
+import { createNetworkHandlers } from './network/network-handlers'
+import { createNetworkLayer } from './network/network-layer'
+import { NetworkStore } from './network/network-store'
+import { systemCaPems } from './network/certificates'
+import { proxyEnvironment } from './network/proxy-route'
+import { networkProxyPasswordSecret } from '../../shared/model/network'
 import { SettingsRepository } from './settings/settings-repository'
 import { openDatabase } from './store/database'
 
@@ -56,6 +63,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   recordModeRepairs(history, repairPrivateModes(options.dataDir, databaseFile))
   const settings = new SettingsRepository(db)
   const secrets = options.secrets ?? new KeychainSecretStore()
+  const environment = options.environment ?? process.env
+  const networkStore = new NetworkStore(db)
+  // Every outbound HTTP(S) request of the engines and alerts goes through this one layer.
+  const network = createNetworkLayer({
+    settings: () => networkStore.settings(),
+    trustedCaPems: () => networkStore.pems(),
+    proxyPassword: () => secrets.get(networkProxyPasswordSecret),
+    env: proxyEnvironment(environment),
+    systemCas: systemCaPems(environment),
+    resolveProxy: options.resolveProxy ?? null,
+  })
   // Runs and state changes ping it from the start; the engines' reporters register once they exist.
   const health = new HealthService({
     history,
@@ -74,7 +92,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   scheduler.register(createPruneJob(history, settings, now))
   const alertSettings = new AlertSettingsRepository(db)
   // Subscribed before any engine exists, so no failure raised while starting up is missed.
-  const alerts = new AlertDispatcher({ events, clock, history, secrets, settings: () => alertSettings.get() })
+  const alertFetch = withRedirectPolicy(network.fetch)
+  const alerts = new AlertDispatcher({
+    events,
+    clock,
+    history,
+    secrets,
+    fetch: alertFetch,
+    settings: () => alertSettings.get(),
+  })
   const shutdown = new AbortController()
   const directoryConfig = new DirectoryConfigRepository(db)
   const home = new HomeDirectoryRepository(db)
@@ -85,7 +111,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     home,
     state: directoryState,
     history,
-    connectors: createConnectorFactory(secrets),
+    connectors: createConnectorFactory(secrets, network),
     now,
     onStatus: (status) => {
       events.emit('directory.changed', status)
@@ -97,7 +123,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const calendarPairs = new CalendarPairRepository(db, now)
   const calendarState = new CalendarStateRepository(db)
-  const calendarConnectors = createCalendarConnectorFactory(secrets, now)
+  const calendarConnectors = createCalendarConnectorFactory(secrets, now, network)
   const transaction = (work: () => void): void => db.transaction(work)()
   const feedParsers = new Map<string, IncrementalCalendarParser>()
   const parseMemory = new CalendarParseMemoryRepository(db)
@@ -165,8 +191,24 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       connectors: calendarConnectors,
       check: { connectors: calendarConnectors, parse: parseCalendar, now },
       signal: shutdown.signal,
+      fetch: network.fetch,
     }),
-    alerts: createAlertHandlers({ settings: alertSettings, history, secrets, events, now }),
+    alerts: createAlertHandlers({
+      settings: alertSettings,
+      history,
+      secrets,
+      events,
+      now,
+      fetch: alertFetch,
+    }),
+    network: createNetworkHandlers({
+      store: networkStore,
+      layer: network,
+      secrets,
+      history,
+      systemAvailable: options.resolveProxy !== undefined,
+      now,
+    }),
   })
   if (options.startScheduler ?? true) scheduler.start()
 
@@ -185,6 +227,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         await calendar.settled()
         await alerts.close()
         await health.close()
+        await network.close()
         notifier.dispose()
         db.close()
       })()),

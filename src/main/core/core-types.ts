@@ -4,6 +4,7 @@ import type { PruneResult } from './history/history-pruner'
 import type { ApiResult } from '../../shared/model/errors'
 import type { AppStatus } from '../../shared/model/status'
 import type { Clock } from './clock'
+import type { ResolveProxy } from './network/proxy-route'
 import type { AccessTokenHolder } from './secrets/access-token'
 import type { SecretStore } from './secrets/secret-store'
 
@@ -19,6 +20,10 @@ export interface CoreOptions {
   readonly accessToken?: AccessTokenHolder
   /** Start the scheduler's timers (false for one-shot CLI commands). Default true. */
   readonly startScheduler?: boolean
+  /** The desktop host's OS proxy resolver (Electron, PAC included); enables the 'system' proxy mode. */
+  readonly resolveProxy?: ResolveProxy
+  /** Where HTTPS_PROXY / NO_PROXY and the CA bundle variables are read; default process.env. */
+  readonly environment?: NodeJS.ProcessEnv
 }
 
 /**

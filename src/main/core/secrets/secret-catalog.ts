@@ -6,6 +6,7 @@ import { alertSmtpPasswordSecret, alertWebhookUrlSecret } from '../../../shared/
 import { calendarOAuthClientSecretName } from '../../../shared/model/calendar-config'
 import { directorySecretNames } from '../../../shared/model/directory-config'
 import type { Localized } from '../../../shared/model/localized'
+import { networkProxyPasswordSecret } from '../../../shared/model/network'
 import type { SecretGroup, SecretInfo } from '../../../shared/model/status'
 import { accessTokenSecret } from './access-token'
 import type { SecretStore } from './secret-store'
@@ -110,6 +111,14 @@ const catalog: readonly CatalogRow[] = [
     describe: () => ({
       ja: '管理者への通知: Webhook の URL（トークンを含むためキーチェーンに保存）。設定画面の「管理者への通知」で変更します。',
       en: 'Admin alerts: the webhook URL (kept in the keychain because it holds a token). Change it under Admin alerts in Settings.',
+    }),
+  },
+  {
+    pattern: exact(networkProxyPasswordSecret),
+    group: 'app',
+    describe: () => ({
+      ja: 'ネットワーク: 手動設定のプロキシにサインインするパスワード（Basic 認証）。設定画面の「ネットワーク」で変更します。',
+      en: 'Network: password for signing in to the manual proxy (Basic authentication). Change it under Network in Settings.',
     }),
   },
 ]

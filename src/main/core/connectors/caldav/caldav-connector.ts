@@ -23,6 +23,8 @@ import { CalDavTransport, type DavFetch } from './caldav-transport'
 export interface CalDavConnectorOptions {
   /** Per HTTP request, body included; default 60 s. */
   readonly timeoutMs?: number
+  /** The network layer's fetch (proxy, trusted CAs). */
+  readonly fetch?: typeof fetch
 }
 
 const defaultTimeoutMs = 60_000
@@ -61,8 +63,9 @@ class CalDavCollectionConnector implements CalDavConnector {
     private readonly url: string,
     auth: CalDavAuth,
     timeoutMs: number,
+    fetchImpl?: typeof fetch,
   ) {
-    this.transport = new CalDavTransport(url, auth, timeoutMs)
+    this.transport = new CalDavTransport(url, auth, timeoutMs, fetchImpl)
   }
 
   async info(signal: AbortSignal): Promise<CalendarCollectionInfo> {
@@ -226,5 +229,5 @@ export function createCalDavConnector(
     const shown = config.url.replace(/\/\/[^/@\s]*@/, '//')
     throw new ConnectorError('permanent', caldavMessages.badUrl(shown))
   }
-  return new CalDavCollectionConnector(url, auth, options.timeoutMs ?? defaultTimeoutMs)
+  return new CalDavCollectionConnector(url, auth, options.timeoutMs ?? defaultTimeoutMs, options.fetch)
 }

@@ -6,7 +6,7 @@
 import type { CalDavAuth } from '../../engines/calendar/calendar-connectors'
 import { joinSplitCharacters } from '../ics/ics-bytes'
 import { redactorFor } from '../redaction'
-import { policyFetch } from '../redirect-policy'
+import { policyFetch, withRedirectPolicy } from '../redirect-policy'
 import { networkError, type CalDavRequest, type CalDavRequestKind } from './caldav-errors'
 
 export type DavFetch = typeof fetch
@@ -32,12 +32,16 @@ export class CalDavTransport {
   private readonly secrets: string[] = []
   /** Only the token in use needs hiding; older ones are kept out of the list so it cannot grow. */
   private bearer = ''
+  private readonly send: typeof fetch
 
   constructor(
     private readonly collection: string,
     private readonly auth: CalDavAuth,
     readonly timeoutMs: number,
+    /** The network layer's fetch (proxy, trusted CAs); the redirect policy is applied on top. */
+    fetchImpl?: typeof fetch,
   ) {
+    this.send = fetchImpl ? withRedirectPolicy(fetchImpl) : policyFetch
     if (auth.kind === 'basic') {
       this.secrets.push(auth.password, Buffer.from(`${auth.username}:${auth.password}`).toString('base64'))
     }
@@ -65,7 +69,7 @@ export class CalDavTransport {
       const headers = new Headers(init?.headers)
       headers.set('Authorization', await this.authorization(signal))
       const timeout = AbortSignal.timeout(this.timeoutMs)
-      const answer = await policyFetch(input, {
+      const answer = await this.send(input, {
         ...init,
         headers,
         signal: AbortSignal.any([signal, timeout]),

@@ -7,7 +7,7 @@ import { TextDecoder } from 'node:util'
 import type { FeedConnector, FeedFetch, FeedValidators } from '../../engines/calendar/calendar-connectors'
 import { ConnectorError } from '../connector-error'
 import { redactorFor, type Redactor } from '../redaction'
-import { policyFetch } from '../redirect-policy'
+import { policyFetch, withRedirectPolicy } from '../redirect-policy'
 import { unfoldBytes } from './ics-bytes'
 import { httpFailure, networkFailure } from './ics-feed-failures'
 import { feedMessages } from './ics-feed-messages'
@@ -23,6 +23,8 @@ export interface FeedConnectorConfig {
 export interface FeedConnectorOptions {
   /** For the whole exchange, body included. */
   readonly timeoutMs?: number
+  /** The network layer's fetch (proxy, trusted CAs); the redirect policy is applied on top. */
+  readonly fetch?: typeof fetch
 }
 
 const defaultTimeoutMs = 60_000
@@ -135,6 +137,7 @@ async function exchange(
   target: FeedTarget,
   previous: FeedValidators | null,
   signal: AbortSignal,
+  send: typeof fetch,
 ): Promise<FeedFetch> {
   const headers: Record<string, string> = {
     Accept: 'text/calendar, */*;q=0.5',
@@ -143,7 +146,7 @@ async function exchange(
   if (target.authorization !== null) headers['Authorization'] = target.authorization
   if (previous?.etag) headers['If-None-Match'] = previous.etag
   if (previous?.lastModified) headers['If-Modified-Since'] = previous.lastModified
-  const response = await policyFetch(target.url, { headers, signal })
+  const response = await send(target.url, { headers, signal })
   const serverDate = serverDateOf(response.headers)
   const etag = response.headers.get('etag')
   const lastModified = response.headers.get('last-modified')
@@ -182,12 +185,13 @@ export function createFeedConnector(
   options: FeedConnectorOptions = {},
 ): FeedConnector {
   const timeoutMs = options.timeoutMs ?? defaultTimeoutMs
+  const send = options.fetch ? withRedirectPolicy(options.fetch) : policyFetch
   return {
     async fetch(previous, signal) {
       const target = targetOf(config, secret)
       const deadline = AbortSignal.timeout(timeoutMs)
       try {
-        return await exchange(config, target, previous, AbortSignal.any([signal, deadline]))
+        return await exchange(config, target, previous, AbortSignal.any([signal, deadline]), send)
       } catch (error) {
         // The caller's own abort (the run was stopped) is not a feed failure: let it through as it is.
         if (error instanceof ConnectorError || signal.aborted) throw error

@@ -15,6 +15,8 @@ export type LdapConnectionSettings = Pick<
 export interface LdapConnectorOptions {
   /** PEM of a CA to trust (instead of Node's built-in list), e.g. a company CA. */
   readonly caPem?: string
+  /** The network layer's CA list (system store plus the admin's trusted CAs); null: Node's default store. */
+  readonly trustedCas?: readonly string[] | null
 }
 
 export interface PagedSearch {
@@ -75,6 +77,12 @@ function refuseInsecure(settings: LdapConnectionSettings, secure: boolean): void
   }
 }
 
+/** The connection's own CA and the layer's list together: either alone replaces Node's default store. */
+function caOption(options: LdapConnectorOptions): Pick<ConnectionOptions, 'ca'> {
+  const ca = [...(options.trustedCas ?? []), ...(options.caPem ? [options.caPem] : [])]
+  return ca.length > 0 ? { ca } : {}
+}
+
 /**
  * One bound connection. Every call maps failures to ConnectorError naming the server or the DN; a network
  * or TLS failure marks the session broken (ldapts would reconnect without binding, i.e. anonymously).
@@ -99,7 +107,7 @@ export class LdapSession {
     refuseInsecure(settings, secure)
     const tlsOptions: ConnectionOptions = {
       rejectUnauthorized: settings.verifyCertificate,
-      ...(options.caPem ? { ca: [options.caPem] } : {}),
+      ...caOption(options),
     }
     const timeout = settings.timeoutSeconds * 1000
     // ldapts speaks TLS from the first byte whenever tlsOptions are given: only for ldaps://.

@@ -62,7 +62,7 @@ const filterPath = (collection: string, attribute: string, value: string): strin
   `${collection}?filter=${encodeURIComponent(`${attribute} eq ${JSON.stringify(value)}`)}`
 
 /**
- * One instance per run: it keeps a keep-alive connection pool, released by close(). It never takes over an
+ * One instance per run; its connections are pooled by the network layer. It never takes over an
  * account it was not told to: a create that collides is an error naming the account in the way.
  */
 export class ScimDirectoryTarget implements DirectoryTargetConnector {
@@ -203,9 +203,8 @@ export class ScimDirectoryTarget implements DirectoryTargetConnector {
     return ref
   }
 
-  async close(): Promise<void> {
-    this.http.close()
-  }
+  /** The network layer owns the connection pool, which outlives a run: nothing to release. */
+  async close(): Promise<void> {}
 
   /** The whole collection, page by page, or a ConnectorError: a run never plans from part of a listing. */
   private async listAll<T>(collection: string, signal: AbortSignal, take: (json: T) => void): Promise<void> {

@@ -1,12 +1,15 @@
 /**
  * SCIM over HTTP(S): JSON bodies, the bearer token, timeouts, retries and the translation of every failure
- * into a ConnectorError an administrator can act on. node:http rather than fetch, because only it lets
+ * into a ConnectorError an administrator can act on. Requests go through the network layer's dispatcher
+ * (proxy, trusted CAs) with undici's request rather than fetch, because only a dispatcher lets
  * `verifyCertificate: false` reach the TLS socket (rejectUnauthorized).
  */
-import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders } from 'node:http'
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
+import type { IncomingHttpHeaders } from 'node:http'
+import { request } from 'undici'
 import type { Localized } from '../../../../shared/model/localized'
+import { directNetwork, type NetworkLayer } from '../../network/network-layer'
 import { ConnectorError } from '../connector-error'
+import { networkCause } from '../network-cause'
 import { serverAnswerForRecord } from '../redaction'
 import { scimMessages } from './scim-messages'
 import { backoffMs, retryAfterMs } from './scim-retry-policy'
@@ -22,6 +25,8 @@ export interface ScimRetryOptions {
   readonly sleep?: (ms: number) => Promise<void>
   /** Retries after the first attempt, for 429, 5xx and network errors. */
   readonly maxRetries?: number
+  /** The network layer (proxy, trusted CAs); default: direct, Node's CA store. */
+  readonly network?: NetworkLayer
 }
 
 export interface ScimCall {
@@ -49,7 +54,12 @@ type Exchange =
       readonly headers: IncomingHttpHeaders
       readonly text: string
     }
-  | { readonly kind: 'failure'; readonly error: NodeJS.ErrnoException }
+  | {
+      readonly kind: 'failure'
+      readonly error: NodeJS.ErrnoException
+      /** The network layer's plain-words reading (certificate or proxy refused): final, not retried. */
+      readonly explained: ConnectorError | null
+    }
 
 interface Verdict {
   readonly error: ConnectorError
@@ -82,7 +92,7 @@ function parseJson(text: string): unknown {
 
 export class ScimHttpClient {
   private readonly baseUrl: string
-  private readonly agent: HttpAgent
+  private readonly network: NetworkLayer
   private readonly sleep: (ms: number) => Promise<void>
   private readonly maxRetries: number
   /** While the server asks this client to wait (429 Retry-After), requests sent meanwhile wait too. */
@@ -94,9 +104,7 @@ export class ScimHttpClient {
     options: ScimRetryOptions = {},
   ) {
     this.baseUrl = settings.baseUrl.replace(/\/+$/, '')
-    this.agent = this.baseUrl.toLowerCase().startsWith('https:')
-      ? new HttpsAgent({ keepAlive: true, rejectUnauthorized: settings.verifyCertificate })
-      : new HttpAgent({ keepAlive: true })
+    this.network = options.network ?? directNetwork()
     this.sleep = options.sleep ?? realSleep
     this.maxRetries = options.maxRetries ?? 5
   }
@@ -127,10 +135,6 @@ export class ScimHttpClient {
     if (this.pause === pause) this.pause = null
   }
 
-  close(): void {
-    this.agent.destroy()
-  }
-
   private response(method: string, path: string, exchange: Exchange & { kind: 'answer' }, ok: boolean) {
     const answer = this.describe(method, path, exchange)
     if (exchange.text.trim() === '') return { status: exchange.status, body: null, answer }
@@ -145,6 +149,7 @@ export class ScimHttpClient {
     const url = this.baseUrl
     const answer = this.describe(method, path, exchange)
     if (exchange.kind === 'failure') {
+      if (exchange.explained) return { error: exchange.explained, waitMs: null }
       const reason = exchange.error.code ?? exchange.error.message
       if (tlsErrorCode.test(exchange.error.code ?? '')) {
         return { error: new ConnectorError('permanent', scimMessages.tls(url, reason), answer), waitMs: null }
@@ -176,47 +181,36 @@ export class ScimHttpClient {
   }
 
   /** One request and its whole answer; network failures are returned, not thrown. */
-  private exchange(method: string, path: string, call: ScimCall): Promise<Exchange> {
+  private async exchange(method: string, path: string, call: ScimCall): Promise<Exchange> {
     const url = new URL(this.baseUrl + path)
     const payload = call.body === undefined ? undefined : Buffer.from(JSON.stringify(call.body), 'utf8')
-    const headers: Record<string, string | number> = {
+    const headers: Record<string, string> = {
       Accept: 'application/scim+json, application/json',
       Authorization: `Bearer ${this.token}`,
-      ...(payload
-        ? { 'Content-Type': 'application/scim+json; charset=utf-8', 'Content-Length': payload.length }
-        : {}),
+      ...(payload ? { 'Content-Type': 'application/scim+json; charset=utf-8' } : {}),
     }
     const timeoutMs = this.settings.timeoutSeconds * 1000
-    const send = url.protocol === 'https:' ? httpsRequest : httpRequest
-    return new Promise((resolve) => {
-      const req = send(
-        url,
-        {
-          method,
-          headers,
-          agent: this.agent,
-          timeout: timeoutMs,
-          rejectUnauthorized: this.settings.verifyCertificate,
-          ...(call.signal ? { signal: call.signal } : {}),
-        },
-        (res) => {
-          const chunks: Buffer[] = []
-          res.on('data', (chunk: Buffer) => chunks.push(chunk))
-          res.on('error', (error) => resolve({ kind: 'failure', error }))
-          res.on('end', () => {
-            const text = Buffer.concat(chunks).toString('utf8')
-            resolve({ kind: 'answer', status: res.statusCode ?? 0, headers: res.headers, text })
-          })
-        },
-      )
-      req.on('timeout', () => {
-        const error: NodeJS.ErrnoException = new Error(`no answer within ${timeoutMs / 1000} s`)
-        error.code = 'ETIMEDOUT'
-        req.destroy(error)
+    const routed = await this.network.dispatcher(url, { verifyCertificate: this.settings.verifyCertificate })
+    try {
+      const res = await request(url, {
+        method: method as 'GET',
+        headers,
+        body: payload ?? null,
+        dispatcher: routed.dispatcher,
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+        ...(call.signal ? { signal: call.signal } : {}),
       })
-      req.on('error', (error) => resolve({ kind: 'failure', error }))
-      req.end(payload)
-    })
+      const text = await res.body.text()
+      return { kind: 'answer', status: res.statusCode, headers: res.headers as IncomingHttpHeaders, text }
+    } catch (error) {
+      const explained = await this.network.explain(error, url, routed)
+      return {
+        kind: 'failure',
+        error: errnoOf(error, timeoutMs),
+        explained: explained instanceof ConnectorError ? explained : null,
+      }
+    }
   }
 
   private describe(method: string, path: string, exchange: Exchange): string {
@@ -232,4 +226,17 @@ export class ScimHttpClient {
   private redact(text: string): string {
     return this.token === '' ? text : text.split(this.token).join('***')
   }
+}
+
+const timeoutCodes = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT'])
+
+/** undici's error as the system error under it (ECONNREFUSED, a TLS code…); its timeouts read as ETIMEDOUT. */
+function errnoOf(error: unknown, timeoutMs: number): NodeJS.ErrnoException {
+  const cause = networkCause(error)
+  const timedOut = cause.code !== null && timeoutCodes.has(cause.code)
+  const errno: NodeJS.ErrnoException = new Error(
+    timedOut ? `no answer within ${timeoutMs / 1000} s` : cause.message,
+  )
+  if (cause.code !== null) errno.code = timedOut ? 'ETIMEDOUT' : cause.code
+  return errno
 }

@@ -31,8 +31,8 @@ export const scimMessages = {
     en: `Cannot reach the SCIM server at ${url} (${reason}); check the URL, the network and that the server is running.`,
   }),
   tls: (url: string, reason: string): Localized => ({
-    ja: `${url} との TLS（証明書）の確認に失敗しました（${reason}）。社内 CA の証明書をこのコンピューターに入れるか、URL（http/https とホスト名）を直してください。`,
-    en: `The TLS check with ${url} failed (${reason}); install your CA certificate on this computer or fix the URL (http/https, host name).`,
+    ja: `${url} との TLS（証明書）の確認に失敗しました（${reason}）。社内 CA の証明書を 設定 → ネットワーク → 信頼する CA に追加するか、URL（http/https とホスト名）を直してください。`,
+    en: `The TLS check with ${url} failed (${reason}); add your CA certificate under Settings → Network → Trusted CAs or fix the URL (http/https, host name).`,
   }),
   objectGone: (what: 'user' | 'group', ref: string): Localized => ({
     ja: `SCIM サーバーに対象の${what === 'user' ? 'ユーザー' : 'グループ'}（id ${ref}）がもうありません。次回の同期で読み直し、必要なら作り直します。`,

@@ -10,6 +10,7 @@ import { createCalDavConnector } from '../../connectors/caldav/caldav-connector'
 import { ConnectorError } from '../../connectors/connector-error'
 import { createFeedConnector } from '../../connectors/ics/ics-feed'
 import { OAuthTokenSource } from '../../connectors/oauth/token-source'
+import type { NetworkLayer } from '../../network/network-layer'
 import type { SecretStore } from '../../secrets/secret-store'
 import type { CalDavAuth, CalDavConnector, FeedConnector } from './calendar-connectors'
 
@@ -38,10 +39,14 @@ export class MissingCredentialError extends ConnectorError {
   }
 }
 
-/** Builds a pair's connectors from its settings and the keychain; OAuth token sources are kept per pair so access tokens are reused. */
+/**
+ * Builds a pair's connectors from its settings and the keychain; OAuth token sources are kept per pair so access
+ * tokens are reused. Feeds, CalDAV and the token endpoint all fetch through the network layer.
+ */
 export function createCalendarConnectorFactory(
   secrets: SecretStore,
   now: () => number,
+  network: NetworkLayer,
 ): CalendarConnectorFactory {
   const tokenSources = new Map<string, OAuthTokenSource>()
   const secret = (pairId: string, slot: CalendarSecretSlot): Promise<string | null> =>
@@ -56,6 +61,7 @@ export function createCalendarConnectorFactory(
         loadRefreshToken: () => secret(pair.id, 'refresh-token'),
         saveRefreshToken: (token) => secrets.set(calendarSecretName(pair.id, 'refresh-token'), token),
         now,
+        fetch: network.fetch,
       })
       tokenSources.set(pair.id, source)
     }
@@ -77,7 +83,7 @@ export function createCalendarConnectorFactory(
       if (password === null) throw new MissingCredentialError(side)
       auth = { kind: 'basic', username: config.username, password }
     }
-    return createCalDavConnector({ url: config.url }, auth)
+    return createCalDavConnector({ url: config.url }, auth, { fetch: network.fetch })
   }
 
   return {
@@ -88,7 +94,11 @@ export function createCalendarConnectorFactory(
       }
       const feedSecret = pair.source.auth === 'none' ? null : await secret(pair.id, 'source')
       if (pair.source.auth !== 'none' && feedSecret === null) throw new MissingCredentialError('source')
-      return { feed: createFeedConnector(pair.source, feedSecret), source: null, target }
+      return {
+        feed: createFeedConnector(pair.source, feedSecret, { fetch: network.fetch }),
+        source: null,
+        target,
+      }
     },
     forget(pairId) {
       tokenSources.delete(pairId)

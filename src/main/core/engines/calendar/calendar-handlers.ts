@@ -36,6 +36,8 @@ export interface CalendarHandlerDeps {
   readonly connectors: CalendarConnectorFactory
   readonly check: CheckDeps
   readonly signal: AbortSignal
+  /** The network layer's fetch, for the OAuth code exchange. */
+  readonly fetch: typeof fetch
 }
 
 function found(pairs: CalendarPairRepository, id: string): StoredPair {
@@ -263,6 +265,7 @@ export function createCalendarHandlers(deps: CalendarHandlerDeps): CalendarHandl
       const flow = await startInstalledAppFlow({
         client: oauth,
         clientSecret: await deps.secrets.get(calendarOAuthClientSecretName),
+        fetch: deps.fetch,
         onRefreshToken: async (token) => {
           await deps.secrets.set(calendarSecretName(id, 'refresh-token'), token)
           deps.connectors.forget(id)

@@ -5,6 +5,7 @@ import { CsvDirectorySource } from '../../connectors/csv/csv-directory-source'
 import { LdapDirectorySource } from '../../connectors/ldap/ldap-directory-source'
 import { LdapDirectoryTarget } from '../../connectors/ldap/ldap-directory-target'
 import { ScimDirectoryTarget } from '../../connectors/scim/scim-directory-target'
+import type { NetworkLayer } from '../../network/network-layer'
 import type { SecretStore } from '../../secrets/secret-store'
 import type { DirectoryConnectorFactory } from './directory-engine'
 
@@ -24,9 +25,13 @@ async function required(
 
 /**
  * Connectors for the configured source and target, with their secrets fetched from the keychain per run
- * (or, for a connection test of a form, the secret typed there: used for that test, never stored).
+ * (or, for a connection test of a form, the secret typed there: used for that test, never stored). HTTP goes
+ * through the network layer; LDAPS trusts the layer's CA list.
  */
-export function createConnectorFactory(secrets: SecretStore): DirectoryConnectorFactory {
+export function createConnectorFactory(
+  secrets: SecretStore,
+  network: NetworkLayer,
+): DirectoryConnectorFactory {
   return {
     async source(config, typed) {
       if (config.kind === 'csv') return new CsvDirectorySource(config)
@@ -35,6 +40,7 @@ export function createConnectorFactory(secrets: SecretStore): DirectoryConnector
         return new LdapDirectorySource(
           config,
           await required(secrets, directorySecretNames.sourceLdapPassword, what, typed),
+          { trustedCas: network.caList() },
         )
       }
       return null
@@ -45,6 +51,7 @@ export function createConnectorFactory(secrets: SecretStore): DirectoryConnector
         return new LdapDirectoryTarget(
           config,
           await required(secrets, directorySecretNames.targetLdapPassword, what, typed),
+          { trustedCas: network.caList() },
         )
       }
       if (config.kind === 'scim') {
@@ -52,6 +59,7 @@ export function createConnectorFactory(secrets: SecretStore): DirectoryConnector
         return new ScimDirectoryTarget(
           config,
           await required(secrets, directorySecretNames.targetScimToken, what, typed),
+          { network },
         )
       }
       return null

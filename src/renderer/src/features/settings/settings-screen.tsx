@@ -5,6 +5,7 @@ import { useT } from '../../i18n'
 import { useAppStatusStore } from '../../stores/app-status-store'
 import { AlertsSection } from './alerts-section'
 import { GeneralSection } from './general-section'
+import { NetworkSection } from './network-section'
 import { SecretsSection } from './secrets-section'
 import { SystemSection } from './system-section'
 
@@ -21,6 +22,7 @@ export function SettingsScreen(): ReactNode {
       <SecretsSection />
       <GeneralSection />
       <AlertsSection />
+      <NetworkSection />
     </div>
   )
 }
