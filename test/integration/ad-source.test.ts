@@ -87,6 +87,13 @@ describe.skipIf(skip)('Active Directory source (Samba AD DC)', () => {
     expect(direct.snapshot.employees.find((e) => e.login === 'user01')!.groups).toEqual(['AppAdmins'])
   }, 60_000)
 
+  it('keys and logs people in by other AD attributes when the admin picks them', async () => {
+    const attributes = { ...preset.attributes, key: 'sAMAccountName', login: 'userPrincipalName' }
+    const source = new LdapDirectorySource(adConfig({ attributes }), ad.password, { caPem: ad.caPem })
+    const { snapshot } = await source.read(signal())
+    expect(snapshot.employees.find((e) => e.key === 'user01')?.login).toBe('user01@corp.test')
+  })
+
   it('connects with StartTLS too, and refuses the DC when its CA is not trusted', async () => {
     const starttls = adConfig({ url: ad.ldapUrl, security: 'starttls' })
     expect((await new LdapDirectorySource(starttls, ad.password, { caPem: ad.caPem }).check()).ok).toBe(true)
