@@ -4,7 +4,8 @@
  * `npm run bench -- --check` also exits 1 when any goal is "NOT met", so a regression fails CI.
  * `npm run bench -- history ldap` runs only those (a name, or a path to a bench script).
  * Sizes: BENCH_HISTORY_ENTRIES (5,000,000), BENCH_HISTORY_IMPORT_ENTRIES (2,000,000), BENCH_LDAP_ENTRIES (100,000),
- * BENCH_DIRECTORY_EMPLOYEES (100,000), BENCH_SCIM_USERS (2,000), BENCH_CAL_USERS (300), BENCH_CAL_EVENTS (200).
+ * BENCH_DIRECTORY_EMPLOYEES (100,000), BENCH_SCIM_USERS (2,000), BENCH_CAL_USERS (300), BENCH_CAL_EVENTS (200),
+ * BENCH_AD_USERS (10,000; skipped without Samba).
  */
 import { spawn } from 'node:child_process'
 import { join, resolve } from 'node:path'
@@ -13,6 +14,7 @@ const allBenches = [
   'directory-bench.ts',
   'directory-preview-bench.ts',
   'ldap-bench.ts',
+  'ad-bench.ts',
   'history-bench.ts',
   'history-import-bench.ts',
   'history-sites-bench.ts',

@@ -7,8 +7,8 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-need='sudo apt-get install -y dbus gnome-keyring libsecret-tools chromium slapd ldap-utils openssl radicale python3-caldav tinyproxy'
-for tool in dbus-run-session gnome-keyring-daemon secret-tool /usr/bin/chromium /usr/sbin/slapd ldapadd openssl radicale tinyproxy; do
+need='sudo apt-get install -y dbus gnome-keyring libsecret-tools chromium slapd ldap-utils samba samba-ad-dc samba-ad-provision samba-dsdb-modules openssl radicale python3-caldav tinyproxy'
+for tool in dbus-run-session gnome-keyring-daemon secret-tool /usr/bin/chromium /usr/sbin/slapd ldapadd /usr/sbin/samba /usr/bin/samba-tool openssl radicale tinyproxy; do
   command -v "$tool" >/dev/null 2>&1 || {
     echo "npm test: '$tool' is missing. On Debian/Ubuntu: $need" >&2
     exit 1
@@ -31,7 +31,9 @@ echo '== unit, integration and end-to-end tests (real keychain under dbus-run-se
 keyring_home=$(mktemp -d)
 trap 'rm -rf "$keyring_home"' EXIT
 # (dbus-daemon may warn "Failed to set fd limit" in containers; it is harmless.)
-HOME="$keyring_home" RENKEI_REQUIRE_KEYCHAIN=1 dbus-run-session -- sh -c '
+# The Samba AD DC listens on ports below 1024: its tests are required where they can run (as root).
+require_samba=0; [ "$(id -u)" -eq 0 ] && require_samba=1
+HOME="$keyring_home" RENKEI_REQUIRE_KEYCHAIN=1 RENKEI_REQUIRE_SAMBA=$require_samba dbus-run-session -- sh -c '
   set -e
   printf pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null
   npx vitest run

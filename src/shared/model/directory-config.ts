@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { csvPresetDefaults, csvPresets } from './csv-presets'
 import { dailyTime } from './daily-time'
+import { ldapInactiveMatches, ldapPresetDefaults, ldapSourcePresets } from './ldap-presets'
 import { urlCredentialsRefusal, withoutUrlCredentials } from './url-credentials'
 
 /**
@@ -103,34 +104,63 @@ const ldapConnection = {
   timeoutSeconds: z.number().int().min(1).max(300).default(30),
 }
 
+const genericLdap = ldapPresetDefaults.generic
+
 export const ldapSourceAttributes = z
   .object({
-    key: attribute.min(1).default('employeeNumber'),
-    login: attribute.min(1).default('uid'),
-    nameJa: attribute.min(1).default('cn'),
-    nameEn: attribute.default('displayName'),
-    kana: attribute.default(''),
-    email: attribute.default('mail'),
-    department: attribute.default('departmentNumber'),
-    position: attribute.default('title'),
-    groupName: attribute.min(1).default('cn'),
-    groupMember: attribute.min(1).default('member'),
+    key: attribute.min(1).default(genericLdap.attributes.key),
+    login: attribute.min(1).default(genericLdap.attributes.login),
+    nameJa: attribute.min(1).default(genericLdap.attributes.nameJa),
+    nameEn: attribute.default(genericLdap.attributes.nameEn),
+    kana: attribute.default(genericLdap.attributes.kana),
+    email: attribute.default(genericLdap.attributes.email),
+    department: attribute.default(genericLdap.attributes.department),
+    position: attribute.default(genericLdap.attributes.position),
+    groupName: attribute.min(1).default(genericLdap.attributes.groupName),
+    groupMember: attribute.min(1).default(genericLdap.attributes.groupMember),
   })
   .strict()
+
+/**
+ * An attribute whose value marks a person inactive (suspended downstream, never provisioned active)
+ * instead of leaving them out: 'bits' — the value as an integer has any of `value`'s bits set (AD:
+ * userAccountControl, 2 = ACCOUNTDISABLE); 'equals' — the value equals `value`, ignoring case.
+ * No attribute: everyone the user filter returns is active.
+ */
+export const ldapInactiveRule = z
+  .object({
+    attribute: attribute.default(''),
+    match: z.enum(ldapInactiveMatches).default('equals'),
+    value: z.string().trim().max(100).default(''),
+  })
+  .strict()
+  .refine((r) => r.attribute === '' || r.value !== '', {
+    message: 'give the value that means inactive',
+    path: ['value'],
+  })
+  .refine((r) => r.match !== 'bits' || r.value === '' || /^[1-9]\d{0,9}$/.test(r.value), {
+    message: 'a bit mask is a positive whole number, e.g. 2',
+    path: ['value'],
+  })
 
 export const ldapSourceConfig = z
   .object({
     kind: z.literal('ldap'),
+    /** The flavour the form's defaults came from (ldap-presets.ts); the core reads every flavour alike. */
+    preset: z.enum(ldapSourcePresets).default('generic'),
     ...ldapConnection,
     baseDn: dn.min(1),
-    userFilter: z.string().min(1).max(2000).default('(objectClass=inetOrgPerson)'),
+    userFilter: z.string().min(1).max(2000).default(genericLdap.userFilter),
     /** Empty: no groups are read. */
     groupBaseDn: dn.default(''),
-    groupFilter: z.string().min(1).max(2000).default('(objectClass=groupOfNames)'),
+    groupFilter: z.string().min(1).max(2000).default(genericLdap.groupFilter),
     attributes: ldapSourceAttributes.default(ldapSourceAttributes.parse({})),
+    inactive: ldapInactiveRule.default({ attribute: '', match: 'equals', value: '' }),
     /** Departments from the department attribute's values, or from the OU path between the base and the entry. */
     departmentsFrom: z.enum(['attribute', 'ou']).default('attribute'),
-    pageSize: z.number().int().min(10).max(5000).default(500),
+    /** Members of a member group belong to the outer group too (AD nests groups); off: people listed directly only. */
+    nestedGroups: z.boolean().default(false),
+    pageSize: z.number().int().min(10).max(5000).default(genericLdap.pageSize),
   })
   .strict()
 

@@ -258,6 +258,20 @@ export const en: Dictionary = {
   'directory.ldap.departmentsFrom.ou': 'OU hierarchy',
   'directory.ldap.pageSize': 'Page size',
   'directory.ldap.pageSizeHint': 'Entries per search page (10-5,000)',
+  // Active Directory preset and the inactive rule of LDAP sources (issue 11)
+  'directory.ldap.preset': 'Directory type',
+  'directory.ldap.presetHint':
+    'Choosing one fills the search filters, the attribute mapping and the inactive rule with its defaults',
+  'directory.ldap.preset.generic': 'Generic LDAP (OpenLDAP, ...)',
+  'directory.ldap.nestedGroups': 'Nested groups',
+  'directory.ldap.nestedGroupsText': 'Include the members of member groups',
+  'directory.ldap.inactiveAttribute': 'Attribute marking inactive',
+  'directory.ldap.inactiveAttributeHint':
+    'Empty: everyone the filter finds is active. Inactive people are suspended on the target',
+  'directory.ldap.inactiveMatch': 'Inactive when',
+  'directory.ldap.inactiveMatch.bits': 'any of the bits is set (e.g. 2 in userAccountControl)',
+  'directory.ldap.inactiveMatch.equals': 'the value equals (ignoring case)',
+  'directory.ldap.inactiveValue': 'Value meaning inactive',
   'directory.ldap.attributesMapping': 'Attribute mapping',
   'directory.ldap.attribute': 'LDAP attribute',
   'directory.timeout': 'Timeout',
@@ -334,6 +348,7 @@ export const en: Dictionary = {
     'To connect unencrypted, tick "Allow unencrypted". Otherwise choose LDAPS or StartTLS.',
   'directory.error.separator': 'Use 1 to 3 characters.',
   'directory.error.inactiveValues': 'Up to 20 values of at most 50 characters each.',
+  'directory.error.bitMask': 'Enter a whole number of 1 or more (a bit mask), e.g. 2.',
   'directory.error.passwordMismatch':
     'The two initial passwords differ. Type the same password in both fields again.',
 

@@ -259,6 +259,20 @@ export const ja = {
   'directory.ldap.departmentsFrom.ou': 'OU の階層',
   'directory.ldap.pageSize': 'ページサイズ',
   'directory.ldap.pageSizeHint': '1 回の検索で受け取る件数（10～5,000）',
+  // Active Directory preset and the inactive rule of LDAP sources (issue 11)
+  'directory.ldap.preset': 'ディレクトリの種類',
+  'directory.ldap.presetHint':
+    '選ぶと、検索フィルター・属性の対応付け・無効の判定がその種類の既定値になります',
+  'directory.ldap.preset.generic': '汎用 LDAP（OpenLDAP など）',
+  'directory.ldap.nestedGroups': '入れ子のグループ',
+  'directory.ldap.nestedGroupsText': 'メンバーになっているグループのメンバーも含める',
+  'directory.ldap.inactiveAttribute': '無効を示す属性',
+  'directory.ldap.inactiveAttributeHint':
+    '空欄のときは、検索で見つかった全員を有効とみなします。無効の人は反映先で停止します',
+  'directory.ldap.inactiveMatch': '無効の判定',
+  'directory.ldap.inactiveMatch.bits': 'ビットのいずれかが立っている（例: userAccountControl の 2）',
+  'directory.ldap.inactiveMatch.equals': '値が一致する（大文字小文字は区別しない）',
+  'directory.ldap.inactiveValue': '無効を示す値',
   'directory.ldap.attributesMapping': '属性の対応付け',
   'directory.ldap.attribute': 'LDAP 属性',
   'directory.timeout': 'タイムアウト',
@@ -335,6 +349,7 @@ export const ja = {
     '暗号化なしで接続するには「暗号化なしを許可する」をオンにしてください。オンにしない場合は LDAPS か StartTLS を選んでください。',
   'directory.error.separator': '1～3 文字で入力してください。',
   'directory.error.inactiveValues': '20 個まで、それぞれ 50 文字以内で入力してください。',
+  'directory.error.bitMask': '1 以上の整数（ビットマスク）で入力してください。例: 2',
   'directory.error.passwordMismatch':
     '2 つの初期パスワードが一致しません。両方の欄にもう一度同じパスワードを入力してください。',
 

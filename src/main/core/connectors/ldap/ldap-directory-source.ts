@@ -7,6 +7,7 @@ import type {
   ReadProgress,
   SourceRead,
 } from '../../engines/directory/directory-connectors'
+import { guidAttributes, isGuidAttribute } from './ldap-ad'
 import { failedCheck } from './ldap-errors'
 import { LdapSnapshotBuilder } from './ldap-source-snapshot'
 import { LdapSession, parseFilter, type LdapConnectorOptions, type PagedSearch } from './ldap-session'
@@ -55,16 +56,12 @@ export class LdapDirectorySource implements DirectorySourceConnector {
     try {
       const builder = new LdapSnapshotBuilder(this.config)
       const counter = { read: 0, signal, onProgress }
-      const users = {
-        filter: userFilter,
-        attributes: LdapSnapshotBuilder.userAttributes(this.config),
-        pageSize,
-      }
+      const attributes = LdapSnapshotBuilder.userAttributes(this.config)
+      const users = { filter: userFilter, attributes, pageSize, binary: binaryOf(attributes) }
       await readPages(session, baseDn, users, counter, (entry) => builder.addPerson(entry))
       if (groupFilter) {
-        const members = builder.memberIndex()
         const groups = { filter: groupFilter, attributes: [a.groupName, a.groupMember], pageSize }
-        await readPages(session, groupBaseDn, groups, counter, (entry) => builder.addGroup(entry, members))
+        await readPages(session, groupBaseDn, groups, counter, (entry) => builder.addGroup(entry))
       }
       return builder.build()
     } finally {
@@ -80,6 +77,15 @@ export class LdapDirectorySource implements DirectorySourceConnector {
       en: `The DN "${dn}" does not exist in the directory. Check the DN in the settings.`,
     })
   }
+}
+
+/**
+ * GUID attributes among the requested ones, as requested and as AD spells them: ldapts matches these
+ * names case-sensitively against the server's spelling.
+ */
+function binaryOf(attributes: readonly string[]): string[] {
+  const guids = attributes.filter(isGuidAttribute)
+  return guids.length === 0 ? [] : [...new Set([...guids, ...guidAttributes])]
 }
 
 interface PageCounter {

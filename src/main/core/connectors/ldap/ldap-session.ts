@@ -3,6 +3,7 @@ import type { ConnectionOptions } from 'node:tls'
 import { Client, FilterParser, type Change, type Entry, type Filter } from 'ldapts'
 import type { LdapSourceConfig } from '../../../../shared/model/directory-config'
 import { ConnectorError } from '../connector-error'
+import { guidString, isGuidAttribute } from './ldap-ad'
 import { isLdapResult, ldapFailure, ldapResult, type LdapErrorContext } from './ldap-errors'
 
 /** The connection part of both LDAP configs (source and target share it). */
@@ -24,20 +25,27 @@ export interface PagedSearch {
   readonly attributes: readonly string[]
   readonly pageSize: number
   readonly scope?: 'base' | 'one' | 'sub'
+  /** Attributes to receive as raw bytes (spelled as the server spells them), e.g. objectGUID. */
+  readonly binary?: readonly string[]
 }
 
 /** An attribute's values as strings, looked up case-insensitively. */
 export type EntryValues = ReadonlyMap<string, readonly string[]>
 
-/** ldapts keys attributes as the server spelled them (and gives binary values as Buffers). */
+/**
+ * ldapts keys attributes as the server spelled them (and gives binary values as Buffers). A 16-byte
+ * objectGUID becomes AD's GUID text; other binary values are read as UTF-8.
+ */
 export function entryValues(entry: Entry): EntryValues {
   const values = new Map<string, string[]>()
   for (const [name, value] of Object.entries(entry)) {
     if (name === 'dn') continue
     const list = Array.isArray(value) ? value : [value]
+    const guid = isGuidAttribute(name)
+    const text = (v: Buffer): string => (guid && v.length === 16 ? guidString(v) : v.toString('utf8'))
     values.set(
       name.toLowerCase(),
-      list.map((v) => (Buffer.isBuffer(v) ? v.toString('utf8') : v)),
+      list.map((v) => (Buffer.isBuffer(v) ? text(v) : v)),
     )
   }
   return values
@@ -158,6 +166,8 @@ export class LdapSession {
       scope: search.scope ?? 'sub',
       filter,
       attributes: [...search.attributes],
+      ...(search.binary ? { explicitBufferAttributes: [...search.binary] } : {}),
+      // Referrals (AD's Configuration and DNS partitions) are never chased: ldapts only lists them.
       paged: { pageSize: search.pageSize },
     })
     for (;;) {

@@ -9,8 +9,10 @@ import type { LdapSourceConfig } from '../../../../shared/model/directory-config
 import type { Localized } from '../../../../shared/model/localized'
 import type { SourceLocation, SourceRead } from '../../engines/directory/directory-connectors'
 import { SourceProblemCollector } from '../../engines/directory/source-problems'
+import { isInactive } from './ldap-ad'
 import { joinRdns, normalizeDn, normalizeRdns, parentKey, parseDn } from './ldap-dn'
 import { entryValues, firstValue, type EntryValues } from './ldap-session'
+import { GroupGraph } from './ldap-source-groups'
 
 type Person = Omit<DirectoryEmployee, 'groups' | 'positions'> & {
   readonly dn: string
@@ -76,14 +78,14 @@ class OuTree {
  */
 export class LdapSnapshotBuilder {
   private readonly people: Person[] = []
-  private readonly groups: DirectoryGroup[] = []
+  private readonly groups = new GroupGraph()
   private readonly problems = new SourceProblemCollector()
   private readonly departmentNames = new FirstSeen()
   private readonly positionNames = new FirstSeen()
   private readonly ouTree: OuTree | null
   private readonly attrs: LdapSourceConfig['attributes']
 
-  constructor(config: LdapSourceConfig) {
+  constructor(private readonly config: LdapSourceConfig) {
     this.attrs = config.attributes
     this.ouTree = config.departmentsFrom === 'ou' ? new OuTree(parseDn(config.baseDn).length) : null
   }
@@ -91,7 +93,16 @@ export class LdapSnapshotBuilder {
   /** Attributes to request for user entries: only the mapped ones. */
   static userAttributes(config: LdapSourceConfig): string[] {
     const a = config.attributes
-    const mapped = [a.key, a.login, a.nameJa, a.nameEn, a.kana, a.email, a.position]
+    const mapped = [
+      a.key,
+      a.login,
+      a.nameJa,
+      a.nameEn,
+      a.kana,
+      a.email,
+      a.position,
+      config.inactive.attribute,
+    ]
     if (config.departmentsFrom === 'attribute') mapped.push(a.department)
     return [...new Set(mapped.filter((name) => name !== ''))]
   }
@@ -128,8 +139,8 @@ export class LdapSnapshotBuilder {
       otherDepartments,
       positions,
       groups: [],
-      // Directories have no standard "disabled" attribute: everyone the filter returns is active.
-      active: true,
+      // LDAP has no standard "disabled" attribute: active unless the configured rule says otherwise.
+      active: !isInactive(values, this.config.inactive),
     })
   }
 
@@ -143,8 +154,8 @@ export class LdapSnapshotBuilder {
     return { mainDepartment: main, otherDepartments: others }
   }
 
-  /** A group entry; call after all people are added (members are matched against them). */
-  addGroup(entry: Entry, memberIndex: ReadonlyMap<string, number>): void {
+  /** A group entry; members are matched to people in build(), once every group is in. */
+  addGroup(entry: Entry): void {
     const values = entryValues(entry)
     const code = firstValue(values, this.attrs.groupName)
     if (code === null) {
@@ -153,23 +164,23 @@ export class LdapSnapshotBuilder {
         en: `${entry.dn}: the group name attribute ${this.attrs.groupName} is missing.`,
       })
     }
-    this.groups.push({ code, nameJa: code, nameEn: null })
-    for (const member of allValues(values, this.attrs.groupMember)) {
-      const index = memberIndex.get(normalizeDn(member))
-      const person = index === undefined ? undefined : this.people[index]
-      if (person && !person.groups.includes(code)) person.groups.push(code)
-    }
+    this.groups.add(entry.dn, code, allValues(values, this.attrs.groupMember))
   }
 
-  /** Normalised DN → index of the person, for resolving group members. */
-  memberIndex(): Map<string, number> {
-    return new Map(this.people.map((p, i) => [normalizeDn(p.dn), i]))
+  private resolveGroups(): DirectoryGroup[] {
+    const index = new Map(this.people.map((p, i) => [normalizeDn(p.dn), i]))
+    this.groups.resolve(index, this.config.nestedGroups, (i, code) => {
+      const person = this.people[i]!
+      if (!person.groups.includes(code)) person.groups.push(code)
+    })
+    return this.groups.codes.map((code) => ({ code, nameJa: code, nameEn: null }))
   }
 
   /** The snapshot; throws SourceInputError when any entry was unusable. */
   build(): SourceRead {
     const error = this.problems.toError()
     if (error) throw error
+    const groups = this.resolveGroups()
     const rank = new Map([...this.positionNames.order.keys()].map((name, i) => [name, i + 1]))
     const positions: DirectoryPosition[] = [...rank].map(([name, r]) => ({
       code: name,
@@ -185,7 +196,7 @@ export class LdapSnapshotBuilder {
     const departments = this.ouTree ? this.ouTree.departments : this.attributeDepartments()
     const departmentLocations = this.ouTree ? this.ouTree.locations : [...this.departmentNames.order.values()]
     return {
-      snapshot: { employees, departments, positions, groups: this.groups },
+      snapshot: { employees, departments, positions, groups },
       locations: {
         employees: this.people.map((p) => ({ where: p.dn, line: null })),
         departments: departmentLocations,

@@ -44,12 +44,19 @@ export interface CsvDraft {
 }
 
 export interface LdapSourceDraft extends LdapConnectionDraft {
+  readonly preset: LdapSourceConfig['preset']
   readonly baseDn: string
   readonly userFilter: string
   readonly groupBaseDn: string
   readonly groupFilter: string
   readonly attributes: Readonly<Record<LdapAttributeField, string>>
   readonly departmentsFrom: LdapSourceConfig['departmentsFrom']
+  readonly nestedGroups: boolean
+  readonly inactive: {
+    readonly attribute: string
+    readonly match: LdapSourceConfig['inactive']['match']
+    readonly value: string
+  }
   readonly pageSize: string
 }
 
@@ -136,12 +143,15 @@ function csvDraft(c: CsvConfig): CsvDraft {
 function ldapSourceDraft(c: LdapSourceConfig): LdapSourceDraft {
   return {
     ...connectionDraft(c),
+    preset: c.preset,
     baseDn: c.baseDn,
     userFilter: c.userFilter,
     groupBaseDn: c.groupBaseDn,
     groupFilter: c.groupFilter,
     attributes: { ...c.attributes },
     departmentsFrom: c.departmentsFrom,
+    nestedGroups: c.nestedGroups,
+    inactive: { ...c.inactive },
     pageSize: String(c.pageSize),
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { defaultDirectoryConfig, directoryConfig } from '../../../../shared/model/directory-config'
+import { ldapPresetDefaults } from '../../../../shared/model/ldap-presets'
 import type { DirectoryDraft } from './config-draft'
 import { configToDraft } from './config-draft'
 import { checkPasswordPair, draftChanged, draftToConfig } from './draft-to-config'
@@ -116,6 +117,27 @@ describe('configToDraft / draftToConfig', () => {
     expect(errorsOf(draft)).toEqual({ 'sourceLdap.allowPlain': 'directory.error.plain' })
     const allowed = converted({ ...draft, sourceLdap: { ...ldap, allowPlain: true } })
     expect(allowed.source).toMatchObject({ kind: 'ldap', security: 'plain', allowPlain: true, pageSize: 500 })
+  })
+
+  it('keeps an Active Directory source as saved, and checks its inactive rule field by field', () => {
+    const ad = directoryConfig.parse({
+      source: {
+        kind: 'ldap',
+        preset: 'active-directory',
+        url: 'ldaps://dc1.corp.example:636',
+        bindDn: 'CN=reader,CN=Users,DC=corp,DC=example',
+        baseDn: 'DC=corp,DC=example',
+        ...ldapPresetDefaults['active-directory'],
+      },
+    })
+    expect(converted(configToDraft(ad))).toEqual(ad)
+    const draft = configToDraft(ad)
+    const inactive = (value: string): DirectoryDraft => ({
+      ...draft,
+      sourceLdap: { ...draft.sourceLdap, inactive: { ...draft.sourceLdap.inactive, value } },
+    })
+    expect(errorsOf(inactive('0x2'))).toEqual({ 'sourceLdap.inactive.value': 'directory.error.bitMask' })
+    expect(errorsOf(inactive(''))).toEqual({ 'sourceLdap.inactive.value': 'directory.error.required' })
   })
 
   it('checks an LDAP URL the way the core does', () => {

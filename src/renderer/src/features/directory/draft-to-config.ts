@@ -132,6 +132,7 @@ function ldapSource(c: Checker, d: LdapSourceDraft): DirectoryConfig['source'] {
   const path = 'sourceLdap'
   return {
     kind: 'ldap',
+    preset: d.preset,
     ...connection(c, path, d),
     baseDn: c.text(`${path}.baseDn`, d.baseDn, { required: true }),
     userFilter: c.text(`${path}.userFilter`, d.userFilter, { required: true, max: 2000 }),
@@ -145,8 +146,19 @@ function ldapSource(c: Checker, d: LdapSourceDraft): DirectoryConfig['source'] {
       100,
     ),
     departmentsFrom: d.departmentsFrom,
+    nestedGroups: d.nestedGroups,
+    inactive: inactiveRule(c, `${path}.inactive`, d.inactive),
     pageSize: c.int(`${path}.pageSize`, d.pageSize, 10, 5000),
   }
+}
+
+/** The attribute that marks people inactive: needs a value, and a bit mask must be a whole number. */
+function inactiveRule(c: Checker, path: string, d: LdapSourceDraft['inactive']) {
+  const attribute = c.text(`${path}.attribute`, d.attribute, { max: 100 })
+  const value = c.text(`${path}.value`, d.value, { required: attribute !== '', max: 100 })
+  if (d.match === 'bits' && value !== '' && !/^[1-9]\d{0,9}$/.test(value))
+    c.fail(`${path}.value`, 'directory.error.bitMask')
+  return { attribute, match: d.match, value }
 }
 
 function ldapTarget(c: Checker, d: LdapTargetDraft): DirectoryConfig['target'] {

@@ -1,27 +1,17 @@
 import type { ReactNode } from 'react'
 import { csvPresetDefaults, type CsvPreset } from '../../../../shared/model/csv-presets'
-import { directorySecretNames, ldapSourceAttributes } from '../../../../shared/model/directory-config'
 import { Section } from '../../components/section'
 import type { Translate } from '../../i18n'
 import { useT } from '../../i18n'
-import type {
-  CsvDepartmentField,
-  CsvDraft,
-  CsvUserField,
-  DirectoryDraft,
-  LdapAttributeField,
-  LdapSourceDraft,
-  SourceKind,
-} from './config-draft'
+import type { CsvDepartmentField, CsvDraft, CsvUserField, DirectoryDraft, SourceKind } from './config-draft'
 import { ConnectionCheck } from './connection-check'
 import { CsvHeadersLoader, useCsvHeaders } from './csv-headers'
-import { NumberRow, RadioRow, SelectRow, TextRow } from './directory-fields'
-import { LdapConnectionFields } from './ldap-connection-fields'
+import { RadioRow, SelectRow, TextRow } from './directory-fields'
+import { LdapSourceFields } from './ldap-source-fields'
 import { MappingTable } from './mapping-table'
 
 const userDefaults = csvPresetDefaults.generic.users
 const departmentDefaults = csvPresetDefaults.generic.departments
-const attributeDefaults = ldapSourceAttributes.parse({})
 
 function userLabels(t: Translate): Record<CsvUserField, string> {
   const keys = Object.keys(userDefaults) as CsvUserField[]
@@ -35,14 +25,6 @@ function departmentLabels(t: Translate): Record<CsvDepartmentField, string> {
   const keys = Object.keys(departmentDefaults) as CsvDepartmentField[]
   return Object.fromEntries(keys.map((k) => [k, t(`directory.deptField.${k}`)])) as Record<
     CsvDepartmentField,
-    string
-  >
-}
-
-function attributeLabels(t: Translate): Record<LdapAttributeField, string> {
-  const keys = Object.keys(attributeDefaults) as LdapAttributeField[]
-  return Object.fromEntries(keys.map((k) => [k, t(`directory.attr.${k}`)])) as Record<
-    LdapAttributeField,
     string
   >
 }
@@ -149,90 +131,6 @@ function CsvFields({
         defaults={preset.departments}
         suggestions={headers.detected.departments}
         onChange={(key, value) => onChange({ departments: { ...csv.departments, [key]: value } })}
-      />
-    </>
-  )
-}
-
-function LdapSourceFields({
-  ldap,
-  onChange,
-}: {
-  ldap: LdapSourceDraft
-  onChange: (patch: Partial<LdapSourceDraft>) => void
-}): ReactNode {
-  const t = useT()
-  return (
-    <>
-      <table className="form-table">
-        <tbody>
-          <LdapConnectionFields
-            path="sourceLdap"
-            value={ldap}
-            onChange={onChange}
-            passwordName={directorySecretNames.sourceLdapPassword}
-          />
-          <TextRow
-            path="sourceLdap.baseDn"
-            label={t('directory.ldap.baseDn')}
-            size="wide"
-            placeholder="ou=people,dc=example,dc=co,dc=jp"
-            value={ldap.baseDn}
-            onChange={(baseDn) => onChange({ baseDn })}
-          />
-          <TextRow
-            path="sourceLdap.userFilter"
-            label={t('directory.ldap.userFilter')}
-            size="wide"
-            maxLength={2000}
-            value={ldap.userFilter}
-            onChange={(userFilter) => onChange({ userFilter })}
-          />
-          <TextRow
-            path="sourceLdap.groupBaseDn"
-            label={t('directory.ldap.groupBaseDn')}
-            hint={t('directory.ldap.groupBaseDnHint')}
-            size="wide"
-            value={ldap.groupBaseDn}
-            onChange={(groupBaseDn) => onChange({ groupBaseDn })}
-          />
-          <TextRow
-            path="sourceLdap.groupFilter"
-            label={t('directory.ldap.groupFilter')}
-            size="wide"
-            maxLength={2000}
-            value={ldap.groupFilter}
-            onChange={(groupFilter) => onChange({ groupFilter })}
-          />
-          <RadioRow
-            path="sourceLdap.departmentsFrom"
-            label={t('directory.ldap.departmentsFrom')}
-            options={[
-              { value: 'attribute', label: t('directory.ldap.departmentsFrom.attribute') },
-              { value: 'ou', label: t('directory.ldap.departmentsFrom.ou') },
-            ]}
-            value={ldap.departmentsFrom}
-            onChange={(departmentsFrom) => onChange({ departmentsFrom })}
-          />
-          <NumberRow
-            path="sourceLdap.pageSize"
-            label={t('directory.ldap.pageSize')}
-            hint={t('directory.ldap.pageSizeHint')}
-            min={10}
-            max={5000}
-            value={ldap.pageSize}
-            onChange={(pageSize) => onChange({ pageSize })}
-          />
-        </tbody>
-      </table>
-      <MappingTable
-        path="sourceLdap.attributes"
-        title={t('directory.ldap.attributesMapping')}
-        valueHeader={t('directory.ldap.attribute')}
-        labels={attributeLabels(t)}
-        values={ldap.attributes}
-        defaults={attributeDefaults}
-        onChange={(key, value) => onChange({ attributes: { ...ldap.attributes, [key]: value } })}
       />
     </>
   )
