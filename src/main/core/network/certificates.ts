@@ -5,13 +5,14 @@
  */
 import { X509Certificate } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
-import { rootCertificates, type PeerCertificate } from 'node:tls'
+import * as tls from 'node:tls'
+import type { PeerCertificate } from 'node:tls'
 import { ApiError } from '../../../shared/model/errors'
 import type { CertificateSummary } from '../../../shared/model/network'
 
 const pemBlock = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g
 
-/** Where Debian, Fedora/RHEL and SUSE keep the OS bundle; macOS and Windows need the desktop host. */
+/** Where Debian, Fedora/RHEL and SUSE keep the OS bundle (Node 20 cannot read the Windows or macOS store). */
 const osBundles = [
   '/etc/ssl/certs/ca-certificates.crt',
   '/etc/pki/tls/certs/ca-bundle.crt',
@@ -89,9 +90,26 @@ export function systemCaPems(env: NodeJS.ProcessEnv): string[] {
   return pems
 }
 
-/** Everything TLS should trust: null while the admin added nothing (Node's default store stays as it is). */
-export function trustedCaList(added: readonly string[], system: readonly string[]): string[] | null {
-  return added.length === 0 ? null : [...rootCertificates, ...system, ...added]
+/** `tls.getCACertificates` of Node 22.15+ (the desktop app's Electron): the OS store on Windows, macOS and Linux. */
+export type OsCaReader = (store: 'default' | 'system') => string[]
+
+export function osCaReader(): OsCaReader | null {
+  const read = (tls as { getCACertificates?: OsCaReader }).getCACertificates
+  return typeof read === 'function' ? read : null
+}
+
+/**
+ * Everything TLS should trust. Where Node can read the OS store itself, always Node's defaults, the OS
+ * store and the admin's CAs; elsewhere (Node 20) null while the admin added nothing (Node's default store,
+ * which NODE_EXTRA_CA_CERTS extends, stays as it is), else the roots, the OS bundle file and the admin's.
+ */
+export function trustedCaList(
+  added: readonly string[],
+  system: readonly string[],
+  os: OsCaReader | null = osCaReader(),
+): string[] | null {
+  if (os) return [...os('default'), ...os('system'), ...added]
+  return added.length === 0 ? null : [...tls.rootCertificates, ...system, ...added]
 }
 
 /** A chain from a TLS socket (getPeerCertificate(true)), leaf first, stopping where it loops to itself. */
