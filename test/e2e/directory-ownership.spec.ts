@@ -49,7 +49,7 @@ test('the preview lists foreign accounts and the adoption; only the approval ado
   await directory.step('target')
   await directory.target.getByRole('radio', { name: 'SCIM 2.0' }).check()
   await directory.target.getByLabel('ベース URL').fill(scim.baseUrl)
-  await directory.target.getByLabel('ベアラートークン').fill(scim.token)
+  await directory.target.getByRole('textbox', { name: 'ベアラートークン' }).fill(scim.token)
   await page.getByTestId('directory-ownership').getByLabel('除外するログイン名').fill('admin*')
   await directory.saveConfig()
 
