@@ -2,6 +2,7 @@ import type { ApiHandlers } from '../../../shared/api'
 import { alertWebhookUrlSecret } from '../../../shared/model/alerts'
 import { ApiError } from '../../../shared/model/errors'
 import { writeAudit } from '../audit'
+import { webhookOrigin } from '../connectors/webhook/webhook-connector'
 import type { EventBus } from '../event-bus'
 import type { HistoryRepository } from '../history/history-repository'
 import { RecordedSecretChanges } from '../secrets/recorded-secret-change'
@@ -49,10 +50,6 @@ function testAlert(at: number): AlertItem {
   }
 }
 
-function originOf(url: string): string {
-  return new URL(url).origin
-}
-
 /** The alert settings and the test button. The SMTP password goes through `secrets.set` like any secret. */
 export function createAlertHandlers(deps: AlertHandlerDeps): AlertMethods {
   const secretChanges = new RecordedSecretChanges(deps.secrets)
@@ -63,8 +60,8 @@ export function createAlertHandlers(deps: AlertHandlerDeps): AlertMethods {
         url === null
           ? { ja: 'Webhook の URL を削除しました', en: 'Webhook URL removed' }
           : {
-              ja: `Webhook の URL を設定しました（${originOf(url)}、URL 全体はキーチェーンに保存）`,
-              en: `Webhook URL set (${originOf(url)}; the whole URL is kept in the keychain)`,
+              ja: `Webhook の URL を設定しました（${webhookOrigin(url)}、URL 全体はキーチェーンに保存）`,
+              en: `Webhook URL set (${webhookOrigin(url)}; the whole URL is kept in the keychain)`,
             },
       ),
     )

@@ -9,7 +9,7 @@ const timeoutMs = 15_000
  * Where errors say the request went: the origin only. Chat services put their token in the webhook's
  * path (Slack, Teams, Mattermost), so the path never reaches the history.
  */
-function originOf(url: string): string {
+export function webhookOrigin(url: string): string {
   return new URL(url).origin
 }
 
@@ -22,7 +22,7 @@ export async function postJson(
   body: unknown,
   fetchImpl: typeof fetch = policyFetch,
 ): Promise<{ readonly status: number }> {
-  const origin = originOf(url)
+  const origin = webhookOrigin(url)
   let response: Response
   try {
     response = await fetchImpl(url, {
