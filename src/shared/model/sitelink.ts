@@ -1,0 +1,124 @@
+import type { Localized } from './localized'
+
+/**
+ * Site link (seed 002, NI Collabo 360 "Collabo Link"): two Renkei instances linked over signed HTTPS.
+ * These are the types the engine, the API and the screens share; the wire format lives in
+ * `core/engines/sitelink/wire.ts`.
+ */
+
+/** Who this site is, as partners see it. `siteName` is shown when set, else `companyName` (seed). */
+export interface SiteProfile {
+  readonly companyName: string
+  readonly siteName: string | null
+  /** The site's link URL: https, port 443 only (seed 制約事項). */
+  readonly linkUrl: string
+}
+
+/**
+ * Seed 連携の状態: 開始待ち (pending), リンク中 (linked), リンク停止 (unlinked). `rejected` is a pending link the
+ * requester refused. Pause (一時停止) is a home-side flag on a linked link, not a state of its own.
+ */
+export const linkStates = ['pending', 'linked', 'unlinked', 'rejected'] as const
+export type LinkState = (typeof linkStates)[number]
+
+/** Which side of the handshake this site was: the requester decides start/reject, the acceptor cannot. */
+export type LinkRole = 'requester' | 'acceptor'
+
+/** The data a link carries (seed 連携するデータ), in the order the receive history lists them. */
+export const linkDataKinds = [
+  'company',
+  'employee',
+  'department',
+  'position',
+  'schedule',
+  'presence',
+] as const
+export type LinkDataKind = (typeof linkDataKinds)[number]
+
+export const linkTransitionKinds = [
+  'request',
+  'accept',
+  'start',
+  'reject',
+  'pause',
+  'resume',
+  'url-change',
+  'unlink',
+  'relink',
+] as const
+export type LinkTransitionKind = (typeof linkTransitionKinds)[number]
+
+/** One line of a link's リンク情報: what happened, when, who did it and that site's name at that moment. */
+export interface LinkTransition {
+  readonly kind: LinkTransitionKind
+  readonly at: number
+  readonly actor: string
+  readonly siteName: string
+}
+
+/** A one-time request URL (valid 24 hours; issuing a new one invalidates the old). */
+export interface LinkRequestTicket {
+  readonly url: string
+  readonly requestedAt: number
+  readonly expiresAt: number
+  readonly requester: string
+}
+
+/** What 「読み込み」 shows on the accepting side. Loading publishes nothing to the requester. */
+export interface LinkRequestPreview {
+  readonly partner: SiteProfile
+  readonly requester: string
+  readonly requestedAt: number
+  readonly expiresAt: number
+}
+
+export interface LinkSummary {
+  readonly id: string
+  readonly partner: SiteProfile
+  readonly role: LinkRole
+  readonly state: LinkState
+  /** 一時停止: nothing is sent or received until resumed. Home side only. */
+  readonly paused: boolean
+  readonly lastSendAt: number | null
+  readonly sending: boolean
+  readonly plannedSendAt: number | null
+  readonly plannedKinds: readonly LinkDataKind[]
+  /** Last receipt per kind; null = never received (the seed shows no date). */
+  readonly receipts: Readonly<Record<LinkDataKind, number | null>>
+  readonly lastError: Localized | null
+}
+
+/** Presence (在席状況) of a home employee; set only at the home site, shown to partners. */
+export const presenceKinds = ['in', 'out', 'meeting', 'away', 'trip', 'leave', 'home'] as const
+export type PresenceKind = (typeof presenceKinds)[number]
+
+export interface PresenceEntry {
+  readonly employeeKey: string
+  /** YYYY-MM-DD */
+  readonly date: string
+  readonly kind: PresenceKind
+  /** 行先・補足 */
+  readonly destination: string | null
+  /** 帰社日時, ms since the epoch. */
+  readonly returnAt: number | null
+  /** 備考 */
+  readonly note: string | null
+  readonly updatedAt: number
+}
+
+/**
+ * One schedule occurrence as a link carries it. `busyOnly` events (private/confidential at home) travel
+ * with their time only: no summary, location or description ever leaves the home site.
+ */
+export interface LinkScheduleItem {
+  /** Stable per occurrence: the event UID, plus the recurrence id for one occurrence of a series. */
+  readonly id: string
+  readonly employeeKey: string
+  readonly start: number
+  readonly end: number
+  readonly allDay: boolean
+  readonly busyOnly: boolean
+  readonly summary: string | null
+  readonly location: string | null
+  readonly description: string | null
+}
