@@ -63,3 +63,9 @@ export interface PartnerRoute {
 export interface PartnerKeys {
   publicKeyFor(keyId: string): string | null
 }
+
+/** This site's Ed25519 key pair; the private key stays in the keychain and never leaves the connector. */
+export interface SiteKey {
+  /** Creates the key pair on first use. `keyId` = base64url SHA-256 of the SPKI DER public key. */
+  publicKey(): Promise<{ readonly pem: string; readonly keyId: string }>
+}
