@@ -4,6 +4,7 @@ import type { PruneResult } from './history/history-pruner'
 import type { ApiResult } from '../../shared/model/errors'
 import type { AppStatus } from '../../shared/model/status'
 import type { Clock } from './clock'
+import type { PartnerEndpoint } from './connectors/peer/partner-endpoint'
 import type { ResolveProxy } from './network/proxy-route'
 import type { AccessTokenHolder } from './secrets/access-token'
 import type { SecretStore } from './secrets/secret-store'
@@ -45,6 +46,8 @@ export interface Core {
   invoke(method: string, rawInput: unknown): Promise<ApiResult<unknown>>
   readonly subscribe: Subscribe
   readonly files: LocalFiles
+  /** The site link's HTTPS listener: the engine registers its routes, base path and partner keys here. */
+  readonly partnerEndpoint: PartnerEndpoint
   /** The machine woke from sleep or the clock jumped: catch up on due jobs now. */
   wake(): void
   /** Stops timers, waits for running jobs to settle and closes the database. */
