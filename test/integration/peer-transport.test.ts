@@ -5,7 +5,7 @@
  */
 import { request } from 'undici'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { signRequest } from '../../src/main/core/connectors/peer/message-signing'
+import { contentDigest, signRequest } from '../../src/main/core/connectors/peer/message-signing'
 import { PartnerRequestError } from '../../src/main/core/connectors/peer/partner-errors'
 import type { PartnerRoute } from '../../src/main/core/engines/sitelink/sitelink-ports'
 import { TestClock } from '../../src/main/core/scheduler/test-clock'
@@ -130,6 +130,24 @@ describe('site link transport over HTTPS', () => {
       // The client connects from 127.0.0.1 (the loopback source address) to the partner's own address.
       { code: 'digest-mismatch', remoteAddress: '127.0.0.1', path: '/link/renkei-link/v1/echo' },
     ])
+  })
+
+  it('refuses a body changed together with its digest: the signature covers the digest', async () => {
+    const url = new URL('renkei-link/v1/echo', partner.linkUrl)
+    const signed = await signRequest(
+      { method: 'POST', url, body: Buffer.from('{"amount":1}') },
+      await site.siteKey.signingKey(),
+      clock.now(),
+    )
+    const forged = { ...signed, 'content-digest': contentDigest(Buffer.from('{"amount":1000}')) }
+    const answer = await raw(
+      url,
+      'POST',
+      { ...forged, 'content-type': 'application/json' },
+      '{"amount":1000}',
+    )
+    expect(answer).toMatchObject({ status: 401, json: { error: { code: 'bad-signature' } } })
+    expect(partner.refused.map((r) => r.code)).toEqual(['bad-signature'])
   })
 
   it('refuses the same signed request sent twice (replay)', async () => {
