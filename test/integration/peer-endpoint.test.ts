@@ -48,7 +48,7 @@ describe.skipIf(skipWithoutKeychain())(
       writeFileSync(join(dir, 'cert.pem'), certs.sites[0]!.cert)
       writeFileSync(join(dir, 'other-key.pem'), certs.sites[1]!.key)
       site = testPartnerClient({ trustedCaPems: [certs.caPem] })
-      core = await openTestCore(dir, { secrets })
+      core = await openTestCore(dir, { secrets, listenForPartners: true })
     })
     afterAll(async () => {
       await core?.close()
@@ -129,10 +129,41 @@ describe.skipIf(skipWithoutKeychain())(
     it('stops listening when the core closes, and starts again with the next core', async () => {
       await core.close()
       await expect(ping()).rejects.toMatchObject({ code: 'unreachable' })
-      core = await openTestCore(dir, { secrets })
+      core = await openTestCore(dir, { secrets, listenForPartners: true })
       serveRoutes(core)
       expect(await core.api['link.endpoint.get']({})).toMatchObject({ running: true, error: null })
       expect(await ping()).toEqual({ token: 'ping' })
+    })
+
+    it('never listens from a one-shot (CLI) core, yet checks the certificate there too', async () => {
+      const cliDir = tempDataDir('renkei-peer-cli-')
+      let cli = await openTestCore(cliDir, { secrets })
+      try {
+        const settings = {
+          enabled: true,
+          bindAddress: address,
+          port: 443,
+          certificate: {
+            kind: 'pem' as const,
+            certFile: join(dir, 'cert.pem'),
+            keyFile: join(dir, 'other-key.pem'),
+          },
+        }
+        const mismatch = await refusal(cli.api['link.endpoint.update'](settings))
+        expect(mismatch.localized.en).toContain('must be the certificate')
+        const pfx = { ...settings, certificate: { kind: 'pkcs12' as const, file: join(dir, 'site.p12') } }
+        expect(await cli.api['link.endpoint.update'](pfx)).toMatchObject({ running: false, error: null })
+        expect(await ping()).toEqual({ token: 'ping' })
+        // Opened again with the endpoint enabled (as every CLI command opens the core): no try to listen.
+        await cli.close()
+        cli = await openTestCore(cliDir, { secrets })
+        expect(await cli.api['link.endpoint.get']({})).toMatchObject({ running: false, error: null })
+        expect((await cli.api['history.search']({ filter: { level: 'error' } })).entries).toEqual([])
+        expect(await ping()).toEqual({ token: 'ping' })
+      } finally {
+        await cli.close()
+        rmSync(cliDir, { recursive: true, force: true })
+      }
     })
 
     it('keeps the site key in the keychain: created once, the same after a restart, key id = SHA-256 of the SPKI', async () => {

@@ -55,6 +55,7 @@ export async function startTestPartnerListener(
     secrets: new MemorySecretStore(),
     nonces: new LinkNonceRepository(db),
     clock: options.clock ?? systemClock,
+    listen: true,
   })
   const basePath = options.basePath ?? '/'
   endpoint.setRoutes(options.routes)

@@ -44,7 +44,7 @@ async function openSite(
 ): Promise<TestSite> {
   const dataDir = tempDataDir('renkei-site-')
   // The machine's own proxy variables must not route one loopback site to the other.
-  const core = await openTestCore(dataDir, { environment: {}, ...overrides })
+  const core = await openTestCore(dataDir, { environment: {}, listenForPartners: true, ...overrides })
   try {
     const certFile = join(dataDir, 'endpoint-cert.pem')
     const keyFile = join(dataDir, 'endpoint-key.pem')

@@ -152,7 +152,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   scheduler.register(createCalendarJob(calendar, calendarPairs.settings()))
   await repairStoredUrlCredentials(calendarPairs, secrets, history)
   // Site link transport: the partner endpoint listens once enabled; the engine sets its routes and keys.
-  const peer = createPeerConnectors({ db, secrets, network, clock })
+  const listen = options.listenForPartners ?? options.startScheduler ?? true
+  const peer = createPeerConnectors({ db, secrets, network, clock, listen })
   const endpointFailed = await peer.endpoint.apply(peer.endpointStore.settings())
   if (endpointFailed) {
     history.append({

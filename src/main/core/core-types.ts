@@ -21,6 +21,11 @@ export interface CoreOptions {
   readonly accessToken?: AccessTokenHolder
   /** Start the scheduler's timers (false for one-shot CLI commands). Default true. */
   readonly startScheduler?: boolean
+  /**
+   * Listen for partners (the site link endpoint) when its settings enable it. Default: as `startScheduler`,
+   * so one-shot CLI commands never take the port from the running daemon (they still check certificates).
+   */
+  readonly listenForPartners?: boolean
   /** The desktop host's OS proxy resolver (Electron, PAC included); enables the 'system' proxy mode. */
   readonly resolveProxy?: ResolveProxy
   /** Where HTTPS_PROXY / NO_PROXY and the CA bundle variables are read; default process.env. */

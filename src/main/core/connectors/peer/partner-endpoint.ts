@@ -15,6 +15,8 @@ export interface PartnerEndpointDeps {
   readonly secrets: SecretStore
   readonly nonces: LinkNonceRepository
   readonly clock: Clock
+  /** false: `apply` checks the certificate, key and passphrase but does not listen (CLI commands). */
+  readonly listen: boolean
 }
 
 const noKeys: PartnerKeys = { publicKeyFor: () => null }
@@ -82,7 +84,8 @@ export class PartnerEndpoint {
     this.error = null
     if (!settings.enabled) return null
     try {
-      this.running = await this.start(settings)
+      if (this.deps.listen) this.running = await this.start(settings)
+      else await loadEndpointTls(settings.certificate, this.deps.secrets)
     } catch (error) {
       this.error =
         error instanceof EndpointStartError

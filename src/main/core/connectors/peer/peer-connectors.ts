@@ -25,6 +25,8 @@ export function createPeerConnectors(deps: {
   readonly secrets: SecretStore
   readonly network: NetworkLayer
   readonly clock: Clock
+  /** false: settings changes check the certificate but never listen (CLI commands). */
+  readonly listen: boolean
 }): PeerConnectors {
   const siteKey = new KeychainSiteKey(deps.secrets)
   return {
@@ -38,6 +40,7 @@ export function createPeerConnectors(deps: {
       secrets: deps.secrets,
       nonces: new LinkNonceRepository(deps.db),
       clock: deps.clock,
+      listen: deps.listen,
     }),
     endpointStore: new EndpointStore(deps.db),
   }
