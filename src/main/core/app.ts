@@ -44,6 +44,8 @@ import { systemCaPems } from './network/certificates'
 import { proxyEnvironment } from './network/proxy-route'
 import { networkProxyPasswordSecret } from '../../shared/model/network'
 import { SettingsRepository } from './settings/settings-repository'
+import { createEndpointHandlers } from './connectors/peer/endpoint-handlers'
+import { createPeerConnectors } from './connectors/peer/peer-connectors'
 import { openDatabase } from './store/database'
 
 const databaseFile = 'renkei.sqlite'
@@ -149,6 +151,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   })
   scheduler.register(createCalendarJob(calendar, calendarPairs.settings()))
   await repairStoredUrlCredentials(calendarPairs, secrets, history)
+  // Site link transport: the partner endpoint listens once enabled; the engine sets its routes and keys.
+  const listen = options.listenForPartners ?? options.startScheduler ?? true
+  const peer = createPeerConnectors({ db, secrets, network, clock, listen })
+  const endpointFailed = await peer.endpoint.apply(peer.endpointStore.settings())
+  if (endpointFailed) {
+    history.append({
+      direction: 'local',
+      category: 'sitelink',
+      level: 'error',
+      message: endpointFailed.ja,
+      messageEn: endpointFailed.en,
+    })
+  }
   const jobStatus = (id: string) => (): JobStatus | undefined => scheduler.list().find((job) => job.id === id)
   health.register(
     directoryHealthReporter({
@@ -209,6 +224,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       systemAvailable: options.resolveProxy !== undefined,
       now,
     }),
+    linkEndpoint: createEndpointHandlers({
+      store: peer.endpointStore,
+      endpoint: peer.endpoint,
+      secrets,
+      history,
+    }),
   })
   if (options.startScheduler ?? true) scheduler.start()
 
@@ -218,6 +239,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     invoke: (method, rawInput) => invokeHandler(handlers, method, rawInput),
     subscribe: events.subscribe,
     files: createLocalHistoryFiles(history, now),
+    partnerEndpoint: peer.endpoint,
     wake: () => scheduler.wake(),
     close: () =>
       (closing ??= (async () => {
@@ -226,6 +248,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         await directory.settled()
         await calendar.settled()
         await alerts.close()
+        await peer.endpoint.close()
         await health.close()
         await network.close()
         notifier.dispose()
