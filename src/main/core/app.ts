@@ -45,6 +45,10 @@ import { proxyEnvironment } from './network/proxy-route'
 import { networkProxyPasswordSecret } from '../../shared/model/network'
 import { SettingsRepository } from './settings/settings-repository'
 import { openDatabase } from './store/database'
+import { createLinkHandlers } from './engines/sitelink/link-handlers'
+import { LinkEngine } from './engines/sitelink/link-engine'
+import { pendingPartnerClient, pendingSiteKey } from './engines/sitelink/transport-pending'
+import type { PartnerRoute } from './engines/sitelink/sitelink-ports'
 
 const databaseFile = 'renkei.sqlite'
 
@@ -162,6 +166,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     calendarHealthReporter({ pairs: calendarPairs, state: calendarState, job: jobStatus(calendarJobId) }),
   )
 
+  const links = new LinkEngine({
+    db,
+    client: options.partnerClient ?? pendingPartnerClient,
+    siteKey: options.siteKey ?? pendingSiteKey,
+    history,
+    now,
+    onChange: (list) => {
+      events.emit('link.changed', list)
+      health.changed()
+    },
+  })
+
   const handlers = createApiHandlers({
     status: { version: options.version, runtime: options.runtime, dataDir: options.dataDir },
     history,
@@ -209,6 +225,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       systemAvailable: options.resolveProxy !== undefined,
       now,
     }),
+    link: createLinkHandlers(links, history),
   })
   if (options.startScheduler ?? true) scheduler.start()
 
@@ -218,6 +235,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     invoke: (method, rawInput) => invokeHandler(handlers, method, rawInput),
     subscribe: events.subscribe,
     files: createLocalHistoryFiles(history, now),
+    sitelink: { routes: partnerRoutes(links), keys: links.partnerKeys() },
     wake: () => scheduler.wake(),
     close: () =>
       (closing ??= (async () => {
@@ -232,4 +250,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         db.close()
       })()),
   }
+}
+
+/**
+ * Every route the partner endpoint (connectors/peer `setRoutes`) serves below this site's link URL: the
+ * link handshake and state calls now; the outbox and feeds add theirs here.
+ */
+function partnerRoutes(links: LinkEngine): readonly PartnerRoute[] {
+  return [...links.routes()]
 }

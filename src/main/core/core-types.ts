@@ -7,6 +7,7 @@ import type { Clock } from './clock'
 import type { ResolveProxy } from './network/proxy-route'
 import type { AccessTokenHolder } from './secrets/access-token'
 import type { SecretStore } from './secrets/secret-store'
+import type { PartnerClient, PartnerKeys, PartnerRoute, SiteKey } from './engines/sitelink/sitelink-ports'
 
 export interface CoreOptions {
   readonly dataDir: string
@@ -24,6 +25,9 @@ export interface CoreOptions {
   readonly resolveProxy?: ResolveProxy
   /** Where HTTPS_PROXY / NO_PROXY and the CA bundle variables are read; default process.env. */
   readonly environment?: NodeJS.ProcessEnv
+  /** Site link: calls to partners and this site's key (connectors/peer; tests pass in-process ones). */
+  readonly partnerClient?: PartnerClient
+  readonly siteKey?: SiteKey
 }
 
 /**
@@ -45,6 +49,8 @@ export interface Core {
   invoke(method: string, rawInput: unknown): Promise<ApiResult<unknown>>
   readonly subscribe: Subscribe
   readonly files: LocalFiles
+  /** Site link: the routes the partner endpoint serves and the keys it verifies signatures with. */
+  readonly sitelink: { readonly routes: readonly PartnerRoute[]; readonly keys: PartnerKeys }
   /** The machine woke from sleep or the clock jumped: catch up on due jobs now. */
   wake(): void
   /** Stops timers, waits for running jobs to settle and closes the database. */
