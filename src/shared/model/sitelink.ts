@@ -22,7 +22,8 @@ export const linkStates = ['pending', 'linked', 'unlinked', 'rejected'] as const
 export type LinkState = (typeof linkStates)[number]
 
 /** Which side of the handshake this site was: the requester decides start/reject, the acceptor cannot. */
-export type LinkRole = 'requester' | 'acceptor'
+export const linkRoles = ['requester', 'acceptor'] as const
+export type LinkRole = (typeof linkRoles)[number]
 
 /** The data a link carries (seed 連携するデータ), in the order the receive history lists them. */
 export const linkDataKinds = [
