@@ -25,6 +25,15 @@ export class TestSites {
     host: string,
     adminName: string,
   ): Promise<TestSite> {
+    const site = await this.openBare()
+    const linkUrl = `https://${host}/`
+    await site.core.api['link.site.update']({ companyName, siteName, linkUrl, adminName })
+    this.loopback.attach(linkUrl, site.core)
+    return { ...site, linkUrl }
+  }
+
+  /** A site whose admin has not filled in the site profile yet (no link URL: nothing reaches it). */
+  async openBare(): Promise<TestSite> {
     const key = testSiteKey()
     const dataDir = tempDataDir('renkei-link-')
     const core = await openTestCore(dataDir, {
@@ -33,10 +42,7 @@ export class TestSites {
       siteKey: key,
     })
     this.opened.push(core)
-    const linkUrl = `https://${host}/`
-    await core.api['link.site.update']({ companyName, siteName, linkUrl, adminName })
-    this.loopback.attach(linkUrl, core)
-    return { core, linkUrl, keyId: key.keyId, dataDir }
+    return { core, linkUrl: '', keyId: key.keyId, dataDir }
   }
 
   /** Request at `from`, accept at `to`: both hold a pending link. Returns the two link ids. */
@@ -54,6 +60,7 @@ export class TestSites {
     return ids
   }
 
+  /** Closes every site (again is harmless: a core's close is idempotent). */
   async close(): Promise<void> {
     await Promise.all(this.opened.map((core) => core.close()))
   }

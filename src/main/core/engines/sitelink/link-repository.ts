@@ -76,7 +76,7 @@ export class LinkRepository {
   }
 
   list(): StoredLink[] {
-    const rows = this.db.prepare('SELECT * FROM site_links ORDER BY created_at, id').all() as LinkRow[]
+    const rows = this.db.prepare('SELECT * FROM site_links ORDER BY created_at, rowid').all() as LinkRow[]
     return rows.map(toLink)
   }
 
