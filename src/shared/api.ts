@@ -53,6 +53,15 @@ import {
 } from './model/network'
 import type { Settings } from './model/settings'
 import type { LinkEndpointSettingsInput, LinkEndpointState } from './model/sitelink-endpoint'
+import type {
+  LinkActionResult,
+  LinkDetail,
+  LinkList,
+  LinkRequestCurrent,
+  LinkRequestPreview,
+  LinkRequestTicket,
+  LinkSiteSettings,
+} from './model/sitelink'
 import type { AccessTokenRotation, AppStatus, SecretInfo } from './model/status'
 
 /**
@@ -163,6 +172,28 @@ const directoryEmployeesInput = z
   .strict()
 
 const pairTarget = z.object({ id: calendarPairId }).strict()
+
+// --- Site link (issue 12): link records and their life cycle ---
+const linkTarget = z.object({ id: z.string().min(1).max(100) }).strict()
+/** A request URL as the requester sent it: `https://…/renkei-link/v1/request/<token>`. */
+const linkRequestUrl = z.object({ url: z.string().trim().min(1).max(2000) }).strict()
+/** Start and relink send everything: at peak hours they answer `peak` unless one of these says what to do. */
+const linkSendInput = linkTarget.extend({
+  confirmPeak: z.boolean().default(false),
+  sendTonight: z.boolean().default(false),
+})
+export const linkSitePatch = z
+  .object({
+    companyName: z.string().trim().min(1).max(200).optional(),
+    /** null or "" = none (partners show the company name). */
+    siteName: z.string().trim().max(200).nullable().optional(),
+    linkUrl: z.string().trim().min(1).max(2000).optional(),
+    /** null or "" = the OS user name. */
+    adminName: z.string().trim().max(100).nullable().optional(),
+  })
+  .strict()
+export type LinkSitePatch = z.infer<typeof linkSitePatch>
+// --- end site link ---
 
 export const apiContract = {
   'app.status': returns<AppStatus>()(empty),
@@ -320,6 +351,34 @@ export const apiContract = {
   'link.endpoint.get': returns<LinkEndpointState>()(empty),
   /** A merge patch; the listener is restarted with it, and one that cannot start is refused (nothing changes). */
   'link.endpoint.update': returns<LinkEndpointState>()(mergePatchOf<LinkEndpointSettingsInput>()),
+  // --- Site link (issue 12) ---
+  'link.site.get': returns<LinkSiteSettings>()(empty),
+  /** Changing the link URL of a site with links is リンクURL変更: every pending or linked partner is told. */
+  'link.site.update': returns<LinkSiteSettings>()(linkSitePatch),
+  'link.list': returns<LinkList>()(empty),
+  'link.get': returns<LinkDetail>()(linkTarget),
+  /**
+   * リンク要求: a one-time URL valid 24 hours; a new one invalidates the old. The URL (its token) is in this
+   * answer only and is never stored or shown again; `mailto` drafts come from `linkRequestMail`.
+   */
+  'link.request': returns<LinkRequestTicket>()(empty),
+  /** The live request (for the countdown), without its URL; `request` null when none is live. */
+  'link.request.current': returns<LinkRequestCurrent>()(empty),
+  /** 読み込み: shows who asked; records nothing at the requester and sends nothing about this site. */
+  'link.load': returns<LinkRequestPreview>()(linkRequestUrl),
+  /** 受諾: publishes this site's profile to the requester; both sides hold a pending link. */
+  'link.accept': returns<LinkDetail>()(linkRequestUrl),
+  /** リンク開始 (requester, pending only). */
+  'link.start': returns<LinkActionResult>()(linkSendInput),
+  /** リンク拒否 (requester, pending only). */
+  'link.reject': returns<LinkDetail>()(linkTarget),
+  /** 一時停止: nothing is sent or received until resumed (this side only). */
+  'link.pause': returns<LinkDetail>()(linkTarget),
+  'link.resume': returns<LinkDetail>()(linkTarget),
+  /** リンク解除 (linked; or pending on the accepting side). Partner people are removed, schedules kept. */
+  'link.unlink': returns<LinkDetail>()(linkTarget),
+  /** 再リンク: everything is sent again (linked, not paused). */
+  'link.relink': returns<LinkActionResult>()(linkSendInput),
 } as const
 
 export type ApiContract = typeof apiContract
@@ -361,6 +420,8 @@ export interface ApiEvents {
   readonly 'health.changed': HealthOverview
   /** "Send now" left these jobs out: the UI shows their preview and asks for a confirmation. */
   readonly 'jobs.confirmationRequested': { readonly jobs: readonly string[] }
+  /** A link was created or changed here or by its partner. */
+  readonly 'link.changed': LinkList
 }
 export type EventName = keyof ApiEvents
 export const eventNames: readonly EventName[] = [
@@ -376,6 +437,7 @@ export const eventNames: readonly EventName[] = [
   'calendar.stopped',
   'health.changed',
   'jobs.confirmationRequested',
+  'link.changed',
 ]
 
 export type EventListener<E extends EventName> = (payload: ApiEvents[E]) => void

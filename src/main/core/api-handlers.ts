@@ -11,6 +11,7 @@ import type { createDirectoryHandlers } from './engines/directory/directory-hand
 import type { EventBus } from './event-bus'
 import type { createNetworkHandlers } from './network/network-handlers'
 import type { createEndpointHandlers } from './connectors/peer/endpoint-handlers'
+import type { createLinkHandlers } from './engines/sitelink/link-handlers'
 import type { HealthService } from './health/health-service'
 import { exportHistory } from './history/history-export'
 import type { HistoryRepository } from './history/history-repository'
@@ -39,6 +40,7 @@ export interface HandlerDeps {
   readonly alerts: ReturnType<typeof createAlertHandlers>
   readonly network: ReturnType<typeof createNetworkHandlers>
   readonly linkEndpoint: ReturnType<typeof createEndpointHandlers>
+  readonly link: ReturnType<typeof createLinkHandlers>
 }
 
 function jobTitle(deps: HandlerDeps, id: string | undefined): Localized {
@@ -181,5 +183,6 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     ...deps.alerts,
     ...deps.network,
     ...deps.linkEndpoint,
+    ...deps.link,
   }
 }

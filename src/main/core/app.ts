@@ -47,6 +47,11 @@ import { SettingsRepository } from './settings/settings-repository'
 import { createEndpointHandlers } from './connectors/peer/endpoint-handlers'
 import { createPeerConnectors } from './connectors/peer/peer-connectors'
 import { openDatabase } from './store/database'
+import { createLinkHandlers } from './engines/sitelink/link-handlers'
+import { LinkEngine } from './engines/sitelink/link-engine'
+import { siteLinkHealthReporter } from './engines/sitelink/sitelink-health'
+import { pendingPartnerClient, pendingSiteKey } from './engines/sitelink/transport-pending'
+import type { PartnerRoute } from './engines/sitelink/sitelink-ports'
 
 const databaseFile = 'renkei.sqlite'
 
@@ -177,6 +182,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     calendarHealthReporter({ pairs: calendarPairs, state: calendarState, job: jobStatus(calendarJobId) }),
   )
 
+  const links = new LinkEngine({
+    db,
+    client: options.partnerClient ?? pendingPartnerClient,
+    siteKey: options.siteKey ?? pendingSiteKey,
+    history,
+    now,
+    onChange: (list) => {
+      events.emit('link.changed', list)
+      health.changed()
+    },
+  })
+
+  health.register(siteLinkHealthReporter(links, history))
+
   const handlers = createApiHandlers({
     status: { version: options.version, runtime: options.runtime, dataDir: options.dataDir },
     history,
@@ -230,6 +249,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       secrets,
       history,
     }),
+    link: createLinkHandlers(links, history),
   })
   if (options.startScheduler ?? true) scheduler.start()
 
@@ -240,6 +260,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     subscribe: events.subscribe,
     files: createLocalHistoryFiles(history, now),
     partnerEndpoint: peer.endpoint,
+    sitelink: { routes: partnerRoutes(links), keys: links.partnerKeys() },
     wake: () => scheduler.wake(),
     close: () =>
       (closing ??= (async () => {
@@ -255,4 +276,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         db.close()
       })()),
   }
+}
+
+/**
+ * Every route the partner endpoint (connectors/peer `setRoutes`) serves below this site's link URL: the
+ * link handshake and state calls now; the outbox and feeds add theirs here.
+ */
+function partnerRoutes(links: LinkEngine): readonly PartnerRoute[] {
+  return [...links.routes()]
 }

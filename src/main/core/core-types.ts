@@ -8,6 +8,7 @@ import type { PartnerEndpoint } from './connectors/peer/partner-endpoint'
 import type { ResolveProxy } from './network/proxy-route'
 import type { AccessTokenHolder } from './secrets/access-token'
 import type { SecretStore } from './secrets/secret-store'
+import type { PartnerClient, PartnerKeys, PartnerRoute, SiteKey } from './engines/sitelink/sitelink-ports'
 
 export interface CoreOptions {
   readonly dataDir: string
@@ -30,6 +31,9 @@ export interface CoreOptions {
   readonly resolveProxy?: ResolveProxy
   /** Where HTTPS_PROXY / NO_PROXY and the CA bundle variables are read; default process.env. */
   readonly environment?: NodeJS.ProcessEnv
+  /** Site link: calls to partners and this site's key (connectors/peer; tests pass in-process ones). */
+  readonly partnerClient?: PartnerClient
+  readonly siteKey?: SiteKey
 }
 
 /**
@@ -53,6 +57,8 @@ export interface Core {
   readonly files: LocalFiles
   /** The site link's HTTPS listener: the engine registers its routes, base path and partner keys here. */
   readonly partnerEndpoint: PartnerEndpoint
+  /** Site link: the routes the partner endpoint serves and the keys it verifies signatures with. */
+  readonly sitelink: { readonly routes: readonly PartnerRoute[]; readonly keys: PartnerKeys }
   /** The machine woke from sleep or the clock jumped: catch up on due jobs now. */
   wake(): void
   /** Stops timers, waits for running jobs to settle and closes the database. */

@@ -43,6 +43,7 @@ export function fakeCore(settings: Partial<Settings> = {}): FakeCore {
     subscribe,
     files: new Proxy({} as LocalFiles, { get: () => unused }),
     partnerEndpoint: new Proxy({} as PartnerEndpoint, { get: () => unused }),
+    sitelink: { routes: [], keys: { publicKeyFor: () => null } },
     wake: vi.fn<Core['wake']>(),
     close: vi.fn<Core['close']>(async () => undefined),
     emit: (event, payload) => listeners.get(event)?.forEach((listener) => listener(payload)),

@@ -22,7 +22,8 @@ export const linkStates = ['pending', 'linked', 'unlinked', 'rejected'] as const
 export type LinkState = (typeof linkStates)[number]
 
 /** Which side of the handshake this site was: the requester decides start/reject, the acceptor cannot. */
-export type LinkRole = 'requester' | 'acceptor'
+export const linkRoles = ['requester', 'acceptor'] as const
+export type LinkRole = (typeof linkRoles)[number]
 
 /** The data a link carries (seed 連携するデータ), in the order the receive history lists them. */
 export const linkDataKinds = [
@@ -70,6 +71,8 @@ export interface LinkRequestPreview {
   readonly requester: string
   readonly requestedAt: number
   readonly expiresAt: number
+  /** The requester's key id (base64url SHA-256 of its public key), to compare by phone if in doubt. */
+  readonly partnerKeyId: string
 }
 
 export interface LinkSummary {
@@ -122,3 +125,53 @@ export interface LinkScheduleItem {
   readonly location: string | null
   readonly description: string | null
 }
+
+/**
+ * This site's link settings (link.site.*). `adminName` is written as requester, registrant and actor of
+ * every transition; null = the OS user name (`effectiveAdminName`). `ready`: company name and link URL
+ * are set, so requests and accepts can start.
+ */
+export interface LinkSiteSettings {
+  readonly companyName: string
+  readonly siteName: string | null
+  readonly linkUrl: string | null
+  readonly adminName: string | null
+  readonly effectiveAdminName: string
+  readonly ready: boolean
+}
+
+/** The live request for the countdown: the token (and so the URL) is shown once, at creation, never again. */
+export type LinkRequestStatus = Omit<LinkRequestTicket, 'url'>
+
+/** `link.request.current`: the live request, or null when none is live (expired, consumed or never made). */
+export interface LinkRequestCurrent {
+  readonly request: LinkRequestStatus | null
+}
+
+/** One link with its リンク情報 (every transition, oldest first). */
+export interface LinkDetail {
+  readonly summary: LinkSummary
+  readonly transitions: readonly LinkTransition[]
+  /** The partner's key id (base64url SHA-256 of its SPKI public key), for comparing fingerprints by phone. */
+  readonly partnerKeyId: string
+}
+
+/** Seed よくあるご質問: 100 linked sites recommended, 200 the limit. */
+export const maxLinkedSites = 200
+export const recommendedLinkedSites = 100
+
+export interface LinkList {
+  readonly links: readonly LinkSummary[]
+  /** Pending and linked links (what counts toward the limit). */
+  readonly activeCount: number
+  /** Set past the recommended count, in both languages. */
+  readonly warning: Localized | null
+}
+
+/**
+ * The answer of a start or relink. `peak`: it is 8:30–9:30 or 17:30–18:30 here, nothing changed; the UI
+ * shows `warning` and offers to go on anyway (`confirmPeak`) or to send tonight at `tonightAt` (`sendTonight`).
+ */
+export type LinkActionResult =
+  | { readonly outcome: 'done'; readonly link: LinkDetail; readonly firstSendAt: number | null }
+  | { readonly outcome: 'peak'; readonly warning: Localized; readonly tonightAt: number }
