@@ -10,6 +10,7 @@ import type { createCalendarHandlers } from './engines/calendar/calendar-handler
 import type { createDirectoryHandlers } from './engines/directory/directory-handlers'
 import type { EventBus } from './event-bus'
 import type { createNetworkHandlers } from './network/network-handlers'
+import type { createExchangeHandlers } from './engines/sitelink/exchange/exchange-handlers'
 import type { HealthService } from './health/health-service'
 import { exportHistory } from './history/history-export'
 import type { HistoryRepository } from './history/history-repository'
@@ -37,6 +38,7 @@ export interface HandlerDeps {
   readonly calendar: ReturnType<typeof createCalendarHandlers>
   readonly alerts: ReturnType<typeof createAlertHandlers>
   readonly network: ReturnType<typeof createNetworkHandlers>
+  readonly linkExchange: ReturnType<typeof createExchangeHandlers>
 }
 
 function jobTitle(deps: HandlerDeps, id: string | undefined): Localized {
@@ -178,5 +180,6 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     ...deps.calendar,
     ...deps.alerts,
     ...deps.network,
+    ...deps.linkExchange,
   }
 }

@@ -45,6 +45,9 @@ import { proxyEnvironment } from './network/proxy-route'
 import { networkProxyPasswordSecret } from '../../shared/model/network'
 import { SettingsRepository } from './settings/settings-repository'
 import { openDatabase } from './store/database'
+import { createExchangeHandlers } from './engines/sitelink/exchange/exchange-handlers'
+import { createSiteExchange } from './engines/sitelink/exchange/exchange-wiring'
+import { siteLinkPlanTriggers } from './engines/sitelink/exchange/plan-triggers'
 
 const databaseFile = 'renkei.sqlite'
 
@@ -80,6 +83,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     now,
     onChange: (overview) => events.emit('health.changed', overview),
   })
+  // Changes in the site link's scope (directory imports, calendar runs) plan a send once the exchange exists.
+  const planTriggers = siteLinkPlanTriggers()
   const scheduler = new Scheduler({
     db,
     clock,
@@ -87,7 +92,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       events.emit('jobs.changed', jobs)
       health.changed()
     },
-    onRunFinished: (job, result) => recordRun(history, events, job, result),
+    onRunFinished: (job, result) => {
+      recordRun(history, events, job, result)
+      planTriggers.runFinished(job.id)
+    },
   })
   scheduler.register(createPruneJob(history, settings, now))
   const alertSettings = new AlertSettingsRepository(db)
@@ -116,6 +124,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onStatus: (status) => {
       events.emit('directory.changed', status)
       health.changed()
+      planTriggers.directoryStatus()
     },
     onProgress: (progress) => events.emit('directory.progress', progress),
   })
@@ -144,11 +153,24 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       events.emit('calendar.changed', status)
       health.changed()
     },
-    onChange: (change) => events.emit('calendar.change', change),
+    onChange: (change) => {
+      events.emit('calendar.change', change)
+      planTriggers.calendarChanged()
+    },
     onStopped: (stopped) => events.emit('calendar.stopped', stopped),
   })
   scheduler.register(createCalendarJob(calendar, calendarPairs.settings()))
   await repairStoredUrlCredentials(calendarPairs, secrets, history)
+  const siteExchange = createSiteExchange({
+    db,
+    home,
+    history,
+    scheduler,
+    now,
+    importInProgress: () => directory.importInProgress(),
+    ...(options.siteLink ? { ports: options.siteLink } : {}),
+  })
+  planTriggers.attach(siteExchange, home)
   const jobStatus = (id: string) => (): JobStatus | undefined => scheduler.list().find((job) => job.id === id)
   health.register(
     directoryHealthReporter({
@@ -193,6 +215,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       signal: shutdown.signal,
       fetch: network.fetch,
     }),
+    linkExchange: createExchangeHandlers({
+      exchange: siteExchange,
+      scheduler,
+      history,
+      signal: shutdown.signal,
+    }),
     alerts: createAlertHandlers({
       settings: alertSettings,
       history,
@@ -218,6 +246,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     invoke: (method, rawInput) => invokeHandler(handlers, method, rawInput),
     subscribe: events.subscribe,
     files: createLocalHistoryFiles(history, now),
+    partnerRoutes: () => siteExchange.routes(),
     wake: () => scheduler.wake(),
     close: () =>
       (closing ??= (async () => {

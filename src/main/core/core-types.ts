@@ -7,6 +7,8 @@ import type { Clock } from './clock'
 import type { ResolveProxy } from './network/proxy-route'
 import type { AccessTokenHolder } from './secrets/access-token'
 import type { SecretStore } from './secrets/secret-store'
+import type { ExchangePorts } from './engines/sitelink/exchange/exchange-wiring'
+import type { PartnerRoute } from './engines/sitelink/sitelink-ports'
 
 export interface CoreOptions {
   readonly dataDir: string
@@ -24,6 +26,8 @@ export interface CoreOptions {
   readonly resolveProxy?: ResolveProxy
   /** Where HTTPS_PROXY / NO_PROXY and the CA bundle variables are read; default process.env. */
   readonly environment?: NodeJS.ProcessEnv
+  /** Site link: the ports the data exchange uses until the handshake and transport wire their own (tests). */
+  readonly siteLink?: ExchangePorts
 }
 
 /**
@@ -45,6 +49,8 @@ export interface Core {
   invoke(method: string, rawInput: unknown): Promise<ApiResult<unknown>>
   readonly subscribe: Subscribe
   readonly files: LocalFiles
+  /** Site link: the routes the partner endpoint serves (signed partner requests only, never the admin API). */
+  partnerRoutes(): readonly PartnerRoute[]
   /** The machine woke from sleep or the clock jumped: catch up on due jobs now. */
   wake(): void
   /** Stops timers, waits for running jobs to settle and closes the database. */

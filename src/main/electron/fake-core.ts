@@ -41,6 +41,7 @@ export function fakeCore(settings: Partial<Settings> = {}): FakeCore {
     invoke: vi.fn<Core['invoke']>(async () => ({ ok: true, value: null })),
     subscribe,
     files: new Proxy({} as LocalFiles, { get: () => unused }),
+    partnerRoutes: () => [],
     wake: vi.fn<Core['wake']>(),
     close: vi.fn<Core['close']>(async () => undefined),
     emit: (event, payload) => listeners.get(event)?.forEach((listener) => listener(payload)),
