@@ -22,7 +22,7 @@ export function createExchangeHandlers(deps: ExchangeHandlerDeps): ExchangeHandl
   const { exchange, scheduler, history } = deps
   return {
     'link.sendNow': ({ id }) =>
-      scheduler.track(linkSendJobId, () => exchange.send(id, deps.signal), sendJobResult),
+      scheduler.track(linkSendJobId, () => exchange.send(id, deps.signal, { full: true }), sendJobResult),
     'link.clear': async ({ id }) => {
       const cleared = await exchange.clear(id)
       writeAudit(

@@ -21,6 +21,10 @@ export interface ExchangeLinks {
   ): { readonly id: string; readonly active: boolean; readonly siteName: string } | null
   /** Any link this site has or had: received data (schedules) outlives an unlink. */
   has(linkId: string): boolean
+  /** 連携解除 (either side): the exchange forgets what it sent and removes the partner's people. */
+  onUnlink(listener: (linkId: string) => void): void
+  /** 再リンク: the exchange resends everything. */
+  onRelink(listener: (linkId: string) => void): void
 }
 
 /** The site profile as partners see it; null before the admin has set one (the company kind sends nothing). */

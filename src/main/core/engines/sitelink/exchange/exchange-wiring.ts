@@ -26,7 +26,13 @@ export interface ExchangePorts {
   readonly presence?: PresenceExportSource
 }
 
-const noLinks: ExchangeLinks = { activeLinks: () => [], linkForKey: () => null, has: () => false }
+const noLinks: ExchangeLinks = {
+  activeLinks: () => [],
+  linkForKey: () => null,
+  has: () => false,
+  onUnlink: () => {},
+  onRelink: () => {},
+}
 
 /** Without the partner endpoint configured nothing can be sent; with no links nothing ever asks. */
 const noClient: PartnerClient = {

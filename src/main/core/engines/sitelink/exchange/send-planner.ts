@@ -55,15 +55,18 @@ export async function planKind(outbox: OutboxRepository, input: PlanKindInput): 
     }
   }
   if (input.signal.aborted) return total
-  if (upserts.length > 0 || reset) flush()
   // What the partner holds and the export no longer has: deleted at home, unless a schedule just aged out.
   const gone = [...sent.entries()]
   const aged = (until: number | null): boolean =>
     input.windowStart !== null && until !== null && until < input.windowStart
   const deletes = gone.filter(([, s]) => !aged(s.until)).map(([key]) => key)
   const dropped = gone.filter(([, s]) => aged(s.until)).map(([key]) => key)
-  for (let i = 0; i < Math.max(deletes.length, dropped.length); i += chunkSize)
-    flush(deletes.slice(i, i + chunkSize), dropped.slice(i, i + chunkSize))
+  // The last upserts share a batch with the first deletes (a 1% change is one batch).
+  for (let at = 0; upserts.length > 0 || reset || at < Math.max(deletes.length, dropped.length);) {
+    const room = chunkSize - upserts.length
+    flush(deletes.slice(at, at + room), dropped.slice(at, at + room))
+    at += room
+  }
   outbox.kindPlanned(linkId, kind)
   return total
 }

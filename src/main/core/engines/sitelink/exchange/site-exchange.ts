@@ -73,6 +73,8 @@ export class SiteExchange {
     this.outbox = new OutboxRepository(deps.db)
     this.receive = new ReceiveRepository(deps.db, () => deps.home.counts().employees)
     this.reader = new PartnerDirectoryReader(deps.db)
+    deps.links.onUnlink((linkId) => this.onUnlink(linkId))
+    deps.links.onRelink((linkId) => this.onRelink(linkId))
   }
 
   /** Something in scope changed (seed: every create, update, delete makes a send plan). */
@@ -90,12 +92,10 @@ export class SiteExchange {
   send(
     linkId: string | undefined,
     signal: AbortSignal,
-    options: { scheduled?: boolean } = {},
+    options: { scheduled?: boolean; full?: boolean } = {},
   ): Promise<LinkSendResult> {
     const links = this.targets(linkId)
-    const run = this.idle.then(() =>
-      this.sendLocked(links, linkId === undefined, options.scheduled ?? false, signal),
-    )
+    const run = this.idle.then(() => this.sendLocked(links, linkId === undefined, options, signal))
     this.idle = run.catch(() => undefined)
     return run
   }
@@ -159,14 +159,14 @@ export class SiteExchange {
   }
 
   /** 連携解除: nothing more is sent to the partner; its people go as if deleted, its schedules stay. */
-  onUnlink(linkId: string): void {
+  private onUnlink(linkId: string): void {
     this.outbox.forget(linkId)
     this.receive.removePeople(linkId)
     this.deps.onChanged?.()
   }
 
   /** 再リンク: everything is sent again (schedules from the 1st of the previous month, the export's window). */
-  onRelink(linkId: string): void {
+  private onRelink(linkId: string): void {
     this.outbox.resetForRelink(linkId)
     this.planSend(linkDataKinds)
   }
@@ -205,13 +205,18 @@ export class SiteExchange {
   private async sendLocked(
     links: readonly ExchangeLink[],
     allLinks: boolean,
-    scheduled: boolean,
+    options: { scheduled?: boolean; full?: boolean },
     signal: AbortSignal,
   ): Promise<LinkSendResult> {
     const startedAt = this.deps.now()
     const planned = this.outbox.planned().map((p) => p.kind)
-    const due = scheduled ? new Set(this.outbox.dueLinks(startedAt)) : null
-    const result = await this.exclusive(signal, (s) => this.deliverAll(links, planned, due, s))
+    const due = options.scheduled ? new Set(this.outbox.dueLinks(startedAt)) : null
+    // 「今すぐ送信」 diffs every kind (a change made by another process planned nothing here), except the
+    // schedules, which mean reading every calendar: those go when planned.
+    const kinds = options.full
+      ? [...new Set([...planned, ...linkDataKinds.filter((k) => k !== 'schedule')])]
+      : planned
+    const result = await this.exclusive(signal, (s) => this.deliverAll(links, kinds, due, s))
     // A send of one link leaves the plan for the others; plans made during this send stay for the next.
     if (allLinks && !signal.aborted && !this.current?.signal.aborted)
       this.outbox.consumePlan(planned, startedAt)
