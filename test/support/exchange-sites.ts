@@ -161,7 +161,8 @@ export function sitePorts(site: Omit<TestSite, 'core'>, partner: () => Core): Co
   }
 }
 
-function newSite(name: string, partnerName: string): Omit<TestSite, 'core'> {
+/** Site `name` linked to `partnerName`, with its data in `dir`. */
+export function siteAt(name: string, partnerName: string, dir: string): Omit<TestSite, 'core'> {
   const links = new TestLinks()
   const linkId = `link-to-${partnerName}`
   links.add({
@@ -171,7 +172,7 @@ function newSite(name: string, partnerName: string): Omit<TestSite, 'core'> {
     partnerKeyId: `key-${partnerName}`,
   })
   return {
-    dir: tempDataDir(`renkei-exchange-${name}-`),
+    dir,
     links,
     linkId,
     keyId: `key-${name}`,
@@ -189,8 +190,8 @@ function newSite(name: string, partnerName: string): Omit<TestSite, 'core'> {
 export async function openLinkedPair(
   overrides: Partial<Omit<CoreOptions, 'dataDir'>> = {},
 ): Promise<{ a: TestSite; b: TestSite; reopen(site: TestSite): Promise<void>; close(): Promise<void> }> {
-  const a = newSite('a', 'b') as TestSite
-  const b = newSite('b', 'a') as TestSite
+  const a = siteAt('a', 'b', tempDataDir('renkei-exchange-a-')) as TestSite
+  const b = siteAt('b', 'a', tempDataDir('renkei-exchange-b-')) as TestSite
   const open = (site: TestSite, partner: () => TestSite) =>
     openTestCore(site.dir, { ...overrides, siteLink: sitePorts(site, () => partner().core) })
   a.core = await open(a, () => b)
