@@ -243,6 +243,27 @@ describe('site link data exchange (in-process transport)', () => {
     expect((await directory(b, { query: 'e0000' })).total).toBe(20)
   })
 
+  it('refuses employees past 100,000 in total across linked sites, and warns past 30,000', async () => {
+    writeHome(b.dir, testSnapshot(employees(99_995)))
+    writeHome(a.dir, testSnapshot(employees(10)))
+    const refused = await a.core.api['link.sendNow']({})
+    expect(refused.links[0]!.error).toEqual({
+      ja: expect.stringContaining('上限の 100,000 名を超えます'),
+      en: expect.stringContaining('over the limit of 100,000'),
+    })
+    expect((await directory(b, { query: 'e0000' })).total).toBe(0)
+    const activity = await b.core.api['link.activity']({ id: b.linkId })
+    expect(activity.employeesTotal).toBe(99_995)
+    expect(activity.employeesWarning?.ja).toContain('推奨の 30,000 名')
+
+    // The refused batch stays first in the outbox; 「クリア」 drops it and the next diff sends what A has now.
+    writeHome(a.dir, testSnapshot(employees(5)))
+    expect((await a.core.api['link.sendNow']({})).links[0]!.error).not.toBeNull()
+    await a.core.api['link.clear']({ id: a.linkId })
+    expect((await a.core.api['link.sendNow']({})).links[0]!.error).toBeNull()
+    expect((await b.core.api['link.activity']({ id: b.linkId })).employeesTotal).toBe(100_000)
+  }, 60_000)
+
   it('refuses an unknown link in both languages', async () => {
     const error = await a.core.api['link.activity']({ id: 'nope' }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ApiError)
