@@ -4,6 +4,7 @@ import { registerDaemonCommand } from './cli/daemon-command'
 import { registerDirectoryCommands } from './cli/directory-commands'
 import { registerHistoryCommands } from './cli/history-commands'
 import { registerLinkCommands } from './cli/link-commands'
+import { registerLinkExchangeCommands } from './cli/link-exchange-commands'
 import { registerNetworkCommands } from './cli/network-commands'
 import { registerSecretCommands } from './cli/secret-commands'
 import { registerStatusCommand } from './cli/status-command'
@@ -28,6 +29,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerCalendarCommands(program, globals)
   registerNetworkCommands(program, globals)
   registerLinkCommands(program, globals)
+  registerLinkExchangeCommands(program, globals)
   try {
     await program.parseAsync([...argv], { from: 'user' })
     // A command that printed its result but failed (a blocked directory run) sets exitCode itself.

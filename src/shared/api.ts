@@ -62,6 +62,12 @@ import type {
   LinkRequestTicket,
   LinkSiteSettings,
 } from './model/sitelink'
+import type {
+  LinkActivityInfo,
+  LinkClearResult,
+  LinkSendResult,
+  PartnerDirectoryPage,
+} from './model/sitelink-exchange'
 import type { AccessTokenRotation, AppStatus, SecretInfo } from './model/status'
 
 /**
@@ -194,6 +200,9 @@ export const linkSitePatch = z
   .strict()
 export type LinkSitePatch = z.infer<typeof linkSitePatch>
 // --- end site link ---
+// Site link data exchange (outbox, receiving): link ids are the handshake's.
+const linkId = z.string().min(1).max(200)
+const optionalLinkTarget = z.object({ id: linkId.optional() }).strict()
 
 export const apiContract = {
   'app.status': returns<AppStatus>()(empty),
@@ -379,6 +388,26 @@ export const apiContract = {
   'link.unlink': returns<LinkDetail>()(linkTarget),
   /** 再リンク: everything is sent again (linked, not paused). */
   'link.relink': returns<LinkActionResult>()(linkSendInput),
+  // ── Site link data exchange (seed データ連携, リンク状況を確認する) ──
+  /** 「今すぐ送信」: plans and delivers now, for every active link or the one named; waits for the result. */
+  'link.sendNow': returns<LinkSendResult>()(optionalLinkTarget),
+  /** 「クリア」: stops the send going on and drops the planned batches; their data goes at the next timing. */
+  'link.clear': returns<LinkClearResult>()(optionalLinkTarget),
+  /** A partner's departments, people (with today's presence) and positions, 100 people a page. */
+  'link.partnerDirectory': returns<PartnerDirectoryPage>()(
+    z
+      .object({
+        id: linkId,
+        /** Department code; omitted: the top level. */
+        department: z.string().min(1).max(200).optional(),
+        /** Matches key, names, kana and e-mail across the whole partner. */
+        query: z.string().max(200).optional(),
+        offset: z.number().int().min(0).max(1_000_000).default(0),
+      })
+      .strict(),
+  ),
+  /** 送信状況 and 受信履歴 of one link: last send, sending, planned time and kinds, receipts, last error. */
+  'link.activity': returns<LinkActivityInfo>()(z.object({ id: linkId }).strict()),
 } as const
 
 export type ApiContract = typeof apiContract

@@ -12,6 +12,7 @@ import type { EventBus } from './event-bus'
 import type { createNetworkHandlers } from './network/network-handlers'
 import type { createEndpointHandlers } from './connectors/peer/endpoint-handlers'
 import type { createLinkHandlers } from './engines/sitelink/link-handlers'
+import type { createExchangeHandlers } from './engines/sitelink/exchange/exchange-handlers'
 import type { HealthService } from './health/health-service'
 import { exportHistory } from './history/history-export'
 import type { HistoryRepository } from './history/history-repository'
@@ -41,6 +42,7 @@ export interface HandlerDeps {
   readonly network: ReturnType<typeof createNetworkHandlers>
   readonly linkEndpoint: ReturnType<typeof createEndpointHandlers>
   readonly link: ReturnType<typeof createLinkHandlers>
+  readonly linkExchange: ReturnType<typeof createExchangeHandlers>
 }
 
 function jobTitle(deps: HandlerDeps, id: string | undefined): Localized {
@@ -184,5 +186,6 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     ...deps.network,
     ...deps.linkEndpoint,
     ...deps.link,
+    ...deps.linkExchange,
   }
 }

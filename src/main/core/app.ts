@@ -52,6 +52,9 @@ import { LinkEngine } from './engines/sitelink/link-engine'
 import { siteLinkHealthReporter } from './engines/sitelink/sitelink-health'
 import { pendingPartnerClient, pendingSiteKey } from './engines/sitelink/transport-pending'
 import type { PartnerRoute } from './engines/sitelink/sitelink-ports'
+import { createExchangeHandlers } from './engines/sitelink/exchange/exchange-handlers'
+import { createSiteExchange } from './engines/sitelink/exchange/exchange-wiring'
+import { siteLinkPlanTriggers } from './engines/sitelink/exchange/plan-triggers'
 
 const databaseFile = 'renkei.sqlite'
 
@@ -87,6 +90,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     now,
     onChange: (overview) => events.emit('health.changed', overview),
   })
+  // Changes in the site link's scope (directory imports, calendar runs) plan a send once the exchange exists.
+  const planTriggers = siteLinkPlanTriggers()
   const scheduler = new Scheduler({
     db,
     clock,
@@ -94,7 +99,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       events.emit('jobs.changed', jobs)
       health.changed()
     },
-    onRunFinished: (job, result) => recordRun(history, events, job, result),
+    onRunFinished: (job, result) => {
+      recordRun(history, events, job, result)
+      planTriggers.runFinished(job.id)
+    },
   })
   scheduler.register(createPruneJob(history, settings, now))
   const alertSettings = new AlertSettingsRepository(db)
@@ -123,6 +131,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onStatus: (status) => {
       events.emit('directory.changed', status)
       health.changed()
+      planTriggers.directoryStatus()
     },
     onProgress: (progress) => events.emit('directory.progress', progress),
   })
@@ -151,7 +160,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       events.emit('calendar.changed', status)
       health.changed()
     },
-    onChange: (change) => events.emit('calendar.change', change),
+    onChange: (change) => {
+      events.emit('calendar.change', change)
+      planTriggers.calendarChanged()
+    },
     onStopped: (stopped) => events.emit('calendar.stopped', stopped),
   })
   scheduler.register(createCalendarJob(calendar, calendarPairs.settings()))
@@ -169,6 +181,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       messageEn: endpointFailed.en,
     })
   }
+  const siteExchange = createSiteExchange({
+    db,
+    home,
+    history,
+    scheduler,
+    now,
+    importInProgress: () => directory.importInProgress(),
+    ...(options.siteLink ? { ports: options.siteLink } : {}),
+  })
+  planTriggers.attach(siteExchange, home)
   const jobStatus = (id: string) => (): JobStatus | undefined => scheduler.list().find((job) => job.id === id)
   health.register(
     directoryHealthReporter({
@@ -227,6 +249,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       signal: shutdown.signal,
       fetch: network.fetch,
     }),
+    linkExchange: createExchangeHandlers({
+      exchange: siteExchange,
+      scheduler,
+      history,
+      signal: shutdown.signal,
+    }),
     alerts: createAlertHandlers({
       settings: alertSettings,
       history,
@@ -261,6 +289,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     files: createLocalHistoryFiles(history, now),
     partnerEndpoint: peer.endpoint,
     sitelink: { routes: partnerRoutes(links), keys: links.partnerKeys() },
+    partnerRoutes: () => siteExchange.routes(),
     wake: () => scheduler.wake(),
     close: () =>
       (closing ??= (async () => {

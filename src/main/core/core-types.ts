@@ -9,6 +9,8 @@ import type { ResolveProxy } from './network/proxy-route'
 import type { AccessTokenHolder } from './secrets/access-token'
 import type { SecretStore } from './secrets/secret-store'
 import type { PartnerClient, PartnerKeys, PartnerRoute, SiteKey } from './engines/sitelink/sitelink-ports'
+import type { ExchangePorts } from './engines/sitelink/exchange/exchange-wiring'
+import type { PartnerRoute } from './engines/sitelink/sitelink-ports'
 
 export interface CoreOptions {
   readonly dataDir: string
@@ -34,6 +36,8 @@ export interface CoreOptions {
   /** Site link: calls to partners and this site's key (connectors/peer; tests pass in-process ones). */
   readonly partnerClient?: PartnerClient
   readonly siteKey?: SiteKey
+  /** Site link: the ports the data exchange uses until the handshake and transport wire their own (tests). */
+  readonly siteLink?: ExchangePorts
 }
 
 /**
@@ -59,6 +63,8 @@ export interface Core {
   readonly partnerEndpoint: PartnerEndpoint
   /** Site link: the routes the partner endpoint serves and the keys it verifies signatures with. */
   readonly sitelink: { readonly routes: readonly PartnerRoute[]; readonly keys: PartnerKeys }
+  /** Site link: the routes the partner endpoint serves (signed partner requests only, never the admin API). */
+  partnerRoutes(): readonly PartnerRoute[]
   /** The machine woke from sleep or the clock jumped: catch up on due jobs now. */
   wake(): void
   /** Stops timers, waits for running jobs to settle and closes the database. */

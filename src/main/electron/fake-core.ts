@@ -44,6 +44,7 @@ export function fakeCore(settings: Partial<Settings> = {}): FakeCore {
     files: new Proxy({} as LocalFiles, { get: () => unused }),
     partnerEndpoint: new Proxy({} as PartnerEndpoint, { get: () => unused }),
     sitelink: { routes: [], keys: { publicKeyFor: () => null } },
+    partnerRoutes: () => [],
     wake: vi.fn<Core['wake']>(),
     close: vi.fn<Core['close']>(async () => undefined),
     emit: (event, payload) => listeners.get(event)?.forEach((listener) => listener(payload)),
