@@ -8,6 +8,8 @@ import type { AppStatus } from '../../shared/model/status'
 import { writeAudit } from './audit'
 import type { createCalendarHandlers } from './engines/calendar/calendar-handlers'
 import type { createDirectoryHandlers } from './engines/directory/directory-handlers'
+import type { createFeedHandlers } from './engines/sitelink/feed-handlers'
+import type { createPresenceHandlers } from './engines/sitelink/presence-service'
 import type { EventBus } from './event-bus'
 import type { createNetworkHandlers } from './network/network-handlers'
 import type { HealthService } from './health/health-service'
@@ -37,6 +39,8 @@ export interface HandlerDeps {
   readonly calendar: ReturnType<typeof createCalendarHandlers>
   readonly alerts: ReturnType<typeof createAlertHandlers>
   readonly network: ReturnType<typeof createNetworkHandlers>
+  /** Site link: presence, and the partner feed URLs. */
+  readonly sitelink: ReturnType<typeof createPresenceHandlers> & ReturnType<typeof createFeedHandlers>
 }
 
 function jobTitle(deps: HandlerDeps, id: string | undefined): Localized {
@@ -178,5 +182,6 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     ...deps.calendar,
     ...deps.alerts,
     ...deps.network,
+    ...deps.sitelink,
   }
 }

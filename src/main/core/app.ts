@@ -44,6 +44,10 @@ import { systemCaPems } from './network/certificates'
 import { proxyEnvironment } from './network/proxy-route'
 import { networkProxyPasswordSecret } from '../../shared/model/network'
 import { SettingsRepository } from './settings/settings-repository'
+import { createFeedHandlers, noLinksYet } from './engines/sitelink/feed-handlers'
+import { FeedTokens } from './engines/sitelink/feed-tokens'
+import { PresenceRepository } from './engines/sitelink/presence-repository'
+import { createPresenceHandlers, PresenceService } from './engines/sitelink/presence-service'
 import { openDatabase } from './store/database'
 
 const databaseFile = 'renkei.sqlite'
@@ -162,6 +166,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     calendarHealthReporter({ pairs: calendarPairs, state: calendarState, job: jobStatus(calendarJobId) }),
   )
 
+  // Site link: presence is set here; the link store supplies the partner directory and this site's link URL.
+  const presence = new PresenceService({ presence: new PresenceRepository(db), home, history, now })
+  const feedTokens = new FeedTokens(secrets)
+
   const handlers = createApiHandlers({
     status: { version: options.version, runtime: options.runtime, dataDir: options.dataDir },
     history,
@@ -209,6 +217,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       systemAvailable: options.resolveProxy !== undefined,
       now,
     }),
+    sitelink: {
+      ...createPresenceHandlers(presence),
+      ...createFeedHandlers({ tokens: feedTokens, directory: noLinksYet, linkUrl: () => null }),
+    },
   })
   if (options.startScheduler ?? true) scheduler.start()
 
