@@ -4,6 +4,7 @@ import { registerDaemonCommand } from './cli/daemon-command'
 import { registerDirectoryCommands } from './cli/directory-commands'
 import { registerHistoryCommands } from './cli/history-commands'
 import { registerNetworkCommands } from './cli/network-commands'
+import { registerPresenceCommands } from './cli/presence-commands'
 import { registerSecretCommands } from './cli/secret-commands'
 import { registerStatusCommand } from './cli/status-command'
 import { reportError } from './cli/cli-output'
@@ -26,6 +27,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerDirectoryCommands(program, globals)
   registerCalendarCommands(program, globals)
   registerNetworkCommands(program, globals)
+  registerPresenceCommands(program, globals)
   try {
     await program.parseAsync([...argv], { from: 'user' })
     // A command that printed its result but failed (a blocked directory run) sets exitCode itself.
