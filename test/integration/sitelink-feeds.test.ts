@@ -31,7 +31,7 @@ const items: LinkScheduleItem[] = [
     busyOnly: false,
     summary: longTitle,
     location: '本社 大会議室, 3F; 東棟',
-    description: '資料は前日までに共有します。\n質問は事前に。',
+    description: `資料は前日までに共有します。\n${'質問は事前にお送りください。'.repeat(12)}`,
   },
   {
     id: 'private/20261208T010000Z',
@@ -199,7 +199,7 @@ describe('the feed text', () => {
     const [kickoff] = events(feed.text!).events
     expect(kickoff!.getFirstPropertyValue('summary')).toBe(longTitle)
     expect(kickoff!.getFirstPropertyValue('location')).toBe('本社 大会議室, 3F; 東棟')
-    expect(kickoff!.getFirstPropertyValue('description')).toBe('資料は前日までに共有します。\n質問は事前に。')
+    expect(kickoff!.getFirstPropertyValue('description')).toBe(items[0]!.description)
     expect(kickoff!.getFirstPropertyValue('uid')).toBe('link-b/B001/kickoff')
     expect((kickoff!.getFirstPropertyValue('dtstart') as ICAL.Time).toJSDate().getTime()).toBe(
       items[0]!.start,

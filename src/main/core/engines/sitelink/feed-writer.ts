@@ -1,7 +1,7 @@
 /**
  * A partner's schedules as an iCalendar feed (RFC 5545) for the home groupware: one VEVENT per occurrence,
- * written with ical.js and folded on bytes — 75 octets, never inside a UTF-8 character — since ical.js
- * folds on characters and Japanese text would make lines of up to 225 octets.
+ * written with ical.js and folded on bytes by `foldLine` — 75 octets, never inside a UTF-8 character.
+ * ical.js's own folding (2.2.1) lets a continuation line reach 76 octets: 75 after the leading space.
  */
 import ICAL from 'ical.js'
 import type { Language } from '../../../../shared/model/localized'
