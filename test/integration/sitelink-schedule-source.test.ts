@@ -150,6 +150,18 @@ beforeAll(async () => {
         ]),
       ),
     },
+    {
+      // Apple Calendar Server marks private events with its own property instead of CLASS.
+      name: 'c.ics',
+      ics: calendar(
+        vevent('caldav-3', [
+          'DTSTART;TZID=Asia/Tokyo:20261212T140000',
+          'DTEND;TZID=Asia/Tokyo:20261212T150000',
+          'X-CALENDARSERVER-ACCESS:CONFIDENTIAL',
+          'SUMMARY:役員会議室',
+        ]),
+      ),
+    },
   ])
   const pairs = [
     pair('p-feed', 'u0001', { kind: 'ics', url: feeds.url('/u1.ics') } as CalendarPairConfig['source']),
@@ -262,7 +274,9 @@ describe('schedule source', () => {
     expect(items.map((i) => [i.id, tokyoTime(i.start), i.busyOnly, i.summary])).toEqual([
       ['caldav-1', '2026-12-10 14:00', false, '商談'],
       ['caldav-2', '2026-12-11 14:00', true, null],
+      ['caldav-3', '2026-12-12 14:00', true, null],
     ])
+    for (const word of secretWords) expect(JSON.stringify(items)).not.toContain(word)
   })
 
   it('reports a source that cannot be read instead of an empty schedule', async () => {
