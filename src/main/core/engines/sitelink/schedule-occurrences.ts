@@ -156,12 +156,22 @@ function toItem(employeeKey: string, shaped: Shaped): LinkScheduleItem {
   }
 }
 
-function splitComponents(ics: string): { zones: ZoneBook; events: JCalComponent[] } {
+/**
+ * ZoneBooks by their VTIMEZONEs, shared by the items of one read: building ical.js's zone and its offsets
+ * again for every event was most of the work (a calendar's events nearly all use the same zone).
+ */
+export type ZoneBooks = Map<string, ZoneBook>
+
+function splitComponents(ics: string, books: ZoneBooks): { zones: ZoneBook; events: JCalComponent[] } {
   const calendar = ICAL.parse(ics) as unknown as JCalComponent
   const components = calendar[2]
-  const zones = new ZoneBook(
-    components.filter((c) => c[0] === 'vtimezone').map((component) => ({ component, text: '' })),
-  )
+  const vtimezones = components.filter((c) => c[0] === 'vtimezone')
+  const key = JSON.stringify(vtimezones)
+  let zones = books.get(key)
+  if (!zones) {
+    zones = new ZoneBook(vtimezones.map((component) => ({ component, text: '' })))
+    books.set(key, zones)
+  }
   return { zones, events: components.filter((c) => c[0] === 'vevent') }
 }
 
@@ -174,9 +184,10 @@ export function occurrencesOf(
   item: CalendarItem,
   employeeKey: string,
   window: ScheduleWindow,
+  books: ZoneBooks = new Map(),
 ): LinkScheduleItem[] {
   if (item.cancelled || (item.lastEnd !== null && item.lastEnd <= window.start)) return []
-  const { zones, events } = splitComponents(item.ics)
+  const { zones, events } = splitComponents(item.ics, books)
   const master = events.find((event) => !findProperty(event, 'recurrence-id')) ?? null
   const masterSpan = master ? eventSpan(master, zones) : null
   const masterPrivate = master !== null && isPrivate(master)

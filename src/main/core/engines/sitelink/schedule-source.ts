@@ -11,7 +11,7 @@ import type { CalDavConnector, FeedConnector, ParsedCalendar } from '../calendar
 import type { CalendarConnectorFactory } from '../calendar/calendar-connector-factory'
 import type { CalendarPairRepository } from '../calendar/calendar-pair-repository'
 import { inWindow } from '../calendar/sync-window'
-import { occurrencesOf } from './schedule-occurrences'
+import { occurrencesOf, type ZoneBooks } from './schedule-occurrences'
 import type { ScheduleWindow } from './schedule-window'
 
 /** The read side of a pair: a feed or a CalDAV calendar (calendar sync's connectors). */
@@ -79,12 +79,13 @@ export class ScheduleSource {
     signal: AbortSignal,
   ): Promise<EmployeeSchedule> {
     const items: LinkScheduleItem[] = []
+    const books: ZoneBooks = new Map()
     for (const pair of this.sources().filter((p) => p.employeeKey === employeeKey)) {
       try {
         for (const calendar of await this.read(pair, signal)) {
           for (const item of calendar.items) {
             if (inWindow(item, { start: window.start, end: Number.POSITIVE_INFINITY, key: '' })) {
-              items.push(...occurrencesOf(item, employeeKey, window))
+              items.push(...occurrencesOf(item, employeeKey, window, books))
             }
           }
         }
