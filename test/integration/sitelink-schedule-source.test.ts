@@ -95,6 +95,15 @@ const feedText = calendar(
     'DTEND;TZID=Asia/Tokyo:20261202T210000',
     'SUMMARY:Secret board',
   ]),
+  // EXDATE written in UTC for a zoned series, and an extra date (RDATE) outside the rule.
+  vevent('monthly', [
+    'DTSTART;TZID=Asia/Tokyo:20261201T150000',
+    'DTEND;TZID=Asia/Tokyo:20261201T160000',
+    'RRULE:FREQ=MONTHLY;BYMONTHDAY=1;COUNT=4',
+    'EXDATE:20270101T060000Z',
+    'RDATE;TZID=Asia/Tokyo:20261215T150000',
+    'SUMMARY:月次報告',
+  ]),
   // All-day, two days.
   vevent('holiday', ['DTSTART;VALUE=DATE:20261228', 'DTEND;VALUE=DATE:20261230', 'SUMMARY:年末休暇']),
   // Before the window (which starts 2026-11-01): not carried.
@@ -216,6 +225,27 @@ describe('schedule source', () => {
     ])
     expect(items.find((i) => i.id === 'weekly/20261102T000000Z')?.location).toBe('第1会議室')
     expect(items.some((i) => i.id.startsWith('old'))).toBe(false)
+  })
+
+  it('reads EXDATE in another zone and RDATE outside the rule', async () => {
+    const items = ok(await source.forEmployee('u0001', scheduleWindow(operation, null), signal))
+    expect(items.filter((i) => i.id.startsWith('monthly/')).map((i) => tokyoTime(i.start))).toEqual([
+      '2026-12-01 15:00',
+      '2026-12-15 15:00',
+      '2027-02-01 15:00',
+      '2027-03-01 15:00',
+    ])
+  })
+
+  it('reads the next employee only when the caller asks for it', async () => {
+    const requests = (): number => feeds.requests.filter((r) => r.path === '/u1.ics').length
+    const before = requests()
+    const stream = source.all(scheduleWindow(operation, null), signal)
+    expect(requests()).toBe(before)
+    const first = await stream.next()
+    expect(first.value?.employeeKey).toBe('u0001')
+    expect(requests()).toBe(before + 1)
+    await stream.return(undefined)
   })
 
   it('carries private and confidential events as busy-only, with no text anywhere', async () => {
