@@ -104,6 +104,8 @@ const feedText = calendar(
     'RDATE;TZID=Asia/Tokyo:20261215T150000',
     'SUMMARY:月次報告',
   ]),
+  // An all-day yearly series that began before the window.
+  vevent('founding-day', ['DTSTART;VALUE=DATE:20250110', 'RRULE:FREQ=YEARLY', 'SUMMARY:創立記念日']),
   // All-day, two days.
   vevent('holiday', ['DTSTART;VALUE=DATE:20261228', 'DTEND;VALUE=DATE:20261230', 'SUMMARY:年末休暇']),
   // Before the window (which starts 2026-11-01): not carried.
@@ -272,6 +274,10 @@ describe('schedule source', () => {
       end: Date.UTC(2026, 11, 30),
       summary: '年末休暇',
     })
+    const founding = items.filter((i) => i.id.startsWith('founding-day/'))
+    expect(founding.map((i) => [i.id, i.allDay, i.start, i.end])).toEqual([
+      ['founding-day/20270110', true, Date.UTC(2027, 0, 10), Date.UTC(2027, 0, 11)],
+    ])
   })
 
   it('carries series 370 days ahead and extends them 7 days at a time as the clock moves', async () => {
