@@ -121,7 +121,7 @@ describe('site link data exchange (in-process transport)', () => {
     writeHome(a.dir, testSnapshot(employees(10)))
     await a.core.api['link.sendNow']({})
     const employeeBatch = a.sent.find((batch) => batch.kind === 'employee')!
-    const route = b.core.partnerRoutes().find((r) => r.path === 'renkei-link/v1/batches')!
+    const route = b.core.sitelink.routes().find((r) => r.path === 'renkei-link/v1/batches')!
     const replay = { ...employeeBatch, upserts: [{ key: 'E999999', data: testEmployeeData(999999) }] }
     const answer = await route.handle({
       method: 'POST',

@@ -65,7 +65,7 @@ describe('link requests (in-process transport)', () => {
     expect((await a.core.api['link.list']({})).links).toHaveLength(1)
 
     // A replayed accept (the same signed body again, straight to the route) is refused and noted at A.
-    const accept = a.core.sitelink.routes.find((route) => route.path === 'renkei-link/v1/accept')!
+    const accept = a.core.sitelink.routes().find((route) => route.path === 'renkei-link/v1/accept')!
     const key = testSiteKey()
     const { pem } = await key.publicKey()
     const token = new URL(url).pathname.split('/').pop()!
@@ -122,7 +122,7 @@ describe('link requests (in-process transport)', () => {
 describe('link limits (in-process transport)', () => {
   it('warns past 100 linked sites and refuses the 201st at both ends', async () => {
     const { a, b } = await openPair()
-    const accept = a.core.sitelink.routes.find((route) => route.path === 'renkei-link/v1/accept')!
+    const accept = a.core.sitelink.routes().find((route) => route.path === 'renkei-link/v1/accept')!
     for (let n = 0; n < 200; n++) {
       const { url } = await a.core.api['link.request']({})
       const key = testSiteKey()

@@ -99,7 +99,7 @@ export function inProcessPartnerClient(
     async send(_linkUrl, request) {
       await hooks.before?.(request)
       const route = partner()
-        .partnerRoutes()
+        .sitelink.routes()
         .find((r) => r.method === request.method && r.path === request.path)
       if (!route) throw new PartnerRefusal(404, { ja: '経路がありません', en: 'no such route' })
       // Through JSON, as over the wire: nothing shared by reference between the two cores.

@@ -47,13 +47,9 @@ import { SettingsRepository } from './settings/settings-repository'
 import { createEndpointHandlers } from './connectors/peer/endpoint-handlers'
 import { createPeerConnectors } from './connectors/peer/peer-connectors'
 import { openDatabase } from './store/database'
-import { createLinkHandlers } from './engines/sitelink/link-handlers'
-import { LinkEngine } from './engines/sitelink/link-engine'
 import { siteLinkHealthReporter } from './engines/sitelink/sitelink-health'
-import { pendingPartnerClient, pendingSiteKey } from './engines/sitelink/transport-pending'
-import type { PartnerRoute } from './engines/sitelink/sitelink-ports'
-import { createExchangeHandlers } from './engines/sitelink/exchange/exchange-handlers'
-import { createSiteExchange } from './engines/sitelink/exchange/exchange-wiring'
+import { createSiteLink } from './engines/sitelink/sitelink-wiring'
+import { recordPartnerRefusal } from './engines/sitelink/refusal-record'
 import { siteLinkPlanTriggers } from './engines/sitelink/exchange/plan-triggers'
 
 const databaseFile = 'renkei.sqlite'
@@ -181,16 +177,30 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       messageEn: endpointFailed.en,
     })
   }
-  const siteExchange = createSiteExchange({
+  const siteLink = createSiteLink({
     db,
+    secrets,
     home,
     history,
     scheduler,
     now,
+    client: peer.client,
+    siteKey: peer.siteKey,
+    calendar: { pairs: calendarPairs, connectors: calendarConnectors, parse: parseCalendar },
     importInProgress: () => directory.importInProgress(),
-    ...(options.siteLink ? { ports: options.siteLink } : {}),
+    language: () => settings.get().language,
+    signal: shutdown.signal,
+    onLinksChanged: (list) => {
+      events.emit('link.changed', list)
+      health.changed()
+    },
+    ...(options.siteLink ? { overrides: options.siteLink } : {}),
   })
-  planTriggers.attach(siteExchange, home)
+  planTriggers.attach(siteLink.exchange, home)
+  peer.endpoint.setRoutes(siteLink.routes())
+  peer.endpoint.setPartnerKeys(siteLink.keys)
+  peer.endpoint.setBasePath(siteLink.basePath())
+  peer.endpoint.onRefused((refusal) => recordPartnerRefusal(history, refusal))
   const jobStatus = (id: string) => (): JobStatus | undefined => scheduler.list().find((job) => job.id === id)
   health.register(
     directoryHealthReporter({
@@ -204,19 +214,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     calendarHealthReporter({ pairs: calendarPairs, state: calendarState, job: jobStatus(calendarJobId) }),
   )
 
-  const links = new LinkEngine({
-    db,
-    client: options.partnerClient ?? pendingPartnerClient,
-    siteKey: options.siteKey ?? pendingSiteKey,
-    history,
-    now,
-    onChange: (list) => {
-      events.emit('link.changed', list)
-      health.changed()
-    },
-  })
-
-  health.register(siteLinkHealthReporter(links, history))
+  health.register(siteLinkHealthReporter(siteLink.links, history))
 
   const handlers = createApiHandlers({
     status: { version: options.version, runtime: options.runtime, dataDir: options.dataDir },
@@ -249,12 +247,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       signal: shutdown.signal,
       fetch: network.fetch,
     }),
-    linkExchange: createExchangeHandlers({
-      exchange: siteExchange,
-      scheduler,
-      history,
-      signal: shutdown.signal,
-    }),
     alerts: createAlertHandlers({
       settings: alertSettings,
       history,
@@ -277,7 +269,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       secrets,
       history,
     }),
-    link: createLinkHandlers(links, history),
+    sitelink: siteLink.handlers,
   })
   if (options.startScheduler ?? true) scheduler.start()
 
@@ -287,9 +279,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     invoke: (method, rawInput) => invokeHandler(handlers, method, rawInput),
     subscribe: events.subscribe,
     files: createLocalHistoryFiles(history, now),
-    partnerEndpoint: peer.endpoint,
-    sitelink: { routes: partnerRoutes(links), keys: links.partnerKeys() },
-    partnerRoutes: () => siteExchange.routes(),
+    sitelink: { endpoint: peer.endpoint, routes: () => siteLink.routes(), keys: siteLink.keys },
     wake: () => scheduler.wake(),
     close: () =>
       (closing ??= (async () => {
@@ -305,12 +295,4 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         db.close()
       })()),
   }
-}
-
-/**
- * Every route the partner endpoint (connectors/peer `setRoutes`) serves below this site's link URL: the
- * link handshake and state calls now; the outbox and feeds add theirs here.
- */
-function partnerRoutes(links: LinkEngine): readonly PartnerRoute[] {
-  return [...links.routes()]
 }

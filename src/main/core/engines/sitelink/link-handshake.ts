@@ -12,9 +12,9 @@ import {
   type LinkRequestTicket,
 } from '../../../../shared/model/sitelink'
 import { linkCategory, reasonOf, recordTransition, type LinkContext } from './link-context'
-import { keyIdOf } from './link-keys'
+import { keyIdOf } from '../../connectors/peer/site-key'
 import type { StoredLink } from './link-repository'
-import { parseRequestUrl, requestPathPrefix } from './link-url-check'
+import { parseRequestUrl, requestPathPrefix } from './request-url'
 import { acceptRoute, requestResource, type RequestResource } from './wire'
 
 export const requestLifetimeMs = 24 * 60 * 60 * 1000

@@ -109,6 +109,14 @@ export class PartnerDirectoryReader {
     return data === undefined ? null : (JSON.parse(data) as PresenceEntry)
   }
 
+  /** The partner's employees by key with their display names (the partner feeds' calendar names). */
+  employeeNames(linkId: string): { readonly key: string; readonly name: string }[] {
+    return this.data<LinkEmployee>(
+      `SELECT data FROM partner_items WHERE link_id = ? AND kind = 'employee' ORDER BY key`,
+      linkId,
+    ).map((e) => ({ key: e.key, name: e.nameJa }))
+  }
+
   /** A partner employee's schedules (or the whole site's with null), for the partner feeds. */
   itemsFor(linkId: string, employeeKey: string | null): LinkScheduleItem[] {
     return employeeKey === null

@@ -153,6 +153,11 @@ export class SiteExchange {
     return this.reader.page(linkId, { ...query, today: localDate(this.deps.now()) })
   }
 
+  /** The partner's employees by key and name, for the partner feeds. */
+  partnerEmployees(linkId: string) {
+    return this.reader.employeeNames(linkId)
+  }
+
   /** A partner employee's schedules (null: the whole site's), for the partner feeds. */
   partnerSchedules(linkId: string, employeeKey: string | null) {
     return this.reader.itemsFor(linkId, employeeKey)
