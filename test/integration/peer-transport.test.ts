@@ -308,6 +308,19 @@ describe('site link transport over HTTPS', () => {
     expect(error.localized.ja).toContain(nobodyAddress)
   })
 
+  it('cuts off an answer larger than the client takes', async () => {
+    const small = testPartnerClient({ trustedCaPems: [certs.caPem], clock, maxAnswerBytes: 1000 })
+    try {
+      const url = `${partner.linkUrl}renkei-link/v1/request/${'x'.repeat(1500)}`
+      const error = await refusalOf(small.client.getPublic(url))
+      expect(error.code).toBe('bad-response')
+      expect(error.localized.en).toContain('larger than 1000 bytes')
+      expect(await site.client.getPublic(url)).toEqual({ token: 'x'.repeat(1500) })
+    } finally {
+      await small.network.close()
+    }
+  })
+
   it('refuses link URLs on another port before sending anything', async () => {
     await expect(
       site.client.send(`https://${partnerAddress}:8443/`, { method: 'GET', path: 'renkei-link/v1/x' }),
