@@ -52,6 +52,7 @@ import {
   type NetworkTestResult,
 } from './model/network'
 import type { Settings } from './model/settings'
+import type { LinkEndpointSettingsInput, LinkEndpointState } from './model/sitelink-endpoint'
 import {
   presenceKinds,
   presenceTextLimits,
@@ -337,6 +338,14 @@ export const apiContract = {
   'network.ca.remove': returns<NetworkState>()(z.object({ id: z.string().min(1).max(200) }).strict()),
   /** One GET along the route a real request takes: the path (direct or which proxy), status, chain. */
   'network.test': returns<NetworkTestResult>()(z.object({ url: z.string().min(1).max(2000) }).strict()),
+
+  // Site link: the partner endpoint (HTTPS listener partners call). The PKCS#12 passphrase is the secret
+  // `sitelink.endpoint.passphrase` (secrets.set); an update re-reads it and the certificate files.
+  'link.endpoint.get': returns<LinkEndpointState>()(empty),
+  /** A merge patch; the listener is restarted with it, and one that cannot start is refused (nothing changes). */
+  'link.endpoint.update': returns<LinkEndpointState>()(mergePatchOf<LinkEndpointSettingsInput>()),
+
+  // Site link: presence (在席状況) of home employees, and the partner schedule feeds.
   /** Presence entries (in a day, of an employee, or all), by date then employee key. */
   'presence.list': returns<readonly PresenceEntry[]>()(
     z.object({ date: z.string().max(40).optional(), employeeKey: z.string().max(200).optional() }).strict(),

@@ -12,6 +12,7 @@ import type { createFeedHandlers } from './engines/sitelink/feed-handlers'
 import type { createPresenceHandlers } from './engines/sitelink/presence-service'
 import type { EventBus } from './event-bus'
 import type { createNetworkHandlers } from './network/network-handlers'
+import type { createEndpointHandlers } from './connectors/peer/endpoint-handlers'
 import type { HealthService } from './health/health-service'
 import { exportHistory } from './history/history-export'
 import type { HistoryRepository } from './history/history-repository'
@@ -39,6 +40,7 @@ export interface HandlerDeps {
   readonly calendar: ReturnType<typeof createCalendarHandlers>
   readonly alerts: ReturnType<typeof createAlertHandlers>
   readonly network: ReturnType<typeof createNetworkHandlers>
+  readonly linkEndpoint: ReturnType<typeof createEndpointHandlers>
   /** Site link: presence, and the partner feed URLs. */
   readonly sitelink: ReturnType<typeof createPresenceHandlers> & ReturnType<typeof createFeedHandlers>
 }
@@ -182,6 +184,7 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     ...deps.calendar,
     ...deps.alerts,
     ...deps.network,
+    ...deps.linkEndpoint,
     ...deps.sitelink,
   }
 }

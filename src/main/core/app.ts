@@ -44,6 +44,8 @@ import { systemCaPems } from './network/certificates'
 import { proxyEnvironment } from './network/proxy-route'
 import { networkProxyPasswordSecret } from '../../shared/model/network'
 import { SettingsRepository } from './settings/settings-repository'
+import { createEndpointHandlers } from './connectors/peer/endpoint-handlers'
+import { createPeerConnectors } from './connectors/peer/peer-connectors'
 import { createFeedHandlers, noLinksYet } from './engines/sitelink/feed-handlers'
 import { FeedTokens } from './engines/sitelink/feed-tokens'
 import { PresenceRepository } from './engines/sitelink/presence-repository'
@@ -153,6 +155,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   })
   scheduler.register(createCalendarJob(calendar, calendarPairs.settings()))
   await repairStoredUrlCredentials(calendarPairs, secrets, history)
+  // Site link transport: the partner endpoint listens once enabled; the engine sets its routes and keys.
+  const listen = options.listenForPartners ?? options.startScheduler ?? true
+  const peer = createPeerConnectors({ db, secrets, network, clock, listen })
+  const endpointFailed = await peer.endpoint.apply(peer.endpointStore.settings())
+  if (endpointFailed) {
+    history.append({
+      direction: 'local',
+      category: 'sitelink',
+      level: 'error',
+      message: endpointFailed.ja,
+      messageEn: endpointFailed.en,
+    })
+  }
   const jobStatus = (id: string) => (): JobStatus | undefined => scheduler.list().find((job) => job.id === id)
   health.register(
     directoryHealthReporter({
@@ -217,6 +232,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       systemAvailable: options.resolveProxy !== undefined,
       now,
     }),
+    linkEndpoint: createEndpointHandlers({
+      store: peer.endpointStore,
+      endpoint: peer.endpoint,
+      secrets,
+      history,
+    }),
     sitelink: {
       ...createPresenceHandlers(presence),
       ...createFeedHandlers({ tokens: feedTokens, directory: noLinksYet, linkUrl: () => null }),
@@ -230,6 +251,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     invoke: (method, rawInput) => invokeHandler(handlers, method, rawInput),
     subscribe: events.subscribe,
     files: createLocalHistoryFiles(history, now),
+    partnerEndpoint: peer.endpoint,
     wake: () => scheduler.wake(),
     close: () =>
       (closing ??= (async () => {
@@ -238,6 +260,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         await directory.settled()
         await calendar.settled()
         await alerts.close()
+        await peer.endpoint.close()
         await health.close()
         await network.close()
         notifier.dispose()

@@ -8,6 +8,7 @@ import { directorySecretNames } from '../../../shared/model/directory-config'
 import type { Localized } from '../../../shared/model/localized'
 import { networkProxyPasswordSecret } from '../../../shared/model/network'
 import { feedKeySecret } from '../../../shared/model/sitelink'
+import { linkEndpointPassphraseSecret, linkSiteKeySecret } from '../../../shared/model/sitelink-endpoint'
 import type { SecretGroup, SecretInfo } from '../../../shared/model/status'
 import { accessTokenSecret } from './access-token'
 import type { SecretStore } from './secret-store'
@@ -99,6 +100,30 @@ const catalog: readonly CatalogRow[] = [
     }),
   },
   {
+    pattern: exact(linkSiteKeySecret),
+    group: 'sitelink',
+    describe: () => ({
+      ja: 'サイト間連携: このサイトの署名鍵（Ed25519 の秘密鍵）。最初の連携で作られます。削除すると、連携先はこのサイトからの送信を受け付けなくなります。',
+      en: 'Site link: this site’s signing key (Ed25519 private key), created on first use. Clearing it makes partners refuse what this site sends.',
+    }),
+  },
+  {
+    pattern: exact(linkEndpointPassphraseSecret),
+    group: 'sitelink',
+    describe: () => ({
+      ja: 'サイト間連携: 連携用エンドポイントの証明書（PKCS#12 ファイル）のパスフレーズ。変更後は連携用エンドポイントの設定を保存し直してください。',
+      en: 'Site link: passphrase of the partner endpoint’s certificate (PKCS#12 file). After changing it, save the partner endpoint settings again.',
+    }),
+  },
+  {
+    pattern: exact(feedKeySecret),
+    group: 'sitelink',
+    describe: () => ({
+      ja: 'サイト間連携: 連携先の予定を配信するフィードの URL に署名する鍵（初回に自動作成）。削除すると、配布済みのフィード URL はすべて使えなくなり、次に URL を表示したときに新しい鍵が作られます。',
+      en: 'Site link: the key that signs the URLs of partner schedule feeds (made on first use). Clearing it stops every feed URL handed out; a new key is made the next time URLs are shown.',
+    }),
+  },
+  {
     pattern: exact(alertSmtpPasswordSecret),
     group: 'alerts',
     describe: () => ({
@@ -120,15 +145,6 @@ const catalog: readonly CatalogRow[] = [
     describe: () => ({
       ja: 'ネットワーク: 手動設定のプロキシにサインインするパスワード（Basic 認証）。設定画面の「ネットワーク」で変更します。',
       en: 'Network: password for signing in to the manual proxy (Basic authentication). Change it under Network in Settings.',
-    }),
-  },
-  {
-    // Site link. In the app's group: it belongs to this site, not to one engine's settings form.
-    pattern: exact(feedKeySecret),
-    group: 'app',
-    describe: () => ({
-      ja: 'サイト連携: 連携先の予定を配信するフィードの URL に署名する鍵（初回に自動作成）。削除すると、配布済みのフィード URL はすべて使えなくなり、次に URL を表示したときに新しい鍵が作られます。',
-      en: 'Site link: the key that signs the URLs of partner schedule feeds (made on first use). Clearing it stops every feed URL handed out; a new key is made the next time URLs are shown.',
     }),
   },
 ]

@@ -6,6 +6,7 @@ import { v5DirectoryOwnership } from './005-directory-ownership'
 import { v6CalendarParseMemory } from './006-calendar-parse-memory'
 import { v7HistoryFts } from './007-history-fts'
 import { v8HomeLeavers } from './008-home-leavers'
+import { v11LinkNonces } from './011-link-nonces'
 import { v12Presence } from './012-presence'
 
 /** Ordered schema steps; the database's user_version says how many are applied. Append, never edit. */
@@ -18,5 +19,6 @@ export const migrations: readonly string[] = [
   v6CalendarParseMemory,
   v7HistoryFts,
   v8HomeLeavers,
+  v11LinkNonces,
   v12Presence,
 ]
