@@ -29,6 +29,7 @@ import { PresenceRepository } from './presence-repository'
 import { createPresenceHandlers, PresenceService } from './presence-service'
 import { calendarScheduleDeps, ScheduleSource } from './schedule-source'
 import { scheduleExport } from './schedule-export'
+import { ScheduleHorizons } from './schedule-horizons'
 import type { PartnerClient, PartnerKeys, PartnerRoute, SiteKey } from './sitelink-ports'
 
 /** What tests may replace: the transport (in-process) and any of the exchange's ports. */
@@ -91,6 +92,7 @@ export function createSiteLink(deps: SiteLinkDeps): SiteLink {
     calendarScheduleDeps(deps.calendar.pairs, deps.calendar.connectors, deps.calendar.parse),
   )
   const deferred = new DeferredSends(deps.db)
+  const horizons = new ScheduleHorizons(deps.db)
   const exchange = createSiteExchange({
     db: deps.db,
     home: deps.home,
@@ -103,7 +105,7 @@ export function createSiteLink(deps: SiteLinkDeps): SiteLink {
       links: exchangeLinks(links, deferred, deps.now),
       client,
       profile: { profile: () => (site.settings().ready ? site.profile() : null) },
-      schedules: scheduleExport(schedules, deps.db, deps.now),
+      schedules: scheduleExport(schedules, horizons, deps.now),
       presence: { entries: () => presenceStore.list({}) },
       ...overrides,
     },
@@ -120,8 +122,14 @@ export function createSiteLink(deps: SiteLinkDeps): SiteLink {
       exchange.planSend(linkDataKinds)
       sendAllAt(linkId, sendAt)
     },
-    onRelink: sendAllAt,
-    onUnlink: (linkId) => deferred.forget(linkId),
+    onRelink: (linkId, sendAt) => {
+      horizons.forget(linkId)
+      sendAllAt(linkId, sendAt)
+    },
+    onUnlink: (linkId) => {
+      deferred.forget(linkId)
+      horizons.forget(linkId)
+    },
     onSiteChanged: () => {
       exchange.planSend(['company'])
       deps.onSiteChanged()

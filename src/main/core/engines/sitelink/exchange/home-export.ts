@@ -91,6 +91,7 @@ async function* inPages<T>(items: AsyncIterable<T> | Iterable<T>, toItem: (t: T)
 export function exportKind(
   sources: HomeExportSources,
   kind: LinkDataKind,
+  linkId: string,
   signal: AbortSignal,
 ): AsyncIterable<ExportItem[]> {
   switch (kind) {
@@ -109,7 +110,7 @@ export function exportKind(
       return directoryPages<DirectoryPosition>(sources.home, 'position', (p) => p.code, linkPosition)
     case 'schedule':
       // The same event may sit in several people's calendars: the key names whose occurrence it is.
-      return inPages(sources.schedules.items(signal), (s) => ({
+      return inPages(sources.schedules.items(linkId, signal), (s) => ({
         key: `${s.employeeKey}\t${s.id}`,
         data: s,
         until: s.end,

@@ -5,6 +5,7 @@ import type {
   LinkSendResult,
   PartnerDirectoryPage,
 } from '../../../../../shared/model/sitelink-exchange'
+import type { Localized } from '../../../../../shared/model/localized'
 import type { HomeDirectoryRepository } from '../../../directory/home-directory-repository'
 import type { HistoryRepository } from '../../../history/history-repository'
 import type { Db } from '../../../store/database'
@@ -23,6 +24,7 @@ import {
   sentMessage,
   unknownLink,
 } from './exchange-messages'
+import { reasonOf } from '../link-context'
 import { exportKind } from './home-export'
 import { OutboxRepository } from './outbox-repository'
 import { PartnerDirectoryReader } from './receive-directory'
@@ -269,16 +271,33 @@ export class SiteExchange {
     const wanted = new Set([...kinds, ...this.outbox.dirtyKinds(link.id)])
     for (const kind of linkDataKinds) {
       if (!wanted.has(kind) || signal.aborted) continue
-      await planKind(this.outbox, {
-        linkId: link.id,
-        kind,
-        pages: exportKind(this.deps, kind, signal),
-        windowStart: kind === 'schedule' ? this.deps.schedules.windowStart(this.deps.now()) : null,
-        chunkSize: this.deps.chunkSize ?? 2000,
-        now: this.deps.now,
-        signal,
-      })
+      try {
+        await planKind(this.outbox, {
+          linkId: link.id,
+          kind,
+          pages: exportKind(this.deps, kind, link.id, signal),
+          windowStart: kind === 'schedule' ? this.deps.schedules.windowStart(this.deps.now()) : null,
+          chunkSize: this.deps.chunkSize ?? 2000,
+          now: this.deps.now,
+          signal,
+        })
+      } catch (error) {
+        // A source that cannot be read completely (a calendar down) plans no deletion; the other kinds go.
+        if (signal.aborted) throw error
+        this.recordPlanFailure(link, reasonOf(error))
+      }
     }
+  }
+
+  private recordPlanFailure(link: ExchangeLink, reason: Localized): void {
+    this.deps.history.append({
+      direction: 'send',
+      category: 'link',
+      level: 'error',
+      site: link.siteName,
+      message: reason.ja,
+      messageEn: reason.en,
+    })
   }
 
   private record(link: ExchangeLink, outcome: LinkSendOutcome): void {
