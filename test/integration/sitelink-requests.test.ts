@@ -95,7 +95,10 @@ describe('link requests (in-process transport)', () => {
     const { a } = await openPair()
     const { url } = await a.core.api['link.request']({})
     const token = new URL(url).pathname.split('/').pop()!
-    expect(JSON.stringify(await a.core.api['link.request.current']({}))).not.toContain(token)
+    const current = await a.core.api['link.request.current']({})
+    expect(JSON.stringify(current)).not.toContain(token)
+    expect(current.note.ja).toContain('一度だけ表示')
+    expect(current.note.en).toContain('shown once')
     const history = await a.core.api['history.search']({ filter: {}, limit: 500 })
     expect(JSON.stringify(history)).not.toContain(token)
     await sites.close()
