@@ -6,7 +6,7 @@ let sites: TestSites
 afterEach(async () => sites.close())
 
 async function linkHistory(core: Core): Promise<{ site: string; direction: string; message: string }[]> {
-  const page = await core.api['history.search']({ filter: { category: 'link' }, limit: 500 })
+  const page = await core.api['history.search']({ filter: { category: 'sitelink' }, limit: 500 })
   return page.entries.map(({ site, direction, message }) => ({ site, direction, message })).reverse()
 }
 

@@ -78,7 +78,9 @@ describe('link life cycle (in-process transport)', () => {
     const unlinked = await a.core.api['link.unlink']({ id: atA })
     expect(unlinked.summary.state).toBe('unlinked')
     expect(unlinked.summary.lastError?.en).toContain('b.renkei.test')
-    const warnings = await a.core.api['history.search']({ filter: { category: 'link', level: 'warning' } })
+    const warnings = await a.core.api['history.search']({
+      filter: { category: 'sitelink', level: 'warning' },
+    })
     expect(warnings.entries[0]?.message).toContain('リンク解除を相手先に伝えられませんでした')
   })
 

@@ -118,7 +118,8 @@ export class PartnerLoopback {
 
   private answer(response: PartnerResponse): unknown {
     if (response.status < 400) return response.body
-    const message = (response.body as { message?: Localized } | undefined)?.message
+    // The endpoint's refusal shape, `{ error: { code, ja, en } }`, as connectors/peer reads it.
+    const message = (response.body as { error?: Localized } | undefined)?.error
     throw new LoopbackFailure(
       response.status,
       message ?? { ja: `HTTP ${response.status}`, en: `HTTP ${response.status}` },

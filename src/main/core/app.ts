@@ -50,8 +50,8 @@ import { openDatabase } from './store/database'
 import { createLinkHandlers } from './engines/sitelink/link-handlers'
 import { LinkEngine } from './engines/sitelink/link-engine'
 import { siteLinkHealthReporter } from './engines/sitelink/sitelink-health'
-import { pendingPartnerClient, pendingSiteKey } from './engines/sitelink/transport-pending'
 import type { PartnerRoute } from './engines/sitelink/sitelink-ports'
+import type { PartnerEndpoint } from './connectors/peer/partner-endpoint'
 
 const databaseFile = 'renkei.sqlite'
 
@@ -184,15 +184,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const links = new LinkEngine({
     db,
-    client: options.partnerClient ?? pendingPartnerClient,
-    siteKey: options.siteKey ?? pendingSiteKey,
+    client: options.partnerClient ?? peer.client,
+    siteKey: options.siteKey ?? peer.siteKey,
     history,
     now,
     onChange: (list) => {
       events.emit('link.changed', list)
       health.changed()
     },
+    onLinkUrl: (linkUrl) => peer.endpoint.setBasePath(new URL(linkUrl).pathname),
   })
+  wirePartnerEndpoint(peer.endpoint, links)
 
   health.register(siteLinkHealthReporter(links, history))
 
@@ -284,4 +286,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
  */
 function partnerRoutes(links: LinkEngine): readonly PartnerRoute[] {
   return [...links.routes()]
+}
+
+/** The endpoint serves the link engine's routes, below the path of this site's link URL, to its partners' keys. */
+function wirePartnerEndpoint(endpoint: PartnerEndpoint, links: LinkEngine): void {
+  endpoint.setRoutes(partnerRoutes(links))
+  endpoint.setPartnerKeys(links.partnerKeys())
+  const { linkUrl } = links.context.site.settings()
+  if (linkUrl !== null) endpoint.setBasePath(new URL(linkUrl).pathname)
 }

@@ -59,8 +59,10 @@ export function createLinkHandlers(engine: LinkEngine, history: HistoryRepositor
         writeAudit(history, { ja: 'サイト情報を変更しました', en: 'Site profile changed' }, { before, after })
         ctx.changed()
       }
-      if (after.linkUrl !== null && before.linkUrl !== after.linkUrl)
+      if (after.linkUrl !== null && before.linkUrl !== after.linkUrl) {
+        ctx.linkUrlChanged(after.linkUrl)
         await announceUrlChange(ctx, after.linkUrl)
+      }
       return ctx.site.settings()
     },
     'link.list': async () => engine.list(),

@@ -14,7 +14,7 @@ import {
 import { linkCategory, reasonOf, recordTransition, type LinkContext } from './link-context'
 import { keyIdOfSent } from './link-keys'
 import type { StoredLink } from './link-repository'
-import { parseRequestUrl, requestPathPrefix } from './link-url-check'
+import { parseRequestUrl, requestPathPrefix } from './request-url'
 import { acceptRoute, requestResource, type RequestResource } from './wire'
 
 export const requestLifetimeMs = 24 * 60 * 60 * 1000
