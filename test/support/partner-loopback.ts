@@ -1,6 +1,6 @@
 /**
- * In-process transport for site link tests until the HTTPS one is merged: a PartnerClient that calls the
- * other core's partner routes directly. The signature step is replaced by handing the route the caller's
+ * In-process transport for site link tests (no listener, no certificates, fast): a PartnerClient that calls
+ * the other core's partner routes directly. `sitelink-https.test.ts` covers the real one. The signature step is replaced by handing the route the caller's
  * key id, checked as the real endpoint checks it (`partner`: a key the callee registered; `presented`: the
  * key the body presents). Tests using it say "(in-process transport)" in their names.
  */
