@@ -68,7 +68,7 @@ export function recordNoticeFailure(
   kind: LinkTransitionKind,
   reason: Localized,
 ): void {
-  ctx.links.setNoticeError(link.id, reason)
+  ctx.links.setNoticeError(link.id, { ja: reason.ja, en: reason.en })
   const name = transitionName(kind)
   ctx.history.append({
     site: partnerName(link),

@@ -71,6 +71,9 @@ export type LinkRefusalCode =
   | 'no-link'
   | 'state-refused'
 
+/** The partner holds no pending or linked link with the caller's key. */
+export const noLinkCode: LinkRefusalCode = 'no-link'
+
 export function refusalBody(
   code: LinkRefusalCode,
   message: Localized,
