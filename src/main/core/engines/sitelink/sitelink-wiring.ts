@@ -53,8 +53,8 @@ export interface SiteLinkDeps {
   readonly language: () => Language
   readonly signal: AbortSignal
   readonly onLinksChanged: (list: LinkList) => void
-  /** This site's profile changed (the endpoint's base path follows the link URL). */
-  readonly onSiteChanged: () => void
+  /** This site's link URL was set or changed: the partner endpoint serves below its path. */
+  readonly onLinkUrl: (linkUrl: string) => void
   readonly overrides?: SiteLinkOverrides
 }
 
@@ -79,6 +79,7 @@ export function createSiteLink(deps: SiteLinkDeps): SiteLink {
     history: deps.history,
     now: deps.now,
     onChange: deps.onLinksChanged,
+    onLinkUrl: deps.onLinkUrl,
   })
   const site = links.context.site
   const presenceStore = new PresenceRepository(deps.db)
@@ -130,10 +131,7 @@ export function createSiteLink(deps: SiteLinkDeps): SiteLink {
       deferred.forget(linkId)
       horizons.forget(linkId)
     },
-    onSiteChanged: () => {
-      exchange.planSend(['company'])
-      deps.onSiteChanged()
-    },
+    onSiteChanged: () => exchange.planSend(['company']),
   })
   const trackedSend = (linkId: string) =>
     deps.scheduler.track(

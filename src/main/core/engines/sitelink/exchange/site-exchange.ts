@@ -24,7 +24,7 @@ import {
   sentMessage,
   unknownLink,
 } from './exchange-messages'
-import { reasonOf } from '../link-context'
+import { linkCategory, reasonOf } from '../link-context'
 import { exportKind } from './home-export'
 import { OutboxRepository } from './outbox-repository'
 import { PartnerDirectoryReader } from './receive-directory'
@@ -188,7 +188,7 @@ export class SiteExchange {
           const text = receivedMessage(batch.kind, batch.seq, batch.upserts.length, batch.deletes.length)
           this.deps.history.append({
             direction: 'receive',
-            category: 'link',
+            category: linkCategory,
             level: 'info',
             site: link.siteName,
             message: text.ja,
@@ -292,7 +292,7 @@ export class SiteExchange {
   private recordPlanFailure(link: ExchangeLink, reason: Localized): void {
     this.deps.history.append({
       direction: 'send',
-      category: 'link',
+      category: linkCategory,
       level: 'error',
       site: link.siteName,
       message: reason.ja,
@@ -305,7 +305,7 @@ export class SiteExchange {
     const text = outcome.error ?? sentMessage(outcome.delivered, outcome.pending)
     this.deps.history.append({
       direction: 'send',
-      category: 'link',
+      category: linkCategory,
       level: outcome.error ? 'error' : 'info',
       site: link.siteName,
       message: text.ja,
