@@ -217,5 +217,5 @@ describe('link limits (in-process transport)', () => {
     })
     expect((await b.core.api['link.list']({})).links).toEqual([])
     expect((await a.core.api['link.list']({})).activeCount).toBe(200)
-  })
+  }, 120_000)
 })
