@@ -21,6 +21,13 @@ export interface HomeCounts {
   readonly groups: number
 }
 
+/** One stored object as written: its key, fingerprint (`home-records.ts`) and JSON. */
+export interface StoredRow {
+  readonly key: string
+  readonly fingerprint: string
+  readonly data: string
+}
+
 export interface EmployeeQuery {
   readonly department?: string
   readonly text?: string
@@ -154,13 +161,16 @@ export class HomeDirectoryRepository implements StoredHomeView {
     return { employees: page, nextAfter: rows.length > query.limit ? page[page.length - 1]!.key : null }
   }
 
-  /** Keyset pages of one kind in key order, for readers that write between pages (the site link outbox). */
-  page<T extends HomeObject>(kind: DirectoryObjectKind, after: string | null, limit: number): T[] {
-    const rows = this.db
-      .prepare('SELECT data FROM directory_objects WHERE kind = ? AND key > ? ORDER BY key LIMIT ?')
-      .pluck()
-      .all(kind, after ?? '', limit) as string[]
-    return rows.map((data) => JSON.parse(data) as T)
+  /**
+   * Keyset pages of one kind in key order, for readers that write between pages (the site link outbox). The
+   * data stays text: a reader that compares fingerprints parses only what changed.
+   */
+  page(kind: DirectoryObjectKind, after: string | null, limit: number): StoredRow[] {
+    return this.db
+      .prepare(
+        'SELECT key, fingerprint, data FROM directory_objects WHERE kind = ? AND key > ? ORDER BY key LIMIT ?',
+      )
+      .all(kind, after ?? '', limit) as StoredRow[]
   }
 
   private all<T>(kind: DirectoryObjectKind): T[] {
