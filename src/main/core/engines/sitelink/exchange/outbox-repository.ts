@@ -80,6 +80,14 @@ export class OutboxRepository {
       .all(linkId) as LinkDataKind[]
   }
 
+  /** Kinds never planned for the link: a link just started gets everything at its first send. */
+  newKinds(linkId: string): LinkDataKind[] {
+    const known = new Set(
+      this.db.prepare('SELECT kind FROM link_kind_state WHERE link_id = ?').pluck().all(linkId) as string[],
+    )
+    return linkDataKinds.filter((kind) => !known.has(kind))
+  }
+
   writeChunk(linkId: string, kind: LinkDataKind, chunk: PlannedChunk, now: number): void {
     const upsertSent = this.db.prepare(
       `INSERT INTO link_sent (link_id, kind, key, hash, until) VALUES (?, ?, ?, ?, ?)

@@ -81,7 +81,8 @@ export class SiteExchange {
 
   /** Something in scope changed (seed: every create, update, delete makes a send plan). */
   planSend(kinds: readonly LinkDataKind[]): void {
-    if (kinds.length === 0) return
+    // No partner to send to: a link started later gets everything anyway (kinds it never had are planned).
+    if (kinds.length === 0 || this.deps.links.activeLinks().length === 0) return
     this.outbox.plan(kinds, this.deps.now())
     this.deps.trigger()
     this.deps.onChanged?.()
@@ -200,7 +201,8 @@ export class SiteExchange {
     ]
   }
 
-  private targets(linkId: string | undefined): readonly ExchangeLink[] {
+  /** The links a send goes to; an unknown or inactive link is refused (ja/en) before anything starts. */
+  targets(linkId: string | undefined): readonly ExchangeLink[] {
     const active = this.deps.links.activeLinks()
     if (linkId === undefined) return active
     if (!this.deps.links.has(linkId)) throw unknownLink(linkId)
@@ -223,18 +225,14 @@ export class SiteExchange {
     const kinds = options.full
       ? [...new Set([...planned, ...linkDataKinds.filter((k) => k !== 'schedule')])]
       : planned
-    const result = await this.exclusive(signal, (s) => this.deliverAll(links, kinds, due, s))
-    // A send of one link leaves the plan for the others; plans made during this send stay for the next.
-    if (allLinks && !signal.aborted && !this.current?.signal.aborted)
-      this.outbox.consumePlan(planned, startedAt)
-    return result
-  }
-
-  private async exclusive<T>(signal: AbortSignal, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
     const controller = new AbortController()
     this.current = controller
+    const both = AbortSignal.any([signal, controller.signal])
     try {
-      return await work(AbortSignal.any([signal, controller.signal]))
+      const result = await this.deliverAll(links, kinds, due, both)
+      // A send of one link leaves the plan for the others; plans made during this send stay for the next.
+      if (allLinks && !both.aborted) this.outbox.consumePlan(planned, startedAt)
+      return result
     } finally {
       if (this.current === controller) this.current = null
     }
@@ -268,7 +266,7 @@ export class SiteExchange {
   }
 
   private async planLink(link: ExchangeLink, kinds: readonly LinkDataKind[], signal: AbortSignal) {
-    const wanted = new Set([...kinds, ...this.outbox.dirtyKinds(link.id)])
+    const wanted = new Set([...kinds, ...this.outbox.dirtyKinds(link.id), ...this.outbox.newKinds(link.id)])
     for (const kind of linkDataKinds) {
       if (!wanted.has(kind) || signal.aborted) continue
       try {
