@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { ApiError } from '../../src/shared/model/errors'
 import {
   openLinkedPair,
@@ -262,6 +262,12 @@ describe('site link data exchange (in-process transport)', () => {
     expect((await a.core.api['link.sendNow']({})).links[0]!.error).toBeNull()
     expect((await b.core.api['link.activity']({ id: b.linkId })).employeesTotal).toBe(100_000)
   }, 60_000)
+
+  it('「今すぐ実行」 of the send job on the Dashboard sends like 「今すぐ送信」', async () => {
+    writeHome(a.dir, testSnapshot(employees(7)))
+    expect((await a.core.api['jobs.runNow']({ id: 'sitelink.send' })).started).toEqual(['sitelink.send'])
+    await vi.waitFor(async () => expect((await directory(b, { query: 'e0000' })).total).toBe(7))
+  })
 
   it('refuses an unknown link in both languages', async () => {
     const error = await a.core.api['link.activity']({ id: 'nope' }).catch((e: unknown) => e)
