@@ -64,8 +64,8 @@ const localDate = (ms: number): string => {
  * One send runs at a time in this process; the receiver's numbering covers a second process (the CLI).
  */
 export class SiteExchange {
-  readonly outbox: OutboxRepository
-  readonly receive: ReceiveRepository
+  private readonly outbox: OutboxRepository
+  private readonly receive: ReceiveRepository
   private readonly reader: PartnerDirectoryReader
   private readonly sending = new Set<string>()
   private current: AbortController | null = null
