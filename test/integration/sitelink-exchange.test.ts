@@ -220,6 +220,23 @@ describe('site link data exchange (in-process transport)', () => {
     expect(activity.employeesTotal).toBe(0)
   })
 
+  it('an unlink during a send leaves nothing behind for that link', async () => {
+    writeHome(a.dir, testSnapshot(employees(10)))
+    let release = (): void => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    a.hooks.before = () => held
+    const sending = a.core.api['link.sendNow']({})
+    await waitFor(async () => (await a.core.api['link.activity']({ id: a.linkId })).sending)
+    a.links.unlink(a.linkId)
+    release()
+    await sending
+    expect(await a.core.api['link.activity']({ id: a.linkId })).toMatchObject({
+      lastSendAt: null,
+      pendingBatches: 0,
+      plannedKinds: [],
+    })
+  })
+
   it('relink resends everything; the receiver drops what the sender no longer has', async () => {
     writeHome(a.dir, testSnapshot(employees(40)))
     await a.core.api['link.sendNow']({})

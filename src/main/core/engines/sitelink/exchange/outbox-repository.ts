@@ -170,6 +170,9 @@ export class OutboxRepository {
   delivered(linkId: string, entryId: number, now: number): void {
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM link_outbox WHERE id = ?').run(entryId)
+      // Unlinked while the batch was on its way: the link is forgotten, and stays so.
+      const known = this.db.prepare('SELECT 1 FROM link_kind_state WHERE link_id = ? LIMIT 1').get(linkId)
+      if (known === undefined) return
       this.saveSendState(linkId, { lastSendAt: now, failures: 0, retryAt: null, lastError: null })
     })()
   }
