@@ -11,7 +11,7 @@ import { openTestCore } from '../test/support/test-core'
 async function main(dir: string): Promise<void> {
   const b = siteAt('b', 'a', dir) as TestSite
   b.core = await openTestCore(dir, { siteLink: sitePorts(b, () => b.core) })
-  const route = b.core.partnerRoutes().find((r) => r.path === 'renkei-link/v1/batches')!
+  const route = b.core.sitelink.routes().find((r) => r.path === 'renkei-link/v1/batches')!
   const server = createServer((request, response) => {
     const chunks: Buffer[] = []
     request.on('data', (chunk: Buffer) => chunks.push(chunk))
