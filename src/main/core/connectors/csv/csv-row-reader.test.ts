@@ -115,6 +115,13 @@ describe('readCsvRows reads as csv-parse does', () => {
     expect(before[2999]).toEqual({ cells: ['2999', '名前 2999', 'a\nb'], line: 5999 })
   })
 
+  it('hands a quote left open at the top of a large file to csv-parse, which reports its line', async () => {
+    const text = `h1,h2\n1,"open\n${'x,y\n'.repeat(600_000)}`
+    const error: unknown = await rows(text).catch((e: unknown) => e)
+    expect((error as CsvSyntaxError).code).toBe('CSV_QUOTE_NOT_CLOSED')
+    expect((error as CsvSyntaxError).line).toBe(2)
+  })
+
   it('reports an unclosed quote after a row of empty cells on the line where it opened', async () => {
     const error: unknown = await rows('a,b\n,,\n3,"x\n4,5\n').catch((e: unknown) => e)
     expect((error as CsvSyntaxError).code).toBe('CSV_QUOTE_NOT_CLOSED')

@@ -21,6 +21,7 @@ export class CsvSyntaxError extends Error {
 }
 
 const chunkChars = 64 * 1024
+const maxOpenRecordBytes = 1024 * 1024
 
 /**
  * csv-parse counts a CRLF inside a quoted cell as two lines, so every later line number would drift.
@@ -136,7 +137,10 @@ export async function* readCsvRows(text: string): AsyncGenerator<CsvRow> {
     const rows: CsvRow[] = []
     const scan = scanRecords(bytes, line, next.done === true, ({ cells, line }) => rows.push({ cells, line }))
     yield* rows
-    if (scan.stopped === 'irregular') {
+    // A record still open after this many bytes (a quote never closed, at worst at the top of the file)
+    // goes to csv-parse, which reads it once, instead of being rescanned with every chunk.
+    const stuck = scan.stopped === 'more' && bytes.length - scan.at > maxOpenRecordBytes
+    if (scan.stopped === 'irregular' || stuck) {
       yield* parseRest(restOf(bytes.subarray(scan.at), source), scan.line - 1)
       return
     }
