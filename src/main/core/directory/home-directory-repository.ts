@@ -11,7 +11,7 @@ import type {
 } from '../../../shared/model/directory'
 import type { Db } from '../store/database'
 import { recordId, type HomeDiff, type StoredHomeView } from './home-diff'
-import { fingerprintHash, type HomeObject } from './home-records'
+import { fingerprintHash, recordFingerprint, recordSearch, type HomeObject } from './home-records'
 
 export interface HomeCounts {
   readonly employees: number
@@ -83,8 +83,10 @@ export class HomeDirectoryRepository implements StoredHomeView {
       `INSERT INTO directory_state (name, value) VALUES ('imported-at', ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value`,
     )
     this.db.transaction(() => {
-      for (const r of diff.upserts)
-        upsert.run(r.kind, r.key, r.fingerprint, JSON.stringify(r.object), r.dept, r.search, r.missingSince)
+      for (const r of diff.upserts) {
+        const data = JSON.stringify(r.object)
+        upsert.run(r.kind, r.key, recordFingerprint(r), data, r.dept, recordSearch(r), r.missingSince)
+      }
       for (const d of diff.deletes) remove.run(d.kind, d.key)
       stamp.run(String(importedAt))
       alsoInTransaction()
