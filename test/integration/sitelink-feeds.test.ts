@@ -24,7 +24,7 @@ import { makePartnerCerts } from '../support/partner-certs'
 import { startTestPartnerListener, type TestPartnerListener } from '../support/partner-transport'
 
 /** This file's own loopback address for the partner endpoint (port 443). */
-const endpointAddress = '127.0.8.1'
+const endpointAddress = '127.0.10.1'
 
 const longTitle = '全社キックオフ会議（二〇二七年度の営業方針と各部署の目標設定についての説明と質疑応答）'
 const items: LinkScheduleItem[] = [
@@ -280,7 +280,7 @@ describe('the feed behind the real partner endpoint (HTTPS, port 443)', () => {
   it('serves the feed unsigned at its secret URL and 404 to anything else', async () => {
     const handlers = createFeedHandlers({ tokens, directory, linkUrl: () => listener.linkUrl })
     const feeds = await handlers['link.feeds']({ id: 'link-b' })
-    expect(feeds.site.url.startsWith('https://127.0.8.1/renkei/renkei-link/v1/feeds/')).toBe(true)
+    expect(feeds.site.url.startsWith('https://127.0.10.1/renkei/renkei-link/v1/feeds/')).toBe(true)
     const feed = await subscribe(feeds.employees[0]!.url)
     expect([feed.status, feed.type]).toEqual([200, 'text/calendar; charset=utf-8'])
     const text = feed.body.toString('utf8')
