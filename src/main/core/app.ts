@@ -199,7 +199,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   planTriggers.attach(siteLink.exchange, home)
   peer.endpoint.setRoutes(siteLink.routes())
   peer.endpoint.setPartnerKeys(siteLink.keys)
-  peer.endpoint.setBasePath(siteLink.basePath())
+  peer.endpoint.setBasePath(() => siteLink.basePath())
   peer.endpoint.onRefused((refusal) => recordPartnerRefusal(history, refusal))
   const jobStatus = (id: string) => (): JobStatus | undefined => scheduler.list().find((job) => job.id === id)
   health.register(
