@@ -311,18 +311,46 @@ describe.skipIf(skipWithoutKeychain())('site link over real HTTPS (gnome-keyring
     expect((await directory(b, atB)).total).toBe(32)
   })
 
-  it('relink resends everything, schedules included; private events travel busy-only', async () => {
-    expect((await a.core.api['link.relink']({ id: atA })).outcome).toBe('done')
-    await a.core.api['link.sendNow']({ id: atA })
+  it('relink resends everything: schedules from the 1st of the previous month, private ones busy-only', async () => {
+    // What B holds before: one schedule from October (kept: before the window) and one from November that A
+    // no longer has (dropped by the relink's reset). Today is 2026-12-03 here: the window starts 2026-11-01.
     const db = openDatabase(b.dataDir)
-    try {
-      const schedules = db
-        .prepare(`SELECT data FROM partner_items WHERE kind = 'schedule'`)
+    const schedules = (): string[] =>
+      db
+        .prepare(`SELECT key FROM partner_items WHERE link_id = ? AND kind = 'schedule' ORDER BY key`)
         .pluck()
-        .all() as string[]
-      expect(schedules.length).toBe(2)
-      expect(schedules.join()).toContain('営業会議')
-      expect(schedules.join()).not.toContain('人事面談')
+        .all(atB) as string[]
+    try {
+      const received = JSON.parse(
+        db
+          .prepare(`SELECT data FROM partner_items WHERE link_id = ? AND key = ?`)
+          .pluck()
+          .get(atB, 'E000001\tmeeting-1') as string,
+      ) as { id: string; start: number; end: number }
+      const insert = db.prepare(
+        `INSERT INTO partner_items (link_id, kind, key, owner, start, data) VALUES (?, 'schedule', ?, 'E000001', ?, ?)`,
+      )
+      for (const [id, at] of [
+        ['old-october', '2026-10-15T10:00:00+09:00'],
+        ['gone-november', '2026-11-20T10:00:00+09:00'],
+      ] as const) {
+        const start = Date.parse(at)
+        const data = JSON.stringify({ ...received, id, start, end: start + hour })
+        insert.run(atB, `E000001\t${id}`, start, data)
+      }
+
+      expect((await a.core.api['link.relink']({ id: atA })).outcome).toBe('done')
+      await vi.waitFor(async () => expect(schedules()).not.toContain('E000001\tgone-november'), {
+        timeout: 20_000,
+      })
+      await vi.waitFor(() => expect(schedules()).toHaveLength(3), { timeout: 20_000 })
+      expect(schedules()).toEqual(['E000001\tmeeting-1', 'E000001\told-october', 'E000001\tprivate-1'])
+      const data = db
+        .prepare(`SELECT data FROM partner_items WHERE link_id = ? AND kind = 'schedule'`)
+        .pluck()
+        .all(atB) as string[]
+      expect(data.join()).toContain('営業会議')
+      expect(data.join()).not.toContain('人事面談')
     } finally {
       db.close()
     }
@@ -350,7 +378,7 @@ describe.skipIf(skipWithoutKeychain())('site link over real HTTPS (gnome-keyring
       expect(count('employee')).toBe(0)
       expect(count('department')).toBe(0)
       expect(count('position')).toBe(0)
-      expect(count('schedule')).toBe(2)
+      expect(count('schedule')).toBe(3)
     } finally {
       db.close()
     }

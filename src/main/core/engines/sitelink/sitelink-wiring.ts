@@ -112,6 +112,11 @@ export function createSiteLink(deps: SiteLinkDeps): SiteLink {
       exchange.planSend(linkDataKinds)
       if (sendAt === null) sendNow(linkId)
     },
+    // 再リンク: the exchange's own listener (registered first) has reset and planned everything; it goes
+    // now as a start's does, or at the time the admin chose at peak hours.
+    onRelink: (linkId, sendAt) => {
+      if (sendAt === null) sendNow(linkId)
+    },
   })
   const sendNow = (linkId: string): void => {
     void deps.scheduler
