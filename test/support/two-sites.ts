@@ -29,7 +29,7 @@ export interface TwoSites {
 export interface TwoSitesOptions {
   /** Loopback addresses of A and B, e.g. ['127.0.6.1', '127.0.6.2']. */
   readonly addresses: readonly [string, string]
-  /** The link URL path of both sites; default '/'. */
+  /** The link URL path of both sites before their profiles name one; default: the link URL's path ('/' until set). */
   readonly basePath?: string
   /** Per-site core options (a TestClock, a kept secret store, ...); the environment defaults to none. */
   readonly options?: readonly [Partial<Omit<CoreOptions, 'dataDir'>>?, Partial<Omit<CoreOptions, 'dataDir'>>?]
@@ -39,7 +39,7 @@ async function openSite(
   address: string,
   certificate: { readonly cert: string; readonly key: string },
   caPem: string,
-  basePath: string,
+  basePath: string | null,
   overrides: Partial<Omit<CoreOptions, 'dataDir'>>,
 ): Promise<TestSite> {
   const dataDir = tempDataDir('renkei-site-')
@@ -51,7 +51,8 @@ async function openSite(
     writeFileSync(certFile, certificate.cert)
     writeFileSync(keyFile, certificate.key, { mode: 0o600 })
     await core.api['network.ca.add']({ pem: caPem })
-    core.sitelink.endpoint.setBasePath(basePath)
+    // Until the site profile names a link URL; without a path given, the endpoint follows the link URL's.
+    if (basePath !== null) core.sitelink.endpoint.setBasePath(basePath)
     await core.api['link.endpoint.update']({
       enabled: true,
       bindAddress: address,
@@ -63,12 +64,12 @@ async function openSite(
     rmSync(dataDir, { recursive: true, force: true })
     throw error
   }
-  return { core, dataDir, address, linkUrl: `https://${address}${basePath}` }
+  return { core, dataDir, address, linkUrl: `https://${address}${basePath ?? '/'}` }
 }
 
 export async function startTwoSites(options: TwoSitesOptions): Promise<TwoSites> {
   const [addressA, addressB] = options.addresses
-  const basePath = options.basePath ?? '/'
+  const basePath = options.basePath ?? null
   const certs = makePartnerCerts([addressA, addressB])
   const a = await openSite(addressA, certs.sites[0]!, certs.caPem, basePath, options.options?.[0] ?? {})
   let b: TestSite

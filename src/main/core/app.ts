@@ -194,13 +194,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       events.emit('link.changed', list)
       health.changed()
     },
-    onLinkUrl: (linkUrl) => peer.endpoint.setBasePath(new URL(linkUrl).pathname),
     ...(options.siteLink ? { overrides: options.siteLink } : {}),
   })
   planTriggers.attach(siteLink.exchange, home)
   peer.endpoint.setRoutes(siteLink.routes())
   peer.endpoint.setPartnerKeys(siteLink.keys)
-  peer.endpoint.setBasePath(siteLink.basePath())
+  peer.endpoint.setBasePath(() => siteLink.basePath())
   peer.endpoint.onRefused((refusal) => recordPartnerRefusal(history, refusal))
   const jobStatus = (id: string) => (): JobStatus | undefined => scheduler.list().find((job) => job.id === id)
   health.register(

@@ -110,6 +110,14 @@ export class HomeDirectoryRepository implements StoredHomeView {
     }
   }
 
+  /** Employees held (leavers included), from the primary key alone: cheap enough to ask on every send. */
+  employeeCount(): number {
+    return this.db
+      .prepare(`SELECT count(*) FROM directory_objects WHERE kind = 'employee'`)
+      .pluck()
+      .get() as number
+  }
+
   counts(): HomeCounts {
     const rows = this.db
       .prepare('SELECT kind, count(*) FROM directory_objects GROUP BY kind')

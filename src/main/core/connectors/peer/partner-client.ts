@@ -4,6 +4,7 @@
  * hold one, and a partner that asks for Basic authentication is refused (seed 制約事項).
  */
 import { request } from 'undici'
+import type { Localized } from '../../../../shared/model/localized'
 import type { Clock } from '../../clock'
 import type { PartnerClient, PartnerRequest } from '../../engines/sitelink/sitelink-ports'
 import type { NetworkLayer, RoutedDispatcher } from '../../network/network-layer'
@@ -65,12 +66,25 @@ async function transportError(
   return new PartnerRequestError('unreachable', unreachable(url.host, what), cause.message)
 }
 
+const isLocalized = <T extends Partial<Localized>>(value: T | undefined): value is T & Localized =>
+  typeof value?.ja === 'string' && typeof value.en === 'string'
+
+/**
+ * The endpoint refuses with `{ error: { code, ja, en } }`; a route of the engine (an expired or used
+ * request, a paused link) with `{ message: { ja, en } }`. Either way the admin must read the partner's words.
+ */
 function refusalOf(text: string): PartnerRefusal | null {
   try {
-    const error = (JSON.parse(text) as { error?: Partial<PartnerRefusal> } | null)?.error
-    if (typeof error?.code === 'string' && typeof error.ja === 'string' && typeof error.en === 'string') {
-      return { code: error.code, ja: error.ja, en: error.en } as PartnerRefusal
+    const parsed = JSON.parse(text) as {
+      error?: Partial<PartnerRefusal>
+      message?: Partial<Localized>
+    } | null
+    const error = parsed?.error
+    if (isLocalized(error) && typeof error.code === 'string') {
+      return { code: error.code, ja: error.ja, en: error.en }
     }
+    const message = parsed?.message
+    if (isLocalized(message)) return { code: 'refused', ja: message.ja, en: message.en }
   } catch {
     // Not our JSON: told apart by the status below.
   }

@@ -25,7 +25,7 @@ export class PartnerEndpoint {
   private running: RunningListener | null = null
   private error: Localized | null = null
   private routes: readonly PartnerRoute[] = []
-  private base = '/'
+  private base: () => string = () => '/'
   private keys: PartnerKeys = noKeys
   private readonly refusedListeners = new Set<(event: PartnerRefusalEvent) => void>()
   /** Start/stop calls run one after another, never interleaved. */
@@ -39,8 +39,13 @@ export class PartnerEndpoint {
   }
 
   /** The path of this site's link URL (e.g. `/renkei/`): routes are served below it. */
-  setBasePath(path: string): void {
-    this.base = path.endsWith('/') ? path : `${path}/`
+  setBasePath(path: string | (() => string)): void {
+    const read = typeof path === 'string' ? () => path : path
+    // A function is read on every request: the link URL (and so its path) may change while listening.
+    this.base = () => {
+      const current = read()
+      return current.endsWith('/') ? current : `${current}/`
+    }
   }
 
   setPartnerKeys(keys: PartnerKeys): void {
@@ -106,7 +111,7 @@ export class PartnerEndpoint {
       rememberNonce: (keyId, nonce, now) => nonces.remember(keyId, nonce, now),
       routing: {
         routes: () => this.routes,
-        basePath: () => this.base,
+        basePath: () => this.base(),
         keys: () => this.keys,
         refused: (event) => this.refusedListeners.forEach((listener) => listener(event)),
       },

@@ -15,6 +15,8 @@ export const partnerRefusalCodes = [
   'bad-request',
   'too-large',
   'internal',
+  /** A route's own refusal (an expired request, a paused link…): its `{ message: { ja, en } }` says why. */
+  'refused',
 ] as const
 export type PartnerRefusalCode = (typeof partnerRefusalCodes)[number]
 
@@ -63,6 +65,10 @@ const texts: Record<PartnerRefusalCode, Localized> = {
   internal: {
     ja: '連携先のサーバーで予期しないエラーが発生しました。連携先の同期履歴を確認してもらってください。',
     en: 'Something unexpected went wrong at the partner site; ask them to check their sync history.',
+  },
+  refused: {
+    ja: '連携先がリクエストを断りました。',
+    en: 'The partner refused the request.',
   },
 }
 

@@ -19,8 +19,6 @@ export interface LinkContext {
   readonly hooks: () => readonly LinkHooks[]
   /** A link or request changed: the UI and the health model hear of it. */
   changed(): void
-  /** This site's link URL changed (before partners are told, so their calls find the new path). */
-  linkUrlChanged(linkUrl: string): void
 }
 
 /** The transport's endpoint writes here too: one history filter shows everything about site links. */

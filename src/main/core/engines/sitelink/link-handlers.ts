@@ -61,7 +61,6 @@ export function createLinkHandlers(engine: LinkEngine, history: HistoryRepositor
         ctx.changed()
       }
       if (after.linkUrl !== null && before.linkUrl !== after.linkUrl) {
-        ctx.linkUrlChanged(after.linkUrl)
         await announceUrlChange(ctx, after.linkUrl)
       }
       return ctx.site.settings()

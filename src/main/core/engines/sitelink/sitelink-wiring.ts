@@ -53,8 +53,6 @@ export interface SiteLinkDeps {
   readonly language: () => Language
   readonly signal: AbortSignal
   readonly onLinksChanged: (list: LinkList) => void
-  /** This site's link URL was set or changed: the partner endpoint serves below its path. */
-  readonly onLinkUrl: (linkUrl: string) => void
   readonly overrides?: SiteLinkOverrides
 }
 
@@ -79,7 +77,6 @@ export function createSiteLink(deps: SiteLinkDeps): SiteLink {
     history: deps.history,
     now: deps.now,
     onChange: deps.onLinksChanged,
-    onLinkUrl: deps.onLinkUrl,
   })
   const site = links.context.site
   const presenceStore = new PresenceRepository(deps.db)

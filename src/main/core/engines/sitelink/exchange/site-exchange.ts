@@ -73,7 +73,7 @@ export class SiteExchange {
 
   constructor(private readonly deps: SiteExchangeDeps) {
     this.outbox = new OutboxRepository(deps.db)
-    this.receive = new ReceiveRepository(deps.db, () => deps.home.counts().employees)
+    this.receive = new ReceiveRepository(deps.db, () => deps.home.employeeCount())
     this.reader = new PartnerDirectoryReader(deps.db)
     deps.links.onUnlink((linkId) => this.onUnlink(linkId))
     deps.links.onRelink((linkId) => this.onRelink(linkId))
