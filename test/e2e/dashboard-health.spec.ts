@@ -140,7 +140,8 @@ test('en: a user synced from the Calendar screen shows up on the Dashboard in En
   await expect(dashboard.job('calendar.sync')).toContainText('佐藤 花子')
   await expect(dashboard.chartDays.last()).toHaveAttribute('data-errors', /^[1-9]/)
   await expect(dashboard.chart).toContainText('Runs')
-  await expect(dashboard.plannedLinks.filter({ hasText: 'Site link' })).toContainText('Not available yet')
+  await expect(dashboard.linkRow('site-link')).toContainText('No links yet')
+  await expect(dashboard.plannedLinks.filter({ hasText: 'Notice relay' })).toContainText('Not available yet')
   await expectNoHorizontalOverflow(page)
   await dashboard.snapshot('dashboard-health-en', true)
 

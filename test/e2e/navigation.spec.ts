@@ -76,7 +76,9 @@ test('dashboard lists the jobs, and the engines with their health (site link pla
   await expect(dashboard.linkRow('directory').getByTestId('health-state')).toHaveText('無効')
   await expect(dashboard.linkRow('directory')).toContainText('同期元が設定されていません')
   await expect(dashboard.linkRow('calendar')).toContainText('ユーザーがいません')
-  await expect(dashboard.plannedLinks.filter({ hasText: 'サイト間リンク' })).toContainText(
+  await expect(dashboard.linkRow('site-link')).toContainText('リンクがありません')
+  await expect(dashboard.linkRow('site-link').getByTestId('health-state')).toHaveText('無効')
+  await expect(dashboard.plannedLinks.filter({ hasText: 'お知らせ' })).toContainText(
     'まだありません（今後のリリースで追加されます）',
   )
 })

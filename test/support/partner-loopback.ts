@@ -49,13 +49,16 @@ function match(route: PartnerRoute, method: string, path: string): Record<string
 
 const unauthorized: Localized = { ja: '署名を確認できません。', en: 'The signature cannot be verified.' }
 
+/** What the loopback needs of a site: a whole core, or just a link engine's routes and keys. */
+export type LoopbackSite = Pick<Core, 'sitelink'>
+
 export class PartnerLoopback {
-  private readonly sites = new Map<string, Core>()
+  private readonly sites = new Map<string, LoopbackSite>()
   /** Every call that reached a site, for tests that check what was (not) sent. */
   readonly calls: { readonly to: string; readonly method: string; readonly path: string }[] = []
 
   /** Serves `core`'s routes at `linkUrl` (ending with "/"); attach again after a link URL change. */
-  attach(linkUrl: string, core: Core): void {
+  attach(linkUrl: string, core: LoopbackSite): void {
     this.sites.set(linkUrl, core)
   }
 
@@ -101,7 +104,7 @@ export class PartnerLoopback {
   }
 
   private authorized(
-    core: Core,
+    core: LoopbackSite,
     route: PartnerRoute,
     request: PartnerRequest,
     keyId: string | null,

@@ -47,6 +47,7 @@ import { SettingsRepository } from './settings/settings-repository'
 import { openDatabase } from './store/database'
 import { createLinkHandlers } from './engines/sitelink/link-handlers'
 import { LinkEngine } from './engines/sitelink/link-engine'
+import { siteLinkHealthReporter } from './engines/sitelink/sitelink-health'
 import { pendingPartnerClient, pendingSiteKey } from './engines/sitelink/transport-pending'
 import type { PartnerRoute } from './engines/sitelink/sitelink-ports'
 
@@ -177,6 +178,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       health.changed()
     },
   })
+
+  health.register(siteLinkHealthReporter(links, history))
 
   const handlers = createApiHandlers({
     status: { version: options.version, runtime: options.runtime, dataDir: options.dataDir },

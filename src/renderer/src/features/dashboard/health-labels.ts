@@ -16,6 +16,8 @@ function subjectRoute(subject: HealthSubject): Route {
   if (subject.engine === 'calendar' && subject.kind === 'user')
     return { screen: 'calendar', view: { kind: 'edit', id: subject.id } }
   if (subject.engine === 'directory') return { screen: 'directory', step: 'run' }
+  // No site link screen yet (the UI comes in its own change): the Dashboard is where its health shows.
+  if (subject.engine === 'site-link') return { screen: 'dashboard' }
   return screenRoute(subject.engine)
 }
 
