@@ -64,6 +64,8 @@ export const en: Dictionary = {
   // Health model (Dashboard: attention first, 7-day chart, engines and links; calendar badges)
   'dashboard.links.col.engine': 'Engine',
   'dashboard.links.users': '{count} users',
+  'dashboard.links.sites': '{count} linked sites',
+  'dashboard.links.sitesTroubled': '({count} need attention)',
   'dashboard.links.troubled': '({count} need attention)',
   'dashboard.links.planned': 'Not available yet (a later release adds it)',
   'dashboard.attention': 'Needs attention',
@@ -952,6 +954,8 @@ export const en: Dictionary = {
   'links.send.never': 'Never sent',
   'links.send.none': 'Nothing planned',
   'links.receipt.never': 'Never received',
+  'links.receipt.none': 'Nothing received yet',
+  'links.receipt.neverKinds': 'Never received: {kinds}',
   'links.receipt.note': 'Kinds without a date have not been received yet.',
   'links.action.start': 'Start link',
   'links.action.reject': 'Reject link',

@@ -66,6 +66,8 @@ export const ja = {
   // Health model (Dashboard: attention first, 7-day chart, engines and links; calendar badges)
   'dashboard.links.col.engine': '連携',
   'dashboard.links.users': 'ユーザー {count} 人',
+  'dashboard.links.sites': 'リンクサイト {count} 件',
+  'dashboard.links.sitesTroubled': '（うち要対応 {count} 件）',
   'dashboard.links.troubled': '（うち要対応 {count} 人）',
   'dashboard.links.planned': 'まだありません（今後のリリースで追加されます）',
   'dashboard.attention': '対応が必要なもの',
@@ -953,6 +955,8 @@ export const ja = {
   'links.send.never': '未送信',
   'links.send.none': '予定なし',
   'links.receipt.never': '未受信',
+  'links.receipt.none': 'まだ何も受信していません',
+  'links.receipt.neverKinds': '未受信：{kinds}',
   'links.receipt.note': '日時が表示されていない情報は、まだ受信していない情報です。',
   'links.action.start': 'リンク開始',
   'links.action.reject': 'リンク拒否',

@@ -7,7 +7,7 @@ import { routeHash } from '../../lib/routes'
 import { useLinksStore } from '../../stores/links-store'
 import { siteDisplayName, stateKey } from './link-labels'
 import { PauseButton } from './pause-button'
-import { ReceiptList } from './receipts'
+import { ReceiptSummary } from './receipts'
 import { LastSend, PlannedSend } from './send-status'
 
 function LinkRow({ link }: { readonly link: LinkSummary }): ReactNode {
@@ -34,7 +34,7 @@ function LinkRow({ link }: { readonly link: LinkSummary }): ReactNode {
         <PlannedSend link={link} />
       </td>
       <td>
-        <ReceiptList link={link} />
+        <ReceiptSummary link={link} />
       </td>
       <td className="link-error">{link.lastError ? link.lastError[language] : ''}</td>
       <td className="actions">
