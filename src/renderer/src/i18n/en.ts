@@ -926,9 +926,9 @@ export const en: Dictionary = {
   // Site link screens (issue 12 item 8): list, request, accept, site detail, site settings.
   'links.title': 'Site link',
   'links.home': 'Home site',
-  'links.home.linked': 'Linked',
-  'links.home.linkedCount': '{count} sites',
-  'links.partners': 'Linked sites',
+  'links.home.linked': 'Linked sites',
+  'links.home.linkedCount': '{count}',
+  'links.partners': 'Partner sites',
   'links.empty': 'No site is linked yet.',
   'links.empty.hint':
     'Use "Request a link" to issue a link URL for the partner’s admin, or load a URL you were sent under "Accept a link".',
