@@ -90,7 +90,13 @@ export function LinkDetailView({ id }: { readonly id: string }): ReactNode {
       {t('links.detail.back')}
     </a>
   )
-  if (!detail) return error ? <ErrorBanner message={error} /> : back
+  if (!detail)
+    return (
+      <>
+        <ErrorBanner message={error} />
+        {back}
+      </>
+    )
   return (
     <div data-testid="link-detail" data-link={id}>
       <Section title={siteDisplayName(detail.summary.partner)} testId="detail-site">
