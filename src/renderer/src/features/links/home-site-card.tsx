@@ -24,7 +24,6 @@ export function HomeSiteCard(): ReactNode {
         <dd data-testid="home-linked">{t('links.home.linkedCount', { count: formatCount(linked) })}</dd>
       </dl>
       {list.warning ? <p className="note warning-text">{list.warning[language]}</p> : null}
-      {site.ready ? null : <p className="note">{t('links.site.notReady')}</p>}
     </Section>
   )
 }
