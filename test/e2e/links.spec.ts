@@ -160,6 +160,11 @@ test('links list and detail show each link with the actions its state and role a
   await expect(links.transitions).toContainText('一時停止')
   await links.action('resume').click()
   await expect(links.detailState).toHaveText('リンク中')
+  // A link that does not exist (an old bookmark): the core's message, and the way back.
+  await page.goto(`${daemon.origin}/#/links/lnk_gone`)
+  await expect(page.getByRole('alert')).toBeVisible()
+  await page.getByTestId('detail-back').click()
+  await expect(links.partnerRows).toHaveCount(4)
 })
 
 test('the Dashboard lists each live link with its health and opens its detail', async ({ page }) => {
