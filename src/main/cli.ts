@@ -3,6 +3,7 @@ import { registerCalendarCommands } from './cli/calendar-commands'
 import { registerDaemonCommand } from './cli/daemon-command'
 import { registerDirectoryCommands } from './cli/directory-commands'
 import { registerHistoryCommands } from './cli/history-commands'
+import { registerLinkCommands } from './cli/link-commands'
 import { registerNetworkCommands } from './cli/network-commands'
 import { registerSecretCommands } from './cli/secret-commands'
 import { registerStatusCommand } from './cli/status-command'
@@ -26,6 +27,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerDirectoryCommands(program, globals)
   registerCalendarCommands(program, globals)
   registerNetworkCommands(program, globals)
+  registerLinkCommands(program, globals)
   try {
     await program.parseAsync([...argv], { from: 'user' })
     // A command that printed its result but failed (a blocked directory run) sets exitCode itself.

@@ -52,6 +52,7 @@ import {
   type NetworkTestResult,
 } from './model/network'
 import type { Settings } from './model/settings'
+import type { LinkEndpointSettingsInput, LinkEndpointState } from './model/sitelink-endpoint'
 import type {
   LinkActionResult,
   LinkDetail,
@@ -344,6 +345,12 @@ export const apiContract = {
   'network.ca.remove': returns<NetworkState>()(z.object({ id: z.string().min(1).max(200) }).strict()),
   /** One GET along the route a real request takes: the path (direct or which proxy), status, chain. */
   'network.test': returns<NetworkTestResult>()(z.object({ url: z.string().min(1).max(2000) }).strict()),
+
+  // Site link: the partner endpoint (HTTPS listener partners call). The PKCS#12 passphrase is the secret
+  // `sitelink.endpoint.passphrase` (secrets.set); an update re-reads it and the certificate files.
+  'link.endpoint.get': returns<LinkEndpointState>()(empty),
+  /** A merge patch; the listener is restarted with it, and one that cannot start is refused (nothing changes). */
+  'link.endpoint.update': returns<LinkEndpointState>()(mergePatchOf<LinkEndpointSettingsInput>()),
   // --- Site link (issue 12) ---
   'link.site.get': returns<LinkSiteSettings>()(empty),
   /** Changing the link URL of a site with links is リンクURL変更: every pending or linked partner is told. */

@@ -62,7 +62,7 @@ test('keyboard: Tab reaches the menu and Enter opens a screen', async ({ page })
   await expect(app.screen('settings')).toBeVisible()
 })
 
-test('dashboard lists the jobs, and the engines with their health (site link plainly not there yet)', async ({
+test('dashboard lists the jobs, and the engines with their health (site link with no links yet; later engines named as planned)', async ({
   page,
 }) => {
   const app = new AppPage(page)

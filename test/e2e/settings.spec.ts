@@ -105,6 +105,33 @@ test('groups secrets by the engine that owns them, each with what it is for', as
   }
 })
 
+test('lists the site link secrets in their own group, in Japanese and English', async ({ page, request }) => {
+  const token = /#token=([^&]+)/.exec(daemon.url)![1]!
+  const call = (method: string, data: unknown) =>
+    request.post(`${daemon.origin}/api/call/${method}`, {
+      headers: { Authorization: `Bearer ${token}` },
+      data,
+    })
+  expect((await call('secrets.set', { name: 'sitelink.endpoint.passphrase', value: 'x' })).status()).toBe(200)
+  const { settings } = await openSettings(page)
+  const group = page.getByTestId('secret-group-sitelink')
+  await expect(group.getByRole('heading')).toHaveText('サイト間連携')
+  await expect(
+    group.getByTestId('secret-row').filter({ hasText: 'sitelink.endpoint.passphrase' }),
+  ).toContainText('PKCS#12 ファイル')
+  // Centred, so the sticky header does not cover the group in the picture.
+  const centre = (): Promise<void> => group.evaluate((el) => el.scrollIntoView({ block: 'center' }))
+  await centre()
+  await group.screenshot({ path: 'test-results/screenshots/settings-secrets-sitelink-ja.png' })
+  await settings.setLanguage('en')
+  await expect(group.getByRole('heading')).toHaveText('Site link')
+  await expect(group).toContainText('PKCS#12 file')
+  await centre()
+  await group.screenshot({ path: 'test-results/screenshots/settings-secrets-sitelink-en.png' })
+  await settings.setLanguage('ja')
+  await call('secrets.clear', { name: 'sitelink.endpoint.passphrase' })
+})
+
 test('saves the history retention period', async ({ page }) => {
   const { app, settings } = await openSettings(page)
   const months = settings.generalForm.getByLabel('ログの保存期間（か月）')

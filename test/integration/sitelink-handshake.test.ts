@@ -53,7 +53,10 @@ describe('site link handshake (in-process transport)', () => {
     })
     expect((await a.core.api['link.request.current']({})).request).toBeNull()
 
+    const heardAtB: string[] = []
+    b.core.subscribe('link.changed', (list) => heardAtB.push(list.links[0]!.state))
     const started = await a.core.api['link.start']({ id: atA!.id })
+    expect(heardAtB).toEqual(['linked'])
     expect(started.outcome).toBe('done')
     expect((await a.core.api['link.get']({ id: atA!.id })).summary.state).toBe('linked')
     const atB = await b.core.api['link.get']({ id: accepted.summary.id })

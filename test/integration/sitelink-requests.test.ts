@@ -95,7 +95,10 @@ describe('link requests (in-process transport)', () => {
     const { a } = await openPair()
     const { url } = await a.core.api['link.request']({})
     const token = new URL(url).pathname.split('/').pop()!
-    expect(JSON.stringify(await a.core.api['link.request.current']({}))).not.toContain(token)
+    const current = await a.core.api['link.request.current']({})
+    expect(JSON.stringify(current)).not.toContain(token)
+    expect(current.note.ja).toContain('一度だけ表示')
+    expect(current.note.en).toContain('shown once')
     const history = await a.core.api['history.search']({ filter: {}, limit: 500 })
     expect(JSON.stringify(history)).not.toContain(token)
     await sites.close()
@@ -116,6 +119,59 @@ describe('link requests (in-process transport)', () => {
     await expect(bare.core.api['link.accept']({ url })).rejects.toMatchObject(needsProfile)
     expect((await a.core.api['link.list']({})).links).toEqual([])
     expect((await a.core.api['link.request.current']({})).request).not.toBeNull()
+  })
+})
+
+describe('what a partner may not do (in-process transport)', () => {
+  it('refuses an accept whose key is not a public key, and an own request, changing nothing', async () => {
+    const { a } = await openPair()
+    const { url } = await a.core.api['link.request']({})
+    await expect(a.core.api['link.load']({ url })).rejects.toMatchObject({
+      localized: { ja: expect.stringContaining('このサイト自身のリンク要求'), en: expect.any(String) },
+    })
+    const accept = a.core.sitelink.routes.find((route) => route.path === 'renkei-link/v1/accept')!
+    const hostile = await accept.handle({
+      method: 'POST',
+      path: accept.path,
+      params: {},
+      keyId: 'x',
+      remoteAddress: '127.0.0.1',
+      body: {
+        token: new URL(url).pathname.split('/').pop()!,
+        partner: { companyName: 'X', siteName: null, linkUrl: 'https://x.renkei.test/' },
+        registrant: 'x',
+        acceptedAt: 0,
+        publicKey: 'not a key',
+      },
+    })
+    expect(hostile.status).toBe(401)
+    expect((await a.core.api['link.list']({})).links).toEqual([])
+    expect((await a.core.api['link.request.current']({})).request).not.toBeNull()
+  })
+
+  it("refuses a partner's state call that does not fit this side's record", async () => {
+    const { a, b } = await openPair()
+    await sites.pending(a, b)
+    const state = a.core.sitelink.routes.find((route) => route.path === 'renkei-link/v1/state')!
+    const call = (kind: string) =>
+      state.handle({
+        method: 'POST',
+        path: state.path,
+        params: {},
+        keyId: b.keyId,
+        remoteAddress: '127.0.0.1',
+        body: { kind, at: 0, actor: '管理者B', siteName: 'B' },
+      })
+    // The acceptor cannot start the requester's link, nor pause a link that is not linked.
+    for (const kind of ['start', 'pause']) {
+      const answer = await call(kind)
+      expect(answer).toMatchObject({
+        status: 409,
+        body: { message: { ja: expect.stringContaining('できません') } },
+      })
+    }
+    expect((await call('url-change')).status).toBe(400)
+    expect((await a.core.api['link.list']({})).links.map((l) => l.state)).toEqual(['pending'])
   })
 })
 

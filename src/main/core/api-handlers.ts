@@ -10,6 +10,7 @@ import type { createCalendarHandlers } from './engines/calendar/calendar-handler
 import type { createDirectoryHandlers } from './engines/directory/directory-handlers'
 import type { EventBus } from './event-bus'
 import type { createNetworkHandlers } from './network/network-handlers'
+import type { createEndpointHandlers } from './connectors/peer/endpoint-handlers'
 import type { createLinkHandlers } from './engines/sitelink/link-handlers'
 import type { HealthService } from './health/health-service'
 import { exportHistory } from './history/history-export'
@@ -38,6 +39,7 @@ export interface HandlerDeps {
   readonly calendar: ReturnType<typeof createCalendarHandlers>
   readonly alerts: ReturnType<typeof createAlertHandlers>
   readonly network: ReturnType<typeof createNetworkHandlers>
+  readonly linkEndpoint: ReturnType<typeof createEndpointHandlers>
   readonly link: ReturnType<typeof createLinkHandlers>
 }
 
@@ -180,6 +182,7 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     ...deps.calendar,
     ...deps.alerts,
     ...deps.network,
+    ...deps.linkEndpoint,
     ...deps.link,
   }
 }

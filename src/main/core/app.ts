@@ -44,6 +44,8 @@ import { systemCaPems } from './network/certificates'
 import { proxyEnvironment } from './network/proxy-route'
 import { networkProxyPasswordSecret } from '../../shared/model/network'
 import { SettingsRepository } from './settings/settings-repository'
+import { createEndpointHandlers } from './connectors/peer/endpoint-handlers'
+import { createPeerConnectors } from './connectors/peer/peer-connectors'
 import { openDatabase } from './store/database'
 import { createLinkHandlers } from './engines/sitelink/link-handlers'
 import { LinkEngine } from './engines/sitelink/link-engine'
@@ -154,6 +156,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   })
   scheduler.register(createCalendarJob(calendar, calendarPairs.settings()))
   await repairStoredUrlCredentials(calendarPairs, secrets, history)
+  // Site link transport: the partner endpoint listens once enabled; the engine sets its routes and keys.
+  const listen = options.listenForPartners ?? options.startScheduler ?? true
+  const peer = createPeerConnectors({ db, secrets, network, clock, listen })
+  const endpointFailed = await peer.endpoint.apply(peer.endpointStore.settings())
+  if (endpointFailed) {
+    history.append({
+      direction: 'local',
+      category: 'sitelink',
+      level: 'error',
+      message: endpointFailed.ja,
+      messageEn: endpointFailed.en,
+    })
+  }
   const jobStatus = (id: string) => (): JobStatus | undefined => scheduler.list().find((job) => job.id === id)
   health.register(
     directoryHealthReporter({
@@ -228,6 +243,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       systemAvailable: options.resolveProxy !== undefined,
       now,
     }),
+    linkEndpoint: createEndpointHandlers({
+      store: peer.endpointStore,
+      endpoint: peer.endpoint,
+      secrets,
+      history,
+    }),
     link: createLinkHandlers(links, history),
   })
   if (options.startScheduler ?? true) scheduler.start()
@@ -238,6 +259,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     invoke: (method, rawInput) => invokeHandler(handlers, method, rawInput),
     subscribe: events.subscribe,
     files: createLocalHistoryFiles(history, now),
+    partnerEndpoint: peer.endpoint,
     sitelink: { routes: partnerRoutes(links), keys: links.partnerKeys() },
     wake: () => scheduler.wake(),
     close: () =>
@@ -247,6 +269,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         await directory.settled()
         await calendar.settled()
         await alerts.close()
+        await peer.endpoint.close()
         await health.close()
         await network.close()
         notifier.dispose()

@@ -4,6 +4,7 @@ import type { PruneResult } from './history/history-pruner'
 import type { ApiResult } from '../../shared/model/errors'
 import type { AppStatus } from '../../shared/model/status'
 import type { Clock } from './clock'
+import type { PartnerEndpoint } from './connectors/peer/partner-endpoint'
 import type { ResolveProxy } from './network/proxy-route'
 import type { AccessTokenHolder } from './secrets/access-token'
 import type { SecretStore } from './secrets/secret-store'
@@ -21,6 +22,11 @@ export interface CoreOptions {
   readonly accessToken?: AccessTokenHolder
   /** Start the scheduler's timers (false for one-shot CLI commands). Default true. */
   readonly startScheduler?: boolean
+  /**
+   * Listen for partners (the site link endpoint) when its settings enable it. Default: as `startScheduler`,
+   * so one-shot CLI commands never take the port from the running daemon (they still check certificates).
+   */
+  readonly listenForPartners?: boolean
   /** The desktop host's OS proxy resolver (Electron, PAC included); enables the 'system' proxy mode. */
   readonly resolveProxy?: ResolveProxy
   /** Where HTTPS_PROXY / NO_PROXY and the CA bundle variables are read; default process.env. */
@@ -49,6 +55,8 @@ export interface Core {
   invoke(method: string, rawInput: unknown): Promise<ApiResult<unknown>>
   readonly subscribe: Subscribe
   readonly files: LocalFiles
+  /** The site link's HTTPS listener: the engine registers its routes, base path and partner keys here. */
+  readonly partnerEndpoint: PartnerEndpoint
   /** Site link: the routes the partner endpoint serves and the keys it verifies signatures with. */
   readonly sitelink: { readonly routes: readonly PartnerRoute[]; readonly keys: PartnerKeys }
   /** The machine woke from sleep or the clock jumped: catch up on due jobs now. */

@@ -5,6 +5,7 @@
 import { vi } from 'vitest'
 import type { ApiClient, ApiEvents, EventName, Subscribe } from '../../shared/api'
 import { defaultSettings, type Settings } from '../../shared/model/settings'
+import type { PartnerEndpoint } from '../core/connectors/peer/partner-endpoint'
 import type { Core, LocalFiles } from '../core/core-types'
 
 export interface FakeCore extends Core {
@@ -41,6 +42,7 @@ export function fakeCore(settings: Partial<Settings> = {}): FakeCore {
     invoke: vi.fn<Core['invoke']>(async () => ({ ok: true, value: null })),
     subscribe,
     files: new Proxy({} as LocalFiles, { get: () => unused }),
+    partnerEndpoint: new Proxy({} as PartnerEndpoint, { get: () => unused }),
     sitelink: { routes: [], keys: { publicKeyFor: () => null } },
     wake: vi.fn<Core['wake']>(),
     close: vi.fn<Core['close']>(async () => undefined),

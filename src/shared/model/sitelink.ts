@@ -146,6 +146,8 @@ export type LinkRequestStatus = Omit<LinkRequestTicket, 'url'>
 /** `link.request.current`: the live request, or null when none is live (expired, consumed or never made). */
 export interface LinkRequestCurrent {
   readonly request: LinkRequestStatus | null
+  /** Says why the URL is not here: it was shown once, when made; a new request replaces it. */
+  readonly note: Localized
 }
 
 /** One link with its リンク情報 (every transition, oldest first). */

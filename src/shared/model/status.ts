@@ -10,7 +10,7 @@ export interface KeychainStatus {
  * Who owns a secret: an engine's (directory, calendar users), the app's own (the daemon's access
  * token) or one the admin saved under a name of their own.
  */
-export const secretGroups = ['directory', 'calendar', 'alerts', 'app', 'own'] as const
+export const secretGroups = ['directory', 'calendar', 'sitelink', 'alerts', 'app', 'own'] as const
 export type SecretGroup = (typeof secretGroups)[number]
 
 export interface SecretInfo {

@@ -36,6 +36,15 @@ describe('describeSecret', () => {
     }
   })
 
+  it('puts the site key and the partner endpoint passphrase under site link', () => {
+    for (const name of ['sitelink.site-key', 'sitelink.endpoint.passphrase']) {
+      const info = describeSecret(name)
+      expect(info.group, name).toBe('sitelink')
+      expect(info.description?.ja, name).toMatch(/^サイト間連携: /)
+      expect(info.description?.en, name).toMatch(/^Site link: /)
+    }
+  })
+
   it('offers the daemon access token for rotation, saying what it breaks', () => {
     const info = describeSecret('daemon.access-token')
     expect(info).toMatchObject({ group: 'app', action: 'rotate' })

@@ -7,6 +7,7 @@ import { calendarOAuthClientSecretName } from '../../../shared/model/calendar-co
 import { directorySecretNames } from '../../../shared/model/directory-config'
 import type { Localized } from '../../../shared/model/localized'
 import { networkProxyPasswordSecret } from '../../../shared/model/network'
+import { linkEndpointPassphraseSecret, linkSiteKeySecret } from '../../../shared/model/sitelink-endpoint'
 import type { SecretGroup, SecretInfo } from '../../../shared/model/status'
 import { accessTokenSecret } from './access-token'
 import type { SecretStore } from './secret-store'
@@ -95,6 +96,22 @@ const catalog: readonly CatalogRow[] = [
     describe: ([id]) => ({
       ja: `カレンダー同期: 利用者 ${id} の Google 認可（リフレッシュトークン）`,
       en: `Calendar sync: user ${id}'s Google authorisation (refresh token)`,
+    }),
+  },
+  {
+    pattern: exact(linkSiteKeySecret),
+    group: 'sitelink',
+    describe: () => ({
+      ja: 'サイト間連携: このサイトの署名鍵（Ed25519 の秘密鍵）。最初の連携で作られます。削除すると、連携先はこのサイトからの送信を受け付けなくなります。',
+      en: 'Site link: this site’s signing key (Ed25519 private key), created on first use. Clearing it makes partners refuse what this site sends.',
+    }),
+  },
+  {
+    pattern: exact(linkEndpointPassphraseSecret),
+    group: 'sitelink',
+    describe: () => ({
+      ja: 'サイト間連携: 連携用エンドポイントの証明書（PKCS#12 ファイル）のパスフレーズ。変更後は連携用エンドポイントの設定を保存し直してください。',
+      en: 'Site link: passphrase of the partner endpoint’s certificate (PKCS#12 file). After changing it, save the partner endpoint settings again.',
     }),
   },
   {

@@ -794,6 +794,7 @@ export const en: Dictionary = {
   // Secrets grouped by owner, the access-token rotation and the form's messages (issue 10 items 8, 10).
   'settings.secrets.group.directory': 'Directory sync',
   'settings.secrets.group.calendar': 'Calendar sync (per user)',
+  'settings.secrets.group.sitelink': 'Site link',
   'settings.secrets.group.alerts': 'Admin alerts',
   'settings.secrets.group.app': 'Renkei itself',
   'settings.secrets.group.own': 'Saved by you',

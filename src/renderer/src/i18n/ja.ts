@@ -793,6 +793,7 @@ export const ja = {
   // Secrets grouped by owner, the access-token rotation and the form's messages (issue 10 items 8, 10).
   'settings.secrets.group.directory': 'ディレクトリ同期',
   'settings.secrets.group.calendar': 'カレンダー同期（利用者ごと）',
+  'settings.secrets.group.sitelink': 'サイト間連携',
   'settings.secrets.group.alerts': '管理者への通知',
   'settings.secrets.group.app': 'Renkei 本体',
   'settings.secrets.group.own': '管理者が登録したもの',

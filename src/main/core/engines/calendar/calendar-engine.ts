@@ -51,6 +51,8 @@ const authGraceMs = 24 * hourMs
 export class CalendarEngine {
   private readonly running = new Map<string, Promise<CalendarRunSummary>>()
   private statusPending: Promise<void> | null = null
+  /** Set by `settled()` at shutdown: later status changes are dropped instead of reading a closing database. */
+  private closing = false
 
   constructor(private readonly deps: CalendarEngineDeps) {}
 
@@ -102,6 +104,8 @@ export class CalendarEngine {
 
   /** Tells every UI; a failure to read the keychain here must not break a run. */
   changed(): void {
+    // After shutdown began nobody listens and the database is about to close.
+    if (this.closing) return
     // Coalesced: a cycle of 300 users must not rebuild the whole list 600 times.
     this.statusPending ??= new Promise((resolve) => setTimeout(resolve, statusCoalesceMs))
       .then(async () => {
@@ -113,6 +117,7 @@ export class CalendarEngine {
 
   /** Resolves when no pair is running and the last status went out (shutdown waits before closing the database). */
   async settled(): Promise<void> {
+    this.closing = true
     await Promise.allSettled([...this.running.values()])
     await this.statusPending
   }

@@ -31,6 +31,11 @@ const peakWarning = {
   en: 'This is a busy time (8:30–9:30, 17:30–18:30). The first exchange sends every employee, department and position, which loads the servers for a while. Go ahead now, or send tonight at 22:00.',
 }
 
+const shownOnce = {
+  ja: 'リンクURLは発行したときに一度だけ表示し、保存していません。もう一度必要なときは新しく「リンク要求」してください（それまでのURLは使えなくなります）。',
+  en: 'The link URL was shown once, when it was made, and is not stored. If you need it again, make a new link request (the earlier URL stops working).',
+}
+
 export function createLinkHandlers(engine: LinkEngine, history: HistoryRepository): LinkMethods {
   const ctx = engine.context
   const sending =
@@ -61,7 +66,7 @@ export function createLinkHandlers(engine: LinkEngine, history: HistoryRepositor
     'link.list': async () => engine.list(),
     'link.get': async ({ id }) => engine.detail(id),
     'link.request': async () => issueRequest(ctx),
-    'link.request.current': async () => ({ request: currentRequest(ctx) }),
+    'link.request.current': async () => ({ request: currentRequest(ctx), note: shownOnce }),
     'link.load': async ({ url }) => (await loadRequest(ctx, url)).preview,
     'link.accept': async ({ url }) => engine.detail((await acceptRequest(ctx, url)).id),
     'link.start': sending('start'),

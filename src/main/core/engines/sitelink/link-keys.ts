@@ -9,6 +9,15 @@ export function keyIdOf(pem: string): string {
   return createHash('sha256').update(der).digest('base64url')
 }
 
+/** The key id of a PEM a partner sent, or null when it is not a public key (a malformed or hostile body). */
+export function keyIdOfSent(pem: string): string | null {
+  try {
+    return keyIdOf(pem)
+  } catch {
+    return null
+  }
+}
+
 export function linkPartnerKeys(links: LinkRepository): PartnerKeys {
   return { publicKeyFor: (keyId) => links.activeByKey(keyId)?.partnerPublicKey ?? null }
 }

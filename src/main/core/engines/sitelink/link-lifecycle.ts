@@ -7,7 +7,7 @@ import type { Localized } from '../../../../shared/model/localized'
 import type { LinkTransitionKind } from '../../../../shared/model/sitelink'
 import { reasonOf, recordNoticeFailure, recordTransition, type LinkContext } from './link-context'
 import type { StoredLink } from './link-repository'
-import { afterTransition, localRefusal, type InboundKind, type LocalAction } from './link-states'
+import { afterTransition, localRefusal, type LocalAction } from './link-states'
 import { stateRoute, type StateBody } from './wire'
 
 /** Start and reject decide the partner's record too: they happen only when the partner heard them. */
@@ -92,5 +92,3 @@ export async function announceUrlChange(ctx: LinkContext, linkUrl: string): Prom
   }
   if (active.length > 0) ctx.changed()
 }
-
-export type { InboundKind }

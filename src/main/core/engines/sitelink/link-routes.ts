@@ -7,7 +7,7 @@ import { maxLinkedSites } from '../../../../shared/model/sitelink'
 import { ApiError } from '../../../../shared/model/errors'
 import { linkCategory, recordTransition, type LinkContext } from './link-context'
 import { hashToken, limitMessage, requestMessages } from './link-handshake'
-import { keyIdOf } from './link-keys'
+import { keyIdOfSent } from './link-keys'
 import { runHooks } from './link-lifecycle'
 import { afterTransition, inboundRefusal } from './link-states'
 import { checkLinkUrl } from './link-url-check'
@@ -54,8 +54,8 @@ async function receiveAccept(ctx: LinkContext, request: InboundPartnerRequest): 
   const parsed = acceptBody.safeParse(request.body)
   if (!parsed.success) return refuse(400, badBody)
   const body = parsed.data
-  const keyId = keyIdOf(body.publicKey)
-  if (request.keyId !== keyId) return refuse(401, badBody)
+  const keyId = keyIdOfSent(body.publicKey)
+  if (keyId === null || request.keyId !== keyId) return refuse(401, badBody)
   const stored = ctx.links.requestByHash(hashToken(body.token))
   if (!stored || stored.consumedAt !== null || stored.invalidatedAt !== null) {
     return refusedAccept(ctx, 404, requestMessages.unknown)

@@ -7,6 +7,7 @@ import { v6CalendarParseMemory } from './006-calendar-parse-memory'
 import { v7HistoryFts } from './007-history-fts'
 import { v8HomeLeavers } from './008-home-leavers'
 import { v9SiteLinks } from './009-site-links'
+import { v11LinkNonces } from './011-link-nonces'
 
 /** Ordered schema steps; the database's user_version says how many are applied. Append, never edit. */
 export const migrations: readonly string[] = [
@@ -19,4 +20,5 @@ export const migrations: readonly string[] = [
   v7HistoryFts,
   v8HomeLeavers,
   v9SiteLinks,
+  v11LinkNonces,
 ]
