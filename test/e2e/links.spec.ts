@@ -92,6 +92,29 @@ test('site settings refuse a link URL off port 443 in place, then save', async (
   await expect(links.requestIssue).toBeEnabled()
 })
 
+test('partner endpoint: a setting that cannot start is refused in place and changes nothing', async ({
+  page,
+}) => {
+  const links = new LinksPage(page)
+  await links.open(daemon.url)
+  await links.go('links')
+  const endpoint = page.getByTestId('links-endpoint')
+  await expect(page.getByTestId('endpoint-status')).toHaveText('待ち受けていません')
+  await page.getByTestId('endpoint-port').fill('４４３x')
+  await page.getByTestId('endpoint-save').click()
+  await expect(endpoint.getByRole('alert')).toContainText('ポートは 1〜65535 の数字で入力してください')
+
+  // Enabled without a certificate: the core says what is missing; the listener stays off.
+  await page.getByTestId('endpoint-port').fill('443')
+  await page.getByTestId('endpoint-address').fill('127.0.7.9')
+  await page.getByTestId('endpoint-enabled').check()
+  await page.getByTestId('endpoint-save').click()
+  await expect(endpoint.getByRole('alert')).toBeVisible()
+  await page.reload()
+  await expect(page.getByTestId('endpoint-status')).toHaveText('待ち受けていません')
+  await expect(page.getByTestId('endpoint-enabled')).not.toBeChecked()
+})
+
 test('accept refuses a URL that is not a request, in place and in both languages, adding nothing', async ({
   page,
 }) => {

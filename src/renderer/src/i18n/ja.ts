@@ -1044,6 +1044,31 @@ export const ja = {
     'リンクURLを変更すると、開始待ち・リンク中のサイトにも新しいURLが通知されます。',
   'links.site.save': '保存',
   'links.site.saved': 'サイト設定を保存しました。',
+  'links.endpoint': '相手先からの接続（パートナー エンドポイント）',
+  'links.endpoint.intro':
+    '相手先のサイトがこのサイトに接続するための HTTPS の待ち受けです。公開側はポート 443 のみ、自己署名でない証明書が必要です。',
+  'links.endpoint.running': '待ち受け中',
+  'links.endpoint.stopped': '待ち受けていません',
+  'links.endpoint.enabled': '待ち受け',
+  'links.endpoint.enabledLabel': '相手先からの接続を受け付ける',
+  'links.endpoint.address': '待ち受けるアドレス',
+  'links.endpoint.addressHint':
+    '0.0.0.0 ですべてのアドレス。このマシンのアドレスを1つ指定することもできます。',
+  'links.endpoint.port': 'ポート',
+  'links.endpoint.portHint':
+    '通常は 443。ロードバランサーなどが公開側の 443 をこのポートに転送する場合だけ変えます。',
+  'links.endpoint.portInvalid': 'ポートは 1〜65535 の数字で入力してください。何も変更していません。',
+  'links.endpoint.certificate': '証明書',
+  'links.endpoint.pem': 'PEM ファイル（証明書と秘密鍵）',
+  'links.endpoint.pkcs12': 'PKCS#12 ファイル（.p12 / .pfx）',
+  'links.endpoint.certFile': '証明書ファイル',
+  'links.endpoint.keyFile': '秘密鍵ファイル',
+  'links.endpoint.p12File': 'PKCS#12 ファイル',
+  'links.endpoint.passphrase': 'パスフレーズ',
+  'links.endpoint.passphraseSet': 'キーチェーンに保存済みです。変えるときだけ入力してください。',
+  'links.endpoint.passphraseUnset': '未設定です。入力するとキーチェーンに保存します。',
+  'links.endpoint.save': '保存して再起動',
+  'links.endpoint.saved': '接続の設定を保存し、待ち受けを再起動しました。',
   // --- end site link screens ---
 } as const
 

@@ -7,6 +7,7 @@ import type { LinksRouteView } from '../../lib/routes'
 import { useLinksStore } from '../../stores/links-store'
 import { useNavigationStore } from '../../stores/navigation-store'
 import { AcceptSection } from './accept-section'
+import { EndpointSection } from './endpoint-section'
 import { HomeSiteCard } from './home-site-card'
 import { LinkDetailView } from './link-detail'
 import { LinksTable } from './links-table'
@@ -50,6 +51,7 @@ export function LinksScreen(): ReactNode {
           <RequestSection />
           <AcceptSection />
           <SiteSettingsSection />
+          <EndpointSection />
         </>
       ) : (
         <LinkDetailView key={view.id} id={view.id} />

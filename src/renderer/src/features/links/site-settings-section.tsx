@@ -114,10 +114,7 @@ function SiteForm({ site }: { readonly site: LinkSiteSettings }): ReactNode {
   )
 }
 
-/**
- * This site's profile as partners see it. The partner endpoint's settings (link.endpoint.*: listener
- * address, port, certificate) join this section once that API is on this branch.
- */
+/** This site's profile as partners see it (the partner endpoint has its own section below). */
 export function SiteSettingsSection(): ReactNode {
   const t = useT()
   const site = useLinksStore((s) => s.site)
