@@ -4,7 +4,9 @@ import { registerDaemonCommand } from './cli/daemon-command'
 import { registerDirectoryCommands } from './cli/directory-commands'
 import { registerHistoryCommands } from './cli/history-commands'
 import { registerLinkCommands } from './cli/link-commands'
+import { registerLinkExchangeCommands } from './cli/link-exchange-commands'
 import { registerNetworkCommands } from './cli/network-commands'
+import { registerPresenceCommands } from './cli/presence-commands'
 import { registerSecretCommands } from './cli/secret-commands'
 import { registerStatusCommand } from './cli/status-command'
 import { reportError } from './cli/cli-output'
@@ -28,6 +30,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerCalendarCommands(program, globals)
   registerNetworkCommands(program, globals)
   registerLinkCommands(program, globals)
+  registerLinkExchangeCommands(program, globals)
+  registerPresenceCommands(program, globals)
   try {
     await program.parseAsync([...argv], { from: 'user' })
     // A command that printed its result but failed (a blocked directory run) sets exitCode itself.

@@ -62,6 +62,19 @@ import type {
   LinkRequestTicket,
   LinkSiteSettings,
 } from './model/sitelink'
+import type {
+  LinkActivityInfo,
+  LinkClearResult,
+  LinkSendResult,
+  PartnerDirectoryPage,
+} from './model/sitelink-exchange'
+import {
+  presenceKinds,
+  presenceTextLimits,
+  type LinkFeeds,
+  type PresenceClearResult,
+  type PresenceEntry,
+} from './model/sitelink'
 import type { AccessTokenRotation, AppStatus, SecretInfo } from './model/status'
 
 /**
@@ -194,6 +207,25 @@ export const linkSitePatch = z
   .strict()
 export type LinkSitePatch = z.infer<typeof linkSitePatch>
 // --- end site link ---
+// Site link data exchange (outbox, receiving): link ids are the handshake's.
+const linkId = z.string().min(1).max(200)
+const optionalLinkTarget = z.object({ id: linkId.optional() }).strict()
+// Site link presence (在席状況) and partner feeds. Dates and times are checked in the core, which says
+// in Japanese and English what is wrong with them (「2026-02-30」 is not a day).
+const presenceDay = z
+  .object({ employeeKey: z.string().min(1).max(200), date: z.string().min(1).max(40) })
+  .strict()
+const presenceSetInput = presenceDay
+  .extend({
+    kind: z.enum(presenceKinds),
+    /** 行先・補足 */
+    destination: z.string().max(presenceTextLimits.destination).nullable().default(null),
+    /** 帰社日時: 「2026-12-02 17:30」, or 「17:30」 on the entry's day; this computer's zone. */
+    returnAt: z.string().max(40).nullable().default(null),
+    /** 備考 */
+    note: z.string().max(presenceTextLimits.note).nullable().default(null),
+  })
+  .strict()
 
 export const apiContract = {
   'app.status': returns<AppStatus>()(empty),
@@ -379,6 +411,39 @@ export const apiContract = {
   'link.unlink': returns<LinkDetail>()(linkTarget),
   /** 再リンク: everything is sent again (linked, not paused). */
   'link.relink': returns<LinkActionResult>()(linkSendInput),
+  // ── Site link data exchange (seed データ連携, リンク状況を確認する) ──
+  /** 「今すぐ送信」: plans and delivers now, for every active link or the one named; waits for the result. */
+  'link.sendNow': returns<LinkSendResult>()(optionalLinkTarget),
+  /** 「クリア」: stops the send going on and drops the planned batches; their data goes at the next timing. */
+  'link.clear': returns<LinkClearResult>()(optionalLinkTarget),
+  /** A partner's departments, people (with today's presence) and positions, 100 people a page. */
+  'link.partnerDirectory': returns<PartnerDirectoryPage>()(
+    z
+      .object({
+        id: linkId,
+        /** Department code; omitted: the top level. */
+        department: z.string().min(1).max(200).optional(),
+        /** Matches key, names, kana and e-mail across the whole partner. */
+        query: z.string().max(200).optional(),
+        offset: z.number().int().min(0).max(1_000_000).default(0),
+      })
+      .strict(),
+  ),
+  /** 送信状況 and 受信履歴 of one link: last send, sending, planned time and kinds, receipts, last error. */
+  'link.activity': returns<LinkActivityInfo>()(z.object({ id: linkId }).strict()),
+  /** Presence entries (in a day, of an employee, or all), by date then employee key. */
+  'presence.list': returns<readonly PresenceEntry[]>()(
+    z.object({ date: z.string().max(40).optional(), employeeKey: z.string().max(200).optional() }).strict(),
+  ),
+  /** Sets a home employee's presence for a day (replacing that day's entry); partners receive it. */
+  'presence.set': returns<PresenceEntry>()(presenceSetInput),
+  'presence.clear': returns<PresenceClearResult>()(presenceDay),
+  /**
+   * The secret iCalendar feed URLs of a link's partner schedules (one per partner employee and one for the
+   * site), for the home groupware to subscribe to. Anyone holding a URL can read that feed: rotate the
+   * key (`secrets.clear sitelink.feed-key`) to revoke them all.
+   */
+  'link.feeds': returns<LinkFeeds>()(z.object({ id: z.string().min(1).max(200) }).strict()),
 } as const
 
 export type ApiContract = typeof apiContract

@@ -61,7 +61,7 @@ describe.skipIf(skipWithoutKeychain())(
       site.client.getPublic(`https://${address}/renkei-link/v1/request/ping`)
 
     function serveRoutes(target: Core): void {
-      target.partnerEndpoint.setRoutes([
+      target.sitelink.endpoint.setRoutes([
         {
           method: 'GET',
           path: 'renkei-link/v1/request/:token',

@@ -45,6 +45,12 @@ const routes: PartnerRoute[] = [
     auth: 'none',
     handle: async (req) => ({ status: 200, body: { token: req.params['token'] } }),
   },
+  {
+    method: 'GET',
+    path: 'renkei-link/v1/slow',
+    auth: 'none',
+    handle: () => new Promise((resolve) => setTimeout(() => resolve({ status: 200, body: {} }), 3000)),
+  },
 ]
 
 async function refusalOf(work: Promise<unknown>): Promise<PartnerRequestError> {
@@ -306,6 +312,30 @@ describe('site link transport over HTTPS', () => {
     expect(error.code).toBe('unreachable')
     expect(error.kind).toBe('transient')
     expect(error.localized.ja).toContain(nobodyAddress)
+  })
+
+  it('gives up on a partner that does not answer in time', async () => {
+    const impatient = testPartnerClient({ trustedCaPems: [certs.caPem], clock, timeoutMs: 300 })
+    try {
+      const error = await refusalOf(impatient.client.getPublic(`${partner.linkUrl}renkei-link/v1/slow`))
+      expect(error.code).toBe('unreachable')
+      expect(error.localized.en).toContain('timeout')
+    } finally {
+      await impatient.network.close()
+    }
+  })
+
+  it('cuts off an answer larger than the client takes', async () => {
+    const small = testPartnerClient({ trustedCaPems: [certs.caPem], clock, maxAnswerBytes: 1000 })
+    try {
+      const url = `${partner.linkUrl}renkei-link/v1/request/${'x'.repeat(1500)}`
+      const error = await refusalOf(small.client.getPublic(url))
+      expect(error.code).toBe('bad-response')
+      expect(error.localized.en).toContain('larger than 1000 bytes')
+      expect(await site.client.getPublic(url)).toEqual({ token: 'x'.repeat(1500) })
+    } finally {
+      await small.network.close()
+    }
   })
 
   it('refuses link URLs on another port before sending anything', async () => {

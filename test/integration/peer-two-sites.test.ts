@@ -34,7 +34,7 @@ describe('two sites', () => {
       expect(network.trustedCas.map((ca) => ca.certificates[0]!.subject).join(), name).toContain(
         'Renkei Test Link CA',
       )
-      site.core.partnerEndpoint.setRoutes([
+      site.core.sitelink.endpoint.setRoutes([
         {
           method: 'GET',
           path: 'renkei-link/v1/request/:token',

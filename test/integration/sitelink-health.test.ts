@@ -46,9 +46,11 @@ describe('site link health (in-process transport)', () => {
     const attention = (await a.core.api['health.get']({})).attention
     expect(attention.map((subject) => subject.name)).toContain('B工業 東京')
 
+    // The partner is back: a relink reaches it, everything is sent, and the link is healthy again.
     sites.loopback.attach(b.linkUrl, b.core)
     await a.core.api['link.relink']({ id: requesterLink })
-    expect((await siteLinkHealth(a.core)).subjects[0]!.state).toBe('never-run')
+    await a.core.api['link.sendNow']({ id: requesterLink })
+    expect((await siteLinkHealth(a.core)).subjects[0]).toMatchObject({ state: 'ok', lastFailure: null })
 
     await a.core.api['link.unlink']({ id: requesterLink })
     expect((await siteLinkHealth(a.core)).subjects).toEqual([])

@@ -27,7 +27,7 @@ function site(loopback: PartnerLoopback, clock: TestClock, host: string) {
   })
   const api = createLinkHandlers(engine, history)
   const linkUrl = `https://${host}/`
-  loopback.attach(linkUrl, { sitelink: { routes: engine.routes(), keys: engine.partnerKeys() } })
+  loopback.attach(linkUrl, { sitelink: { routes: () => engine.routes(), keys: engine.partnerKeys() } })
   const heard: string[] = []
   engine.listen({
     onStart: (id, sendAt) => heard.push(`start ${id} ${sendAt}`),

@@ -65,7 +65,7 @@ describe('link requests (in-process transport)', () => {
     expect((await a.core.api['link.list']({})).links).toHaveLength(1)
 
     // A replayed accept (the same signed body again, straight to the route) is refused and noted at A.
-    const accept = a.core.sitelink.routes.find((route) => route.path === 'renkei-link/v1/accept')!
+    const accept = a.core.sitelink.routes().find((route) => route.path === 'renkei-link/v1/accept')!
     const key = testSiteKey()
     const { pem } = await key.publicKey()
     const token = new URL(url).pathname.split('/').pop()!
@@ -129,7 +129,7 @@ describe('what a partner may not do (in-process transport)', () => {
     await expect(a.core.api['link.load']({ url })).rejects.toMatchObject({
       localized: { ja: expect.stringContaining('このサイト自身のリンク要求'), en: expect.any(String) },
     })
-    const accept = a.core.sitelink.routes.find((route) => route.path === 'renkei-link/v1/accept')!
+    const accept = a.core.sitelink.routes().find((route) => route.path === 'renkei-link/v1/accept')!
     const hostile = await accept.handle({
       method: 'POST',
       path: accept.path,
@@ -152,7 +152,7 @@ describe('what a partner may not do (in-process transport)', () => {
   it("refuses a partner's state call that does not fit this side's record", async () => {
     const { a, b } = await openPair()
     await sites.pending(a, b)
-    const state = a.core.sitelink.routes.find((route) => route.path === 'renkei-link/v1/state')!
+    const state = a.core.sitelink.routes().find((route) => route.path === 'renkei-link/v1/state')!
     const call = (kind: string) =>
       state.handle({
         method: 'POST',
@@ -178,7 +178,7 @@ describe('what a partner may not do (in-process transport)', () => {
 describe('link limits (in-process transport)', () => {
   it('warns past 100 linked sites and refuses the 201st at both ends', async () => {
     const { a, b } = await openPair()
-    const accept = a.core.sitelink.routes.find((route) => route.path === 'renkei-link/v1/accept')!
+    const accept = a.core.sitelink.routes().find((route) => route.path === 'renkei-link/v1/accept')!
     for (let n = 0; n < 200; n++) {
       const { url } = await a.core.api['link.request']({})
       const key = testSiteKey()

@@ -6,7 +6,7 @@
  */
 import { generateKeyPairSync } from 'node:crypto'
 import type { Core } from '../../src/main/core/core-types'
-import { keyIdOf } from '../../src/main/core/engines/sitelink/link-keys'
+import { keyIdOf } from '../../src/main/core/connectors/peer/site-key'
 import type {
   PartnerClient,
   PartnerRequest,
@@ -50,7 +50,9 @@ function match(route: PartnerRoute, method: string, path: string): Record<string
 const unauthorized: Localized = { ja: '署名を確認できません。', en: 'The signature cannot be verified.' }
 
 /** What the loopback needs of a site: a whole core, or just a link engine's routes and keys. */
-export type LoopbackSite = Pick<Core, 'sitelink'>
+export interface LoopbackSite {
+  readonly sitelink: Pick<Core['sitelink'], 'routes' | 'keys'>
+}
 
 export class PartnerLoopback {
   private readonly sites = new Map<string, LoopbackSite>()
@@ -85,7 +87,7 @@ export class PartnerLoopback {
   private async call(linkUrl: string, request: PartnerRequest, keyId: string | null): Promise<unknown> {
     const core = this.sites.get(linkUrl)
     if (!core) throw this.unreachable(linkUrl)
-    for (const route of core.sitelink.routes) {
+    for (const route of core.sitelink.routes()) {
       const params = match(route, request.method, request.path)
       if (params === null) continue
       this.calls.push({ to: linkUrl, method: request.method, path: request.path })

@@ -88,6 +88,7 @@ export interface TestPartnerClientOptions {
   readonly proxyEnv?: ProxyEnvironment
   readonly clock?: Clock
   readonly timeoutMs?: number
+  readonly maxAnswerBytes?: number
 }
 
 export interface TestPartnerClient {
@@ -113,6 +114,7 @@ export function testPartnerClient(options: TestPartnerClientOptions = {}): TestP
     clock: options.clock ?? systemClock,
     signingKey: () => siteKey.signingKey(),
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.maxAnswerBytes ? { maxAnswerBytes: options.maxAnswerBytes } : {}),
   })
   return {
     client,

@@ -38,8 +38,7 @@ export class TestSites {
     const dataDir = tempDataDir('renkei-link-')
     const core = await openTestCore(dataDir, {
       clock: this.clock,
-      partnerClient: this.loopback.client(key),
-      siteKey: key,
+      siteLink: { client: this.loopback.client(key), siteKey: key },
     })
     this.opened.push(core)
     return { core, linkUrl: '', keyId: key.keyId, dataDir }

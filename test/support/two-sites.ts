@@ -51,7 +51,7 @@ async function openSite(
     writeFileSync(certFile, certificate.cert)
     writeFileSync(keyFile, certificate.key, { mode: 0o600 })
     await core.api['network.ca.add']({ pem: caPem })
-    core.partnerEndpoint.setBasePath(basePath)
+    core.sitelink.endpoint.setBasePath(basePath)
     await core.api['link.endpoint.update']({
       enabled: true,
       bindAddress: address,

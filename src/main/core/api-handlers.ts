@@ -11,7 +11,7 @@ import type { createDirectoryHandlers } from './engines/directory/directory-hand
 import type { EventBus } from './event-bus'
 import type { createNetworkHandlers } from './network/network-handlers'
 import type { createEndpointHandlers } from './connectors/peer/endpoint-handlers'
-import type { createLinkHandlers } from './engines/sitelink/link-handlers'
+import type { SiteLink } from './engines/sitelink/sitelink-wiring'
 import type { HealthService } from './health/health-service'
 import { exportHistory } from './history/history-export'
 import type { HistoryRepository } from './history/history-repository'
@@ -40,7 +40,8 @@ export interface HandlerDeps {
   readonly alerts: ReturnType<typeof createAlertHandlers>
   readonly network: ReturnType<typeof createNetworkHandlers>
   readonly linkEndpoint: ReturnType<typeof createEndpointHandlers>
-  readonly link: ReturnType<typeof createLinkHandlers>
+  /** Site link: links, sending and receiving, presence, partner feed URLs. */
+  readonly sitelink: SiteLink['handlers']
 }
 
 function jobTitle(deps: HandlerDeps, id: string | undefined): Localized {
@@ -183,6 +184,6 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     ...deps.alerts,
     ...deps.network,
     ...deps.linkEndpoint,
-    ...deps.link,
+    ...deps.sitelink,
   }
 }

@@ -47,11 +47,10 @@ import { SettingsRepository } from './settings/settings-repository'
 import { createEndpointHandlers } from './connectors/peer/endpoint-handlers'
 import { createPeerConnectors } from './connectors/peer/peer-connectors'
 import { openDatabase } from './store/database'
-import { createLinkHandlers } from './engines/sitelink/link-handlers'
-import { LinkEngine } from './engines/sitelink/link-engine'
 import { siteLinkHealthReporter } from './engines/sitelink/sitelink-health'
-import { pendingPartnerClient, pendingSiteKey } from './engines/sitelink/transport-pending'
-import type { PartnerRoute } from './engines/sitelink/sitelink-ports'
+import { createSiteLink } from './engines/sitelink/sitelink-wiring'
+import { recordPartnerRefusal } from './engines/sitelink/refusal-record'
+import { siteLinkPlanTriggers } from './engines/sitelink/exchange/plan-triggers'
 
 const databaseFile = 'renkei.sqlite'
 
@@ -87,6 +86,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     now,
     onChange: (overview) => events.emit('health.changed', overview),
   })
+  // Changes in the site link's scope (directory imports, calendar runs) plan a send once the exchange exists.
+  const planTriggers = siteLinkPlanTriggers()
   const scheduler = new Scheduler({
     db,
     clock,
@@ -94,7 +95,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       events.emit('jobs.changed', jobs)
       health.changed()
     },
-    onRunFinished: (job, result) => recordRun(history, events, job, result),
+    onRunFinished: (job, result) => {
+      recordRun(history, events, job, result)
+      planTriggers.runFinished(job.id)
+    },
   })
   scheduler.register(createPruneJob(history, settings, now))
   const alertSettings = new AlertSettingsRepository(db)
@@ -123,6 +127,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onStatus: (status) => {
       events.emit('directory.changed', status)
       health.changed()
+      planTriggers.directoryStatus()
     },
     onProgress: (progress) => events.emit('directory.progress', progress),
   })
@@ -151,7 +156,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       events.emit('calendar.changed', status)
       health.changed()
     },
-    onChange: (change) => events.emit('calendar.change', change),
+    onChange: (change) => {
+      events.emit('calendar.change', change)
+      planTriggers.calendarChanged()
+    },
     onStopped: (stopped) => events.emit('calendar.stopped', stopped),
   })
   scheduler.register(createCalendarJob(calendar, calendarPairs.settings()))
@@ -169,6 +177,30 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       messageEn: endpointFailed.en,
     })
   }
+  const siteLink = createSiteLink({
+    db,
+    secrets,
+    home,
+    history,
+    scheduler,
+    now,
+    client: peer.client,
+    siteKey: peer.siteKey,
+    calendar: { pairs: calendarPairs, connectors: calendarConnectors, parse: parseCalendar },
+    importInProgress: () => directory.importInProgress(),
+    language: () => settings.get().language,
+    signal: shutdown.signal,
+    onLinksChanged: (list) => {
+      events.emit('link.changed', list)
+      health.changed()
+    },
+    ...(options.siteLink ? { overrides: options.siteLink } : {}),
+  })
+  planTriggers.attach(siteLink.exchange, home)
+  peer.endpoint.setRoutes(siteLink.routes())
+  peer.endpoint.setPartnerKeys(siteLink.keys)
+  peer.endpoint.setBasePath(siteLink.basePath())
+  peer.endpoint.onRefused((refusal) => recordPartnerRefusal(history, refusal))
   const jobStatus = (id: string) => (): JobStatus | undefined => scheduler.list().find((job) => job.id === id)
   health.register(
     directoryHealthReporter({
@@ -182,19 +214,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     calendarHealthReporter({ pairs: calendarPairs, state: calendarState, job: jobStatus(calendarJobId) }),
   )
 
-  const links = new LinkEngine({
-    db,
-    client: options.partnerClient ?? pendingPartnerClient,
-    siteKey: options.siteKey ?? pendingSiteKey,
-    history,
-    now,
-    onChange: (list) => {
-      events.emit('link.changed', list)
-      health.changed()
-    },
-  })
-
-  health.register(siteLinkHealthReporter(links, history))
+  health.register(siteLinkHealthReporter(siteLink.links, history))
 
   const handlers = createApiHandlers({
     status: { version: options.version, runtime: options.runtime, dataDir: options.dataDir },
@@ -249,7 +269,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       secrets,
       history,
     }),
-    link: createLinkHandlers(links, history),
+    sitelink: siteLink.handlers,
   })
   if (options.startScheduler ?? true) scheduler.start()
 
@@ -259,8 +279,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     invoke: (method, rawInput) => invokeHandler(handlers, method, rawInput),
     subscribe: events.subscribe,
     files: createLocalHistoryFiles(history, now),
-    partnerEndpoint: peer.endpoint,
-    sitelink: { routes: partnerRoutes(links), keys: links.partnerKeys() },
+    sitelink: { endpoint: peer.endpoint, routes: () => siteLink.routes(), keys: siteLink.keys },
     wake: () => scheduler.wake(),
     close: () =>
       (closing ??= (async () => {
@@ -276,12 +295,4 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         db.close()
       })()),
   }
-}
-
-/**
- * Every route the partner endpoint (connectors/peer `setRoutes`) serves below this site's link URL: the
- * link handshake and state calls now; the outbox and feeds add theirs here.
- */
-function partnerRoutes(links: LinkEngine): readonly PartnerRoute[] {
-  return [...links.routes()]
 }

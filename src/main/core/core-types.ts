@@ -8,7 +8,8 @@ import type { PartnerEndpoint } from './connectors/peer/partner-endpoint'
 import type { ResolveProxy } from './network/proxy-route'
 import type { AccessTokenHolder } from './secrets/access-token'
 import type { SecretStore } from './secrets/secret-store'
-import type { PartnerClient, PartnerKeys, PartnerRoute, SiteKey } from './engines/sitelink/sitelink-ports'
+import type { PartnerKeys, PartnerRoute } from './engines/sitelink/sitelink-ports'
+import type { SiteLinkOverrides } from './engines/sitelink/sitelink-wiring'
 
 export interface CoreOptions {
   readonly dataDir: string
@@ -31,9 +32,8 @@ export interface CoreOptions {
   readonly resolveProxy?: ResolveProxy
   /** Where HTTPS_PROXY / NO_PROXY and the CA bundle variables are read; default process.env. */
   readonly environment?: NodeJS.ProcessEnv
-  /** Site link: calls to partners and this site's key (connectors/peer; tests pass in-process ones). */
-  readonly partnerClient?: PartnerClient
-  readonly siteKey?: SiteKey
+  /** Site link ports to use instead of the wired ones (tests: an in-process transport, simple sources). */
+  readonly siteLink?: SiteLinkOverrides
 }
 
 /**
@@ -55,10 +55,15 @@ export interface Core {
   invoke(method: string, rawInput: unknown): Promise<ApiResult<unknown>>
   readonly subscribe: Subscribe
   readonly files: LocalFiles
-  /** The site link's HTTPS listener: the engine registers its routes, base path and partner keys here. */
-  readonly partnerEndpoint: PartnerEndpoint
-  /** Site link: the routes the partner endpoint serves and the keys it verifies signatures with. */
-  readonly sitelink: { readonly routes: readonly PartnerRoute[]; readonly keys: PartnerKeys }
+  /**
+   * Site link: the partner endpoint (HTTPS listener), the routes it serves (partner requests only, never
+   * the admin API) and the keys it verifies signatures with.
+   */
+  readonly sitelink: {
+    readonly endpoint: PartnerEndpoint
+    routes(): readonly PartnerRoute[]
+    readonly keys: PartnerKeys
+  }
   /** The machine woke from sleep or the clock jumped: catch up on due jobs now. */
   wake(): void
   /** Stops timers, waits for running jobs to settle and closes the database. */

@@ -42,8 +42,11 @@ export function fakeCore(settings: Partial<Settings> = {}): FakeCore {
     invoke: vi.fn<Core['invoke']>(async () => ({ ok: true, value: null })),
     subscribe,
     files: new Proxy({} as LocalFiles, { get: () => unused }),
-    partnerEndpoint: new Proxy({} as PartnerEndpoint, { get: () => unused }),
-    sitelink: { routes: [], keys: { publicKeyFor: () => null } },
+    sitelink: {
+      endpoint: new Proxy({} as PartnerEndpoint, { get: () => unused }),
+      routes: () => [],
+      keys: { publicKeyFor: () => null },
+    },
     wake: vi.fn<Core['wake']>(),
     close: vi.fn<Core['close']>(async () => undefined),
     emit: (event, payload) => listeners.get(event)?.forEach((listener) => listener(payload)),

@@ -114,10 +114,15 @@ export interface PresenceEntry {
  * with their time only: no summary, location or description ever leaves the home site.
  */
 export interface LinkScheduleItem {
-  /** Stable per occurrence: the event UID, plus the recurrence id for one occurrence of a series. */
+  /**
+   * Stable per occurrence: the event UID, plus `/` and the recurrence id for one occurrence of a series
+   * (its date for an all-day series, else its instant in UTC: `uid/20261207T000000Z`).
+   */
   readonly id: string
   readonly employeeKey: string
+  /** ms since the epoch; for an all-day event, UTC midnight of its date (the partner's zone may differ). */
   readonly start: number
+  /** Exclusive; for an all-day event, UTC midnight of the day after its last day. */
   readonly end: number
   readonly allDay: boolean
   readonly busyOnly: boolean
@@ -177,3 +182,39 @@ export interface LinkList {
 export type LinkActionResult =
   | { readonly outcome: 'done'; readonly link: LinkDetail; readonly firstSendAt: number | null }
   | { readonly outcome: 'peak'; readonly warning: Localized; readonly tonightAt: number }
+
+/** How long 行先・補足 and 備考 may be (characters): what a groupware's presence board shows in one cell. */
+export const presenceTextLimits = { destination: 100, note: 500 } as const
+
+/** The presence kinds as the screens and the CLI name them. */
+export const presenceKindLabels: Readonly<Record<PresenceKind, Localized>> = {
+  in: { ja: '在席', en: 'In' },
+  out: { ja: '外出', en: 'Out' },
+  meeting: { ja: '会議', en: 'In a meeting' },
+  away: { ja: '離席', en: 'Away' },
+  trip: { ja: '出張', en: 'On a business trip' },
+  leave: { ja: '休暇', en: 'On leave' },
+  home: { ja: '在宅', en: 'Working from home' },
+}
+
+/** What `presence.clear` did: false when there was no entry for that employee and day (nothing changed). */
+export interface PresenceClearResult {
+  readonly cleared: boolean
+}
+
+/** One iCalendar feed URL of a link (`link.feeds`): per partner employee, or the whole partner site. */
+export interface LinkFeedUrl {
+  /** Null: the feed of the whole partner site. */
+  readonly employeeKey: string | null
+  readonly name: string
+  readonly url: string
+}
+
+export interface LinkFeeds {
+  readonly linkId: string
+  readonly site: LinkFeedUrl
+  readonly employees: readonly LinkFeedUrl[]
+}
+
+/** Keychain name of the key that signs partner feed URLs; clearing it revokes every feed URL. */
+export const feedKeySecret = 'sitelink.feed-key'

@@ -154,6 +154,15 @@ export class HomeDirectoryRepository implements StoredHomeView {
     return { employees: page, nextAfter: rows.length > query.limit ? page[page.length - 1]!.key : null }
   }
 
+  /** Keyset pages of one kind in key order, for readers that write between pages (the site link outbox). */
+  page<T extends HomeObject>(kind: DirectoryObjectKind, after: string | null, limit: number): T[] {
+    const rows = this.db
+      .prepare('SELECT data FROM directory_objects WHERE kind = ? AND key > ? ORDER BY key LIMIT ?')
+      .pluck()
+      .all(kind, after ?? '', limit) as string[]
+    return rows.map((data) => JSON.parse(data) as T)
+  }
+
   private all<T>(kind: DirectoryObjectKind): T[] {
     const rows = this.db
       .prepare('SELECT data FROM directory_objects WHERE kind = ? ORDER BY key')

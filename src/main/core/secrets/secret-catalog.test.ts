@@ -52,6 +52,13 @@ describe('describeSecret', () => {
     expect(info.description?.en).toContain('bookmarks')
   })
 
+  it('says that clearing the site link feed key revokes every feed URL', () => {
+    const info = describeSecret('sitelink.feed-key')
+    expect(info).toMatchObject({ group: 'app', action: 'clear' })
+    expect(info.description?.ja).toMatch(/^サイト連携: .*使えなくなり/)
+    expect(info.description?.en).toMatch(/^Site link: .*stops every feed URL/)
+  })
+
   it('leaves every other name to the admin, without guessing what it is', () => {
     for (const name of [
       'groupware.password',

@@ -8,6 +8,7 @@ import { directorySecretNames } from '../../../shared/model/directory-config'
 import type { Localized } from '../../../shared/model/localized'
 import { networkProxyPasswordSecret } from '../../../shared/model/network'
 import { linkEndpointPassphraseSecret, linkSiteKeySecret } from '../../../shared/model/sitelink-endpoint'
+import { feedKeySecret } from '../../../shared/model/sitelink'
 import type { SecretGroup, SecretInfo } from '../../../shared/model/status'
 import { accessTokenSecret } from './access-token'
 import type { SecretStore } from './secret-store'
@@ -136,6 +137,14 @@ const catalog: readonly CatalogRow[] = [
     describe: () => ({
       ja: 'ネットワーク: 手動設定のプロキシにサインインするパスワード（Basic 認証）。設定画面の「ネットワーク」で変更します。',
       en: 'Network: password for signing in to the manual proxy (Basic authentication). Change it under Network in Settings.',
+    }),
+  },
+  {
+    pattern: exact(feedKeySecret),
+    group: 'sitelink',
+    describe: () => ({
+      ja: 'サイト連携: 連携先の予定を配信するフィードの URL に署名する鍵（初回に自動作成）。削除すると、配布済みのフィード URL はすべて使えなくなり、次に URL を表示したときに新しい鍵が作られます。',
+      en: 'Site link: the key that signs the URLs of partner schedule feeds (made on first use). Clearing it stops every feed URL handed out; a new key is made the next time URLs are shown.',
     }),
   },
 ]

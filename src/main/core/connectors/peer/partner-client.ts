@@ -12,6 +12,7 @@ import { ConnectorError } from '../connector-error'
 import { networkCause } from '../network-cause'
 import { parseLinkUrl, partnerUrl } from './link-url'
 import { signRequest } from './message-signing'
+import { maxPartnerBodyBytes } from './partner-listener'
 import {
   badResponse,
   basicAuth,
@@ -30,6 +31,8 @@ export interface PartnerClientDeps {
   readonly clock: Clock
   /** Per request, connection to last byte. */
   readonly timeoutMs?: number
+  /** A bigger answer is cut off and refused; default twice what the partner endpoint accepts. */
+  readonly maxAnswerBytes?: number
 }
 
 const defaultTimeoutMs = 60_000
@@ -92,8 +95,29 @@ function answerError(url: URL, status: number, headers: Record<string, unknown>,
   return new PartnerRequestError('bad-response', badResponse(url.host, what), text, status)
 }
 
+/** The answer's text, refused unread past `max` bytes (a URL pasted by mistake must not fill memory). */
+async function readAnswer(
+  body: AsyncIterable<Buffer> & { destroy(): unknown },
+  url: URL,
+  max: number,
+): Promise<string> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of body) {
+    size += chunk.length
+    if (size > max) {
+      body.destroy()
+      const what = { ja: `応答が ${max} バイトを超えています`, en: `the answer is larger than ${max} bytes` }
+      throw new PartnerRequestError('bad-response', badResponse(url.host, what))
+    }
+    chunks.push(chunk)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}
+
 export function createPartnerClient(deps: PartnerClientDeps): PartnerClient {
   const timeoutMs = deps.timeoutMs ?? defaultTimeoutMs
+  const maxAnswerBytes = deps.maxAnswerBytes ?? 2 * maxPartnerBodyBytes
 
   async function exchange(out: Outgoing): Promise<unknown> {
     const routed = await deps.network.dispatcher(out.url)
@@ -111,7 +135,7 @@ export function createPartnerClient(deps: PartnerClientDeps): PartnerClient {
     } catch (thrown) {
       throw await transportError(thrown, out.url, routed, deps.network)
     }
-    const text = await answer.body.text()
+    const text = await readAnswer(answer.body, out.url, maxAnswerBytes)
     if (answer.statusCode < 200 || answer.statusCode >= 300) {
       throw answerError(out.url, answer.statusCode, answer.headers, text)
     }

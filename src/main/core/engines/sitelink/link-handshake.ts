@@ -12,9 +12,9 @@ import {
   type LinkRequestTicket,
 } from '../../../../shared/model/sitelink'
 import { linkCategory, reasonOf, recordTransition, type LinkContext } from './link-context'
-import { keyIdOfSent } from './link-keys'
+import { keyIdOf } from '../../connectors/peer/site-key'
 import type { StoredLink } from './link-repository'
-import { parseRequestUrl, requestPathPrefix } from './link-url-check'
+import { parseRequestUrl, requestPathPrefix } from './request-url'
 import { acceptRoute, requestResource, type RequestResource } from './wire'
 
 export const requestLifetimeMs = 24 * 60 * 60 * 1000
@@ -95,8 +95,7 @@ export async function loadRequest(ctx: LinkContext, url: string): Promise<Loaded
     throw loadRefused(reasonOf(error))
   }
   const parsed = requestResource.safeParse(raw)
-  const partnerKeyId = parsed.success ? keyIdOfSent(parsed.data.publicKey) : null
-  if (!parsed.success || partnerKeyId === null) {
+  if (!parsed.success) {
     throw loadRefused({
       ja: '相手先の答えが Renkei のリンク要求ではありません。URL を確かめてください。',
       en: 'The answer is not a Renkei link request. Check the URL.',
@@ -104,6 +103,7 @@ export async function loadRequest(ctx: LinkContext, url: string): Promise<Loaded
   }
   const resource = parsed.data
   if (resource.expiresAt <= ctx.now()) throw loadRefused(requestMessages.expired)
+  const partnerKeyId = keyIdOf(resource.publicKey)
   if (partnerKeyId === (await ctx.siteKey.publicKey()).keyId) {
     throw loadRefused({
       ja: 'これはこのサイト自身のリンク要求です。連携したい相手先で受諾してもらってください。',

@@ -7,10 +7,10 @@ import { maxLinkedSites } from '../../../../shared/model/sitelink'
 import { ApiError } from '../../../../shared/model/errors'
 import { linkCategory, recordTransition, type LinkContext } from './link-context'
 import { hashToken, limitMessage, requestMessages } from './link-handshake'
-import { keyIdOfSent } from './link-keys'
+import { keyIdOf } from '../../connectors/peer/site-key'
 import { runHooks } from './link-lifecycle'
 import { afterTransition, inboundRefusal } from './link-states'
-import { checkLinkUrl } from './link-url-check'
+import { parseLinkUrl } from '../../connectors/peer/link-url'
 import type { InboundPartnerRequest, PartnerResponse, PartnerRoute } from './sitelink-ports'
 import { acceptBody, acceptRoute, refusalBody, requestRoute, stateBody, stateRoute } from './wire'
 
@@ -54,8 +54,8 @@ async function receiveAccept(ctx: LinkContext, request: InboundPartnerRequest): 
   const parsed = acceptBody.safeParse(request.body)
   if (!parsed.success) return refuse(400, badBody)
   const body = parsed.data
-  const keyId = keyIdOfSent(body.publicKey)
-  if (keyId === null || request.keyId !== keyId) return refuse(401, badBody)
+  const keyId = keyIdOf(body.publicKey)
+  if (request.keyId !== keyId) return refuse(401, badBody)
   const stored = ctx.links.requestByHash(hashToken(body.token))
   if (!stored || stored.consumedAt !== null || stored.invalidatedAt !== null) {
     return refusedAccept(ctx, 404, requestMessages.unknown)
@@ -70,7 +70,7 @@ async function receiveAccept(ctx: LinkContext, request: InboundPartnerRequest): 
   if (ctx.links.countActive() >= maxLinkedSites) return refusedAccept(ctx, 409, limitMessage())
   let linkUrl: string
   try {
-    linkUrl = checkLinkUrl(body.partner.linkUrl)
+    linkUrl = parseLinkUrl(body.partner.linkUrl)
   } catch (error) {
     return refusedAccept(ctx, 400, (error as ApiError).localized)
   }
@@ -122,7 +122,7 @@ async function receiveState(ctx: LinkContext, request: InboundPartnerRequest): P
   let newUrl: string | null = null
   if (body.kind === 'url-change') {
     try {
-      newUrl = checkLinkUrl(body.linkUrl ?? '')
+      newUrl = parseLinkUrl(body.linkUrl ?? '')
     } catch (error) {
       return refuse(400, (error as ApiError).localized)
     }

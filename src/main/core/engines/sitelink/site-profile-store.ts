@@ -9,7 +9,7 @@ import { ApiError } from '../../../../shared/model/errors'
 import type { LinkSiteSettings, SiteProfile } from '../../../../shared/model/sitelink'
 import { JsonSetting } from '../../settings/json-setting'
 import type { Db } from '../../store/database'
-import { checkLinkUrl } from './link-url-check'
+import { parseLinkUrl } from '../../connectors/peer/link-url'
 
 const siteDocument = z
   .object({
@@ -76,7 +76,7 @@ export class SiteProfileStore {
       ...patch,
       siteName: blankToNull(patch.siteName),
       adminName: blankToNull(patch.adminName),
-      linkUrl: patch.linkUrl === undefined ? undefined : checkLinkUrl(patch.linkUrl),
+      linkUrl: patch.linkUrl === undefined ? undefined : parseLinkUrl(patch.linkUrl),
     }
     const defined = Object.fromEntries(Object.entries(normalised).filter(([, v]) => v !== undefined))
     const { before, after } = this.doc.update(defined)

@@ -7,7 +7,9 @@ import { v6CalendarParseMemory } from './006-calendar-parse-memory'
 import { v7HistoryFts } from './007-history-fts'
 import { v8HomeLeavers } from './008-home-leavers'
 import { v9SiteLinks } from './009-site-links'
+import { v10LinkOutbox } from './010-link-outbox'
 import { v11LinkNonces } from './011-link-nonces'
+import { v12Presence } from './012-presence'
 
 /** Ordered schema steps; the database's user_version says how many are applied. Append, never edit. */
 export const migrations: readonly string[] = [
@@ -20,5 +22,7 @@ export const migrations: readonly string[] = [
   v7HistoryFts,
   v8HomeLeavers,
   v9SiteLinks,
+  v10LinkOutbox,
   v11LinkNonces,
+  v12Presence,
 ]

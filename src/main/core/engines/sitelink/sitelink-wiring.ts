@@ -1,0 +1,207 @@
+/**
+ * The site link engine as the composition root builds it once: the link records (handshake, states), the
+ * data exchange (outbox, receiving), presence, schedules and partner feeds, all joined to one partner
+ * endpoint. `app.ts` hands in the concrete transport (connectors/peer); tests may replace ports.
+ */
+import { linkDataKinds, type LinkList } from '../../../../shared/model/sitelink'
+import type { Language } from '../../../../shared/model/localized'
+import type { CalendarConnectorFactory } from '../calendar/calendar-connector-factory'
+import type { CalendarPairRepository } from '../calendar/calendar-pair-repository'
+import type { ParsedCalendar } from '../calendar/calendar-connectors'
+import type { HomeDirectoryRepository } from '../../directory/home-directory-repository'
+import type { HistoryRepository } from '../../history/history-repository'
+import type { Scheduler } from '../../scheduler/scheduler'
+import type { SecretStore } from '../../secrets/secret-store'
+import type { Db } from '../../store/database'
+import { createExchangeHandlers } from './exchange/exchange-handlers'
+import type { ExchangeLinks } from './exchange/exchange-ports'
+import { createSiteExchange, type ExchangePorts } from './exchange/exchange-wiring'
+import { linkSendJobId, sendJobResult } from './exchange/exchange-jobs'
+import type { SiteExchange } from './exchange/site-exchange'
+import { createFeedHandlers } from './feed-handlers'
+import { createFeedRoute, type FeedDirectory } from './feed-route'
+import { FeedTokens } from './feed-tokens'
+import { partnerName } from './link-context'
+import { LinkEngine } from './link-engine'
+import { createLinkHandlers } from './link-handlers'
+import { PresenceRepository } from './presence-repository'
+import { createPresenceHandlers, PresenceService } from './presence-service'
+import { calendarScheduleDeps, ScheduleSource } from './schedule-source'
+import { scheduleExport } from './schedule-export'
+import type { PartnerClient, PartnerKeys, PartnerRoute, SiteKey } from './sitelink-ports'
+
+/** What tests may replace: the transport (in-process) and any of the exchange's ports. */
+export type SiteLinkOverrides = ExchangePorts & { readonly siteKey?: SiteKey }
+
+export interface SiteLinkDeps {
+  readonly db: Db
+  readonly secrets: SecretStore
+  readonly home: HomeDirectoryRepository
+  readonly history: HistoryRepository
+  readonly scheduler: Scheduler
+  readonly now: () => number
+  readonly client: PartnerClient
+  readonly siteKey: SiteKey
+  readonly calendar: {
+    readonly pairs: CalendarPairRepository
+    readonly connectors: CalendarConnectorFactory
+    readonly parse: (text: string) => ParsedCalendar
+  }
+  readonly importInProgress: () => boolean
+  readonly language: () => Language
+  readonly signal: AbortSignal
+  readonly onLinksChanged: (list: LinkList) => void
+  readonly overrides?: SiteLinkOverrides
+}
+
+export interface SiteLink {
+  readonly links: LinkEngine
+  readonly exchange: SiteExchange
+  /** Every route the partner endpoint serves below this site's link URL. */
+  routes(): readonly PartnerRoute[]
+  readonly keys: PartnerKeys
+  /** The path of this site's link URL (the endpoint answers below it); "/" until one is set. */
+  basePath(): string
+  readonly handlers: ReturnType<typeof createHandlers>
+}
+
+export function createSiteLink(deps: SiteLinkDeps): SiteLink {
+  const overrides = deps.overrides ?? {}
+  const client = overrides.client ?? deps.client
+  const links = new LinkEngine({
+    db: deps.db,
+    client,
+    siteKey: overrides.siteKey ?? deps.siteKey,
+    history: deps.history,
+    now: deps.now,
+    onChange: deps.onLinksChanged,
+  })
+  const site = links.context.site
+  const presenceStore = new PresenceRepository(deps.db)
+  const presence = new PresenceService({
+    presence: presenceStore,
+    home: deps.home,
+    history: deps.history,
+    now: deps.now,
+  })
+  const schedules = new ScheduleSource(
+    calendarScheduleDeps(deps.calendar.pairs, deps.calendar.connectors, deps.calendar.parse),
+  )
+  const exchange = createSiteExchange({
+    db: deps.db,
+    home: deps.home,
+    history: deps.history,
+    scheduler: deps.scheduler,
+    now: deps.now,
+    importInProgress: deps.importInProgress,
+    onChanged: () => deps.onLinksChanged(links.list()),
+    ports: {
+      links: exchangeLinks(links),
+      client,
+      profile: { profile: () => (site.settings().ready ? site.profile() : null) },
+      schedules: scheduleExport(schedules, deps.db, deps.now),
+      presence: { entries: () => presenceStore.list({}) },
+      ...overrides,
+    },
+  })
+  links.useActivity(exchange)
+  presence.onChanged(() => exchange.planSend(['presence']))
+  links.listen({
+    // リンク開始: the first transfer goes now, or at the time the admin chose (outside peak hours).
+    onStart: (linkId, sendAt) => {
+      exchange.planSend(linkDataKinds)
+      if (sendAt === null) sendNow(linkId)
+    },
+  })
+  const sendNow = (linkId: string): void => {
+    void deps.scheduler
+      .track(linkSendJobId, () => exchange.send(linkId, deps.signal, { full: true }), sendJobResult)
+      .catch(() => undefined) // recorded by the scheduler's run record and the link's last error
+  }
+  const feedTokens = new FeedTokens(deps.secrets)
+  const feedDirectory = partnerFeedDirectory(links, exchange)
+  const feedRoute = createFeedRoute({
+    tokens: feedTokens,
+    schedules: { itemsFor: async (linkId, key) => exchange.partnerSchedules(linkId, key) },
+    directory: feedDirectory,
+    language: deps.language,
+    now: deps.now,
+  })
+  const handlers = createHandlers({
+    links,
+    exchange,
+    presence,
+    feedTokens,
+    feedDirectory,
+    linkUrl: () => site.settings().linkUrl,
+    deps,
+  })
+  return {
+    links,
+    exchange,
+    routes: () => [...links.routes(), ...exchange.routes(), feedRoute],
+    keys: links.partnerKeys(),
+    basePath: () => {
+      const linkUrl = site.settings().linkUrl
+      return linkUrl === null ? '/' : new URL(linkUrl).pathname
+    },
+    handlers,
+  }
+}
+
+function createHandlers(parts: {
+  readonly links: LinkEngine
+  readonly exchange: SiteExchange
+  readonly presence: PresenceService
+  readonly feedTokens: FeedTokens
+  readonly feedDirectory: FeedDirectory
+  readonly linkUrl: () => string | null
+  readonly deps: SiteLinkDeps
+}) {
+  const { deps } = parts
+  return {
+    ...createLinkHandlers(parts.links, deps.history),
+    ...createExchangeHandlers({
+      exchange: parts.exchange,
+      scheduler: deps.scheduler,
+      history: deps.history,
+      signal: deps.signal,
+    }),
+    ...createPresenceHandlers(parts.presence),
+    ...createFeedHandlers({
+      tokens: parts.feedTokens,
+      directory: parts.feedDirectory,
+      linkUrl: parts.linkUrl,
+    }),
+  }
+}
+
+/** The exchange's view of the link records. */
+function exchangeLinks(links: LinkEngine): ExchangeLinks {
+  return {
+    activeLinks: () =>
+      links.activeLinks().map((link) => ({
+        id: link.id,
+        linkUrl: link.partner.linkUrl,
+        siteName: partnerName(link),
+      })),
+    linkForKey: (keyId) => {
+      const link = links.links.activeByKey(keyId)
+      return link ? { id: link.id, active: links.isActive(link.id), siteName: partnerName(link) } : null
+    },
+    has: (linkId) => links.links.get(linkId) !== null,
+    onUnlink: (listener) => void links.listen({ onUnlink: listener }),
+    onRelink: (listener) => void links.listen({ onRelink: (linkId) => listener(linkId) }),
+  }
+}
+
+/** Names for the partner feeds: the link's partner site and the partner employees it received. */
+function partnerFeedDirectory(links: LinkEngine, exchange: SiteExchange): FeedDirectory {
+  return {
+    siteName: (linkId) => {
+      const link = links.links.get(linkId)
+      return link ? partnerName(link) : null
+    },
+    employees: (linkId) => (links.links.get(linkId) ? exchange.partnerEmployees(linkId) : []),
+  }
+}
