@@ -194,6 +194,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       events.emit('link.changed', list)
       health.changed()
     },
+    onSiteChanged: () => peer.endpoint.setBasePath(siteLink.basePath()),
     ...(options.siteLink ? { overrides: options.siteLink } : {}),
   })
   planTriggers.attach(siteLink.exchange, home)

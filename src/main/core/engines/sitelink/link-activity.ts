@@ -40,4 +40,6 @@ export interface LinkHooks {
   onRelink?(linkId: string, sendAt: number | null): void
   /** Unlinked (either side): remove the partner's employees, departments and positions; keep schedules. */
   onUnlink?(linkId: string): void
+  /** This site's profile changed (company, site name, link URL): partners get the new company data. */
+  onSiteChanged?(): void
 }

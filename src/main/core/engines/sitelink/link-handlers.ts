@@ -57,6 +57,7 @@ export function createLinkHandlers(engine: LinkEngine, history: HistoryRepositor
       const { before, after } = ctx.site.update(patch)
       if (JSON.stringify(before) !== JSON.stringify(after)) {
         writeAudit(history, { ja: 'サイト情報を変更しました', en: 'Site profile changed' }, { before, after })
+        for (const hooks of ctx.hooks()) hooks.onSiteChanged?.()
         ctx.changed()
       }
       if (after.linkUrl !== null && before.linkUrl !== after.linkUrl)

@@ -18,6 +18,7 @@ import type { ExchangeLinks } from './exchange/exchange-ports'
 import { createSiteExchange, type ExchangePorts } from './exchange/exchange-wiring'
 import { linkSendJobId, sendJobResult } from './exchange/exchange-jobs'
 import type { SiteExchange } from './exchange/site-exchange'
+import { createDeferredSendJob, DeferredSends } from './deferred-sends'
 import { createFeedHandlers } from './feed-handlers'
 import { createFeedRoute, type FeedDirectory } from './feed-route'
 import { FeedTokens } from './feed-tokens'
@@ -51,6 +52,8 @@ export interface SiteLinkDeps {
   readonly language: () => Language
   readonly signal: AbortSignal
   readonly onLinksChanged: (list: LinkList) => void
+  /** This site's profile changed (the endpoint's base path follows the link URL). */
+  readonly onSiteChanged: () => void
   readonly overrides?: SiteLinkOverrides
 }
 
@@ -87,6 +90,7 @@ export function createSiteLink(deps: SiteLinkDeps): SiteLink {
   const schedules = new ScheduleSource(
     calendarScheduleDeps(deps.calendar.pairs, deps.calendar.connectors, deps.calendar.parse),
   )
+  const deferred = new DeferredSends(deps.db)
   const exchange = createSiteExchange({
     db: deps.db,
     home: deps.home,
@@ -96,7 +100,7 @@ export function createSiteLink(deps: SiteLinkDeps): SiteLink {
     importInProgress: deps.importInProgress,
     onChanged: () => deps.onLinksChanged(links.list()),
     ports: {
-      links: exchangeLinks(links),
+      links: exchangeLinks(links, deferred, deps.now),
       client,
       profile: { profile: () => (site.settings().ready ? site.profile() : null) },
       schedules: scheduleExport(schedules, deps.db, deps.now),
@@ -106,18 +110,32 @@ export function createSiteLink(deps: SiteLinkDeps): SiteLink {
   })
   links.useActivity(exchange)
   presence.onChanged(() => exchange.planSend(['presence']))
+  // リンク開始 and 再リンク: the full transfer goes now, or tonight when the admin chose to avoid peak hours.
+  const sendAllAt = (linkId: string, sendAt: number | null): void => {
+    if (sendAt === null) sendNow(linkId)
+    else deferred.defer(linkId, sendAt)
+  }
   links.listen({
-    // リンク開始: the first transfer goes now, or at the time the admin chose (outside peak hours).
     onStart: (linkId, sendAt) => {
       exchange.planSend(linkDataKinds)
-      if (sendAt === null) sendNow(linkId)
+      sendAllAt(linkId, sendAt)
+    },
+    onRelink: sendAllAt,
+    onUnlink: (linkId) => deferred.forget(linkId),
+    onSiteChanged: () => {
+      exchange.planSend(['company'])
+      deps.onSiteChanged()
     },
   })
-  const sendNow = (linkId: string): void => {
-    void deps.scheduler
-      .track(linkSendJobId, () => exchange.send(linkId, deps.signal, { full: true }), sendJobResult)
-      .catch(() => undefined) // recorded by the scheduler's run record and the link's last error
-  }
+  const trackedSend = (linkId: string) =>
+    deps.scheduler.track(
+      linkSendJobId,
+      () => exchange.send(linkId, deps.signal, { full: true }),
+      sendJobResult,
+    )
+  // Failures are in the run record and the link's last error.
+  const sendNow = (linkId: string): void => void trackedSend(linkId).catch(() => undefined)
+  deps.scheduler.register(createDeferredSendJob(deferred, deps.now, (linkId) => trackedSend(linkId)))
   const feedTokens = new FeedTokens(deps.secrets)
   const feedDirectory = partnerFeedDirectory(links, exchange)
   const feedRoute = createFeedRoute({
@@ -176,15 +194,18 @@ function createHandlers(parts: {
   }
 }
 
-/** The exchange's view of the link records. */
-function exchangeLinks(links: LinkEngine): ExchangeLinks {
+/** The exchange's view of the link records; a link whose send waits for tonight is left out until then. */
+function exchangeLinks(links: LinkEngine, deferred: DeferredSends, now: () => number): ExchangeLinks {
   return {
     activeLinks: () =>
-      links.activeLinks().map((link) => ({
-        id: link.id,
-        linkUrl: link.partner.linkUrl,
-        siteName: partnerName(link),
-      })),
+      links
+        .activeLinks()
+        .filter((link) => !deferred.waiting(link.id, now()))
+        .map((link) => ({
+          id: link.id,
+          linkUrl: link.partner.linkUrl,
+          siteName: partnerName(link),
+        })),
     linkForKey: (keyId) => {
       const link = links.links.activeByKey(keyId)
       return link ? { id: link.id, active: links.isActive(link.id), siteName: partnerName(link) } : null
