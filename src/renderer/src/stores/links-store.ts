@@ -59,6 +59,10 @@ interface LinksState {
   accept(url: string): Promise<void>
   send(id: string, action: SendAction, choice?: 'confirmPeak' | 'sendTonight'): Promise<void>
   act(id: string, action: SimpleAction): Promise<void>
+  /** 「今すぐ送信」 to one partner, waiting for the result. */
+  sendNow(id: string): Promise<void>
+  /** 「クリア」: stops the send on the way and drops the planned batches. */
+  clear(id: string): Promise<void>
   saveSite(patch: LinkSitePatch): Promise<boolean>
   receiveList(list: LinkList): void
   dismiss(): void
@@ -177,6 +181,20 @@ export const useLinksStore = create<LinksState>()((set, get) => {
       if (!detail) return
       set({ notice: localized(actionNotices[action]) })
       if (get().detail?.summary.id === id) set({ detail })
+    },
+    async sendNow(id) {
+      const result = await guarded('error', () => api['link.sendNow']({ id }))
+      const outcome = result?.links.find((l) => l.linkId === id)
+      if (!outcome) return
+      if (outcome.error) set({ error: outcome.error })
+      else
+        set({
+          notice: localized('links.send.sent', { delivered: outcome.delivered, pending: outcome.pending }),
+        })
+    },
+    async clear(id) {
+      const result = await guarded('error', () => api['link.clear']({ id }))
+      if (result) set({ notice: localized('links.send.cleared', { count: result.cleared }) })
     },
     async saveSite(patch) {
       const site = await guarded('siteError', () => api['link.site.update'](patch))

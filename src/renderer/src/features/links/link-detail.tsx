@@ -9,7 +9,10 @@ import { routeHash } from '../../lib/routes'
 import { useLinksStore } from '../../stores/links-store'
 import { LinkActions, PeakQuestionBox } from './link-actions'
 import { siteDisplayName, stateKey, transitionLabel } from './link-labels'
+import { FeedsSection } from './feeds-section'
+import { PartnerDirectory } from './partner-directory'
 import { ReceiptList } from './receipts'
+import { SendControls } from './send-controls'
 import { LastSend, PlannedSend } from './send-status'
 
 /** サイト情報 and リンク情報: every transition with its time, actor and that site's name then (seed). */
@@ -53,27 +56,29 @@ function SendInfo({ detail }: { readonly detail: LinkDetail }): ReactNode {
   const language = useLanguage()
   const { summary } = detail
   return (
-    <dl className="link-facts">
-      <dt>{t('links.col.lastSend')}</dt>
-      <dd>
-        <LastSend link={summary} />
-      </dd>
-      <dt>{t('links.col.planned')}</dt>
-      <dd>
-        <PlannedSend link={summary} />
-      </dd>
-      <dt>{t('links.col.error')}</dt>
-      <dd className="link-error">
-        {summary.lastError ? summary.lastError[language] : t('links.detail.noError')}
-      </dd>
-    </dl>
+    <>
+      <dl className="link-facts">
+        <dt>{t('links.col.lastSend')}</dt>
+        <dd>
+          <LastSend link={summary} />
+        </dd>
+        <dt>{t('links.col.planned')}</dt>
+        <dd>
+          <PlannedSend link={summary} />
+        </dd>
+        <dt>{t('links.col.error')}</dt>
+        <dd className="link-error">
+          {summary.lastError ? summary.lastError[language] : t('links.detail.noError')}
+        </dd>
+      </dl>
+      <div className="form-actions">
+        <SendControls link={summary} />
+      </div>
+    </>
   )
 }
 
-/**
- * One partner site (`#/links/<id>`). The partner directory (link.partnerDirectory) and feed URLs
- * (link.feeds) get their own sections below the receive history once those APIs are on this branch.
- */
+/** One partner site (`#/links/<id>`); a linked one also shows what it sent: its people and schedule feeds. */
 export function LinkDetailView({ id }: { readonly id: string }): ReactNode {
   const t = useT()
   const detail = useLinksStore((s) => (s.detail?.summary.id === id ? s.detail : null))
@@ -111,6 +116,12 @@ export function LinkDetailView({ id }: { readonly id: string }): ReactNode {
         <ReceiptList link={detail.summary} />
         <p className="note">{t('links.receipt.note')}</p>
       </Section>
+      {detail.summary.state === 'linked' ? (
+        <>
+          <PartnerDirectory id={id} />
+          <FeedsSection id={id} />
+        </>
+      ) : null}
       <div className="form-actions">{back}</div>
     </div>
   )

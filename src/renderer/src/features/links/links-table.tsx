@@ -8,6 +8,7 @@ import { useLinksStore } from '../../stores/links-store'
 import { siteDisplayName, stateKey } from './link-labels'
 import { PauseButton } from './pause-button'
 import { ReceiptSummary } from './receipts'
+import { SendControls } from './send-controls'
 import { LastSend, PlannedSend } from './send-status'
 
 function LinkRow({ link }: { readonly link: LinkSummary }): ReactNode {
@@ -38,6 +39,7 @@ function LinkRow({ link }: { readonly link: LinkSummary }): ReactNode {
       </td>
       <td className="link-error">{link.lastError ? link.lastError[language] : ''}</td>
       <td className="actions">
+        <SendControls link={link} />
         <PauseButton link={link} small />
       </td>
     </tr>
