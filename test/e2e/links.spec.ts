@@ -83,7 +83,7 @@ test('site settings refuse a link URL off port 443 in place, then save', async (
     siteName: 'A東京',
     url: 'https://renkei-a.example.co.jp:8443/',
   })
-  await expect(links.site.getByRole('alert')).toContainText('ポートは 443 だけ使えます')
+  await expect(links.site.getByRole('alert')).toContainText('443ポートのみ')
   await expect(links.home.getByTestId('home-company')).toHaveText('（未設定）')
 
   await links.saveSite({ url: 'https://renkei-a.example.co.jp/' })
@@ -203,3 +203,51 @@ test('the Dashboard lists each live link with its health and opens its detail', 
 test('request: the URL is shown once with a mail draft and a live countdown; re-issuing warns', async ({
   page,
 }) => {
+  const links = new LinksPage(page)
+  await links.open(daemon.url)
+  await links.go('links')
+  await links.requestIssue.click()
+  const url = await links.requestUrl.inputValue()
+  expect(url).toMatch(/^https:\/\/renkei-a\.example\.co\.jp\/renkei-link\/v1\/request\/[A-Za-z0-9_-]{22,}$/)
+  await expect(links.requestMail).toHaveAttribute(
+    'href',
+    new RegExp(`^mailto:\\?subject=.*${encodeURIComponent(url)}`),
+  )
+  await expect(links.countdown).toHaveText(/有効期限まで 2[34]:\d\d:\d\d/)
+  const first = await links.countdown.textContent()
+  await expect(links.countdown).not.toHaveText(first ?? '')
+  await links.requestIssue.click()
+  await expect(links.reissueConfirm).toContainText('いま有効なリンクURLは使えなくなります')
+  await links.reissueConfirm.getByRole('button', { name: 'リンクURLを再発行' }).click()
+  await expect(links.requestUrl).not.toHaveValue(url)
+  // Shown once: after a reload only the countdown is left.
+  await page.reload()
+  await expect(links.countdown).toBeVisible()
+  await expect(links.requestUrl).toHaveCount(0)
+})
+
+test('screens in Japanese and English', async ({ page }) => {
+  const links = new LinksPage(page)
+  await links.open(daemon.url)
+  for (const language of ['ja', 'en'] as const) {
+    await links.go('links')
+    await expect(links.partnerRows).toHaveCount(4)
+    await links.snapshot(`links-list-${language}`, true)
+    await expectNoHorizontalOverflow(page, `links-list-${language}`)
+    await links.load(`https://127.0.1.9/renkei-link/v1/request/${'x'.repeat(43)}`)
+    await expect(links.accept.getByRole('alert')).toBeVisible()
+    await links.accept.scrollIntoViewIfNeeded()
+    await links.snapshot(`links-accept-error-${language}`)
+    await page.goto(`${daemon.origin}/#/links/lnk_linked`)
+    await expect(links.detail).toBeVisible()
+    await links.snapshot(`links-detail-${language}`)
+    await expectNoHorizontalOverflow(page, `links-detail-${language}`)
+    await links.action('unlink').click()
+    await links.snapshot(`links-detail-unlink-${language}`)
+    await page.goto(`${daemon.origin}/#/dashboard`)
+    await expect(page.getByTestId('link-partner').first()).toBeVisible()
+    await page.getByTestId('links-section').scrollIntoViewIfNeeded()
+    await links.snapshot(`links-dashboard-${language}`)
+    if (language === 'ja') await links.languageToggle.click()
+  }
+})
