@@ -58,7 +58,7 @@ async function setUp(
 
 test.beforeAll(async () => {
   const certs = makePartnerCerts([...addresses])
-  sites = [await startDaemon(), await startDaemon()]
+  sites = [await startDaemon(), await startDaemon({ ownKeychain: true })]
   await setUp(sites[0]!, addresses[0], certs.sites[0]!, certs.caPem, '株式会社Aテスト', 'A東京')
   await setUp(sites[1]!, addresses[1], certs.sites[1]!, certs.caPem, '株式会社Bテスト', 'B大阪')
 })
