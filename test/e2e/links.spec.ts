@@ -234,6 +234,12 @@ test('screens in Japanese and English', async ({ page }) => {
     await expect(links.partnerRows).toHaveCount(4)
     await links.snapshot(`links-list-${language}`, true)
     await expectNoHorizontalOverflow(page, `links-list-${language}`)
+    // A fresh URL (the request test left one live, so this is a re-issue).
+    await links.requestIssue.click()
+    await links.reissueConfirm.getByRole('button').first().click()
+    await expect(links.requestUrl).toBeVisible()
+    await links.request.scrollIntoViewIfNeeded()
+    await links.snapshot(`links-request-${language}`)
     await links.load(`https://127.0.1.9/renkei-link/v1/request/${'x'.repeat(43)}`)
     await expect(links.accept.getByRole('alert')).toBeVisible()
     await links.accept.scrollIntoViewIfNeeded()
