@@ -113,6 +113,13 @@ test('request on A, accept on B, start on A: both screens show the link', async 
   await expect(b.detailState).toHaveText('リンク中')
   await expect(b.transitions).toContainText('リンク開始')
 
+  // 「今すぐ送信」 once the first send is through: the partner takes it and the screen says so.
+  const sendNow = a.detail.getByTestId('link-send-now')
+  await expect(sendNow).toBeEnabled({ timeout: 30_000 })
+  await sendNow.click()
+  await expect(a.page.getByRole('status').filter({ hasText: '送信しました' })).toBeVisible({
+    timeout: 30_000,
+  })
   await a.snapshot('links-two-sites-a-ja')
   await b.snapshot('links-two-sites-b-ja')
 })

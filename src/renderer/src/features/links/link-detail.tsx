@@ -67,9 +67,11 @@ function SendInfo({ detail }: { readonly detail: LinkDetail }): ReactNode {
           <PlannedSend link={summary} />
         </dd>
         <dt>{t('links.col.error')}</dt>
-        <dd className="link-error">
-          {summary.lastError ? summary.lastError[language] : t('links.detail.noError')}
-        </dd>
+        {summary.lastError ? (
+          <dd className="link-error">{summary.lastError[language]}</dd>
+        ) : (
+          <dd className="muted">{t('links.detail.noError')}</dd>
+        )}
       </dl>
       <div className="form-actions">
         <SendControls link={summary} />
