@@ -1072,6 +1072,7 @@ export const en: Dictionary = {
   'links.send.clear': 'Clear',
   'links.send.clearFor': 'Clear the planned sends to {name}',
   'links.send.sent': 'Sent ({delivered} batches, {pending} left).',
+  'links.send.nothing': 'Nothing to send: the partner is up to date.',
   'links.send.cleared': 'Cleared {count} planned batches. Their data goes at the next send.',
   'links.feeds': 'Schedule feed URLs',
   'links.feeds.note':

@@ -1074,6 +1074,7 @@ export const ja = {
   'links.send.clear': 'クリア',
   'links.send.clearFor': '{name} の送信予定をクリア',
   'links.send.sent': '送信しました（{delivered} 件、残り {pending} 件）。',
+  'links.send.nothing': '送る変更はありませんでした。相手先とは最新の状態です。',
   'links.send.cleared': '送信予定を {count} 件クリアしました。次の送信のタイミングで改めて送信します。',
   'links.feeds': 'スケジュールのフィードURL',
   'links.feeds.note':

@@ -186,11 +186,10 @@ export const useLinksStore = create<LinksState>()((set, get) => {
       const result = await guarded('error', () => api['link.sendNow']({ id }))
       const outcome = result?.links.find((l) => l.linkId === id)
       if (!outcome) return
+      const { delivered, pending } = outcome
       if (outcome.error) set({ error: outcome.error })
-      else
-        set({
-          notice: localized('links.send.sent', { delivered: outcome.delivered, pending: outcome.pending }),
-        })
+      else if (delivered === 0 && pending === 0) set({ notice: localized('links.send.nothing') })
+      else set({ notice: localized('links.send.sent', { delivered, pending }) })
     },
     async clear(id) {
       const result = await guarded('error', () => api['link.clear']({ id }))
