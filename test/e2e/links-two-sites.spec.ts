@@ -122,6 +122,11 @@ test('request on A, accept on B, start on A: both screens show the link', async 
   ).toBeVisible({
     timeout: 30_000,
   })
+  // The partner's schedules as feeds: the URLs only when asked for, the whole site's first.
+  await expect(a.page.getByTestId('detail-directory')).toBeVisible()
+  await a.page.getByTestId('feeds-show').click()
+  await expect(a.page.getByTestId('feeds-table').locator('tr').first()).toContainText('サイト全体')
+  await expect(a.page.getByTestId('feeds-table').locator('tr').first()).toContainText('https://')
   await a.snapshot('links-two-sites-a-ja')
   await b.snapshot('links-two-sites-b-ja')
 })
