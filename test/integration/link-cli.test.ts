@@ -1,7 +1,7 @@
 /**
  * `renkei link …` as an administrator runs it: the built CLI on the data directory of a site that was
- * linked to another over the in-process transport (the CLI itself has no partner transport until
- * connectors/peer is merged, so what it tells a partner fails visibly and is kept on the link).
+ * linked to another over the in-process transport. The CLI's own transport is the real one, so what it tells
+ * that partner (a name that does not resolve) fails visibly and is kept on the link.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from '../support/cli'
@@ -56,7 +56,7 @@ describe.skipIf(skipWithoutKeychain())('renkei link (in-process transport)', () 
     expect(unknown.stderr).toContain('no-such-link')
     const badUrl = cli('site', '--url', 'http://a.renkei.test:8080/')
     expect(badUrl.status).not.toBe(0)
-    expect(badUrl.stderr).toMatch(/https:\/\/[\s\S]*HTTPS only/)
+    expect(badUrl.stderr).toMatch(/https:\/\/[\s\S]*only SSL \(HTTPS\)/)
     expect(cli('site', '--json').stdout).toContain('"linkUrl": "https://a.renkei.test/"')
   })
 

@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { ApiError } from '../../src/shared/model/errors'
 import {
   openLinkedPair,
@@ -64,8 +64,7 @@ describe('site link data exchange (in-process transport)', () => {
       note: null,
       updatedAt: 1,
     })
-    // Schedules go when planned (reading every calendar is not free); a relink plans every kind.
-    a.links.relink(a.linkId)
+    // A link's first send carries every kind, schedules included (later, schedules go when planned).
     const result = await a.core.api['link.sendNow']({})
     expect(result.links).toEqual([
       { linkId: a.linkId, delivered: expect.any(Number), pending: 0, error: null },
@@ -221,6 +220,23 @@ describe('site link data exchange (in-process transport)', () => {
     expect(activity.employeesTotal).toBe(0)
   })
 
+  it('an unlink during a send leaves nothing behind for that link', async () => {
+    writeHome(a.dir, testSnapshot(employees(10)))
+    let release = (): void => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    a.hooks.before = () => held
+    const sending = a.core.api['link.sendNow']({})
+    await waitFor(async () => (await a.core.api['link.activity']({ id: a.linkId })).sending)
+    a.links.unlink(a.linkId)
+    release()
+    await sending
+    expect(await a.core.api['link.activity']({ id: a.linkId })).toMatchObject({
+      lastSendAt: null,
+      pendingBatches: 0,
+      plannedKinds: [],
+    })
+  })
+
   it('relink resends everything; the receiver drops what the sender no longer has', async () => {
     writeHome(a.dir, testSnapshot(employees(40)))
     await a.core.api['link.sendNow']({})
@@ -263,6 +279,12 @@ describe('site link data exchange (in-process transport)', () => {
     expect((await a.core.api['link.sendNow']({})).links[0]!.error).toBeNull()
     expect((await b.core.api['link.activity']({ id: b.linkId })).employeesTotal).toBe(100_000)
   }, 60_000)
+
+  it('「今すぐ実行」 of the send job on the Dashboard sends like 「今すぐ送信」', async () => {
+    writeHome(a.dir, testSnapshot(employees(7)))
+    expect((await a.core.api['jobs.runNow']({ id: 'sitelink.send' })).started).toEqual(['sitelink.send'])
+    await vi.waitFor(async () => expect((await directory(b, { query: 'e0000' })).total).toBe(7))
+  })
 
   it('refuses an unknown link in both languages', async () => {
     const error = await a.core.api['link.activity']({ id: 'nope' }).catch((e: unknown) => e)

@@ -4,8 +4,9 @@
  * read back with ical.js. The partner schedules come through the `PartnerSchedules` port the receiving
  * side implements; here they are a list in memory.
  */
+import { request } from 'node:https'
 import ICAL from 'ical.js'
-import { describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createFeedHandlers } from '../../src/main/core/engines/sitelink/feed-handlers'
 import {
   createFeedRoute,
@@ -19,6 +20,11 @@ import type { PartnerRoute } from '../../src/main/core/engines/sitelink/sitelink
 import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store'
 import { ApiError } from '../../src/shared/model/errors'
 import { feedKeySecret, type LinkScheduleItem } from '../../src/shared/model/sitelink'
+import { makePartnerCerts } from '../support/partner-certs'
+import { startTestPartnerListener, type TestPartnerListener } from '../support/partner-transport'
+
+/** This file's own loopback address for the partner endpoint (port 443). */
+const endpointAddress = '127.0.10.1'
 
 const longTitle = '全社キックオフ会議（二〇二七年度の営業方針と各部署の目標設定についての説明と質疑応答）'
 const items: LinkScheduleItem[] = [
@@ -232,5 +238,58 @@ describe('the feed text', () => {
     expect(holiday.getFirstProperty('dtstart')!.type).toBe('date')
     expect(String(holiday.getFirstPropertyValue('dtstart'))).toBe('2026-12-28')
     expect(String(holiday.getFirstPropertyValue('dtend'))).toBe('2026-12-30')
+  })
+})
+
+describe('the feed behind the real partner endpoint (HTTPS, port 443)', () => {
+  const certs = makePartnerCerts([endpointAddress])
+  const { tokens, route } = setup()
+  let listener: TestPartnerListener
+
+  beforeAll(async () => {
+    listener = await startTestPartnerListener({
+      address: endpointAddress,
+      certificate: certs.sites[0]!,
+      routes: [route],
+      basePath: '/renkei/',
+    })
+  })
+  afterAll(async () => {
+    await listener?.close()
+  })
+
+  /** A groupware subscribing: a plain HTTPS GET that trusts the organisation's CA, nothing signed. */
+  function subscribe(url: string): Promise<{ status: number; type: string; body: Buffer }> {
+    return new Promise((resolve, reject) => {
+      const req = request(url, { ca: certs.caPem }, (response) => {
+        const chunks: Buffer[] = []
+        response.on('data', (chunk: Buffer) => chunks.push(chunk))
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            type: String(response.headers['content-type']),
+            body: Buffer.concat(chunks),
+          }),
+        )
+      })
+      req.on('error', reject)
+      req.end()
+    })
+  }
+
+  it('serves the feed unsigned at its secret URL and 404 to anything else', async () => {
+    const handlers = createFeedHandlers({ tokens, directory, linkUrl: () => listener.linkUrl })
+    const feeds = await handlers['link.feeds']({ id: 'link-b' })
+    expect(feeds.site.url.startsWith('https://127.0.10.1/renkei/renkei-link/v1/feeds/')).toBe(true)
+    const feed = await subscribe(feeds.employees[0]!.url)
+    expect([feed.status, feed.type]).toEqual([200, 'text/calendar; charset=utf-8'])
+    const text = feed.body.toString('utf8')
+    expect(events(text).events.map((e) => e.getFirstPropertyValue('summary'))).toEqual([
+      longTitle,
+      '予定あり',
+    ])
+    expect(text).not.toContain('極秘')
+    const wrong = await subscribe(`${feeds.site.url.slice(0, -3)}xyz`)
+    expect(wrong.status).toBe(404)
   })
 })

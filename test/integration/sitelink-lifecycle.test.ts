@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { testSiteKey } from '../support/partner-loopback'
 import { TestSites, type TestSite } from '../support/sitelink-sites'
 
 let sites: TestSites
@@ -78,8 +79,39 @@ describe('link life cycle (in-process transport)', () => {
     const unlinked = await a.core.api['link.unlink']({ id: atA })
     expect(unlinked.summary.state).toBe('unlinked')
     expect(unlinked.summary.lastError?.en).toContain('b.renkei.test')
-    const warnings = await a.core.api['history.search']({ filter: { category: 'link', level: 'warning' } })
+    const warnings = await a.core.api['history.search']({
+      filter: { category: 'sitelink', level: 'warning' },
+    })
     expect(warnings.entries[0]?.message).toContain('リンク解除を相手先に伝えられませんでした')
+  })
+
+  it('a pending link the partner never recorded can be rejected, not started (in-process transport)', async () => {
+    sites = new TestSites()
+    const a = await sites.open('A商事株式会社', null, 'a.renkei.test', '管理者A')
+    // C accepted, but its own record was lost (the accept answer never reached it): C does not know A's key.
+    const c = await sites.open('C物産株式会社', null, 'c.renkei.test', '管理者C')
+    const { url } = await a.core.api['link.request']({})
+    const accept = a.core.sitelink.routes().find((route) => route.path === 'renkei-link/v1/accept')!
+    const lost = testSiteKey()
+    await accept.handle({
+      method: 'POST',
+      path: accept.path,
+      params: {},
+      keyId: lost.keyId,
+      remoteAddress: '127.0.0.1',
+      body: {
+        token: new URL(url).pathname.split('/').pop()!,
+        partner: { companyName: 'C物産株式会社', siteName: null, linkUrl: c.linkUrl },
+        registrant: '管理者C',
+        acceptedAt: sites.clock.now(),
+        publicKey: (await lost.publicKey()).pem,
+      },
+    })
+    const id = (await a.core.api['link.list']({})).links[0]!.id
+    await expect(a.core.api['link.start']({ id })).rejects.toThrow(/nothing was changed/)
+    expect((await a.core.api['link.get']({ id })).summary.state).toBe('pending')
+    const rejected = await a.core.api['link.reject']({ id })
+    expect(rejected.summary).toMatchObject({ state: 'rejected', lastError: null })
   })
 
   it('start and relink at peak hours ask first, then go on or wait for 22:00 (in-process transport)', async () => {

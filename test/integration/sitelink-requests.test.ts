@@ -83,8 +83,13 @@ describe('link requests (in-process transport)', () => {
         publicKey: pem,
       },
     })
-    expect(replay).toMatchObject({ status: 404, body: { message: unusable.localized } })
-    const warnings = await a.core.api['history.search']({ filter: { category: 'link', level: 'warning' } })
+    expect(replay).toMatchObject({
+      status: 404,
+      body: { error: { code: 'request-unusable', ...unusable.localized } },
+    })
+    const warnings = await a.core.api['history.search']({
+      filter: { category: 'sitelink', level: 'warning' },
+    })
     // C never got that far: its load was refused, and loading records nothing at A.
     expect(warnings.entries.map((e) => e.message)).toEqual([
       expect.stringContaining('リンク受諾を断りました'),
@@ -167,7 +172,7 @@ describe('what a partner may not do (in-process transport)', () => {
       const answer = await call(kind)
       expect(answer).toMatchObject({
         status: 409,
-        body: { message: { ja: expect.stringContaining('できません') } },
+        body: { error: { code: 'state-refused', ja: expect.stringContaining('できません') } },
       })
     }
     expect((await call('url-change')).status).toBe(400)
@@ -212,5 +217,5 @@ describe('link limits (in-process transport)', () => {
     })
     expect((await b.core.api['link.list']({})).links).toEqual([])
     expect((await a.core.api['link.list']({})).activeCount).toBe(200)
-  })
+  }, 120_000)
 })

@@ -1,6 +1,6 @@
 /**
- * In-process transport for site link tests until the HTTPS one is merged: a PartnerClient that calls the
- * other core's partner routes directly. The signature step is replaced by handing the route the caller's
+ * In-process transport for site link tests (no listener, no certificates, fast): a PartnerClient that calls
+ * the other core's partner routes directly. `sitelink-https.test.ts` covers the real one. The signature step is replaced by handing the route the caller's
  * key id, checked as the real endpoint checks it (`partner`: a key the callee registered; `presented`: the
  * key the body presents). Tests using it say "(in-process transport)" in their names.
  */
@@ -21,6 +21,8 @@ export class LoopbackFailure extends Error {
   constructor(
     readonly status: number,
     readonly localized: Localized,
+    /** The partner's own refusal, as connectors/peer keeps it on PartnerRequestError. */
+    readonly refusal: { readonly code: string } | null = null,
   ) {
     super(localized.en)
   }
@@ -47,7 +49,11 @@ function match(route: PartnerRoute, method: string, path: string): Record<string
   return params
 }
 
-const unauthorized: Localized = { ja: '署名を確認できません。', en: 'The signature cannot be verified.' }
+const unknownKey = {
+  code: 'unknown-key',
+  ja: 'リクエストの署名鍵を知りません。',
+  en: 'The request was signed with a key this site does not know.',
+}
 
 /** What the loopback needs of a site: a whole core, or just a link engine's routes and keys. */
 export interface LoopbackSite {
@@ -91,7 +97,8 @@ export class PartnerLoopback {
       const params = match(route, request.method, request.path)
       if (params === null) continue
       this.calls.push({ to: linkUrl, method: request.method, path: request.path })
-      if (!this.authorized(core, route, request, keyId)) throw new LoopbackFailure(401, unauthorized)
+      if (!this.authorized(core, route, request, keyId))
+        throw new LoopbackFailure(401, unknownKey, unknownKey)
       const response = await route.handle({
         method: request.method,
         path: request.path,
@@ -120,10 +127,9 @@ export class PartnerLoopback {
 
   private answer(response: PartnerResponse): unknown {
     if (response.status < 400) return response.body
-    const message = (response.body as { message?: Localized } | undefined)?.message
-    throw new LoopbackFailure(
-      response.status,
-      message ?? { ja: `HTTP ${response.status}`, en: `HTTP ${response.status}` },
-    )
+    // The endpoint's refusal shape, `{ error: { code, ja, en } }`, as connectors/peer reads it.
+    const refusal = (response.body as { error?: Localized & { code: string } } | undefined)?.error
+    const status = { ja: `HTTP ${response.status}`, en: `HTTP ${response.status}` }
+    throw new LoopbackFailure(response.status, refusal ?? status, refusal ?? null)
   }
 }

@@ -194,7 +194,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       events.emit('link.changed', list)
       health.changed()
     },
-    onSiteChanged: () => peer.endpoint.setBasePath(siteLink.basePath()),
+    onLinkUrl: (linkUrl) => peer.endpoint.setBasePath(new URL(linkUrl).pathname),
     ...(options.siteLink ? { overrides: options.siteLink } : {}),
   })
   planTriggers.attach(siteLink.exchange, home)

@@ -4,6 +4,7 @@ import type { Language } from './localized'
 export const labelledCategories = [
   'calendar',
   'directory',
+  'sitelink',
   'alerts',
   'audit',
   'maintenance',
@@ -19,6 +20,7 @@ export type LabelledCategory = (typeof labelledCategories)[number]
 export const categoryLabels: Readonly<Record<LabelledCategory, Readonly<Record<Language, string>>>> = {
   calendar: { ja: 'カレンダー同期', en: 'Calendar sync' },
   directory: { ja: 'ディレクトリ同期', en: 'Directory sync' },
+  sitelink: { ja: 'サイト間連携', en: 'Site link' },
   alerts: { ja: '管理者への通知', en: 'Admin alerts' },
   audit: { ja: '管理操作', en: 'Admin action' },
   maintenance: { ja: 'メンテナンス', en: 'Maintenance' },

@@ -11,7 +11,7 @@ import type {
 } from '../../../shared/model/directory'
 import type { Db } from '../store/database'
 import { recordId, type HomeDiff, type StoredHomeView } from './home-diff'
-import { fingerprintHash, type HomeObject } from './home-records'
+import { fingerprintHash, recordFingerprint, recordSearch, type HomeObject } from './home-records'
 
 export interface HomeCounts {
   readonly employees: number
@@ -19,6 +19,13 @@ export interface HomeCounts {
   readonly departments: number
   readonly positions: number
   readonly groups: number
+}
+
+/** One stored object as written: its key, fingerprint (`home-records.ts`) and JSON. */
+export interface StoredRow {
+  readonly key: string
+  readonly fingerprint: string
+  readonly data: string
 }
 
 export interface EmployeeQuery {
@@ -76,8 +83,10 @@ export class HomeDirectoryRepository implements StoredHomeView {
       `INSERT INTO directory_state (name, value) VALUES ('imported-at', ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value`,
     )
     this.db.transaction(() => {
-      for (const r of diff.upserts)
-        upsert.run(r.kind, r.key, r.fingerprint, JSON.stringify(r.object), r.dept, r.search, r.missingSince)
+      for (const r of diff.upserts) {
+        const data = JSON.stringify(r.object)
+        upsert.run(r.kind, r.key, recordFingerprint(r), data, r.dept, recordSearch(r), r.missingSince)
+      }
       for (const d of diff.deletes) remove.run(d.kind, d.key)
       stamp.run(String(importedAt))
       alsoInTransaction()
@@ -154,13 +163,16 @@ export class HomeDirectoryRepository implements StoredHomeView {
     return { employees: page, nextAfter: rows.length > query.limit ? page[page.length - 1]!.key : null }
   }
 
-  /** Keyset pages of one kind in key order, for readers that write between pages (the site link outbox). */
-  page<T extends HomeObject>(kind: DirectoryObjectKind, after: string | null, limit: number): T[] {
-    const rows = this.db
-      .prepare('SELECT data FROM directory_objects WHERE kind = ? AND key > ? ORDER BY key LIMIT ?')
-      .pluck()
-      .all(kind, after ?? '', limit) as string[]
-    return rows.map((data) => JSON.parse(data) as T)
+  /**
+   * Keyset pages of one kind in key order, for readers that write between pages (the site link outbox). The
+   * data stays text: a reader that compares fingerprints parses only what changed.
+   */
+  page(kind: DirectoryObjectKind, after: string | null, limit: number): StoredRow[] {
+    return this.db
+      .prepare(
+        'SELECT key, fingerprint, data FROM directory_objects WHERE kind = ? AND key > ? ORDER BY key LIMIT ?',
+      )
+      .all(kind, after ?? '', limit) as StoredRow[]
   }
 
   private all<T>(kind: DirectoryObjectKind): T[] {

@@ -54,8 +54,8 @@ describe('describeSecret', () => {
 
   it('says that clearing the site link feed key revokes every feed URL', () => {
     const info = describeSecret('sitelink.feed-key')
-    expect(info).toMatchObject({ group: 'app', action: 'clear' })
-    expect(info.description?.ja).toMatch(/^サイト連携: .*使えなくなり/)
+    expect(info).toMatchObject({ group: 'sitelink', action: 'clear' })
+    expect(info.description?.ja).toMatch(/^サイト間連携: .*使えなくなり/)
     expect(info.description?.en).toMatch(/^Site link: .*stops every feed URL/)
   })
 

@@ -745,6 +745,7 @@ export const en: Dictionary = {
   'history.category.alerts': 'Admin alerts',
   'history.category.audit': 'Admin action',
   'history.category.maintenance': 'Maintenance',
+  'history.category.sitelink': 'Site link',
   'history.category.scheduler': 'Scheduler',
   'history.site.hint':
     'Finds sites that start with the text ("Yama" finds "Yamada Trading"); or pick one from the list.',

@@ -744,6 +744,7 @@ export const ja = {
   'history.category.alerts': '管理者への通知',
   'history.category.audit': '管理操作',
   'history.category.maintenance': 'メンテナンス',
+  'history.category.sitelink': 'サイト間連携',
   'history.category.scheduler': 'スケジューラー',
   'history.site.hint':
     '先頭が一致するサイトを探します（「山田」で「山田商事」）。一覧から選ぶこともできます。',

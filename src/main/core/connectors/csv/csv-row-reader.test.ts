@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
 import { ConnectorError } from '../connector-error'
 import { decodeCsvBytes } from './csv-file-loader'
@@ -72,6 +73,59 @@ describe('readCsvRows cells', () => {
     expect(error).toBeInstanceOf(CsvSyntaxError)
     expect((error as CsvSyntaxError).code).toBe('CSV_QUOTE_NOT_CLOSED')
     expect((error as CsvSyntaxError).line).toBe(4)
+  })
+})
+
+describe('readCsvRows reads as csv-parse does', () => {
+  const csvParse = (text: string): string[][] =>
+    parse(text.replace(/\r\n?/g, '\n'), {
+      trim: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      skip_records_with_empty_values: true,
+      record_delimiter: '\n',
+    }) as string[][]
+  const chunk = 64 * 1024
+
+  it.each([
+    ['spaces, tabs and form feeds around cells', ' a\t,\f b ,  "c"  ,\t"d"\n'],
+    [
+      'Unicode spaces: trimmed at the end of an unquoted cell only',
+      '\u3000山田\u3000,x\u00a0,"\u3000y\u3000"\n',
+    ],
+    ['doubled quotes, empty quoted cells, separators inside quotes', '"a""b","",""""," , ","x\ny"\n'],
+    ['rows of only blank cells and blank lines', 'h1,h2\n,,\n  ,  \n""," "\n\nv1,v2'],
+    ['a last line without its line end, CR and CRLF', 'a,b\r\nc,"d\r\ne"\re,f'],
+    ['a doubled quote split by a 64 Ki chunk end', `"${'x'.repeat(chunk - 2)}""y",z\nnext,row\n`],
+    ['a record split by a 64 Ki chunk end', `${'w,'.repeat(chunk / 2 - 1)}"split\nhere",v\nlast\n`],
+  ])('%s', async (_name, text) => {
+    expect((await rows(text)).map((r) => r.cells)).toEqual(csvParse(text))
+  })
+
+  it('reads well up to a broken record deep in the file and reports the line it starts on', async () => {
+    const good = Array.from({ length: 3000 }, (_, i) => `"${i}","名前 ${i}","a\nb"`).join('\n')
+    const result = await rows(`${good}\n,,\n\n"broken"x,1\nafter,2\n`).catch((e: unknown) => e)
+    expect(result).toBeInstanceOf(CsvSyntaxError)
+    expect((result as CsvSyntaxError).line).toBe(6003)
+    const before: CsvRow[] = []
+    await (async () => {
+      for await (const row of readCsvRows(`${good}\n"bad" x\n`)) before.push(row)
+    })().catch(() => undefined)
+    expect(before).toHaveLength(3000)
+    expect(before[2999]).toEqual({ cells: ['2999', '名前 2999', 'a\nb'], line: 5999 })
+  })
+
+  it('hands a quote left open at the top of a large file to csv-parse, which reports its line', async () => {
+    const text = `h1,h2\n1,"open\n${'x,y\n'.repeat(600_000)}`
+    const error: unknown = await rows(text).catch((e: unknown) => e)
+    expect((error as CsvSyntaxError).code).toBe('CSV_QUOTE_NOT_CLOSED')
+    expect((error as CsvSyntaxError).line).toBe(2)
+  })
+
+  it('reports an unclosed quote after a row of empty cells on the line where it opened', async () => {
+    const error: unknown = await rows('a,b\n,,\n3,"x\n4,5\n').catch((e: unknown) => e)
+    expect((error as CsvSyntaxError).code).toBe('CSV_QUOTE_NOT_CLOSED')
+    expect((error as CsvSyntaxError).line).toBe(3)
   })
 })
 

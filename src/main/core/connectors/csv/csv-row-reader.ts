@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream'
 import { CsvError, parse, type Info, type Options } from 'csv-parse'
+import { scanRecords } from './csv-fast-records'
 
 /** One record as csv-parse returns it, with the physical line of the file where it starts. */
 export interface CsvRow {
@@ -20,6 +21,7 @@ export class CsvSyntaxError extends Error {
 }
 
 const chunkChars = 64 * 1024
+const maxOpenRecordBytes = 1024 * 1024
 
 /**
  * csv-parse counts a CRLF inside a quoted cell as two lines, so every later line number would drift.
@@ -64,31 +66,30 @@ interface ParsedSoFar {
 /** Errors csv-parse only notices past the line that caused them: the record began where the quote opened. */
 const noticedLate = new Set(['CSV_QUOTE_NOT_CLOSED', 'CSV_INVALID_CLOSING_QUOTE'])
 
-function toSyntaxError(error: CsvError, soFar: ParsedSoFar): CsvSyntaxError {
+function toSyntaxError(error: CsvError, soFar: ParsedSoFar, lineOffset: number): CsvSyntaxError {
   const info = error as unknown as Info
   // The broken record starts on the line after the last good one, past any blank lines in between.
   const line = noticedLate.has(error.code)
     ? soFar.lastEnd + 1 + (info.empty_lines - soFar.emptyLines)
-    : info.lines
+    : info.lines + lineOffset
   return new CsvSyntaxError(line, error.code, error.message)
 }
 
 /**
- * Streams the records (quoted newlines and doubled quotes handled, unquoted cells trimmed, blank lines
- * and rows of only empty cells skipped) so a 100,000-row export never sits in memory twice and the
- * event loop gets a turn between chunks.
+ * csv-parse over the rest of the file, from the start of a record on line `lineOffset + 1`; its records
+ * and errors carry the file's line numbers.
  */
-export async function* readCsvRows(text: string): AsyncGenerator<CsvRow> {
+async function* parseRest(rest: Iterable<Buffer | string>, lineOffset: number): AsyncGenerator<CsvRow> {
   // Set inside the parser, which may run ahead of the consumer (and drop what it buffered on an error).
-  const soFar: ParsedSoFar = { lastEnd: 0, emptyLines: 0 }
+  const soFar: ParsedSoFar = { lastEnd: lineOffset, emptyLines: 0 }
   // Records parsed but not yet handed out: on an error the stream drops its buffer, not this queue,
   // so every good record above a broken one still reaches the reader (and its problems get reported).
   const parsed: CsvRow[] = []
   const toRow = (cells: string[], context: Info): CsvRow => {
-    soFar.lastEnd = context.lines
+    soFar.lastEnd = context.lines + lineOffset
     soFar.emptyLines = context.empty_lines
     // context.lines is the line where the record ends; step back over the newlines inside its cells.
-    const row = { cells, line: context.lines - newlinesIn(cells) }
+    const row = { cells, line: soFar.lastEnd - newlinesIn(cells) }
     parsed.push(row)
     return row
   }
@@ -100,7 +101,7 @@ export async function* readCsvRows(text: string): AsyncGenerator<CsvRow> {
     record_delimiter: '\n',
     on_record: toRow,
   }
-  const source = Readable.from(chunks(text))
+  const source = Readable.from(rest)
   // The typings only know on_record returning the raw record type, hence the widening cast.
   const parser = source.pipe(parse(options as unknown as Options))
   try {
@@ -108,9 +109,44 @@ export async function* readCsvRows(text: string): AsyncGenerator<CsvRow> {
   } catch (error) {
     if (!(error instanceof CsvError)) throw error
     yield* parsed.splice(0)
-    throw toSyntaxError(error, soFar)
+    throw toSyntaxError(error, soFar, lineOffset)
   } finally {
     source.destroy()
     parser.destroy()
+  }
+}
+
+function* restOf(first: Buffer, chunks: Iterator<string>): Generator<Buffer | string> {
+  yield first
+  for (let next = chunks.next(); !next.done; next = chunks.next()) yield next.value
+}
+
+/**
+ * Streams the records (quoted newlines and doubled quotes handled, unquoted cells trimmed, blank lines
+ * and rows of only empty cells skipped) so a 100,000-row export never sits in memory twice and the
+ * event loop gets a turn between chunks. The fast scanner (csv-fast-records.ts) reads what it reads as
+ * csv-parse would; csv-parse reads the rest from the first record the scanner is not sure of.
+ */
+export async function* readCsvRows(text: string): AsyncGenerator<CsvRow> {
+  const source = chunks(text)
+  let pending = Buffer.alloc(0)
+  let line = 1
+  for (;;) {
+    const next = source.next()
+    const bytes = next.done ? pending : Buffer.concat([pending, Buffer.from(next.value)])
+    const rows: CsvRow[] = []
+    const scan = scanRecords(bytes, line, next.done === true, ({ cells, line }) => rows.push({ cells, line }))
+    yield* rows
+    // A record still open after this many bytes (a quote never closed, at worst at the top of the file)
+    // goes to csv-parse, which reads it once, instead of being rescanned with every chunk.
+    const stuck = scan.stopped === 'more' && bytes.length - scan.at > maxOpenRecordBytes
+    if (scan.stopped === 'irregular' || stuck) {
+      yield* parseRest(restOf(bytes.subarray(scan.at), source), scan.line - 1)
+      return
+    }
+    if (scan.stopped === 'end') return
+    pending = bytes.subarray(scan.at)
+    line = scan.line
+    await new Promise((resolve) => setImmediate(resolve))
   }
 }

@@ -63,8 +63,19 @@ export interface TargetPlanInput {
 
 const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10)
 
-function changedFields(current: TargetUser, desired: TargetUser): (keyof TargetUser)[] {
-  return targetUserFields.filter((f) => f !== 'active' && (current[f] ?? null) !== (desired[f] ?? null))
+const compared = targetUserFields.filter((f) => f !== 'active')
+const unchanged: readonly (keyof TargetUser)[] = Object.freeze([])
+
+/**
+ * The fields (state aside) whose values differ. A plain loop with one shared empty answer: at 100,000
+ * unchanged people, a filter's closure and empty array apiece were a tenth of the planning time.
+ */
+function changedFields(current: TargetUser, desired: TargetUser): readonly (keyof TargetUser)[] {
+  let changed: (keyof TargetUser)[] | null = null
+  for (const f of compared) {
+    if ((current[f] ?? null) !== (desired[f] ?? null)) (changed ??= []).push(f)
+  }
+  return changed ?? unchanged
 }
 
 function fieldList(
@@ -101,6 +112,7 @@ function planSourceUser(desired: TargetUser, current: TargetUserEntry | undefine
     }
   }
   const changed = changedFields(current, desired)
+  if (changed.length === 0 && desired.active === current.active) return null
   const fields = fieldList(current, desired, changed)
   if (desired.active !== current.active) {
     const action = desired.active ? 'reactivate' : 'suspend'
@@ -113,7 +125,6 @@ function planSourceUser(desired: TargetUser, current: TargetUserEntry | undefine
       missing: false,
     }
   }
-  if (changed.length === 0) return null
   return {
     item: userItem('update', desired, fields),
     user: desired,
@@ -149,7 +160,7 @@ function planMissingUser(current: TargetUserEntry, input: TargetPlanInput): Plan
 /** Adopt: the account becomes Renkei's, then takes the source's values (key included) and state. */
 function planAdoption(desired: TargetUser, account: TargetAccount, by: AdoptionMatch): PlannedUserWrite {
   const current: TargetUser = { ...account, key: account.key ?? '' }
-  const changed: (keyof TargetUser)[] = changedFields(current, desired)
+  const changed: (keyof TargetUser)[] = [...changedFields(current, desired)]
   if (account.key !== desired.key) changed.unshift('key')
   if (account.active !== desired.active) changed.push('active')
   const fields = fieldList({ ...current, key: account.key } as TargetUser, desired, changed)

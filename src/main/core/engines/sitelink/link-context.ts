@@ -19,9 +19,12 @@ export interface LinkContext {
   readonly hooks: () => readonly LinkHooks[]
   /** A link or request changed: the UI and the health model hear of it. */
   changed(): void
+  /** This site's link URL changed (before partners are told, so their calls find the new path). */
+  linkUrlChanged(linkUrl: string): void
 }
 
-export const linkCategory = 'link'
+/** The transport's endpoint writes here too: one history filter shows everything about site links. */
+export const linkCategory = 'sitelink'
 
 /** The name a partner is shown by: its site name when set, else its company name (seed). */
 export function partnerName(link: Pick<StoredLink, 'partner'>): string {
@@ -29,7 +32,7 @@ export function partnerName(link: Pick<StoredLink, 'partner'>): string {
 }
 
 /**
- * Stores one transition in the link's リンク情報 and the history (category 'link', the partner's name as
+ * Stores one transition in the link's リンク情報 and the history (category 'sitelink', the partner's name as
  * the site). `direction` 'receive' when the partner did it.
  */
 export function recordTransition(
@@ -65,7 +68,7 @@ export function recordNoticeFailure(
   kind: LinkTransitionKind,
   reason: Localized,
 ): void {
-  ctx.links.setNoticeError(link.id, reason)
+  ctx.links.setNoticeError(link.id, { ja: reason.ja, en: reason.en })
   const name = transitionName(kind)
   ctx.history.append({
     site: partnerName(link),

@@ -28,6 +28,8 @@ export interface LinkEngineDeps {
   readonly now: () => number
   /** Every change of a link or request (the API's `link.changed`, the health model). */
   readonly onChange: (list: LinkList) => void
+  /** This site's link URL was set or changed: the partner endpoint serves below its path. */
+  readonly onLinkUrl?: (linkUrl: string) => void
 }
 
 export class LinkEngine {
@@ -47,6 +49,7 @@ export class LinkEngine {
       now: deps.now,
       hooks: () => [...this.hooks],
       changed: () => deps.onChange(this.list()),
+      linkUrlChanged: (linkUrl) => deps.onLinkUrl?.(linkUrl),
     }
   }
 

@@ -60,8 +60,10 @@ export function createLinkHandlers(engine: LinkEngine, history: HistoryRepositor
         for (const hooks of ctx.hooks()) hooks.onSiteChanged?.()
         ctx.changed()
       }
-      if (after.linkUrl !== null && before.linkUrl !== after.linkUrl)
+      if (after.linkUrl !== null && before.linkUrl !== after.linkUrl) {
+        ctx.linkUrlChanged(after.linkUrl)
         await announceUrlChange(ctx, after.linkUrl)
+      }
       return ctx.site.settings()
     },
     'link.list': async () => engine.list(),

@@ -12,7 +12,7 @@ import {
   type LinkRequestTicket,
 } from '../../../../shared/model/sitelink'
 import { linkCategory, reasonOf, recordTransition, type LinkContext } from './link-context'
-import { keyIdOf } from '../../connectors/peer/site-key'
+import { keyIdOfSent } from './link-keys'
 import type { StoredLink } from './link-repository'
 import { parseRequestUrl, requestPathPrefix } from './request-url'
 import { acceptRoute, requestResource, type RequestResource } from './wire'
@@ -95,7 +95,8 @@ export async function loadRequest(ctx: LinkContext, url: string): Promise<Loaded
     throw loadRefused(reasonOf(error))
   }
   const parsed = requestResource.safeParse(raw)
-  if (!parsed.success) {
+  const partnerKeyId = parsed.success ? keyIdOfSent(parsed.data.publicKey) : null
+  if (!parsed.success || partnerKeyId === null) {
     throw loadRefused({
       ja: '相手先の答えが Renkei のリンク要求ではありません。URL を確かめてください。',
       en: 'The answer is not a Renkei link request. Check the URL.',
@@ -103,7 +104,6 @@ export async function loadRequest(ctx: LinkContext, url: string): Promise<Loaded
   }
   const resource = parsed.data
   if (resource.expiresAt <= ctx.now()) throw loadRefused(requestMessages.expired)
-  const partnerKeyId = keyIdOf(resource.publicKey)
   if (partnerKeyId === (await ctx.siteKey.publicKey()).keyId) {
     throw loadRefused({
       ja: 'これはこのサイト自身のリンク要求です。連携したい相手先で受諾してもらってください。',

@@ -8,7 +8,7 @@ import type { LinkTransitionKind } from '../../../../shared/model/sitelink'
 import { reasonOf, recordNoticeFailure, recordTransition, type LinkContext } from './link-context'
 import type { StoredLink } from './link-repository'
 import { afterTransition, localRefusal, type LocalAction } from './link-states'
-import { stateRoute, type StateBody } from './wire'
+import { noLinkCode, stateRoute, type StateBody } from './wire'
 
 /** Start and reject decide the partner's record too: they happen only when the partner heard them. */
 const mustReachPartner: ReadonlySet<LocalAction> = new Set(['start', 'reject'])
@@ -20,13 +20,23 @@ export function linkNotFound(id: string): ApiError {
   })
 }
 
+type NoticeFailure = Localized & { readonly partnerHasNoLink: boolean }
+
 /** Tells the partner; returns why it failed (null = heard). */
-async function tellPartner(ctx: LinkContext, link: StoredLink, body: StateBody): Promise<Localized | null> {
+async function tellPartner(
+  ctx: LinkContext,
+  link: StoredLink,
+  body: StateBody,
+): Promise<NoticeFailure | null> {
   try {
     await ctx.client.send(link.partner.linkUrl, { method: 'POST', path: stateRoute, body })
     return null
   } catch (error) {
-    return reasonOf(error)
+    // connectors/peer keeps the partner's own refusal (`{ error: { code, ja, en } }`) on the error; its
+    // endpoint answers 'unknown-key' when no pending or linked link there holds this site's key.
+    const code = (error as { refusal?: { code?: unknown } | null }).refusal?.code
+    const { ja, en } = reasonOf(error)
+    return { ja, en, partnerHasNoLink: code === noLinkCode || code === 'unknown-key' }
   }
 }
 
@@ -58,7 +68,9 @@ export async function actOnLink(
   const actor = ctx.site.actor()
   const siteName = ctx.site.displayName()
   const withSendAt = action === 'start' || action === 'relink' ? { sendAt } : {}
-  const failure = await tellPartner(ctx, link, { kind: action, at, actor, siteName, ...withSendAt })
+  let failure = await tellPartner(ctx, link, { kind: action, at, actor, siteName, ...withSendAt })
+  // The partner holds no such link (its accept answer was lost): there is nothing of its to follow a rejection.
+  if (failure?.partnerHasNoLink && action === 'reject') failure = null
   if (failure && mustReachPartner.has(action)) {
     throw new ApiError('invalid-input', {
       ja: `相手先に伝えられなかったため、何も変更していません。${failure.ja}`,

@@ -7,17 +7,25 @@ import { maxLinkedSites } from '../../../../shared/model/sitelink'
 import { ApiError } from '../../../../shared/model/errors'
 import { linkCategory, recordTransition, type LinkContext } from './link-context'
 import { hashToken, limitMessage, requestMessages } from './link-handshake'
-import { keyIdOf } from '../../connectors/peer/site-key'
+import { keyIdOfSent } from './link-keys'
 import { runHooks } from './link-lifecycle'
 import { afterTransition, inboundRefusal } from './link-states'
 import { parseLinkUrl } from '../../connectors/peer/link-url'
 import type { InboundPartnerRequest, PartnerResponse, PartnerRoute } from './sitelink-ports'
-import { acceptBody, acceptRoute, refusalBody, requestRoute, stateBody, stateRoute } from './wire'
+import {
+  acceptBody,
+  acceptRoute,
+  refusalBody,
+  requestRoute,
+  stateBody,
+  stateRoute,
+  type LinkRefusalCode,
+} from './wire'
 
 const ok: PartnerResponse = { status: 200, body: { ok: true } }
 
-function refuse(status: number, message: Localized): PartnerResponse {
-  return { status, body: refusalBody(message) }
+function refuse(status: number, code: LinkRefusalCode, message: Localized): PartnerResponse {
+  return { status, body: refusalBody(code, message) }
 }
 
 const badBody: Localized = {
@@ -29,16 +37,21 @@ const badBody: Localized = {
 async function serveRequest(ctx: LinkContext, request: InboundPartnerRequest): Promise<PartnerResponse> {
   const stored = ctx.links.requestByHash(hashToken(request.params['token'] ?? ''))
   if (!stored || stored.consumedAt !== null || stored.invalidatedAt !== null) {
-    return refuse(404, requestMessages.unknown)
+    return refuse(404, 'request-unusable', requestMessages.unknown)
   }
-  if (stored.expiresAt <= ctx.now()) return refuse(410, requestMessages.expired)
+  if (stored.expiresAt <= ctx.now()) return refuse(410, 'request-expired', requestMessages.expired)
   const { requester, requestedAt, expiresAt } = stored
   const publicKey = (await ctx.siteKey.publicKey()).pem
   return { status: 200, body: { partner: ctx.site.profile(), requester, requestedAt, expiresAt, publicKey } }
 }
 
 /** A refused accept is worth a line here too: someone holds (or guessed) an old URL. */
-function refusedAccept(ctx: LinkContext, status: number, message: Localized): PartnerResponse {
+function refusedAccept(
+  ctx: LinkContext,
+  status: number,
+  code: LinkRefusalCode,
+  message: Localized,
+): PartnerResponse {
   ctx.history.append({
     direction: 'receive',
     category: linkCategory,
@@ -46,33 +59,34 @@ function refusedAccept(ctx: LinkContext, status: number, message: Localized): Pa
     message: `リンク受諾を断りました: ${message.ja}`,
     messageEn: `Refused a link accept: ${message.en}`,
   })
-  return refuse(status, message)
+  return refuse(status, code, message)
 }
 
 /** POST accept (signed by the presented key): consumes the token and records the pending link. */
 async function receiveAccept(ctx: LinkContext, request: InboundPartnerRequest): Promise<PartnerResponse> {
   const parsed = acceptBody.safeParse(request.body)
-  if (!parsed.success) return refuse(400, badBody)
+  if (!parsed.success) return refuse(400, 'bad-request', badBody)
   const body = parsed.data
-  const keyId = keyIdOf(body.publicKey)
-  if (request.keyId !== keyId) return refuse(401, badBody)
+  const keyId = keyIdOfSent(body.publicKey)
+  if (keyId === null || request.keyId !== keyId) return refuse(401, 'bad-request', badBody)
   const stored = ctx.links.requestByHash(hashToken(body.token))
   if (!stored || stored.consumedAt !== null || stored.invalidatedAt !== null) {
-    return refusedAccept(ctx, 404, requestMessages.unknown)
+    return refusedAccept(ctx, 404, 'request-unusable', requestMessages.unknown)
   }
-  if (stored.expiresAt <= ctx.now()) return refusedAccept(ctx, 410, requestMessages.expired)
+  if (stored.expiresAt <= ctx.now())
+    return refusedAccept(ctx, 410, 'request-expired', requestMessages.expired)
   if (ctx.links.activeByKey(keyId)) {
-    return refusedAccept(ctx, 409, {
+    return refusedAccept(ctx, 409, 'link-exists', {
       ja: 'このサイトとはすでに開始待ちかリンク中のリンクがあります。',
       en: 'A pending or linked link with this site already exists.',
     })
   }
-  if (ctx.links.countActive() >= maxLinkedSites) return refusedAccept(ctx, 409, limitMessage())
+  if (ctx.links.countActive() >= maxLinkedSites) return refusedAccept(ctx, 409, 'link-limit', limitMessage())
   let linkUrl: string
   try {
     linkUrl = parseLinkUrl(body.partner.linkUrl)
   } catch (error) {
-    return refusedAccept(ctx, 400, (error as ApiError).localized)
+    return refusedAccept(ctx, 400, 'bad-request', (error as ApiError).localized)
   }
   const now = ctx.now()
   ctx.links.transaction(() => {
@@ -108,23 +122,23 @@ async function receiveAccept(ctx: LinkContext, request: InboundPartnerRequest): 
 /** POST state (signed by a registered partner): the partner started, rejected, unlinked, paused … */
 async function receiveState(ctx: LinkContext, request: InboundPartnerRequest): Promise<PartnerResponse> {
   const parsed = stateBody.safeParse(request.body)
-  if (!parsed.success) return refuse(400, badBody)
+  if (!parsed.success) return refuse(400, 'bad-request', badBody)
   const body = parsed.data
   const link = request.keyId === null ? null : ctx.links.activeByKey(request.keyId)
   if (!link) {
-    return refuse(404, {
+    return refuse(404, 'no-link', {
       ja: 'このサイトとの開始待ちかリンク中のリンクはありません。',
       en: 'There is no pending or linked link with this site.',
     })
   }
   const refusal = inboundRefusal(body.kind, link)
-  if (refusal) return refuse(409, refusal)
+  if (refusal) return refuse(409, 'state-refused', refusal)
   let newUrl: string | null = null
   if (body.kind === 'url-change') {
     try {
       newUrl = parseLinkUrl(body.linkUrl ?? '')
     } catch (error) {
-      return refuse(400, (error as ApiError).localized)
+      return refuse(400, 'bad-request', (error as ApiError).localized)
     }
   }
   const now = ctx.now()

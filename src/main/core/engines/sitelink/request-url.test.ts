@@ -1,28 +1,40 @@
 import { describe, expect, it } from 'vitest'
 import { parseRequestUrl } from './request-url'
 
-describe('request URL', () => {
-  it('splits a request URL into the link URL and the token', () => {
-    const token = 'A'.repeat(43)
+describe('request URLs', () => {
+  const token = 'A'.repeat(43)
+
+  it('splits a request URL into the link URL (with its sub-path) and the token', () => {
     expect(parseRequestUrl(`https://a.example/base/renkei-link/v1/request/${token}`)).toEqual({
       linkUrl: 'https://a.example/base/',
+      token,
+    })
+    expect(parseRequestUrl(` https://a.example:443/renkei-link/v1/request/${token} `)).toEqual({
+      linkUrl: 'https://a.example/',
       token,
     })
   })
 
   it.each([
-    ['https://a.example/renkei-link/v1/request/', 'request'],
-    ['https://a.example/other/path', 'request'],
-    [`https://a.example:8443/renkei-link/v1/request/${'A'.repeat(43)}`, '443'],
-  ])('refuses %s in both languages, naming the rule', (url, why) => {
-    let error: unknown
+    ['no token', 'https://a.example/renkei-link/v1/request/'],
+    ['another path', 'https://a.example/other/path'],
+    ['a short token', 'https://a.example/renkei-link/v1/request/abc'],
+  ])('refuses %s in both languages', (_, url) => {
+    expect(() => parseRequestUrl(url)).toThrow(/Nothing was changed/)
+  })
+
+  it.each([
+    ['http', `http://a.example/renkei-link/v1/request/${token}`, 'https://'],
+    ['another port', `https://a.example:8443/renkei-link/v1/request/${token}`, '8443'],
+    ['credentials', `https://u:p@a.example/renkei-link/v1/request/${token}`, 'Basic'],
+  ])('applies the link URL rules: %s', (_, url, why) => {
+    let message = ''
     try {
       parseRequestUrl(url)
-    } catch (thrown) {
-      error = thrown
+    } catch (error) {
+      const localized = (error as { localized: { ja: string; en: string } }).localized
+      message = `${localized.ja} ${localized.en}`
     }
-    const message = (error as { localized: { ja: string; en: string } }).localized
-    expect(message.ja).toContain('何も変更していません')
-    expect(message.en).toContain(why)
+    expect(message).toContain(why)
   })
 })

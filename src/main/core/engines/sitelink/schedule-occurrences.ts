@@ -29,6 +29,7 @@ const privateMarkers: readonly [string, readonly string[]][] = [
   ['x-calendarserver-access', ['PRIVATE', 'CONFIDENTIAL', 'RESTRICTED']],
 ]
 
+/** Whether an event asks to be kept private: it then travels busy-only. */
 export function isPrivate(event: JCalComponent): boolean {
   return privateMarkers.some(([name, values]) =>
     values.includes((textValue(event, name) ?? '').trim().toUpperCase()),

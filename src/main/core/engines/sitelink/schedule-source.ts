@@ -124,11 +124,12 @@ export class ScheduleSource {
 }
 
 function failureText(pair: CalendarPairConfig, error: unknown): Localized {
-  // Connector errors are written for people and have credentials cut; anything else is a bug's text.
+  // Connector errors are written for people, with credentials cut; anything else is a bug, named as such.
+  const text = error instanceof Error ? error.message : String(error)
   const reason =
     error instanceof ConnectorError
       ? error.localized
-      : { ja: '予期しないエラーです（履歴を確認してください）', en: 'an unexpected error (see the history)' }
+      : { ja: `予期しないエラーです: ${text}`, en: `an unexpected error: ${text}` }
   return {
     ja: `利用者「${pair.name}」の予定を読めませんでした: ${reason.ja}`,
     en: `Could not read the schedules of user "${pair.name}": ${reason.en}`,

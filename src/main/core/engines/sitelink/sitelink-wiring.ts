@@ -29,6 +29,7 @@ import { PresenceRepository } from './presence-repository'
 import { createPresenceHandlers, PresenceService } from './presence-service'
 import { calendarScheduleDeps, ScheduleSource } from './schedule-source'
 import { scheduleExport } from './schedule-export'
+import { ScheduleHorizons } from './schedule-horizons'
 import type { PartnerClient, PartnerKeys, PartnerRoute, SiteKey } from './sitelink-ports'
 
 /** What tests may replace: the transport (in-process) and any of the exchange's ports. */
@@ -52,8 +53,8 @@ export interface SiteLinkDeps {
   readonly language: () => Language
   readonly signal: AbortSignal
   readonly onLinksChanged: (list: LinkList) => void
-  /** This site's profile changed (the endpoint's base path follows the link URL). */
-  readonly onSiteChanged: () => void
+  /** This site's link URL was set or changed: the partner endpoint serves below its path. */
+  readonly onLinkUrl: (linkUrl: string) => void
   readonly overrides?: SiteLinkOverrides
 }
 
@@ -78,6 +79,7 @@ export function createSiteLink(deps: SiteLinkDeps): SiteLink {
     history: deps.history,
     now: deps.now,
     onChange: deps.onLinksChanged,
+    onLinkUrl: deps.onLinkUrl,
   })
   const site = links.context.site
   const presenceStore = new PresenceRepository(deps.db)
@@ -91,6 +93,7 @@ export function createSiteLink(deps: SiteLinkDeps): SiteLink {
     calendarScheduleDeps(deps.calendar.pairs, deps.calendar.connectors, deps.calendar.parse),
   )
   const deferred = new DeferredSends(deps.db)
+  const horizons = new ScheduleHorizons(deps.db)
   const exchange = createSiteExchange({
     db: deps.db,
     home: deps.home,
@@ -103,7 +106,7 @@ export function createSiteLink(deps: SiteLinkDeps): SiteLink {
       links: exchangeLinks(links, deferred, deps.now),
       client,
       profile: { profile: () => (site.settings().ready ? site.profile() : null) },
-      schedules: scheduleExport(schedules, deps.db, deps.now),
+      schedules: scheduleExport(schedules, horizons, deps.now),
       presence: { entries: () => presenceStore.list({}) },
       ...overrides,
     },
@@ -120,12 +123,15 @@ export function createSiteLink(deps: SiteLinkDeps): SiteLink {
       exchange.planSend(linkDataKinds)
       sendAllAt(linkId, sendAt)
     },
-    onRelink: sendAllAt,
-    onUnlink: (linkId) => deferred.forget(linkId),
-    onSiteChanged: () => {
-      exchange.planSend(['company'])
-      deps.onSiteChanged()
+    onRelink: (linkId, sendAt) => {
+      horizons.forget(linkId)
+      sendAllAt(linkId, sendAt)
     },
+    onUnlink: (linkId) => {
+      deferred.forget(linkId)
+      horizons.forget(linkId)
+    },
+    onSiteChanged: () => exchange.planSend(['company']),
   })
   const trackedSend = (linkId: string) =>
     deps.scheduler.track(

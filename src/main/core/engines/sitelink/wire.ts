@@ -1,6 +1,7 @@
 /**
  * What travels between two sites (routes below the link URL). Every body is checked on arrival: a partner
- * is another machine, never trusted to send the right shape. Refusals answer `{ message: { ja, en } }`.
+ * is another machine, never trusted to send the right shape. Refusals answer as the partner endpoint's own
+ * do (`{ error: { code, ja, en } }`), so the calling site shows the partner's words.
  */
 import { z } from 'zod'
 import type { Localized } from '../../../../shared/model/localized'
@@ -60,6 +61,22 @@ export const stateBody = z
   .strict()
 export type StateBody = z.infer<typeof stateBody>
 
-export function refusalBody(message: Localized): { readonly message: Localized } {
-  return { message }
+/** Why the link engine refused a partner's call (beside the endpoint's own signature refusals). */
+export type LinkRefusalCode =
+  | 'bad-request'
+  | 'request-expired'
+  | 'request-unusable'
+  | 'link-exists'
+  | 'link-limit'
+  | 'no-link'
+  | 'state-refused'
+
+/** The partner holds no pending or linked link with the caller's key. */
+export const noLinkCode: LinkRefusalCode = 'no-link'
+
+export function refusalBody(
+  code: LinkRefusalCode,
+  message: Localized,
+): { readonly error: Localized & { code: string } } {
+  return { error: { code, ...message } }
 }

@@ -21,8 +21,15 @@ type ExchangeHandlers = Pick<
 export function createExchangeHandlers(deps: ExchangeHandlerDeps): ExchangeHandlers {
   const { exchange, scheduler, history } = deps
   return {
-    'link.sendNow': ({ id }) =>
-      scheduler.track(linkSendJobId, () => exchange.send(id, deps.signal, { full: true }), sendJobResult),
+    'link.sendNow': async ({ id }) => {
+      // A refused input is the caller's mistake, not a failed send: checked before the run is recorded.
+      exchange.targets(id)
+      return scheduler.track(
+        linkSendJobId,
+        () => exchange.send(id, deps.signal, { full: true }),
+        sendJobResult,
+      )
+    },
     'link.clear': async ({ id }) => {
       const cleared = await exchange.clear(id)
       writeAudit(

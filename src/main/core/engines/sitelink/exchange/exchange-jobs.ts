@@ -34,14 +34,18 @@ export function createLinkSendJob(
     id: linkSendJobId,
     title: { ja: 'リンク送信', en: 'Site link send' },
     schedule: { kind: 'debounce', delayMinutes: sendDelayMinutes, maxDelayMinutes: sendMaxDelayMinutes },
-    async run({ signal }) {
+    async run({ signal, trigger }) {
       // Seed: a CSV import running when the send would start → wait another 15 minutes. A trigger during
       // the run starts a fresh burst, so the job comes back 15 minutes from now.
       if (importInProgress()) {
         putOff()
         return { outcome: 'ok', message: waitingForImport }
       }
-      const result = sendJobResult(await exchange.send(undefined, signal, { scheduled: true }))
+      // 「今すぐ実行」 on the Dashboard is 「今すぐ送信」: every kind diffed, backoff ignored.
+      const manual = trigger === 'manual'
+      const result = sendJobResult(
+        await exchange.send(undefined, signal, { scheduled: !manual, full: manual }),
+      )
       // Batches a partner did not take come back with the next timing (their backoff decides whether they go).
       if (exchange.hasPending()) putOff()
       return result

@@ -39,7 +39,8 @@ export interface SiteProfileSource {
  */
 export interface ScheduleExportSource {
   windowStart(now: number): number
-  items(signal: AbortSignal): AsyncIterable<LinkScheduleItem>
+  /** `linkId`: each link keeps its own horizon for recurring series (it restarts with a relink). */
+  items(linkId: string, signal: AbortSignal): AsyncIterable<LinkScheduleItem>
 }
 
 export interface PresenceExportSource {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type {
   DirectoryDepartment,
   DirectoryEmployee,
@@ -11,13 +12,22 @@ import type {
   LinkPosition,
 } from '../../../../../shared/model/sitelink-exchange'
 import type { HomeDirectoryRepository } from '../../../directory/home-directory-repository'
+import { fingerprintHash } from '../../../directory/home-records'
 import type { PresenceExportSource, ScheduleExportSource, SiteProfileSource } from './exchange-ports'
 
-/** One item of the home export: a stable key and the data partners get. `until` ends a schedule. */
+/**
+ * One item of the home export: a stable key, a hash of what the partner would hold, and `until` (a schedule's
+ * end). The data itself is built only for the items the planner finds changed (`ExportPage.data`).
+ */
 export interface ExportItem {
   readonly key: string
-  readonly data: unknown
+  readonly hash: string
   readonly until: number | null
+}
+
+export interface ExportPage {
+  readonly items: readonly ExportItem[]
+  data(key: string): unknown
 }
 
 export interface HomeExportSources {
@@ -60,39 +70,65 @@ const linkPosition = (p: DirectoryPosition): LinkPosition => ({
   rank: p.rank,
 })
 
-async function* directoryPages<T extends DirectoryEmployee | DirectoryDepartment | DirectoryPosition>(
+/** What the partner holds of an item: its data serialised the same way every time, hashed. */
+export function itemHash(data: unknown): string {
+  return createHash('sha256').update(JSON.stringify(data)).digest('base64url').slice(0, 22)
+}
+
+/**
+ * Directory objects are compared by the home directory's own fingerprint (every field, login and groups
+ * included: a change there resends the item, which is harmless), so an unchanged import costs no JSON
+ * parsing at all — the 1% change of 100,000 people reads 100,000 short strings and parses 1,000.
+ */
+async function* directoryPages<T>(
   home: HomeDirectoryRepository,
   kind: 'employee' | 'department' | 'position',
-  keyOf: (o: T) => string,
   toData: (o: T) => unknown,
-): AsyncGenerator<ExportItem[]> {
+): AsyncGenerator<ExportPage> {
   let after: string | null = null
   for (;;) {
-    const rows: T[] = home.page<T>(kind, after, pageSize)
+    const rows = home.page(kind, after, pageSize)
     if (rows.length === 0) return
-    yield rows.map((o) => ({ key: keyOf(o), data: toData(o), until: null }))
-    after = keyOf(rows[rows.length - 1]!)
+    const byKey = new Map(rows.map((row) => [row.key, row.data]))
+    yield {
+      items: rows.map((row) => ({
+        key: row.key,
+        hash: `f${fingerprintHash(row.fingerprint).toString(36)}`,
+        until: null,
+      })),
+      data: (key) => toData(JSON.parse(byKey.get(key)!) as T),
+    }
+    after = rows[rows.length - 1]!.key
   }
 }
 
-async function* inPages<T>(items: AsyncIterable<T> | Iterable<T>, toItem: (t: T) => ExportItem) {
-  let page: ExportItem[] = []
-  for await (const item of items) {
-    page.push(toItem(item))
-    if (page.length >= pageSize) {
-      yield page
-      page = []
+async function* inPages<T>(
+  source: AsyncIterable<T> | Iterable<T>,
+  toItem: (t: T) => { key: string; data: unknown; until: number | null },
+): AsyncGenerator<ExportPage> {
+  let page = new Map<string, { data: unknown; item: ExportItem }>()
+  const done = (full: Map<string, { data: unknown; item: ExportItem }>): ExportPage => ({
+    items: [...full.values()].map((entry) => entry.item),
+    data: (key) => full.get(key)!.data,
+  })
+  for await (const value of source) {
+    const { key, data, until } = toItem(value)
+    page.set(key, { data, item: { key, hash: itemHash(data), until } })
+    if (page.size >= pageSize) {
+      yield done(page)
+      page = new Map()
     }
   }
-  if (page.length > 0) yield page
+  if (page.size > 0) yield done(page)
 }
 
 /** The home site's data of one kind, page by page, as every partner gets it. */
 export function exportKind(
   sources: HomeExportSources,
   kind: LinkDataKind,
+  linkId: string,
   signal: AbortSignal,
-): AsyncIterable<ExportItem[]> {
+): AsyncIterable<ExportPage> {
   switch (kind) {
     case 'company': {
       const profile = sources.profile.profile()
@@ -102,14 +138,14 @@ export function exportKind(
       return inPages(data, (c) => ({ key: 'company', data: c, until: null }))
     }
     case 'employee':
-      return directoryPages<DirectoryEmployee>(sources.home, 'employee', (e) => e.key, linkEmployee)
+      return directoryPages<DirectoryEmployee>(sources.home, 'employee', linkEmployee)
     case 'department':
-      return directoryPages<DirectoryDepartment>(sources.home, 'department', (d) => d.code, linkDepartment)
+      return directoryPages<DirectoryDepartment>(sources.home, 'department', linkDepartment)
     case 'position':
-      return directoryPages<DirectoryPosition>(sources.home, 'position', (p) => p.code, linkPosition)
+      return directoryPages<DirectoryPosition>(sources.home, 'position', linkPosition)
     case 'schedule':
       // The same event may sit in several people's calendars: the key names whose occurrence it is.
-      return inPages(sources.schedules.items(signal), (s) => ({
+      return inPages(sources.schedules.items(linkId, signal), (s) => ({
         key: `${s.employeeKey}\t${s.id}`,
         data: s,
         until: s.end,

@@ -80,6 +80,14 @@ export class OutboxRepository {
       .all(linkId) as LinkDataKind[]
   }
 
+  /** Kinds never planned for the link: a link just started gets everything at its first send. */
+  newKinds(linkId: string): LinkDataKind[] {
+    const known = new Set(
+      this.db.prepare('SELECT kind FROM link_kind_state WHERE link_id = ?').pluck().all(linkId) as string[],
+    )
+    return linkDataKinds.filter((kind) => !known.has(kind))
+  }
+
   writeChunk(linkId: string, kind: LinkDataKind, chunk: PlannedChunk, now: number): void {
     const upsertSent = this.db.prepare(
       `INSERT INTO link_sent (link_id, kind, key, hash, until) VALUES (?, ?, ?, ?, ?)
@@ -162,6 +170,9 @@ export class OutboxRepository {
   delivered(linkId: string, entryId: number, now: number): void {
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM link_outbox WHERE id = ?').run(entryId)
+      // Unlinked while the batch was on its way: the link is forgotten, and stays so.
+      const known = this.db.prepare('SELECT 1 FROM link_kind_state WHERE link_id = ? LIMIT 1').get(linkId)
+      if (known === undefined) return
       this.saveSendState(linkId, { lastSendAt: now, failures: 0, retryAt: null, lastError: null })
     })()
   }

@@ -1,12 +1,11 @@
-import { createHash } from 'node:crypto'
 import type { LinkDataKind } from '../../../../../shared/model/sitelink'
 import type { OutboxRepository, PlannedUpsert } from './outbox-repository'
-import type { ExportItem } from './home-export'
+import type { ExportPage } from './home-export'
 
 export interface PlanKindInput {
   readonly linkId: string
   readonly kind: LinkDataKind
-  readonly pages: AsyncIterable<ExportItem[]>
+  readonly pages: AsyncIterable<ExportPage>
   /** Schedules: items that ended before it leave the sent state without a delete (partners keep the past). */
   readonly windowStart: number | null
   /** Items per batch. */
@@ -18,11 +17,6 @@ export interface PlanKindInput {
 export interface PlanKindResult {
   readonly upserts: number
   readonly deletes: number
-}
-
-/** What the partner would hold of an item: data serialised the same way every time, hashed. */
-export function itemHash(data: unknown): string {
-  return createHash('sha256').update(JSON.stringify(data)).digest('base64url').slice(0, 22)
 }
 
 /**
@@ -46,11 +40,10 @@ export async function planKind(outbox: OutboxRepository, input: PlanKindInput): 
   }
   for await (const page of input.pages) {
     if (input.signal.aborted) return total
-    for (const item of page) {
-      const hash = itemHash(item.data)
-      const before = sent.get(item.key)
-      sent.delete(item.key)
-      if (before?.hash !== hash) upserts.push({ key: item.key, data: item.data, hash, until: item.until })
+    for (const { key, hash, until } of page.items) {
+      const before = sent.get(key)
+      sent.delete(key)
+      if (before?.hash !== hash) upserts.push({ key, data: page.data(key), hash, until })
       if (upserts.length >= chunkSize) flush()
     }
   }

@@ -144,4 +144,17 @@ describe('send timing (seed 送信のタイミング)', () => {
     expect(sentAt).toEqual([first + 120 * MINUTE])
     expect(exchange.activity(link.id)).toMatchObject({ pendingBatches: 0, lastError: null })
   })
+
+  it('a partner down for 3 days is tried at most hourly and gets everything once it is back', async () => {
+    down = true
+    exchange.planSend(['presence'])
+    await clock.advance(3 * 24 * 60 * MINUTE)
+    // 15 and 30 minutes, then hourly: about 72 attempts in 3 days, not one a minute.
+    expect(attempts.length).toBeGreaterThan(65)
+    expect(attempts.length).toBeLessThan(80)
+    down = false
+    await clock.advance(60 * MINUTE)
+    expect(sentAt).toHaveLength(1)
+    expect(exchange.activity(link.id)).toMatchObject({ pendingBatches: 0, lastError: null })
+  })
 })

@@ -5,6 +5,7 @@ import type {
   LinkSendResult,
   PartnerDirectoryPage,
 } from '../../../../../shared/model/sitelink-exchange'
+import type { Localized } from '../../../../../shared/model/localized'
 import type { HomeDirectoryRepository } from '../../../directory/home-directory-repository'
 import type { HistoryRepository } from '../../../history/history-repository'
 import type { Db } from '../../../store/database'
@@ -23,6 +24,7 @@ import {
   sentMessage,
   unknownLink,
 } from './exchange-messages'
+import { linkCategory, reasonOf } from '../link-context'
 import { exportKind } from './home-export'
 import { OutboxRepository } from './outbox-repository'
 import { PartnerDirectoryReader } from './receive-directory'
@@ -62,8 +64,8 @@ const localDate = (ms: number): string => {
  * One send runs at a time in this process; the receiver's numbering covers a second process (the CLI).
  */
 export class SiteExchange {
-  readonly outbox: OutboxRepository
-  readonly receive: ReceiveRepository
+  private readonly outbox: OutboxRepository
+  private readonly receive: ReceiveRepository
   private readonly reader: PartnerDirectoryReader
   private readonly sending = new Set<string>()
   private current: AbortController | null = null
@@ -79,7 +81,8 @@ export class SiteExchange {
 
   /** Something in scope changed (seed: every create, update, delete makes a send plan). */
   planSend(kinds: readonly LinkDataKind[]): void {
-    if (kinds.length === 0) return
+    // No partner to send to: a link started later gets everything anyway (kinds it never had are planned).
+    if (kinds.length === 0 || this.deps.links.activeLinks().length === 0) return
     this.outbox.plan(kinds, this.deps.now())
     this.deps.trigger()
     this.deps.onChanged?.()
@@ -186,7 +189,7 @@ export class SiteExchange {
           const text = receivedMessage(batch.kind, batch.seq, batch.upserts.length, batch.deletes.length)
           this.deps.history.append({
             direction: 'receive',
-            category: 'link',
+            category: linkCategory,
             level: 'info',
             site: link.siteName,
             message: text.ja,
@@ -198,7 +201,8 @@ export class SiteExchange {
     ]
   }
 
-  private targets(linkId: string | undefined): readonly ExchangeLink[] {
+  /** The links a send goes to; an unknown or inactive link is refused (ja/en) before anything starts. */
+  targets(linkId: string | undefined): readonly ExchangeLink[] {
     const active = this.deps.links.activeLinks()
     if (linkId === undefined) return active
     if (!this.deps.links.has(linkId)) throw unknownLink(linkId)
@@ -221,18 +225,14 @@ export class SiteExchange {
     const kinds = options.full
       ? [...new Set([...planned, ...linkDataKinds.filter((k) => k !== 'schedule')])]
       : planned
-    const result = await this.exclusive(signal, (s) => this.deliverAll(links, kinds, due, s))
-    // A send of one link leaves the plan for the others; plans made during this send stay for the next.
-    if (allLinks && !signal.aborted && !this.current?.signal.aborted)
-      this.outbox.consumePlan(planned, startedAt)
-    return result
-  }
-
-  private async exclusive<T>(signal: AbortSignal, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
     const controller = new AbortController()
     this.current = controller
+    const both = AbortSignal.any([signal, controller.signal])
     try {
-      return await work(AbortSignal.any([signal, controller.signal]))
+      const result = await this.deliverAll(links, kinds, due, both)
+      // A send of one link leaves the plan for the others; plans made during this send stay for the next.
+      if (allLinks && !both.aborted) this.outbox.consumePlan(planned, startedAt)
+      return result
     } finally {
       if (this.current === controller) this.current = null
     }
@@ -266,19 +266,36 @@ export class SiteExchange {
   }
 
   private async planLink(link: ExchangeLink, kinds: readonly LinkDataKind[], signal: AbortSignal) {
-    const wanted = new Set([...kinds, ...this.outbox.dirtyKinds(link.id)])
+    const wanted = new Set([...kinds, ...this.outbox.dirtyKinds(link.id), ...this.outbox.newKinds(link.id)])
     for (const kind of linkDataKinds) {
       if (!wanted.has(kind) || signal.aborted) continue
-      await planKind(this.outbox, {
-        linkId: link.id,
-        kind,
-        pages: exportKind(this.deps, kind, signal),
-        windowStart: kind === 'schedule' ? this.deps.schedules.windowStart(this.deps.now()) : null,
-        chunkSize: this.deps.chunkSize ?? 2000,
-        now: this.deps.now,
-        signal,
-      })
+      try {
+        await planKind(this.outbox, {
+          linkId: link.id,
+          kind,
+          pages: exportKind(this.deps, kind, link.id, signal),
+          windowStart: kind === 'schedule' ? this.deps.schedules.windowStart(this.deps.now()) : null,
+          chunkSize: this.deps.chunkSize ?? 2000,
+          now: this.deps.now,
+          signal,
+        })
+      } catch (error) {
+        // A source that cannot be read completely (a calendar down) plans no deletion; the other kinds go.
+        if (signal.aborted) throw error
+        this.recordPlanFailure(link, reasonOf(error))
+      }
     }
+  }
+
+  private recordPlanFailure(link: ExchangeLink, reason: Localized): void {
+    this.deps.history.append({
+      direction: 'send',
+      category: linkCategory,
+      level: 'error',
+      site: link.siteName,
+      message: reason.ja,
+      messageEn: reason.en,
+    })
   }
 
   private record(link: ExchangeLink, outcome: LinkSendOutcome): void {
@@ -286,7 +303,7 @@ export class SiteExchange {
     const text = outcome.error ?? sentMessage(outcome.delivered, outcome.pending)
     this.deps.history.append({
       direction: 'send',
-      category: 'link',
+      category: linkCategory,
       level: outcome.error ? 'error' : 'info',
       site: link.siteName,
       message: text.ja,
