@@ -48,6 +48,11 @@ async function shootAll(page: Page, app: AppPage, language: 'ja' | 'en'): Promis
   await expect(page.locator('.outcome').first()).toBeVisible()
   await shot(app, `dashboard-after-run-${language}`)
 
+  // Site link with no site set up yet; links.spec.ts shoots the list and detail with partner sites.
+  await app.go('links')
+  await expect(page.getByTestId('links-empty')).toBeVisible()
+  await shot(app, `links-${language}`, true)
+
   await app.go('history')
   const history = new HistoryPage(page)
   await history.settled()

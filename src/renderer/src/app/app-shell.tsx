@@ -4,6 +4,7 @@ import { CalendarScreen } from '../features/calendar/calendar-screen'
 import { DashboardScreen } from '../features/dashboard/dashboard-screen'
 import { DirectoryScreen } from '../features/directory/directory-screen'
 import { HistoryScreen } from '../features/history/history-screen'
+import { LinksScreen } from '../features/links/links-screen'
 import { RunConfirmDialog } from '../features/run-confirm/run-confirm-dialog'
 import { SettingsScreen } from '../features/settings/settings-screen'
 import { useLanguage, useT } from '../i18n'
@@ -18,6 +19,7 @@ const screenComponents: Readonly<Record<Screen, () => ReactNode>> = {
   dashboard: DashboardScreen,
   directory: DirectoryScreen,
   calendar: CalendarScreen,
+  links: LinksScreen,
   history: HistoryScreen,
   settings: SettingsScreen,
 }

@@ -9,6 +9,7 @@ const labels: Readonly<Record<Screen, MessageKey>> = {
   dashboard: 'nav.dashboard',
   directory: 'nav.directory',
   calendar: 'nav.calendar',
+  links: 'nav.links',
   history: 'nav.history',
   settings: 'nav.settings',
 }

@@ -13,6 +13,8 @@ describe('hash routes', () => {
     { screen: 'calendar', view: { kind: 'edit', id: 'u0002' } },
     // An id with characters a path cannot hold as they are.
     { screen: 'calendar', view: { kind: 'edit', id: 'a/b c?d#e&f' } },
+    { screen: 'links', view: { kind: 'detail', id: 'lnk_01' } },
+    { screen: 'links', view: { kind: 'detail', id: 'a/b c?d#e&f' } },
     {
       screen: 'history',
       filter: { ...emptyDraft, level: 'error', site: 'A社 東京&大阪', from: '2026-11-01', to: '2026-11-30' },
@@ -38,12 +40,15 @@ describe('hash routes', () => {
       '#/history?site=B%E7%A4%BE&level=error',
     )
     expect(routeHash(screenRoute('history'))).toBe('#/history')
+    expect(routeHash(screenRoute('links'))).toBe('#/links')
+    expect(routeHash({ screen: 'links', view: { kind: 'detail', id: 'lnk_01' } })).toBe('#/links/lnk_01')
   })
 
   it('opens a screen without its detail at its first view', () => {
     expect(parseRoute('#/directory')).toEqual({ screen: 'directory', step: 'source' })
     expect(parseRoute('#/calendar/')).toEqual({ screen: 'calendar', view: { kind: 'list' } })
     expect(parseRoute('#/history')).toEqual({ screen: 'history', filter: emptyDraft })
+    expect(parseRoute('#/links/')).toEqual({ screen: 'links', view: { kind: 'list' } })
   })
 
   it.each([
@@ -63,6 +68,9 @@ describe('hash routes', () => {
     `#/calendar/users/${'x'.repeat(129)}`,
     '#/calendar/users/%E0%A4%A',
     '#/history/extra',
+    '#/links/lnk_01/more',
+    `#/links/${'x'.repeat(129)}`,
+    '#/links/%E0%A4%A',
     '#/__proto__',
     '#/constructor',
   ])('reads %j as the Dashboard', (hash) => {

@@ -6,7 +6,7 @@
 import { directions, levels } from '../../../shared/model/history'
 import { emptyDraft, type FilterDraft } from '../stores/filter-draft'
 
-export const screens = ['dashboard', 'directory', 'calendar', 'history', 'settings'] as const
+export const screens = ['dashboard', 'directory', 'calendar', 'links', 'history', 'settings'] as const
 export type Screen = (typeof screens)[number]
 
 /** The Directory screen's steps, in the order an admin sets up and then runs a sync. */
@@ -16,10 +16,14 @@ export type DirectoryStep = (typeof directorySteps)[number]
 export type CalendarRouteView =
   { readonly kind: 'list' } | { readonly kind: 'add' } | { readonly kind: 'edit'; readonly id: string }
 
+/** Site link: the list (home site, links, request and accept) or one partner site's detail. */
+export type LinksRouteView = { readonly kind: 'list' } | { readonly kind: 'detail'; readonly id: string }
+
 export type Route =
   | { readonly screen: 'dashboard' }
   | { readonly screen: 'directory'; readonly step: DirectoryStep }
   | { readonly screen: 'calendar'; readonly view: CalendarRouteView }
+  | { readonly screen: 'links'; readonly view: LinksRouteView }
   | { readonly screen: 'history'; readonly filter: FilterDraft }
   | { readonly screen: 'settings' }
 
@@ -31,6 +35,7 @@ export function screenRoute(screen: Screen): Route {
     case 'directory':
       return { screen, step: 'source' }
     case 'calendar':
+    case 'links':
       return { screen, view: { kind: 'list' } }
     case 'history':
       return { screen, filter: emptyDraft }
@@ -79,6 +84,13 @@ function parseCalendar(rest: readonly string[]): Route | null {
   return { screen: 'calendar', view: { kind: 'edit', id } }
 }
 
+function parseLinks(rest: readonly string[]): Route | null {
+  if (rest.length === 0) return { screen: 'links', view: { kind: 'list' } }
+  const id = rest.length === 1 ? rest[0]! : ''
+  if (!id || id.length > maxIdLength) return null
+  return { screen: 'links', view: { kind: 'detail', id } }
+}
+
 function decodeSegments(path: string): string[] | null {
   try {
     return path
@@ -109,6 +121,8 @@ export function parseRoute(hash: string): Route {
         : dashboardRoute
     case 'calendar':
       return parseCalendar(rest) ?? dashboardRoute
+    case 'links':
+      return parseLinks(rest) ?? dashboardRoute
     case 'history':
       return rest.length === 0 ? { screen, filter: parseFilter(query) } : dashboardRoute
     default:
@@ -136,6 +150,8 @@ export function routeHash(route: Route): string {
       if (view.kind === 'list') return '#/calendar'
       return view.kind === 'add' ? '#/calendar/new' : `#/calendar/users/${encodeURIComponent(view.id)}`
     }
+    case 'links':
+      return route.view.kind === 'list' ? '#/links' : `#/links/${encodeURIComponent(route.view.id)}`
     case 'history':
       return `#/history${filterQuery(route.filter)}`
     default:

@@ -11,13 +11,14 @@ export const engineLabel: Readonly<Record<HealthEngineId | PlannedHealthEngineId
   rooms: 'health.engine.rooms',
 }
 
-/** Where the subject is fixed: a calendar user's own page, a directory run's step, else the engine's screen. */
+/** Where the subject is fixed: a calendar user's or partner site's own page, a directory run's step, else the engine's screen. */
 function subjectRoute(subject: HealthSubject): Route {
   if (subject.engine === 'calendar' && subject.kind === 'user')
     return { screen: 'calendar', view: { kind: 'edit', id: subject.id } }
   if (subject.engine === 'directory') return { screen: 'directory', step: 'run' }
-  // No site link screen yet (the UI comes in its own change): the Dashboard is where its health shows.
-  if (subject.engine === 'site-link') return { screen: 'dashboard' }
+  if (subject.engine === 'site-link' && subject.kind === 'link')
+    return { screen: 'links', view: { kind: 'detail', id: subject.id } }
+  if (subject.engine === 'site-link') return screenRoute('links')
   return screenRoute(subject.engine)
 }
 

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
-import type { EngineHealth, PlannedHealthEngineId } from '../../../../shared/model/health'
+import { Fragment } from 'react'
+import type { EngineHealth, HealthSubject, PlannedHealthEngineId } from '../../../../shared/model/health'
 import { HealthBadge } from '../../components/health-badge'
 import { Section } from '../../components/section'
 import { formatCount, useLanguage, useT } from '../../i18n'
@@ -15,14 +16,17 @@ function EngineRow({ health }: { readonly health: EngineHealth }): ReactNode {
   const { engine, subjects } = health
   const name = t(engineLabel[engine.engine])
   const troubled = subjects.filter((s) => s.state === 'warning' || s.state === 'stopped').length
+  const sites = engine.engine === 'site-link'
+  const counted = sites ? 'dashboard.links.sites' : 'dashboard.links.users'
+  const troubledKey = sites ? 'dashboard.links.sitesTroubled' : 'dashboard.links.troubled'
   return (
     <tr data-testid="link-row" data-engine={engine.engine}>
       <td>
         <div>{name}</div>
         {subjects.length > 0 ? (
           <div className="muted">
-            {t('dashboard.links.users', { count: formatCount(subjects.length) })}
-            {troubled > 0 ? ` ${t('dashboard.links.troubled', { count: formatCount(troubled) })}` : ''}
+            {t(counted, { count: formatCount(subjects.length) })}
+            {troubled > 0 ? ` ${t(troubledKey, { count: formatCount(troubled) })}` : ''}
           </div>
         ) : null}
       </td>
@@ -43,6 +47,40 @@ function EngineRow({ health }: { readonly health: EngineHealth }): ReactNode {
           className="button button-small"
           aria-label={t('dashboard.attention.openFor', { name })}
           onClick={() => openSubject(engine)}
+        >
+          {t('dashboard.attention.open')}
+        </button>
+      </td>
+    </tr>
+  )
+}
+
+/** One partner site under the site link engine: each link's own health, opening its detail. */
+function PartnerRow({ subject }: { readonly subject: HealthSubject }): ReactNode {
+  const t = useT()
+  const language = useLanguage()
+  const name = subject.name ?? subject.id
+  return (
+    <tr data-testid="link-partner" data-link={subject.id}>
+      <td className="link-partner-name">{name}</td>
+      <td>
+        <HealthBadge state={subject.state} />
+        {subject.note ? <div className="muted">{subject.note[language]}</div> : null}
+        {subject.lastFailure ? <div className="error-text">{subject.lastFailure[language]}</div> : null}
+      </td>
+      <td className="nowrap">{when(subject.lastSuccessAt, t('health.never'))}</td>
+      <td className="nowrap">{when(subject.lastFailureAt, t('health.never'))}</td>
+      <td className="nowrap">
+        {subject.nextRunAt !== null
+          ? formatDateTimeWithWeekday(subject.nextRunAt, language)
+          : t('job.next.none')}
+      </td>
+      <td className="nowrap actions">
+        <button
+          type="button"
+          className="button button-small"
+          aria-label={t('dashboard.attention.openFor', { name })}
+          onClick={() => openSubject(subject)}
         >
           {t('dashboard.attention.open')}
         </button>
@@ -83,7 +121,13 @@ export function LinksSection(): ReactNode {
         </thead>
         <tbody>
           {overview.engines.map((health) => (
-            <EngineRow key={health.engine.engine} health={health} />
+            <Fragment key={health.engine.engine}>
+              <EngineRow health={health} />
+              {/* Calendar users have their own summary; partner sites are few and each one matters here. */}
+              {health.engine.engine === 'site-link'
+                ? health.subjects.map((subject) => <PartnerRow key={subject.id} subject={subject} />)
+                : null}
+            </Fragment>
           ))}
           {overview.planned.map((id) => (
             <PlannedRow key={id} id={id} />
