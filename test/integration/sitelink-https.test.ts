@@ -67,7 +67,7 @@ function httpsGet(url: string, caPem: string): Promise<{ status: number; type: s
 }
 
 async function linkHistory(core: Core): Promise<string[]> {
-  const page = await core.api['history.search']({ filter: { category: 'link' }, limit: 500 })
+  const page = await core.api['history.search']({ filter: { category: 'sitelink' }, limit: 500 })
   return page.entries.map((entry) => entry.message)
 }
 

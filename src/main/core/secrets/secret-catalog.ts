@@ -143,7 +143,7 @@ const catalog: readonly CatalogRow[] = [
     pattern: exact(feedKeySecret),
     group: 'sitelink',
     describe: () => ({
-      ja: 'サイト連携: 連携先の予定を配信するフィードの URL に署名する鍵（初回に自動作成）。削除すると、配布済みのフィード URL はすべて使えなくなり、次に URL を表示したときに新しい鍵が作られます。',
+      ja: 'サイト間連携: 連携先の予定を配信するフィードの URL に署名する鍵（初回に自動作成）。削除すると、配布済みのフィード URL はすべて使えなくなり、次に URL を表示したときに新しい鍵が作られます。',
       en: 'Site link: the key that signs the URLs of partner schedule feeds (made on first use). Clearing it stops every feed URL handed out; a new key is made the next time URLs are shown.',
     }),
   },
