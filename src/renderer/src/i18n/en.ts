@@ -1111,6 +1111,7 @@ export const en: Dictionary = {
   'links.presence.clearFor': 'Clear the presence of {name}',
   'links.presence.set': 'Set presence',
   'links.presence.setFor': 'Set presence on {date}',
+  'links.presence.employeeName': '{name} ({key})',
   'links.presence.noEmployee': '(none chosen)',
   'links.presence.save': 'Save',
   'links.presence.saved': 'Presence saved.',

@@ -1112,6 +1112,7 @@ export const ja = {
   'links.presence.clearFor': '{name} の在席状況をクリア',
   'links.presence.set': '在席状況を設定',
   'links.presence.setFor': '{date} の在席状況を設定',
+  'links.presence.employeeName': '{name}（{key}）',
   'links.presence.noEmployee': '（未選択）',
   'links.presence.save': '保存',
   'links.presence.saved': '在席状況を保存しました。',

@@ -93,7 +93,9 @@ export function PresenceForm(props: { readonly date: string; readonly onSaved: (
             <th scope="row">{t('links.presence.employee')}</th>
             <td>
               <span className="presence-employee" data-testid="presence-employee">
-                {employee ? `${name ?? ''}（${employee.key}）` : t('links.presence.noEmployee')}
+                {employee
+                  ? t('links.presence.employeeName', { name: name ?? '', key: employee.key })
+                  : t('links.presence.noEmployee')}
               </span>{' '}
               <EmployeePicker onPick={setEmployee} />
             </td>

@@ -145,7 +145,9 @@ export function PresenceSection(): ReactNode {
           value={date}
           data-testid="presence-date"
           onChange={(e) => {
-            if (e.target.value) setDate(e.target.value)
+            if (!e.target.value) return
+            setNotice(null)
+            setDate(e.target.value)
           }}
         />
       </div>
