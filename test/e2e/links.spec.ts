@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
+import { runCli } from '../support/cli'
 import { writeDirectoryCsv } from '../support/directory-csv'
 import { startDaemon, type E2eDaemon } from './fixtures/daemon'
 import { expectNoHorizontalOverflow } from './fixtures/overflow'
@@ -231,6 +232,9 @@ test('request: the URL is shown once with a mail draft and a live countdown; re-
   await expect(links.requestUrl).toHaveCount(0)
 })
 
+/** More people than the screen looks up one by one (it reads the whole directory then). */
+const busyDay = Array.from({ length: 21 }, (_, i) => `E${String(i + 3).padStart(4, '0')}`)
+
 /** The day after YYYY-MM-DD, as the date field writes it. */
 const nextDay = (date: string): string =>
   new Date(Date.parse(`${date}T00:00Z`) + 86_400_000).toISOString().slice(0, 10)
@@ -244,6 +248,7 @@ test('presence: set for a home employee, refused in place when the return time i
     const files = writeDirectoryCsv(dir, [
       { key: 'E0001', name: '山田 太郎', email: 'yamada@example.jp', dept: 'HQ' },
       { key: 'E0002', name: '佐藤 花子', email: 'sato@example.jp', dept: 'SALES' },
+      ...busyDay.map((key, i) => ({ key, name: `営業 ${i + 1}号`, dept: 'S1' })),
     ])
     const directory = new DirectoryPage(page)
     await directory.open(daemon.url)
@@ -251,7 +256,7 @@ test('presence: set for a home employee, refused in place when the return time i
     await directory.chooseCsv(files.usersFile, files.departmentsFile)
     await directory.saveConfig()
     await directory.runNow()
-    await expect(directory.homeCounts).toContainText('社員 2 人')
+    await expect(directory.homeCounts).toContainText(`社員 ${busyDay.length + 2} 人`)
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
@@ -312,6 +317,24 @@ test('presence: set for a home employee, refused in place when the return time i
   await page.reload()
   await expect(links.presenceRows).toHaveCount(1)
   await expect(links.presenceRow('E0001')).toContainText('第2会議室')
+})
+
+test('presence on a busy day: every entry shows its name, also when set from the CLI', async ({ page }) => {
+  const links = new LinksPage(page)
+  await links.open(daemon.url)
+  await links.go('links')
+  const today = await links.presence.getByTestId('presence-date').inputValue()
+  for (const key of busyDay) {
+    const result = runCli(['--data-dir', daemon.dataDir, 'presence', 'set', key, today, 'out'])
+    expect(result.stderr).toBe('')
+    expect(result.status).toBe(0)
+  }
+  await page.reload()
+  await expect(links.presenceRows).toHaveCount(busyDay.length + 1)
+  await expect(links.presenceRow('E0003')).toContainText('営業 1号')
+  await expect(links.presenceRow('E0023')).toContainText('営業 21号')
+  await expect(links.presenceRow('E0001')).toContainText('山田 太郎')
+  await expectNoHorizontalOverflow(page, 'links-presence-busy')
 })
 
 test('screens in Japanese and English', async ({ page }) => {

@@ -21,17 +21,31 @@ interface Names {
   readonly en: string | null
 }
 
-/** presence.list carries keys only: the names come from the home directory, one search per person. */
+const searchLimit = 20
+
+async function nameOf(key: string): Promise<readonly [string, Names]> {
+  const page = await api['directory.employees']({ text: key, limit: searchLimit })
+  const person = page.employees.find((e) => e.key === key)
+  return [key, person ? { ja: person.nameJa, en: person.nameEn } : { ja: key, en: null }]
+}
+
+/** The whole home directory in pages: fewer calls than one search per person on a busy day. */
+async function allNames(): Promise<ReadonlyMap<string, Names>> {
+  const names = new Map<string, Names>()
+  let after: string | undefined
+  do {
+    const page = await api['directory.employees']({ after, limit: 500 })
+    for (const e of page.employees) names.set(e.key, { ja: e.nameJa, en: e.nameEn })
+    after = page.nextAfter ?? undefined
+  } while (after !== undefined)
+  return names
+}
+
+/** presence.list carries keys only: the names come from the home directory. */
 async function namesOf(entries: readonly PresenceEntry[]): Promise<ReadonlyMap<string, Names>> {
   const keys = [...new Set(entries.map((e) => e.employeeKey))]
-  const found = await Promise.all(
-    keys.map(async (key) => {
-      const page = await api['directory.employees']({ text: key, limit: 20 })
-      const person = page.employees.find((e) => e.key === key)
-      return [key, person ? { ja: person.nameJa, en: person.nameEn } : { ja: key, en: null }] as const
-    }),
-  )
-  return new Map(found)
+  if (keys.length > searchLimit) return allNames()
+  return new Map(await Promise.all(keys.map(nameOf)))
 }
 
 interface Day {
