@@ -1,7 +1,13 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
+import { runCli } from '../support/cli'
+import { writeDirectoryCsv } from '../support/directory-csv'
 import { startDaemon, type E2eDaemon } from './fixtures/daemon'
 import { expectNoHorizontalOverflow } from './fixtures/overflow'
 import { seedLinks, type SeedLink } from './fixtures/seed-links'
+import { DirectoryPage } from './pages/directory-page'
 import { LinksPage } from './pages/links-page'
 
 /**
@@ -224,6 +230,111 @@ test('request: the URL is shown once with a mail draft and a live countdown; re-
   await page.reload()
   await expect(links.countdown).toBeVisible()
   await expect(links.requestUrl).toHaveCount(0)
+})
+
+/** More people than the screen looks up one by one (it reads the whole directory then). */
+const busyDay = Array.from({ length: 21 }, (_, i) => `E${String(i + 3).padStart(4, '0')}`)
+
+/** The day after YYYY-MM-DD, as the date field writes it. */
+const nextDay = (date: string): string =>
+  new Date(Date.parse(`${date}T00:00Z`) + 86_400_000).toISOString().slice(0, 10)
+
+test('presence: set for a home employee, refused in place when the return time is wrong, shown by day, cleared', async ({
+  page,
+}) => {
+  // Presence is for home employees: the home directory comes from a CSV import, as an admin would do it.
+  const dir = mkdtempSync(join(tmpdir(), 'renkei-e2e-presence-'))
+  try {
+    const files = writeDirectoryCsv(dir, [
+      { key: 'E0001', name: '山田 太郎', email: 'yamada@example.jp', dept: 'HQ' },
+      { key: 'E0002', name: '佐藤 花子', email: 'sato@example.jp', dept: 'SALES' },
+      ...busyDay.map((key, i) => ({ key, name: `営業 ${i + 1}号`, dept: 'S1' })),
+    ])
+    const directory = new DirectoryPage(page)
+    await directory.open(daemon.url)
+    await directory.openDirectory()
+    await directory.chooseCsv(files.usersFile, files.departmentsFile)
+    await directory.saveConfig()
+    await directory.runNow()
+    await expect(directory.homeCounts).toContainText(`社員 ${busyDay.length + 2} 人`)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+
+  const links = new LinksPage(page)
+  await links.go('links')
+  await expect(links.presence).toContainText('次の送信で届きます')
+  await expect(links.presence.getByTestId('presence-empty')).toBeVisible()
+  const today = await links.presence.getByTestId('presence-date').inputValue()
+  expect(today).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+
+  await links.setPresence({ who: '佐藤 花子', kind: 'trip', destination: '大阪支社', returnAt: '25:00' })
+  await expect(links.presenceForm.getByRole('alert')).toContainText('帰社日時「25:00」が正しくありません')
+  await expect(links.presenceForm.getByRole('alert')).toContainText('何も変更していません')
+  await expect(links.presence.getByTestId('presence-empty')).toBeVisible()
+
+  // The refused form keeps what was typed: fixing the time is enough.
+  await links.presenceForm.getByTestId('presence-return').fill('17:30')
+  await links.presenceForm.getByTestId('presence-save').click()
+  await expect(links.presenceRow('E0002')).toContainText('佐藤 花子')
+  await expect(links.presenceRow('E0002')).toContainText('出張')
+  await expect(links.presenceRow('E0002')).toContainText('大阪支社')
+  await expect(links.presenceRow('E0002')).toContainText(`${today.replace(/-/g, '/')} `)
+  await expect(links.presenceRow('E0002')).toContainText('17:30')
+  await expect(links.presenceForm.getByRole('alert')).toHaveCount(0)
+  await links.setPresence({ who: '山田 太郎', kind: 'meeting', destination: '第2会議室', note: '14時まで' })
+  await expect(links.presenceRows).toHaveCount(2)
+  await expect(links.presenceRow('E0001')).toContainText('会議')
+
+  // Another day has its own entries; the form sets for the day shown.
+  await links.presence.getByTestId('presence-date').fill(nextDay(today))
+  await expect(links.presence.getByTestId('presence-empty')).toBeVisible()
+  await expect(links.presenceForm).toContainText(`${nextDay(today)} の在席状況を設定`)
+  await links.presence.getByTestId('presence-date').fill(today)
+  await expect(links.presenceRows).toHaveCount(2)
+
+  await expectNoHorizontalOverflow(page, 'links-presence-ja')
+  await links.presence.scrollIntoViewIfNeeded()
+  await links.snapshot('links-presence-ja')
+
+  await links.languageToggle.click()
+  await expect(links.presenceRow('E0002')).toContainText('On a business trip')
+  await links.setPresence({ who: '山田 太郎', returnAt: '2026-02-30 10:00' })
+  await expect(links.presenceForm.getByRole('alert')).toContainText('The date "2026-02-30" is not valid')
+  await expect(links.presenceForm.getByTestId('presence-employee')).toHaveText('山田 太郎 (E0001)')
+  await expect(links.presenceRow('E0001')).toContainText('In a meeting')
+  await expectNoHorizontalOverflow(page, 'links-presence-en')
+  await links.presence.scrollIntoViewIfNeeded()
+  await links.snapshot('links-presence-en')
+  await links.languageToggle.click()
+
+  // Clear from the keyboard: the row goes, the other stays.
+  const clear = links.presenceRow('E0002').getByRole('button', { name: '佐藤 花子 の在席状況をクリア' })
+  await clear.focus()
+  await page.keyboard.press('Enter')
+  await expect(links.presenceRow('E0002')).toHaveCount(0)
+  await expect(links.presenceRows).toHaveCount(1)
+  await page.reload()
+  await expect(links.presenceRows).toHaveCount(1)
+  await expect(links.presenceRow('E0001')).toContainText('第2会議室')
+})
+
+test('presence on a busy day: every entry shows its name, also when set from the CLI', async ({ page }) => {
+  const links = new LinksPage(page)
+  await links.open(daemon.url)
+  await links.go('links')
+  const today = await links.presence.getByTestId('presence-date').inputValue()
+  for (const key of busyDay) {
+    const result = runCli(['--data-dir', daemon.dataDir, 'presence', 'set', key, today, 'out'])
+    expect(result.stderr).toBe('')
+    expect(result.status).toBe(0)
+  }
+  await page.reload()
+  await expect(links.presenceRows).toHaveCount(busyDay.length + 1)
+  await expect(links.presenceRow('E0003')).toContainText('営業 1号')
+  await expect(links.presenceRow('E0023')).toContainText('営業 21号')
+  await expect(links.presenceRow('E0001')).toContainText('山田 太郎')
+  await expectNoHorizontalOverflow(page, 'links-presence-busy')
 })
 
 test('screens in Japanese and English', async ({ page }) => {

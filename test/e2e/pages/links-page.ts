@@ -23,6 +23,35 @@ export class LinksPage extends AppPage {
 
   readonly site = this.page.getByTestId('links-site')
 
+  readonly presence = this.page.getByTestId('links-presence')
+  readonly presenceRows = this.page.getByTestId('presence-row')
+  readonly presenceForm = this.page.getByTestId('presence-form')
+
+  presenceRow(employeeKey: string): Locator {
+    return this.page.locator(`[data-testid="presence-row"][data-employee="${employeeKey}"]`)
+  }
+
+  /** Picks a home employee in the presence form, fills it and saves (fields left out stay as they are). */
+  async setPresence(values: {
+    readonly who?: string
+    readonly kind?: string
+    readonly destination?: string
+    readonly returnAt?: string
+    readonly note?: string
+  }): Promise<void> {
+    const form = this.presenceForm
+    if (values.who !== undefined) {
+      await form.getByTestId('employee-picker-open').click()
+      await form.getByTestId('employee-option').filter({ hasText: values.who }).click()
+    }
+    if (values.kind !== undefined) await form.getByTestId('presence-kind').selectOption(values.kind)
+    if (values.destination !== undefined)
+      await form.getByTestId('presence-destination').fill(values.destination)
+    if (values.returnAt !== undefined) await form.getByTestId('presence-return').fill(values.returnAt)
+    if (values.note !== undefined) await form.getByTestId('presence-note').fill(values.note)
+    await form.getByTestId('presence-save').click()
+  }
+
   readonly detail = this.page.getByTestId('link-detail')
   readonly detailState = this.page.getByTestId('detail-state')
   readonly transitions = this.page.getByTestId('detail-transitions')

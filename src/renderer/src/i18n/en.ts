@@ -1093,5 +1093,29 @@ export const en: Dictionary = {
   'links.partner.range': '{from}–{to} of {total}',
   'links.partner.prev': 'Previous',
   'links.partner.next': 'Next',
+  // --- presence (在席状況) ---
+  'links.presence': 'Presence',
+  'links.presence.note.partners':
+    "Home employees' presence. Linked partner sites receive it with the next send.",
+  'links.presence.date': 'Day shown',
+  'links.presence.empty': 'No presence set for this day yet.',
+  'links.presence.employee': 'Employee',
+  'links.presence.kind': 'Status',
+  'links.presence.destination': 'Destination / details',
+  'links.presence.returnAt': 'Back at',
+  'links.presence.returnAtHint': 'Write 17:30 or 2026-12-02 17:30 (may be left empty).',
+  'links.presence.note': 'Note',
+  'links.presence.updated': 'Updated',
+  'links.presence.actions': 'Actions',
+  'links.presence.clear': 'Clear',
+  'links.presence.clearFor': 'Clear the presence of {name}',
+  'links.presence.set': 'Set presence',
+  'links.presence.setFor': 'Set presence on {date}',
+  'links.presence.employeeName': '{name} ({key})',
+  'links.presence.noEmployee': '(none chosen)',
+  'links.presence.save': 'Save',
+  'links.presence.saved': 'Presence saved.',
+  'links.presence.cleared': 'Presence cleared.',
+  // --- end presence ---
   // --- end site link screens ---
 }

@@ -1095,6 +1095,29 @@ export const ja = {
   'links.partner.range': '{total} 人中 {from}〜{to} 人目',
   'links.partner.prev': '前へ',
   'links.partner.next': '次へ',
+  // --- presence (在席状況) ---
+  'links.presence': '在席状況',
+  'links.presence.note.partners': 'ホームの社員の在席状況です。リンク中の相手先には、次の送信で届きます。',
+  'links.presence.date': '表示する日',
+  'links.presence.empty': 'この日の在席状況はまだありません。',
+  'links.presence.employee': '社員',
+  'links.presence.kind': '在席区分',
+  'links.presence.destination': '行先・補足',
+  'links.presence.returnAt': '帰社日時',
+  'links.presence.returnAtHint': '17:30 または 2026-12-02 17:30 の形で入力します（空欄可）。',
+  'links.presence.note': '備考',
+  'links.presence.updated': '更新日時',
+  'links.presence.actions': '操作',
+  'links.presence.clear': 'クリア',
+  'links.presence.clearFor': '{name} の在席状況をクリア',
+  'links.presence.set': '在席状況を設定',
+  'links.presence.setFor': '{date} の在席状況を設定',
+  'links.presence.employeeName': '{name}（{key}）',
+  'links.presence.noEmployee': '（未選択）',
+  'links.presence.save': '保存',
+  'links.presence.saved': '在席状況を保存しました。',
+  'links.presence.cleared': '在席状況をクリアしました。',
+  // --- end presence ---
   // --- end site link screens ---
 } as const
 

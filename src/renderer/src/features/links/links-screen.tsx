@@ -11,6 +11,7 @@ import { EndpointSection } from './endpoint-section'
 import { HomeSiteCard } from './home-site-card'
 import { LinkDetailView } from './link-detail'
 import { LinksTable } from './links-table'
+import { PresenceSection } from './presence-section'
 import { RequestSection } from './request-section'
 import { SiteSettingsSection } from './site-settings-section'
 import './links.css'
@@ -47,6 +48,7 @@ export function LinksScreen(): ReactNode {
       {view.kind === 'list' ? (
         <>
           <HomeSiteCard />
+          <PresenceSection />
           <LinksTable />
           <RequestSection />
           <AcceptSection />
