@@ -1,24 +1,13 @@
 /**
- * Requests the partner endpoint refused for their signature (unsigned, unknown key, tampered, stale,
- * replayed) go to the history: who tried what from where. Unknown paths are not recorded — every scanner
- * on the Internet would fill the history with them.
+ * Requests the partner endpoint refused for their signature (the listener reports only those: unsigned,
+ * unknown key, tampered, stale, replayed) go to the history: who tried what from where.
  */
 import type { PartnerRefusalEvent } from '../../connectors/peer/partner-listener'
-import { partnerRefusal, type PartnerRefusalCode } from '../../connectors/peer/partner-refusals'
+import { partnerRefusal } from '../../connectors/peer/partner-refusals'
 import type { HistoryRepository } from '../../history/history-repository'
 import { linkCategory } from './link-context'
 
-const recorded: ReadonlySet<PartnerRefusalCode> = new Set<PartnerRefusalCode>([
-  'unsigned',
-  'unknown-key',
-  'bad-signature',
-  'digest-mismatch',
-  'stale',
-  'replay',
-])
-
 export function recordPartnerRefusal(history: HistoryRepository, refusal: PartnerRefusalEvent): void {
-  if (!recorded.has(refusal.code)) return
   const text = partnerRefusal(refusal.code)
   history.append({
     direction: 'receive',

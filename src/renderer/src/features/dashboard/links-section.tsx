@@ -10,6 +10,39 @@ import { engineLabel, openSubject } from './health-labels'
 
 const when = (ms: number | null, never: string): string => (ms === null ? never : formatDateTime(ms))
 
+/** The times and the way to the subject's screen, the same for an engine and for one of its links. */
+function SubjectCells({
+  subject,
+  name,
+}: {
+  readonly subject: HealthSubject
+  readonly name: string
+}): ReactNode {
+  const t = useT()
+  const language = useLanguage()
+  return (
+    <>
+      <td className="nowrap">{when(subject.lastSuccessAt, t('health.never'))}</td>
+      <td className="nowrap">{when(subject.lastFailureAt, t('health.never'))}</td>
+      <td className="nowrap">
+        {subject.nextRunAt !== null
+          ? formatDateTimeWithWeekday(subject.nextRunAt, language)
+          : t('job.next.none')}
+      </td>
+      <td className="nowrap actions">
+        <button
+          type="button"
+          className="button button-small"
+          aria-label={t('dashboard.attention.openFor', { name })}
+          onClick={() => openSubject(subject)}
+        >
+          {t('dashboard.attention.open')}
+        </button>
+      </td>
+    </>
+  )
+}
+
 function EngineRow({ health }: { readonly health: EngineHealth }): ReactNode {
   const t = useT()
   const language = useLanguage()
@@ -34,30 +67,13 @@ function EngineRow({ health }: { readonly health: EngineHealth }): ReactNode {
         <HealthBadge state={engine.state} />
         {engine.note ? <div className="muted">{engine.note[language]}</div> : null}
       </td>
-      <td className="nowrap">{when(engine.lastSuccessAt, t('health.never'))}</td>
-      <td className="nowrap">{when(engine.lastFailureAt, t('health.never'))}</td>
-      <td className="nowrap">
-        {engine.nextRunAt !== null
-          ? formatDateTimeWithWeekday(engine.nextRunAt, language)
-          : t('job.next.none')}
-      </td>
-      <td className="nowrap actions">
-        <button
-          type="button"
-          className="button button-small"
-          aria-label={t('dashboard.attention.openFor', { name })}
-          onClick={() => openSubject(engine)}
-        >
-          {t('dashboard.attention.open')}
-        </button>
-      </td>
+      <SubjectCells subject={engine} name={name} />
     </tr>
   )
 }
 
 /** One partner site under the site link engine: each link's own health, opening its detail. */
 function PartnerRow({ subject }: { readonly subject: HealthSubject }): ReactNode {
-  const t = useT()
   const language = useLanguage()
   const name = subject.name ?? subject.id
   return (
@@ -68,23 +84,7 @@ function PartnerRow({ subject }: { readonly subject: HealthSubject }): ReactNode
         {subject.note ? <div className="muted">{subject.note[language]}</div> : null}
         {subject.lastFailure ? <div className="error-text">{subject.lastFailure[language]}</div> : null}
       </td>
-      <td className="nowrap">{when(subject.lastSuccessAt, t('health.never'))}</td>
-      <td className="nowrap">{when(subject.lastFailureAt, t('health.never'))}</td>
-      <td className="nowrap">
-        {subject.nextRunAt !== null
-          ? formatDateTimeWithWeekday(subject.nextRunAt, language)
-          : t('job.next.none')}
-      </td>
-      <td className="nowrap actions">
-        <button
-          type="button"
-          className="button button-small"
-          aria-label={t('dashboard.attention.openFor', { name })}
-          onClick={() => openSubject(subject)}
-        >
-          {t('dashboard.attention.open')}
-        </button>
-      </td>
+      <SubjectCells subject={subject} name={name} />
     </tr>
   )
 }
