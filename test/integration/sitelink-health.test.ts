@@ -23,8 +23,9 @@ describe('site link health (in-process transport)', () => {
 
     const { requesterLink } = await sites.pending(a, b)
     let health = await siteLinkHealth(a.core)
+    // Pending: nothing goes yet, so no send is planned for it.
     expect(health.subjects).toMatchObject([
-      { id: requesterLink, kind: 'link', name: 'B工業 東京', state: 'never-run' },
+      { id: requesterLink, kind: 'link', name: 'B工業 東京', state: 'never-run', nextRunAt: null },
     ])
 
     await a.core.api['link.start']({ id: requesterLink })
@@ -42,6 +43,7 @@ describe('site link health (in-process transport)', () => {
     expect(health.subjects[0]).toMatchObject({
       state: 'warning',
       lastFailure: { en: expect.stringContaining('b.renkei.test') },
+      lastFailureAt: sites.clock.now(),
     })
     const attention = (await a.core.api['health.get']({})).attention
     expect(attention.map((subject) => subject.name)).toContain('B工業 東京')

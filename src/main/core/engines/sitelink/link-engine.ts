@@ -82,6 +82,8 @@ export class LinkEngine {
   summary(link: StoredLink): LinkSummary {
     const { id, partner, role, state, paused } = link
     const activity = this.activity.activity(id)
+    // Nothing goes to a link that is pending, paused or unlinked: no planned send to show for it.
+    const active = this.isActive(id)
     return {
       id,
       partner,
@@ -89,6 +91,8 @@ export class LinkEngine {
       state,
       paused,
       ...activity,
+      plannedSendAt: active ? activity.plannedSendAt : null,
+      plannedKinds: active ? activity.plannedKinds : [],
       lastError: activity.lastError ?? link.noticeError,
     }
   }

@@ -44,7 +44,7 @@ function linkHealth(
     state,
     errorStreak: activityError ? 1 : 0,
     lastSuccessAt: summary.lastSendAt,
-    lastFailureAt: null,
+    lastFailureAt: lastFailureAt(history, name, lastOutcome),
     lastFailure: summary.lastError,
     errors24h: history.countCapped(
       { site: name, category: linkCategory, level: 'error', from: now - dayMs },
@@ -53,6 +53,13 @@ function linkHealth(
     nextRunAt: link.paused ? null : summary.plannedSendAt,
     note: link.paused ? pausedNote : link.state === 'pending' ? pendingNote : null,
   }
+}
+
+/** When the failure shown was written to the history (a failed send is an error, an unheard transition a warning). */
+function lastFailureAt(history: HistoryRepository, site: string, outcome: JobOutcome | null): number | null {
+  if (outcome !== 'error' && outcome !== 'warning') return null
+  const level = outcome === 'error' ? 'error' : 'warning'
+  return history.search({ site, category: linkCategory, level }, 1).entries[0]?.ts ?? null
 }
 
 export function siteLinkHealthReporter(engine: LinkEngine, history: HistoryRepository): HealthReporter {
@@ -76,7 +83,7 @@ export function siteLinkHealthReporter(engine: LinkEngine, history: HistoryRepos
           state: worst?.state ?? 'disabled',
           errorStreak: 0,
           lastSuccessAt: Math.max(0, ...subjects.map((s) => s.lastSuccessAt ?? 0)) || null,
-          lastFailureAt: null,
+          lastFailureAt: failing?.lastFailureAt ?? null,
           lastFailure: failing?.lastFailure
             ? {
                 ja: `「${failing.name}」: ${failing.lastFailure.ja}`,
