@@ -50,6 +50,7 @@ import { openDatabase } from './store/database'
 import { siteLinkHealthReporter } from './engines/sitelink/sitelink-health'
 import { createSiteLink } from './engines/sitelink/sitelink-wiring'
 import { recordPartnerRefusal } from './engines/sitelink/refusal-record'
+import { linkCategory } from './engines/sitelink/link-context'
 import { siteLinkPlanTriggers } from './engines/sitelink/exchange/plan-triggers'
 
 const databaseFile = 'renkei.sqlite'
@@ -164,19 +165,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   })
   scheduler.register(createCalendarJob(calendar, calendarPairs.settings()))
   await repairStoredUrlCredentials(calendarPairs, secrets, history)
-  // Site link transport: the partner endpoint listens once enabled; the engine sets its routes and keys.
+  // Site link: the transport (connectors/peer) and the engine; the endpoint listens once enabled.
   const listen = options.listenForPartners ?? options.startScheduler ?? true
   const peer = createPeerConnectors({ db, secrets, network, clock, listen })
-  const endpointFailed = await peer.endpoint.apply(peer.endpointStore.settings())
-  if (endpointFailed) {
-    history.append({
-      direction: 'local',
-      category: 'sitelink',
-      level: 'error',
-      message: endpointFailed.ja,
-      messageEn: endpointFailed.en,
-    })
-  }
   const siteLink = createSiteLink({
     db,
     secrets,
@@ -201,6 +192,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   peer.endpoint.setPartnerKeys(siteLink.keys)
   peer.endpoint.setBasePath(() => siteLink.basePath())
   peer.endpoint.onRefused((refusal) => recordPartnerRefusal(history, refusal))
+  // Listens only once every route is in place: a partner never meets a half-built endpoint.
+  const endpointFailed = await peer.endpoint.apply(peer.endpointStore.settings())
+  if (endpointFailed) {
+    history.append({
+      direction: 'local',
+      category: linkCategory,
+      level: 'error',
+      message: endpointFailed.ja,
+      messageEn: endpointFailed.en,
+    })
+  }
   const jobStatus = (id: string) => (): JobStatus | undefined => scheduler.list().find((job) => job.id === id)
   health.register(
     directoryHealthReporter({
