@@ -128,7 +128,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onStatus: (status) => {
       events.emit('directory.changed', status)
       health.changed()
-      planTriggers.directoryStatus()
     },
     onProgress: (progress) => events.emit('directory.progress', progress),
   })

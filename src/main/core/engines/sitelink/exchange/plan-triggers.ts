@@ -1,11 +1,13 @@
 import type { HomeDirectoryRepository } from '../../../directory/home-directory-repository'
 import { calendarJobId } from '../../calendar/calendar-job'
+import { directoryJobId } from '../../directory/directory-job'
 import type { SiteExchange } from './site-exchange'
 
 /**
  * Seed 送信のタイミング: a change in scope makes a send plan. The composition root forwards what it hears
- * from the other engines here: a directory import that finished (the home directory's import stamp moved)
+ * from the other engines here: a directory run that finished and moved the home directory's import stamp
  * plans employees, departments and positions; a calendar run that changed something plans schedules.
+ * Both are checked when a run ends (scheduled or started from a screen), never on every status change.
  * Presence and site profile changes call `planSend` themselves.
  */
 export function siteLinkPlanTriggers() {
@@ -19,19 +21,20 @@ export function siteLinkPlanTriggers() {
       home = directory
       importedAt = directory.importedAt()
     },
-    directoryStatus(): void {
-      const at = home?.importedAt() ?? null
-      if (!exchange || at === importedAt) return
-      importedAt = at
-      exchange.planSend(['employee', 'department', 'position'])
-    },
     calendarChanged(): void {
       calendarChanged = true
     },
     runFinished(jobId: string): void {
-      if (jobId !== calendarJobId || !calendarChanged || !exchange) return
-      calendarChanged = false
-      exchange.planSend(['schedule'])
+      if (!exchange) return
+      if (jobId === directoryJobId) {
+        const at = home?.importedAt() ?? null
+        if (at === importedAt) return
+        importedAt = at
+        exchange.planSend(['employee', 'department', 'position'])
+      } else if (jobId === calendarJobId && calendarChanged) {
+        calendarChanged = false
+        exchange.planSend(['schedule'])
+      }
     },
   }
 }
