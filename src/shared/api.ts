@@ -75,6 +75,19 @@ import {
   type PresenceClearResult,
   type PresenceEntry,
 } from './model/sitelink'
+import {
+  acceptRuleSet,
+  addressRange,
+  oidcSettingsInput,
+  visitRuleSet,
+  type LinkExplanation,
+  type LinkRules,
+  type MachineIdentityState,
+  type OidcSettings,
+  type VisitLogPage,
+  type VisitorPage,
+  type VisitTicket,
+} from './model/sitelink-rules'
 import type { AccessTokenRotation, AppStatus, SecretInfo } from './model/status'
 
 /**
@@ -444,6 +457,66 @@ export const apiContract = {
    * key (`secrets.clear sitelink.feed-key`) to revoke them all.
    */
   'link.feeds': returns<LinkFeeds>()(z.object({ id: z.string().min(1).max(200) }).strict()),
+  // ── Site link visits (issue 13, seed 連携する社員の設定: 訪問 / 受入) ──
+  /** This site's visit and accept rules for one link, their sync with the partner, and the partner's. */
+  'link.rules.get': returns<LinkRules>()(z.object({ id: linkId }).strict()),
+  /**
+   * Replaces the visit and/or the accept rule set (each checked as a whole: a refused one changes nothing);
+   * the partner receives them through the outbox within minutes (`visitSync` / `acceptSync` tell).
+   */
+  'link.rules.update': returns<LinkRules>()(
+    z.object({ id: linkId, visit: visitRuleSet.optional(), accept: acceptRuleSet.optional() }).strict(),
+  ),
+  /**
+   * "Why can't X log in?": `outgoing` = a home employee, to every partner (or the one named); `incoming` =
+   * a partner's employee visiting here (`linkId` required). With `address`, network rules apply.
+   */
+  'link.explain': returns<LinkExplanation>()(
+    z
+      .object({
+        employeeKey: z.string().min(1).max(200),
+        direction: z.enum(['outgoing', 'incoming']).default('outgoing'),
+        linkId: linkId.optional(),
+        address: addressRange.optional(),
+      })
+      .strict(),
+  ),
+  /** The "who may visit" table of one link, 100 rows a page: home employees (outgoing) or the partner's. */
+  'link.visitors': returns<VisitorPage>()(
+    z
+      .object({
+        id: linkId,
+        direction: z.enum(['outgoing', 'incoming']).default('outgoing'),
+        query: z.string().max(200).optional(),
+        allowed: z.boolean().optional(),
+        offset: z.number().int().min(0).max(1_000_000).default(0),
+      })
+      .strict(),
+  ),
+  /** A one-time visit URL for a home employee the visit rules allow (signed, 60 seconds, single use). */
+  'link.visit.issue': returns<VisitTicket>()(
+    z.object({ id: linkId, employeeKey: z.string().min(1).max(200) }).strict(),
+  ),
+  /** The visit log (issued here and received here), newest first. */
+  'link.visits': returns<VisitLogPage>()(
+    z
+      .object({
+        id: linkId.optional(),
+        before: z.number().int().optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
+  ),
+  /** OpenID Connect provider mode: partner visitors sign in to this site's groupware (the relying party). */
+  'link.oidc.get': returns<OidcSettings>()(empty),
+  /** Replaces the settings; client secrets are `sitelink.oidc.client.<clientId>` (`secrets.set`). */
+  'link.oidc.update': returns<OidcSettings>()(oidcSettingsInput),
+  /** Test copies: whether this data directory moved machine (its links were then paused automatically). */
+  'link.machine.get': returns<MachineIdentityState>()(empty),
+  /** 「この端末で再開」 (resume-here: resume the links paused for it) or "a test copy: keep paused". */
+  'link.machine.confirm': returns<MachineIdentityState>()(
+    z.object({ action: z.enum(['resume-here', 'keep-paused']) }).strict(),
+  ),
 } as const
 
 export type ApiContract = typeof apiContract

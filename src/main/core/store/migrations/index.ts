@@ -10,6 +10,7 @@ import { v9SiteLinks } from './009-site-links'
 import { v10LinkOutbox } from './010-link-outbox'
 import { v11LinkNonces } from './011-link-nonces'
 import { v12Presence } from './012-presence'
+import { v13LinkVisits } from './013-link-visits'
 
 /** Ordered schema steps; the database's user_version says how many are applied. Append, never edit. */
 export const migrations: readonly string[] = [
@@ -25,4 +26,5 @@ export const migrations: readonly string[] = [
   v10LinkOutbox,
   v11LinkNonces,
   v12Presence,
+  v13LinkVisits,
 ]
