@@ -3,17 +3,14 @@
  * endpoint (127.0.8.1:443) and the real client; B runs here (127.0.8.2:443). B's batch route is wrapped so
  * that, right after B applied a batch and before A hears the acknowledgement, A is killed: the worst moment.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { KeychainSecretStore } from '../../src/main/core/secrets/keychain-secret-store'
-import { openDatabase } from '../../src/main/core/store/database'
+import { expectEveryoneReceivedOnce } from '../support/exchange-expect'
 import { testEmployee, testSnapshot, writeHome } from '../support/exchange-sites'
 import { skipWithoutKeychain } from '../support/keychain'
+import { startTsxChild, type TsxChild } from '../support/tsx-child'
 import { startTwoSites, type TwoSites } from '../support/two-sites'
 
-const root = join(__dirname, '../..')
-const childScript = join(root, 'test/support/https-send-child.ts')
 const service = `renkei-test-https-kill-${process.pid}`
 
 describe.skipIf(skipWithoutKeychain())('kill -9 of the sender over HTTPS (gnome-keyring)', () => {
@@ -21,7 +18,7 @@ describe.skipIf(skipWithoutKeychain())('kill -9 of the sender over HTTPS (gnome-
   let sites: TwoSites
   /** Set while a sender runs: B's route kills it after this many more applied batches. */
   let killAfter: number | null = null
-  let sender: ChildProcess | null = null
+  let sender: TsxChild | null = null
   let applied = 0
   let alreadyApplied = 0
 
@@ -64,7 +61,7 @@ describe.skipIf(skipWithoutKeychain())('kill -9 of the sender over HTTPS (gnome-
               const ack = response.body as { applied?: boolean }
               if (ack.applied === true) applied++
               if (ack.applied === false) alreadyApplied++
-              if (ack.applied === true && killAfter !== null && --killAfter === 0) await kill()
+              if (ack.applied === true && killAfter !== null && --killAfter === 0) await sender!.kill()
               return response
             },
           },
@@ -73,37 +70,18 @@ describe.skipIf(skipWithoutKeychain())('kill -9 of the sender over HTTPS (gnome-
   }, 60_000)
 
   afterAll(async () => {
-    sender?.kill('SIGKILL')
+    await sender?.kill()
     await sites?.close()
     for (const name of await secrets.names()) await secrets.delete(name)
   })
 
-  function kill(): Promise<void> {
-    const child = sender!
-    return new Promise((resolve) => {
-      child.on('exit', () => resolve())
-      child.kill('SIGKILL')
-    })
-  }
-
   /** Runs A's 「今すぐ送信」 in a child, killed by B's route after `after` applied batches (null: to the end). */
-  function runSender(after: number | null): Promise<{ signal: string | null; stdout: string }> {
+  async function runSender(after: number | null): Promise<{ signal: string | null; stdout: string }> {
     killAfter = after
-    // Node itself with tsx's loader: the tsx command would run the script in a grandchild the kill misses.
-    const child = spawn(process.execPath, ['--import', 'tsx', childScript, sites.a.dataDir, service], {
-      cwd: root,
-    })
-    sender = child
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    return new Promise((resolve, reject) =>
-      child.on('exit', (code, signal) => {
-        if (signal === null && code !== 0) reject(new Error(`sender exited ${code}: ${stderr}`))
-        else resolve({ signal, stdout })
-      }),
-    )
+    sender = startTsxChild('test/support/https-send-child.ts', [sites.a.dataDir, service])
+    const { code, signal, stdout, stderr } = await sender.exited
+    if (signal === null && code !== 0) throw new Error(`sender exited ${code}: ${stderr}`)
+    return { signal, stdout }
   }
 
   it("killed right after B applied a batch, restarted: B holds everyone once, A's outbox is empty", async () => {
@@ -115,25 +93,7 @@ describe.skipIf(skipWithoutKeychain())('kill -9 of the sender over HTTPS (gnome-
     // Each kill came after B applied and before A saw the acknowledgement: A sent that batch again, and B
     // acknowledged it without applying it twice.
     expect(alreadyApplied).toBeGreaterThanOrEqual(2)
-    const b = openDatabase(sites.b.dataDir)
-    const a = openDatabase(sites.a.dataDir)
-    try {
-      const receipt = b
-        .prepare(`SELECT last_seq AS lastSeq, batches, items FROM link_receipts WHERE kind = 'employee'`)
-        .get() as { lastSeq: number; batches: number; items: number }
-      // 12,000 people in batches of 2,000: each of the 6 applied exactly once.
-      expect(receipt.batches).toBe(6)
-      expect(receipt.items).toBe(12_000)
-      const keys = b
-        .prepare(`SELECT count(DISTINCT key) FROM partner_items WHERE kind = 'employee'`)
-        .pluck()
-        .get() as number
-      expect(keys).toBe(12_000)
-      expect(a.prepare('SELECT count(*) FROM link_outbox').pluck().get()).toBe(0)
-    } finally {
-      a.close()
-      b.close()
-    }
+    expectEveryoneReceivedOnce(sites.a.dataDir, sites.b.dataDir, 12_000)
     expect(applied).toBeGreaterThanOrEqual(6)
   }, 180_000)
 })

@@ -6,7 +6,8 @@ import { Section } from '../../components/section'
 import { formatCount, useLanguage, useT } from '../../i18n'
 import { formatDateTime } from '../../lib/format'
 import { useHealthStore } from '../../stores/health-store'
-import { engineLabel, openSubject } from './health-labels'
+import { engineLabel } from './health-labels'
+import { OpenSubjectCell } from './open-subject-cell'
 
 function Reason({ subject }: { readonly subject: HealthSubject }): ReactNode {
   const t = useT()
@@ -46,16 +47,7 @@ function AttentionRow({ subject }: { readonly subject: HealthSubject }): ReactNo
         </div>
       </td>
       <td className={subject.errors24h > 0 ? 'num error-text' : 'num'}>{formatCount(subject.errors24h)}</td>
-      <td className="nowrap actions">
-        <button
-          type="button"
-          className="button button-small"
-          aria-label={t('dashboard.attention.openFor', { name })}
-          onClick={() => openSubject(subject)}
-        >
-          {t('dashboard.attention.open')}
-        </button>
-      </td>
+      <OpenSubjectCell subject={subject} name={name} />
     </tr>
   )
 }

@@ -6,7 +6,8 @@ import { Section } from '../../components/section'
 import { formatCount, useLanguage, useT } from '../../i18n'
 import { formatDateTime, formatDateTimeWithWeekday } from '../../lib/format'
 import { useHealthStore } from '../../stores/health-store'
-import { engineLabel, openSubject } from './health-labels'
+import { engineLabel } from './health-labels'
+import { OpenSubjectCell } from './open-subject-cell'
 
 const when = (ms: number | null, never: string): string => (ms === null ? never : formatDateTime(ms))
 
@@ -29,16 +30,7 @@ function SubjectCells({
           ? formatDateTimeWithWeekday(subject.nextRunAt, language)
           : t('job.next.none')}
       </td>
-      <td className="nowrap actions">
-        <button
-          type="button"
-          className="button button-small"
-          aria-label={t('dashboard.attention.openFor', { name })}
-          onClick={() => openSubject(subject)}
-        >
-          {t('dashboard.attention.open')}
-        </button>
-      </td>
+      <OpenSubjectCell subject={subject} name={name} />
     </>
   )
 }

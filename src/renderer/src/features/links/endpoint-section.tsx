@@ -12,6 +12,7 @@ import { Section } from '../../components/section'
 import { localized, useLanguage, useT } from '../../i18n'
 import { api } from '../../lib/api'
 import { toLocalized } from '../../lib/errors'
+import { TextFieldRow } from './text-field-row'
 
 interface Draft {
   readonly enabled: boolean
@@ -36,35 +37,6 @@ function draftOf(settings: LinkEndpointSettings): Draft {
     p12File: c.kind === 'pkcs12' ? c.file : '',
     passphrase: '',
   }
-}
-
-function TextRow(props: {
-  readonly label: string
-  readonly value: string
-  readonly testId: string
-  readonly hint?: string
-  readonly type?: 'text' | 'password'
-  readonly onChange: (value: string) => void
-}): ReactNode {
-  return (
-    <tr>
-      <th scope="row">
-        <label htmlFor={props.testId}>{props.label}</label>
-      </th>
-      <td>
-        <input
-          id={props.testId}
-          type={props.type ?? 'text'}
-          className="path-input"
-          value={props.value}
-          data-testid={props.testId}
-          autoComplete="off"
-          onChange={(e) => props.onChange(e.target.value)}
-        />
-        {props.hint ? <div className="field-hint">{props.hint}</div> : null}
-      </td>
-    </tr>
-  )
 }
 
 /** The draft as the patch `link.endpoint.update` takes; null when the port is not a whole number. */
@@ -153,14 +125,14 @@ export function EndpointSection(): ReactNode {
                 </label>
               </td>
             </tr>
-            <TextRow
+            <TextFieldRow
               label={t('links.endpoint.address')}
               value={draft.bindAddress}
               testId="endpoint-address"
               hint={t('links.endpoint.addressHint')}
               onChange={set('bindAddress')}
             />
-            <TextRow
+            <TextFieldRow
               label={t('links.endpoint.port')}
               value={draft.port}
               testId="endpoint-port"
@@ -185,13 +157,13 @@ export function EndpointSection(): ReactNode {
             </tr>
             {draft.kind === 'pem' ? (
               <>
-                <TextRow
+                <TextFieldRow
                   label={t('links.endpoint.certFile')}
                   value={draft.certFile}
                   testId="endpoint-cert"
                   onChange={set('certFile')}
                 />
-                <TextRow
+                <TextFieldRow
                   label={t('links.endpoint.keyFile')}
                   value={draft.keyFile}
                   testId="endpoint-key"
@@ -200,13 +172,13 @@ export function EndpointSection(): ReactNode {
               </>
             ) : (
               <>
-                <TextRow
+                <TextFieldRow
                   label={t('links.endpoint.p12File')}
                   value={draft.p12File}
                   testId="endpoint-p12"
                   onChange={set('p12File')}
                 />
-                <TextRow
+                <TextFieldRow
                   label={t('links.endpoint.passphrase')}
                   type="password"
                   value={draft.passphrase}

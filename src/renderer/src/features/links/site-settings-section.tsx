@@ -5,6 +5,7 @@ import { ErrorBanner } from '../../components/messages'
 import { Section } from '../../components/section'
 import { useT } from '../../i18n'
 import { useLinksStore } from '../../stores/links-store'
+import { TextFieldRow } from './text-field-row'
 
 interface Draft {
   readonly companyName: string
@@ -19,35 +20,6 @@ const draftOf = (site: LinkSiteSettings): Draft => ({
   linkUrl: site.linkUrl ?? '',
   adminName: site.adminName ?? '',
 })
-
-function Field(props: {
-  readonly label: string
-  readonly value: string
-  readonly hint?: string
-  readonly placeholder?: string
-  readonly testId: string
-  readonly onChange: (value: string) => void
-}): ReactNode {
-  return (
-    <tr>
-      <th scope="row">
-        <label htmlFor={props.testId}>{props.label}</label>
-      </th>
-      <td>
-        <input
-          id={props.testId}
-          type="text"
-          className="path-input"
-          value={props.value}
-          placeholder={props.placeholder}
-          data-testid={props.testId}
-          onChange={(e) => props.onChange(e.target.value)}
-        />
-        {props.hint ? <div className="field-hint">{props.hint}</div> : null}
-      </td>
-    </tr>
-  )
-}
 
 function SiteForm({ site }: { readonly site: LinkSiteSettings }): ReactNode {
   const t = useT()
@@ -70,20 +42,20 @@ function SiteForm({ site }: { readonly site: LinkSiteSettings }): ReactNode {
     <form onSubmit={submit}>
       <table className="form-table">
         <tbody>
-          <Field
+          <TextFieldRow
             label={t('links.site.company')}
             value={draft.companyName}
             testId="site-company"
             onChange={set('companyName')}
           />
-          <Field
+          <TextFieldRow
             label={t('links.site.siteName')}
             value={draft.siteName}
             hint={t('links.site.siteNameHint')}
             testId="site-name"
             onChange={set('siteName')}
           />
-          <Field
+          <TextFieldRow
             label={t('links.site.linkUrl')}
             value={draft.linkUrl}
             hint={t('links.site.linkUrlHint')}
@@ -91,7 +63,7 @@ function SiteForm({ site }: { readonly site: LinkSiteSettings }): ReactNode {
             testId="site-url"
             onChange={set('linkUrl')}
           />
-          <Field
+          <TextFieldRow
             label={t('links.site.adminName')}
             value={draft.adminName}
             hint={t('links.site.adminNameHint')}
