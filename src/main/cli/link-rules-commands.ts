@@ -110,7 +110,7 @@ function explanationText(e: LinkExplanation): string {
     lines.push(
       `  ${link.partnerName} [${link.linkId}]: ${outcome.allowed ? 'allowed / 訪問できます' : 'denied / 訪問できません'}`,
       `    permission: ${accept?.permission ?? '-'}${accept?.network ? ` (from ${accept.network.range})` : ''}`,
-      `    deciding rule: ${accept ? accept.ruleId : (outcome.visit.trail.find((s) => s.decisive)?.ruleId ?? 'visit')}`,
+      `    deciding rule: ${accept ? accept.ruleId : (outcome.visit.trail.find((s) => s.decisive)?.ruleId ?? 'visit: no target matched / 訪問対象外')}`,
       `    ${outcome.reason.ja}`,
       `    ${outcome.reason.en}`,
       '    rule trail:',
