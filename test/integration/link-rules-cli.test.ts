@@ -64,6 +64,8 @@ describe.skipIf(skipWithoutKeychain())('renkei link rules and explain (in-proces
     const imported = cli('rules', 'import', file)
     expect(imported.stderr).toBe('')
     expect(imported.status).toBe(0)
+    // The CLI's real transport cannot reach b.renkei.test: saved, and it says the partner does not have them yet.
+    expect(imported.stdout).toContain('B工業株式会社: saved; the partner has not received them yet')
     const out = join(dir, 'exported.json')
     expect(cli('rules', 'export', '--site', 'B工業株式会社', '--out', out).status).toBe(0)
     expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual([rules])

@@ -151,6 +151,15 @@ describe('site link visit and accept rules (in-process transport)', () => {
         },
       }),
     ).rejects.toThrow(/E000101/)
+    // …while a view restriction names what visitors may see here: B's own people, not A's.
+    const view = { mode: 'allow' as const, departments: [], employees: ['E000001'] }
+    await expect(
+      b.core.api['link.rules.update']({
+        id: b.linkId,
+        accept: { rules: [{ id: 'global', scope: 'global', permission: 'read', view }] },
+      }),
+    ).rejects.toThrow(/view restriction: employee "E000001" is not in the home directory/)
+    expect((await rules(b)).acceptSync.version).toBe(0)
     const after = await rules(a)
     expect(after.visitSync.version).toBe(0)
     expect(after.acceptSync.version).toBe(0)

@@ -93,7 +93,19 @@ async function importRules(core: Core, file: string, site: string | undefined): 
   if (problems.length > 0) fileProblems(problems)
   for (const { id, entry } of plan)
     await core.api['link.rules.update']({ id, visit: entry.visit, accept: entry.accept })
-  return plan.map(({ entry }) => entry.site)
+  // The saves started sends to the partners: closing the core before they end would stop them.
+  await core.sitelink.rules.settled()
+  const lines = []
+  for (const { id, entry } of plan) {
+    const saved = await core.api['link.rules.get']({ id })
+    const synced = saved.visitSync.synced && saved.acceptSync.synced
+    lines.push(
+      synced
+        ? `${entry.site}: saved and sent / 保存し、連携先に送信しました`
+        : `${entry.site}: saved; the partner has not received them yet (it goes with the next send) / 保存しました。連携先にはまだ届いていません（次の送信で届きます）`,
+    )
+  }
+  return lines
 }
 
 function stepLine(step: RuleTrailStep): string {
@@ -147,8 +159,7 @@ export function registerLinkRuleCommands(link: Command, globals: () => GlobalOpt
     .option('--site <name>', 'only this partner; a file of one entry is applied to it')
     .action(async (file: string, options: { site?: string }) =>
       run(async (core) => {
-        const sites = await importRules(core, file, options.site)
-        process.stdout.write(`saved the rules of / ルールを保存しました: ${sites.join(', ')}\n`)
+        process.stdout.write(`${(await importRules(core, file, options.site)).join('\n')}\n`)
       }),
     )
   link

@@ -169,9 +169,12 @@ export function createSiteLink(deps: SiteLinkDeps): SiteLink {
   rules.onSaved((linkId) => {
     exchange.planSend(['rules'])
     if (!exchangeView.activeLinks().some((l) => l.id === linkId)) return
-    void deps.scheduler
-      .track(linkSendJobId, () => exchange.send(linkId, deps.signal, { kinds: ['rules'] }), sendJobResult)
-      .catch(() => undefined)
+    // A failure is in the run record, the link's last error and the outbox (retried with its backoff).
+    return deps.scheduler.track(
+      linkSendJobId,
+      () => exchange.send(linkId, deps.signal, { kinds: ['rules'] }),
+      sendJobResult,
+    )
   })
   deps.scheduler.register(createDeferredSendJob(deferred, deps.now, (linkId) => trackedSend(linkId)))
   const feedTokens = new FeedTokens(deps.secrets)

@@ -53,15 +53,22 @@ export interface PartnerVisitRules {
 export class RuleService {
   readonly repository: RuleRepository
   readonly sync: RuleSync
-  private readonly listeners = new Set<(linkId: string) => void>()
+  private readonly listeners = new Set<(linkId: string) => Promise<unknown> | void>()
+  private readonly sends = new Set<Promise<unknown>>()
 
   constructor(private readonly deps: RuleServiceDeps) {
     this.repository = new RuleRepository(deps.db)
     this.sync = new RuleSync(deps.db, this.repository)
   }
 
-  onSaved(listener: (linkId: string) => void): void {
+  /** After each save; a returned promise (the send to the partner) is awaited by `settled`. */
+  onSaved(listener: (linkId: string) => Promise<unknown> | void): void {
     this.listeners.add(listener)
+  }
+
+  /** The sends started by saves have finished (the CLI waits for them before it closes the core). */
+  async settled(): Promise<void> {
+    await Promise.allSettled([...this.sends])
   }
 
   get links(): RuleLinks {
@@ -93,7 +100,12 @@ export class RuleService {
     refuseProblems(this.problems(input.id, { visit, accept }))
     this.repository.save(input.id, { visit, accept }, this.deps.now(), this.deps.actor())
     this.record(input.id, { visit: visit !== undefined, accept: accept !== undefined })
-    for (const listener of this.listeners) listener(input.id)
+    for (const listener of this.listeners) {
+      const send = listener(input.id)
+      if (!send) continue
+      const tracked = send.catch(() => undefined).finally(() => this.sends.delete(tracked))
+      this.sends.add(tracked)
+    }
     return this.get(input.id)
   }
 
