@@ -198,6 +198,20 @@ describe('site link visit and accept rules (in-process transport)', () => {
     expect(searched.allowedTotal).toBe(1)
   })
 
+  it('pages the visitors table 100 at a time', async () => {
+    writeHome(a.dir, testSnapshot(Array.from({ length: 250 }, (_, i) => testEmployee(i + 1))))
+    const page = (offset: number) => a.core.api['link.visitors']({ id: a.linkId, offset })
+    const first = await page(0)
+    expect(first).toMatchObject({ total: 250, allowedTotal: 250, offset: 0, nextOffset: 100 })
+    expect(first.rows).toHaveLength(100)
+    expect(first.rows[99]!.key).toBe('E000100')
+    const last = await page(200)
+    expect(last).toMatchObject({ offset: 200, nextOffset: null })
+    expect(last.rows.map((r) => r.key)).toEqual(
+      Array.from({ length: 50 }, (_, i) => testEmployee(i + 201).key),
+    )
+  })
+
   it('a partner that is down gets the rules from the outbox later', async () => {
     a.hooks.before = () => {
       throw new Error('connection refused')
