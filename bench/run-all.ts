@@ -5,7 +5,8 @@
  * `npm run bench -- history ldap` runs only those (a name, or a path to a bench script).
  * Sizes: BENCH_HISTORY_ENTRIES (5,000,000), BENCH_HISTORY_IMPORT_ENTRIES (2,000,000), BENCH_LDAP_ENTRIES (100,000),
  * BENCH_DIRECTORY_EMPLOYEES (100,000), BENCH_SCIM_USERS (2,000), BENCH_CAL_USERS (300), BENCH_CAL_EVENTS (200),
- * BENCH_AD_USERS (10,000; skipped without Samba), BENCH_SITELINK_EMPLOYEES (100,000; two processes on 127.0.9.1/.2:443).
+ * BENCH_AD_USERS (10,000; skipped without Samba), BENCH_SITELINK_EMPLOYEES (100,000; two processes on 127.0.9.1/.2:443),
+ * BENCH_RULE_EMPLOYEES (100,000; site link visit/accept rules, pure code).
  */
 import { spawn } from 'node:child_process'
 import { join, resolve } from 'node:path'
@@ -21,6 +22,7 @@ const allBenches = [
   'calendar-parse-bench.ts',
   'calendar-cycle-bench.ts',
   'sitelink-bench.ts',
+  'link-rules-bench.ts',
 ]
 const tsx = join(__dirname, '..', 'node_modules', 'tsx', 'dist', 'cli.mjs')
 

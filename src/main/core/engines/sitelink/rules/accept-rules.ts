@@ -10,7 +10,7 @@ import type {
   VisitOutcome,
 } from '../../../../../shared/model/sitelink-rules'
 import { compileNetworks, networkFor, type CompiledNetworks } from './accept-networks'
-import { comparePriority, matchAcceptRule, type SubjectDepartments } from './accept-trail'
+import { comparePriority, matchAcceptRule, type RuleMatch, type SubjectDepartments } from './accept-trail'
 import { lineageOf, type DepartmentTree } from './department-tree'
 import { acceptRuleLabel, permissionLabels, type RuleNames } from './rule-labels'
 
@@ -49,10 +49,12 @@ export function decideAccept(
   address: string | null,
 ): AcceptDecision {
   const departments = departmentsOf(subject, tree)
-  const looked = rules.rules
-    .map((rule, index) => ({ rule, index, ...matchAcceptRule(rule, subject, departments, names) }))
-    .filter((step) => step.relevant)
-    .sort(comparePriority)
+  const looked: (RuleMatch & { rule: AcceptRule; index: number })[] = []
+  rules.rules.forEach((rule, index) => {
+    const match = matchAcceptRule(rule, subject, departments, names)
+    if (match.relevant) looked.push({ rule, index, ...match })
+  })
+  looked.sort(comparePriority)
   const winner = looked.filter((step) => step.matched).at(-1)
   const network =
     winner && address !== null ? networkFor(compileNetworks(winner.rule.networks), address) : null
