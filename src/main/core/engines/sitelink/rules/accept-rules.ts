@@ -154,7 +154,9 @@ export function compileAcceptRules(
       const main = subject.mainDepartment === null ? undefined : mainRules(subject.mainDepartment)
       const rule =
         employees.get(subject.key) ??
-        main?.departmentPositions.find((candidate) => subject.positions.includes(candidate.position!)) ??
+        main?.departmentPositions.find(
+          (candidate) => candidate.position !== undefined && subject.positions.includes(candidate.position),
+        ) ??
         main?.department ??
         positionRule(subject.positions) ??
         global

@@ -121,7 +121,7 @@ describe('visit rule set checks', () => {
     })
     expect(problems).toEqual([
       {
-        ja: '訪問対象 3（employee: e1）が訪問対象 1 と重複しています。',
+        ja: '訪問対象 3（社員: e1）が訪問対象 1 と重複しています。',
         en: 'Visit target 3 (employee: e1) repeats visit target 1.',
       },
     ])

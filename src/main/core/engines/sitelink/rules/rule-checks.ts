@@ -18,6 +18,15 @@ const fieldsOf: Record<AcceptScope, readonly TargetField[]> = {
   employee: ['employee'],
 }
 const targetFields: readonly TargetField[] = ['department', 'position', 'employee']
+const fieldWords: Record<TargetField, string> = { department: '部署', position: '役職', employee: '社員' }
+const scopeWords: Record<AcceptScope, string> = {
+  global: '全体設定',
+  position: '役職',
+  department: '部署',
+  'department-position': '部署+役職',
+  employee: '社員',
+}
+const kindWords = { employee: '社員', department: '部署', group: 'グループ', position: '役職' } as const
 
 function ruleName(rule: AcceptRule, index: number): Localized {
   return { ja: `受入ルール ${index + 1}（id: ${rule.id}）`, en: `Accept rule ${index + 1} (id: ${rule.id})` }
@@ -30,7 +39,7 @@ function fieldProblems(rule: AcceptRule, index: number): Localized[] {
     if (needed && rule[field] === undefined) {
       return [
         {
-          ja: `${name.ja}: 範囲 ${rule.scope} には ${field} が必要です。`,
+          ja: `${name.ja}: ${scopeWords[rule.scope]}（${rule.scope}）の設定には${fieldWords[field]}（${field}）が必要です。`,
           en: `${name.en}: scope ${rule.scope} needs ${field}.`,
         },
       ]
@@ -38,7 +47,7 @@ function fieldProblems(rule: AcceptRule, index: number): Localized[] {
     if (!needed && rule[field] !== undefined) {
       return [
         {
-          ja: `${name.ja}: 範囲 ${rule.scope} に ${field} は指定できません。`,
+          ja: `${name.ja}: ${scopeWords[rule.scope]}（${rule.scope}）の設定に${fieldWords[field]}（${field}）は指定できません。`,
           en: `${name.en}: scope ${rule.scope} takes no ${field}.`,
         },
       ]
@@ -106,7 +115,7 @@ export function checkVisitRules(set: VisitRuleSet): Localized[] {
     }
     return [
       {
-        ja: `訪問対象 ${index + 1}（${target.kind}: ${code}）が訪問対象 ${first + 1} と重複しています。`,
+        ja: `訪問対象 ${index + 1}（${kindWords[target.kind]}: ${code}）が訪問対象 ${first + 1} と重複しています。`,
         en: `Visit target ${index + 1} (${target.kind}: ${code}) repeats visit target ${first + 1}.`,
       },
     ]
