@@ -136,6 +136,30 @@ describe('accept rules look at the main department only', () => {
     expect(decide([global, dp], person({ mainDepartment: null, positions: ['chief'] }))).toBe('global')
   })
 
+  it('the trail shows department+position near misses on the main lineage, and leaves out unrelated rules', () => {
+    const dp = rule({
+      id: 'dp',
+      scope: 'department-position',
+      department: 'sales',
+      position: 'chief',
+      permission: 'admin',
+    })
+    const devChief = rule({
+      id: 'dev-chief',
+      scope: 'department-position',
+      department: 'dev',
+      position: 'chief',
+      permission: 'none',
+    })
+    const lead = person({ mainDepartment: 'sales1', positions: ['lead'] })
+    const trail = decideAccept({ rules: [global, dp, devChief] }, lead, tree, names, null).trail
+    expect(trail.map((step) => [step.ruleId, step.matched, step.decisive])).toEqual([
+      ['global', true, true],
+      ['dp', false, false],
+    ])
+    expect(trail[1]?.why.ja).toBe('役職 課長 に就いていません。')
+  })
+
   it('a position rule covers every department, and people with no department', () => {
     const chief = rule({ id: 'chief', scope: 'position', position: 'chief', permission: 'write' })
     for (const mainDepartment of ['sales1a', 'dev', 'hq', null]) {

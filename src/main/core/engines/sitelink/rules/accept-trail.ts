@@ -50,82 +50,74 @@ const otherDepartmentWhy: Localized = {
   en: 'A setting of a department that is not the main one; department settings apply to the main department only.',
 }
 
+const hit = (distance: number, why: Localized): RuleMatch => ({
+  matched: true,
+  relevant: true,
+  distance,
+  why,
+})
+const miss = (distance: number, why: Localized): RuleMatch => ({
+  matched: false,
+  relevant: true,
+  distance,
+  why,
+})
+
+/** 部署 and 部署+役職: the main department's lineage only; a rule on another of their departments is a near miss. */
+function matchDepartmentRule(
+  rule: AcceptRule,
+  subject: RuleSubject,
+  departments: SubjectDepartments,
+  names: RuleNames,
+): RuleMatch {
+  const distance = rule.department === undefined ? undefined : departments.main.get(rule.department)
+  const elsewhere = rule.department !== undefined && departments.others.has(rule.department)
+  if (rule.scope === 'department') {
+    if (distance !== undefined) return hit(distance, departmentWhy(rule, distance, names, subject))
+    return elsewhere ? miss(Infinity, otherDepartmentWhy) : irrelevant
+  }
+  const holds = rule.position !== undefined && subject.positions.includes(rule.position)
+  const name = positionName(names, rule.position ?? '')
+  if (distance !== undefined && holds) {
+    const why = departmentWhy(rule, distance, names, subject)
+    return hit(distance, {
+      ja: `${why.ja} 役職 ${name} に就いています。`,
+      en: `${why.en} Holds the position ${name}.`,
+    })
+  }
+  if (distance !== undefined) {
+    return miss(distance, {
+      ja: `役職 ${name} に就いていません。`,
+      en: `Does not hold the position ${name}.`,
+    })
+  }
+  return holds && elsewhere ? miss(Infinity, otherDepartmentWhy) : irrelevant
+}
+
 export function matchAcceptRule(
   rule: AcceptRule,
   subject: RuleSubject,
   departments: SubjectDepartments,
   names: RuleNames,
 ): RuleMatch {
-  const holds = rule.position !== undefined && subject.positions.includes(rule.position)
-  const distance = rule.department === undefined ? undefined : departments.main.get(rule.department)
-  const elsewhere = rule.department !== undefined && departments.others.has(rule.department)
   switch (rule.scope) {
     case 'global':
-      return {
-        matched: true,
-        relevant: true,
-        distance: 0,
-        why: { ja: '全体設定は全員に適用されます。', en: 'The global setting applies to everyone.' },
-      }
+      return hit(0, { ja: '全体設定は全員に適用されます。', en: 'The global setting applies to everyone.' })
     case 'employee':
       return rule.employee === subject.key
-        ? {
-            matched: true,
-            relevant: true,
-            distance: 0,
-            why: { ja: 'この社員個別の設定です。', en: "This employee's own setting." },
-          }
+        ? hit(0, { ja: 'この社員個別の設定です。', en: "This employee's own setting." })
         : irrelevant
     case 'position': {
-      const name = positionName(names, rule.position ?? '')
-      return holds
-        ? {
-            matched: true,
-            relevant: true,
-            distance: 0,
-            why: {
-              ja: `役職 ${name} に就いています（全部署が対象）。`,
-              en: `Holds the position ${name} (in any department).`,
-            },
-          }
-        : irrelevant
+      if (rule.position === undefined || !subject.positions.includes(rule.position)) return irrelevant
+      const name = positionName(names, rule.position)
+      return hit(0, {
+        ja: `役職 ${name} に就いています（全部署が対象）。`,
+        en: `Holds the position ${name} (in any department).`,
+      })
     }
     case 'department':
-      if (distance !== undefined)
-        return { matched: true, relevant: true, distance, why: departmentWhy(rule, distance, names, subject) }
-      return elsewhere
-        ? { matched: false, relevant: true, distance: Infinity, why: otherDepartmentWhy }
-        : irrelevant
-    case 'department-position': {
-      const name = positionName(names, rule.position ?? '')
-      if (distance !== undefined && holds) {
-        const why = departmentWhy(rule, distance, names, subject)
-        return {
-          matched: true,
-          relevant: true,
-          distance,
-          why: { ja: `${why.ja} 役職 ${name} に就いています。`, en: `${why.en} Holds the position ${name}.` },
-        }
-      }
-      if (distance !== undefined) {
-        return {
-          matched: false,
-          relevant: true,
-          distance,
-          why: { ja: `役職 ${name} に就いていません。`, en: `Does not hold the position ${name}.` },
-        }
-      }
-      if (holds) {
-        const why = elsewhere
-          ? otherDepartmentWhy
-          : {
-              ja: 'メイン部署がこの部署またはその配下ではありません。',
-              en: 'The main department is not this department or under it.',
-            }
-        return { matched: false, relevant: true, distance: Infinity, why }
-      }
-      return irrelevant
-    }
+    case 'department-position':
+      return matchDepartmentRule(rule, subject, departments, names)
   }
 }
 
