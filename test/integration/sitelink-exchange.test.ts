@@ -251,6 +251,7 @@ describe('site link data exchange (in-process transport)', () => {
       'position',
       'schedule',
       'presence',
+      'rules',
     ])
     await a.core.api['link.sendNow']({})
     const employeeBatches = a.sent.filter((batch) => batch.kind === 'employee')
