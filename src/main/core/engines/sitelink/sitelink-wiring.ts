@@ -31,6 +31,7 @@ import { calendarScheduleDeps, ScheduleSource } from './schedule-source'
 import { scheduleExport } from './schedule-export'
 import { ScheduleHorizons } from './schedule-horizons'
 import type { PartnerClient, PartnerKeys, PartnerRoute, SiteKey } from './sitelink-ports'
+import { createSiteVisits, type SiteVisits } from './visits/site-visits'
 
 /** What tests may replace: the transport (in-process) and any of the exchange's ports. */
 export type SiteLinkOverrides = ExchangePorts & { readonly siteKey?: SiteKey }
@@ -65,6 +66,8 @@ export interface SiteLink {
   /** The path of this site's link URL (the endpoint answers below it); "/" until one is set. */
   basePath(): string
   readonly handlers: ReturnType<typeof createHandlers>
+  /** One-time visits; `visits.useHandoff` plugs in the OpenID Connect provider mode. */
+  readonly visits: SiteVisits
 }
 
 export function createSiteLink(deps: SiteLinkDeps): SiteLink {
@@ -148,7 +151,16 @@ export function createSiteLink(deps: SiteLinkDeps): SiteLink {
     language: deps.language,
     now: deps.now,
   })
+  const visits = createSiteVisits({
+    db: deps.db,
+    links: links.links,
+    home: deps.home,
+    siteKey: links.context.siteKey,
+    history: deps.history,
+    now: deps.now,
+  })
   const handlers = createHandlers({
+    visits,
     links,
     exchange,
     presence,
@@ -160,17 +172,19 @@ export function createSiteLink(deps: SiteLinkDeps): SiteLink {
   return {
     links,
     exchange,
-    routes: () => [...links.routes(), ...exchange.routes(), feedRoute],
+    routes: () => [...links.routes(), ...exchange.routes(), feedRoute, visits.route],
     keys: links.partnerKeys(),
     basePath: () => {
       const linkUrl = site.settings().linkUrl
       return linkUrl === null ? '/' : new URL(linkUrl).pathname
     },
     handlers,
+    visits,
   }
 }
 
 function createHandlers(parts: {
+  readonly visits: SiteVisits
   readonly links: LinkEngine
   readonly exchange: SiteExchange
   readonly presence: PresenceService
@@ -194,6 +208,7 @@ function createHandlers(parts: {
       directory: parts.feedDirectory,
       linkUrl: parts.linkUrl,
     }),
+    ...parts.visits.handlers,
   }
 }
 
