@@ -280,7 +280,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     invoke: (method, rawInput) => invokeHandler(handlers, method, rawInput),
     subscribe: events.subscribe,
     files: createLocalHistoryFiles(history, now),
-    sitelink: { endpoint: peer.endpoint, routes: () => siteLink.routes(), keys: siteLink.keys },
+    sitelink: {
+      endpoint: peer.endpoint,
+      routes: () => siteLink.routes(),
+      keys: siteLink.keys,
+      visits: siteLink.visits,
+    },
     wake: () => scheduler.wake(),
     close: () =>
       (closing ??= (async () => {

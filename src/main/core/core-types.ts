@@ -10,6 +10,7 @@ import type { AccessTokenHolder } from './secrets/access-token'
 import type { SecretStore } from './secrets/secret-store'
 import type { PartnerKeys, PartnerRoute } from './engines/sitelink/sitelink-ports'
 import type { SiteLinkOverrides } from './engines/sitelink/sitelink-wiring'
+import type { SiteVisits } from './engines/sitelink/visits/site-visits'
 
 export interface CoreOptions {
   readonly dataDir: string
@@ -63,6 +64,8 @@ export interface Core {
     readonly endpoint: PartnerEndpoint
     routes(): readonly PartnerRoute[]
     readonly keys: PartnerKeys
+    /** One-time visits: where an allowed visit is handed off (the OpenID Connect provider mode). */
+    readonly visits: Pick<SiteVisits, 'useHandoff'>
   }
   /** The machine woke from sleep or the clock jumped: catch up on due jobs now. */
   wake(): void

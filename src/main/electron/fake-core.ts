@@ -46,6 +46,7 @@ export function fakeCore(settings: Partial<Settings> = {}): FakeCore {
       endpoint: new Proxy({} as PartnerEndpoint, { get: () => unused }),
       routes: () => [],
       keys: { publicKeyFor: () => null },
+      visits: { useHandoff: () => undefined },
     },
     wake: vi.fn<Core['wake']>(),
     close: vi.fn<Core['close']>(async () => undefined),
