@@ -285,6 +285,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       routes: () => siteLink.routes(),
       keys: siteLink.keys,
       visits: siteLink.visits,
+      rules: siteLink.rules,
     },
     wake: () => scheduler.wake(),
     close: () =>

@@ -11,6 +11,7 @@ import type { SecretStore } from './secrets/secret-store'
 import type { PartnerKeys, PartnerRoute } from './engines/sitelink/sitelink-ports'
 import type { SiteLinkOverrides } from './engines/sitelink/sitelink-wiring'
 import type { SiteVisits } from './engines/sitelink/visits/site-visits'
+import type { RuleService } from './engines/sitelink/rules/rule-service'
 
 export interface CoreOptions {
   readonly dataDir: string
@@ -66,6 +67,8 @@ export interface Core {
     readonly keys: PartnerKeys
     /** One-time visits: where an allowed visit is handed off (the OpenID Connect provider mode). */
     readonly visits: Pick<SiteVisits, 'useHandoff'>
+    /** Visit and accept rules (the CLI checks a whole rule file before saving any of it). */
+    readonly rules: RuleService
   }
   /** The machine woke from sleep or the clock jumped: catch up on due jobs now. */
   wake(): void
