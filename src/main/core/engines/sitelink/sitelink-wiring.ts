@@ -34,6 +34,7 @@ import type { PartnerClient, PartnerKeys, PartnerRoute, SiteKey } from './siteli
 import { createRuleHandlers } from './rules/rule-handlers'
 import { RuleService } from './rules/rule-service'
 import { createSiteVisits, type SiteVisits } from './visits/site-visits'
+import { visitRulesOf } from './visits/visit-rule-source'
 
 /** What tests may replace: the transport (in-process) and any of the exchange's ports. */
 export type SiteLinkOverrides = ExchangePorts & { readonly siteKey?: SiteKey }
@@ -193,6 +194,7 @@ export function createSiteLink(deps: SiteLinkDeps): SiteLink {
     siteKey: links.context.siteKey,
     history: deps.history,
     now: deps.now,
+    rules: visitRulesOf(rules),
   })
   const handlers = createHandlers({
     visits,
