@@ -284,6 +284,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       endpoint: peer.endpoint,
       routes: () => siteLink.routes(),
       keys: siteLink.keys,
+      visits: siteLink.visits,
       rules: siteLink.rules,
     },
     wake: () => scheduler.wake(),

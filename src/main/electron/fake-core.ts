@@ -47,6 +47,7 @@ export function fakeCore(settings: Partial<Settings> = {}): FakeCore {
       endpoint: new Proxy({} as PartnerEndpoint, { get: () => unused }),
       routes: () => [],
       keys: { publicKeyFor: () => null },
+      visits: { useHandoff: () => undefined },
       rules: new Proxy({} as RuleService, { get: () => unused }),
     },
     wake: vi.fn<Core['wake']>(),

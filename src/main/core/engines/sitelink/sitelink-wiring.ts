@@ -33,6 +33,8 @@ import { ScheduleHorizons } from './schedule-horizons'
 import type { PartnerClient, PartnerKeys, PartnerRoute, SiteKey } from './sitelink-ports'
 import { createRuleHandlers } from './rules/rule-handlers'
 import { RuleService } from './rules/rule-service'
+import { createSiteVisits, type SiteVisits } from './visits/site-visits'
+import { visitRulesOf } from './visits/visit-rule-source'
 
 /** What tests may replace: the transport (in-process) and any of the exchange's ports. */
 export type SiteLinkOverrides = ExchangePorts & { readonly siteKey?: SiteKey }
@@ -69,6 +71,8 @@ export interface SiteLink {
   /** The path of this site's link URL (the endpoint answers below it); "/" until one is set. */
   basePath(): string
   readonly handlers: ReturnType<typeof createHandlers>
+  /** One-time visits; `visits.useHandoff` plugs in the OpenID Connect provider mode. */
+  readonly visits: SiteVisits
 }
 
 export function createSiteLink(deps: SiteLinkDeps): SiteLink {
@@ -186,7 +190,17 @@ export function createSiteLink(deps: SiteLinkDeps): SiteLink {
     language: deps.language,
     now: deps.now,
   })
+  const visits = createSiteVisits({
+    db: deps.db,
+    links: links.links,
+    home: deps.home,
+    siteKey: links.context.siteKey,
+    history: deps.history,
+    now: deps.now,
+    rules: visitRulesOf(rules),
+  })
   const handlers = createHandlers({
+    visits,
     links,
     exchange,
     presence,
@@ -201,16 +215,19 @@ export function createSiteLink(deps: SiteLinkDeps): SiteLink {
     exchange,
     rules,
     routes: () => [...links.routes(), ...exchange.routes(), feedRoute],
+    routes: () => [...links.routes(), ...exchange.routes(), feedRoute, visits.route],
     keys: links.partnerKeys(),
     basePath: () => {
       const linkUrl = site.settings().linkUrl
       return linkUrl === null ? '/' : new URL(linkUrl).pathname
     },
     handlers,
+    visits,
   }
 }
 
 function createHandlers(parts: {
+  readonly visits: SiteVisits
   readonly links: LinkEngine
   readonly exchange: SiteExchange
   readonly presence: PresenceService
@@ -236,6 +253,7 @@ function createHandlers(parts: {
       linkUrl: parts.linkUrl,
     }),
     ...createRuleHandlers(parts.rules),
+    ...parts.visits.handlers,
   }
 }
 
