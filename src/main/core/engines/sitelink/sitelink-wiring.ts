@@ -214,7 +214,6 @@ export function createSiteLink(deps: SiteLinkDeps): SiteLink {
     links,
     exchange,
     rules,
-    routes: () => [...links.routes(), ...exchange.routes(), feedRoute],
     routes: () => [...links.routes(), ...exchange.routes(), feedRoute, visits.route],
     keys: links.partnerKeys(),
     basePath: () => {
