@@ -69,3 +69,11 @@ export interface SiteKey {
   /** Creates the key pair on first use. `keyId` = base64url SHA-256 of the SPKI DER public key. */
   publicKey(): Promise<{ readonly pem: string; readonly keyId: string }>
 }
+
+/**
+ * Which machine and folder this data directory runs in (test copies): a change means it was copied or
+ * restored elsewhere, and its links must not talk to partners as the production site. An opaque digest.
+ */
+export interface MachineIdentity {
+  current(): string
+}

@@ -25,15 +25,21 @@ import { FeedTokens } from './feed-tokens'
 import { partnerName } from './link-context'
 import { LinkEngine } from './link-engine'
 import { createLinkHandlers } from './link-handlers'
+import { createMachineHandlers } from './machine/machine-handlers'
+import { MachineStore } from './machine/machine-store'
+import { MachineWatch } from './machine/machine-watch'
 import { PresenceRepository } from './presence-repository'
 import { createPresenceHandlers, PresenceService } from './presence-service'
 import { calendarScheduleDeps, ScheduleSource } from './schedule-source'
 import { scheduleExport } from './schedule-export'
 import { ScheduleHorizons } from './schedule-horizons'
-import type { PartnerClient, PartnerKeys, PartnerRoute, SiteKey } from './sitelink-ports'
+import type { MachineIdentity, PartnerClient, PartnerKeys, PartnerRoute, SiteKey } from './sitelink-ports'
 
 /** What tests may replace: the transport (in-process) and any of the exchange's ports. */
-export type SiteLinkOverrides = ExchangePorts & { readonly siteKey?: SiteKey }
+export type SiteLinkOverrides = ExchangePorts & {
+  readonly siteKey?: SiteKey
+  readonly machineIdentity?: MachineIdentity
+}
 
 export interface SiteLinkDeps {
   readonly db: Db
@@ -44,6 +50,8 @@ export interface SiteLinkDeps {
   readonly now: () => number
   readonly client: PartnerClient
   readonly siteKey: SiteKey
+  /** The data directory's machine identity (test copies: a change pauses every link). */
+  readonly machineIdentity: MachineIdentity
   readonly calendar: {
     readonly pairs: CalendarPairRepository
     readonly connectors: CalendarConnectorFactory
@@ -65,6 +73,8 @@ export interface SiteLink {
   /** The path of this site's link URL (the endpoint answers below it); "/" until one is set. */
   basePath(): string
   readonly handlers: ReturnType<typeof createHandlers>
+  /** Test copies: `checkAtStart()` before the scheduler starts; the health reporter reads its state. */
+  readonly machine: MachineWatch
 }
 
 export function createSiteLink(deps: SiteLinkDeps): SiteLink {
@@ -79,6 +89,11 @@ export function createSiteLink(deps: SiteLinkDeps): SiteLink {
     onChange: deps.onLinksChanged,
   })
   const site = links.context.site
+  const machine = new MachineWatch(
+    links.context,
+    new MachineStore(deps.db),
+    overrides.machineIdentity ?? deps.machineIdentity,
+  )
   const presenceStore = new PresenceRepository(deps.db)
   const presence = new PresenceService({
     presence: presenceStore,
@@ -155,6 +170,7 @@ export function createSiteLink(deps: SiteLinkDeps): SiteLink {
     feedTokens,
     feedDirectory,
     linkUrl: () => site.settings().linkUrl,
+    machine,
     deps,
   })
   return {
@@ -167,6 +183,7 @@ export function createSiteLink(deps: SiteLinkDeps): SiteLink {
       return linkUrl === null ? '/' : new URL(linkUrl).pathname
     },
     handlers,
+    machine,
   }
 }
 
@@ -177,6 +194,7 @@ function createHandlers(parts: {
   readonly feedTokens: FeedTokens
   readonly feedDirectory: FeedDirectory
   readonly linkUrl: () => string | null
+  readonly machine: MachineWatch
   readonly deps: SiteLinkDeps
 }) {
   const { deps } = parts
@@ -194,6 +212,7 @@ function createHandlers(parts: {
       directory: parts.feedDirectory,
       linkUrl: parts.linkUrl,
     }),
+    ...createMachineHandlers(parts.machine),
   }
 }
 
