@@ -1132,7 +1132,8 @@ export const en: Dictionary = {
   'machine.confirmResume':
     'This machine becomes the production site and the paused links resume: data will be sent to the partners again. Do not choose this on a test copy.',
   'machine.testCopy': 'Paused as a test copy ({count} links). Each link can still be resumed on its own.',
-  'machine.done.resumeHere': 'Resumed on this machine. A partner that could not be told shows the error in the link list.',
+  'machine.done.resumeHere':
+    'Resumed on this machine. A partner that could not be told shows the error in the link list.',
   'machine.done.keepPaused': 'Kept as a test copy: the links stay paused.',
   // --- end test copies ---
 }
