@@ -21,6 +21,7 @@ export async function reloadAll(): Promise<void> {
     useDirectoryStore.getState().loadStatus(),
     useCalendarStore.getState().loadStatus(),
     useHealthStore.getState().load(),
+    useMachineStore.getState().load(),
   ])
 }
 

@@ -37,6 +37,30 @@ function ResumeConfirm({ onClose }: { readonly onClose: () => void }): ReactNode
   )
 }
 
+/** A known test copy: one calm line, and the way back should it become the production site after all. */
+function TestCopyNote({ count }: { readonly count: number }): ReactNode {
+  const t = useT()
+  const busy = useMachineStore((s) => s.busy)
+  const [confirming, setConfirming] = useState(false)
+  return (
+    <div className="machine-note" data-testid="machine-test-copy">
+      <p role="status">
+        {t('machine.testCopy', { count })}{' '}
+        <button
+          type="button"
+          className="button-link"
+          disabled={busy || confirming}
+          data-testid="machine-test-copy-resume"
+          onClick={() => setConfirming(true)}
+        >
+          {t('machine.resumeHere')}
+        </button>
+      </p>
+      {confirming ? <ResumeConfirm onClose={() => setConfirming(false)} /> : null}
+    </div>
+  )
+}
+
 /**
  * Test copies (issue 13): at the top of the Links screen and the Dashboard. `changed`: why every link was
  * paused and the two ways on; `test-copy`: a calm line; `same`: nothing.
@@ -60,9 +84,7 @@ export function MachineBanner(): ReactNode {
     return (
       <>
         {messages}
-        <p className="machine-note" role="status" data-testid="machine-test-copy">
-          {t('machine.testCopy', { count: machine.pausedLinks.length })}
-        </p>
+        <TestCopyNote count={machine.pausedLinks.length} />
       </>
     )
   }
