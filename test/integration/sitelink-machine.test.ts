@@ -56,6 +56,10 @@ describe('test copies: machine identity (in-process transport)', () => {
     expect((await a.core.api['link.machine.get']({})).state).toBe('same')
     expect((await summaryOf(a, ab.atFrom)).paused).toBe(false)
     expect(await machineWarnings(a.core)).toEqual([])
+    // What that start stored is this machine: the next start elsewhere is a change.
+    a.machineId = 'yet another machine'
+    await sites.restart(a)
+    expect((await a.core.api['link.machine.get']({})).state).toBe('changed')
   })
 
   it('a new machine pauses every link before anything is sent; the partner sees the pause (in-process transport)', async () => {
