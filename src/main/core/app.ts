@@ -52,6 +52,7 @@ import { createSiteLink } from './engines/sitelink/sitelink-wiring'
 import { recordPartnerRefusal } from './engines/sitelink/refusal-record'
 import { linkCategory } from './engines/sitelink/link-context'
 import { siteLinkPlanTriggers } from './engines/sitelink/exchange/plan-triggers'
+import { systemMachineIdentity } from './connectors/system/machine-id'
 
 const databaseFile = 'renkei.sqlite'
 
@@ -176,6 +177,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     now,
     client: peer.client,
     siteKey: peer.siteKey,
+    machineIdentity: systemMachineIdentity(options.dataDir),
     calendar: { pairs: calendarPairs, connectors: calendarConnectors, parse: parseCalendar },
     importInProgress: () => directory.importInProgress(),
     language: () => settings.get().language,
@@ -186,6 +188,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     ...(options.siteLink ? { overrides: options.siteLink } : {}),
   })
+  // Test copies: a data directory on another machine pauses its links before anything can be sent
+  // (the scheduler and the endpoint start below); the pause calls are the only partner calls made.
+  await siteLink.machine.checkAtStart()
   planTriggers.attach(siteLink.exchange, home)
   peer.endpoint.setRoutes(siteLink.routes())
   peer.endpoint.setPartnerKeys(siteLink.keys)
@@ -215,7 +220,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     calendarHealthReporter({ pairs: calendarPairs, state: calendarState, job: jobStatus(calendarJobId) }),
   )
 
-  health.register(siteLinkHealthReporter(siteLink.links, history))
+  health.register(siteLinkHealthReporter(siteLink.links, history, siteLink.machine))
 
   const handlers = createApiHandlers({
     status: { version: options.version, runtime: options.runtime, dataDir: options.dataDir },

@@ -84,6 +84,8 @@ export interface LinkSummary {
   readonly state: LinkState
   /** 一時停止: nothing is sent or received until resumed. Home side only. */
   readonly paused: boolean
+  /** Why it is paused: by an admin, or automatically because the data directory moved machine (test copies). */
+  readonly pauseReason: 'admin' | 'machine' | null
   readonly lastSendAt: number | null
   readonly sending: boolean
   readonly plannedSendAt: number | null

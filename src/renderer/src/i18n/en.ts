@@ -1119,4 +1119,22 @@ export const en: Dictionary = {
   'links.presence.cleared': 'Presence cleared.',
   // --- end presence ---
   // --- end site link screens ---
+  // --- test copies (machine identity) ---
+  'machine.state.paused': 'Paused (started on another machine)',
+  'machine.title': 'Started on another machine: every link was paused',
+  'machine.explain':
+    'This data folder is running on another machine (or in another folder). Every link was paused so that, if this is a copy of the production site, nothing reaches the partners.',
+  'machine.detectedAt': 'Detected: {at}',
+  'machine.pausedLinks': 'Links paused:',
+  'machine.choose':
+    'If this machine is now the production site, choose "Resume on this machine"; if it is a test copy, choose "Test copy: keep paused". The partners were told of the pause.',
+  'machine.resumeHere': 'Resume on this machine',
+  'machine.keepPaused': 'Test copy: keep paused',
+  'machine.confirmResume':
+    'This machine becomes the production site and the paused links resume: data will be sent to the partners again. Do not choose this on a test copy.',
+  'machine.testCopy': 'Paused as a test copy ({count} links). Each link can still be resumed on its own.',
+  'machine.done.resumeHere':
+    'Resumed on this machine. A partner that could not be told shows the error in the link list.',
+  'machine.done.keepPaused': 'Kept as a test copy: the links stay paused.',
+  // --- end test copies ---
 }

@@ -1120,6 +1120,25 @@ export const ja = {
   'links.presence.cleared': '在席状況をクリアしました。',
   // --- end presence ---
   // --- end site link screens ---
+  // --- test copies (machine identity) ---
+  'machine.state.paused': '一時停止（別の端末で起動）',
+  'machine.title': '別の端末で起動されたため、すべてのリンクを一時停止しました',
+  'machine.explain':
+    'このデータフォルダーは別の端末（または別のフォルダー）で動いています。本番サイトのコピーの場合に連携先へデータが届かないよう、すべてのリンクを一時停止しました。',
+  'machine.detectedAt': '検出日時: {at}',
+  'machine.pausedLinks': '一時停止したリンク:',
+  'machine.choose':
+    'この端末を本番サイトとして使う場合は「この端末で再開」を、テスト用のコピーなら「テスト用のコピーなので停止のまま」を選んでください。連携先にも一時停止が伝わっています。',
+  'machine.resumeHere': 'この端末で再開',
+  'machine.keepPaused': 'テスト用のコピーなので停止のまま',
+  'machine.confirmResume':
+    'この端末を本番サイトとして登録し、一時停止したリンクを再開します。連携先へデータが送られるようになります。テスト用のコピーでは選ばないでください。',
+  'machine.testCopy':
+    'テスト用のコピーとして停止中（リンク {count} 件）。リンクごとに再開することもできます。',
+  'machine.done.resumeHere':
+    'この端末で再開しました。伝えられなかった相手先は、リンク一覧にエラーを表示します。',
+  'machine.done.keepPaused': 'テスト用のコピーとして、リンクは一時停止のままにします。',
+  // --- end test copies ---
 } as const
 
 export type MessageKey = keyof typeof ja

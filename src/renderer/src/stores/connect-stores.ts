@@ -6,6 +6,7 @@ import { useHealthStore } from './health-store'
 import { useHistoryStore } from './history-store'
 import { useJobsStore } from './jobs-store'
 import { useLinksStore } from './links-store'
+import { useMachineStore } from './machine-store'
 import { receiveConfirmationRequest } from './run-confirm-store'
 import { useSecretsStore } from './secrets-store'
 import { useSettingsStore } from './settings-store'
@@ -20,6 +21,7 @@ export async function reloadAll(): Promise<void> {
     useDirectoryStore.getState().loadStatus(),
     useCalendarStore.getState().loadStatus(),
     useHealthStore.getState().load(),
+    useMachineStore.getState().load(),
   ])
 }
 
@@ -44,6 +46,7 @@ export function connectStores(transport: Transport): () => void {
     transport.subscribe('calendar.changed', (status) => useCalendarStore.getState().receiveStatus(status)),
     transport.subscribe('calendar.stopped', (stopped) => useCalendarStore.getState().receiveStopped(stopped)),
     transport.subscribe('link.changed', (list) => useLinksStore.getState().receiveList(list)),
+    transport.subscribe('link.changed', () => void useMachineStore.getState().load()),
     transport.subscribe('health.changed', (overview) => useHealthStore.getState().receive(overview)),
     transport.subscribe('history.appended', ({ count }) => useHistoryStore.getState().receiveAppended(count)),
     // History is not reloaded: that would throw the admin back to page 1; "検索" refreshes it.

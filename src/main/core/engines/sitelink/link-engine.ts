@@ -80,7 +80,7 @@ export class LinkEngine {
   }
 
   summary(link: StoredLink): LinkSummary {
-    const { id, partner, role, state, paused } = link
+    const { id, partner, role, state, paused, pauseReason } = link
     const activity = this.activity.activity(id)
     // Nothing goes to a link that is pending, paused or unlinked: no planned send to show for it.
     const active = this.isActive(id)
@@ -90,6 +90,7 @@ export class LinkEngine {
       role,
       state,
       paused,
+      pauseReason,
       ...activity,
       plannedSendAt: active ? activity.plannedSendAt : null,
       plannedKinds: active ? activity.plannedKinds : [],

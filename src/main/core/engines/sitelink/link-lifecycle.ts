@@ -6,7 +6,7 @@ import { ApiError } from '../../../../shared/model/errors'
 import type { Localized } from '../../../../shared/model/localized'
 import type { LinkTransitionKind } from '../../../../shared/model/sitelink'
 import { reasonOf, recordNoticeFailure, recordTransition, type LinkContext } from './link-context'
-import type { StoredLink } from './link-repository'
+import type { PauseReason, StoredLink } from './link-repository'
 import { afterTransition, localRefusal, type LocalAction } from './link-states'
 import { noLinkCode, stateRoute, type StateBody } from './wire'
 
@@ -53,12 +53,16 @@ export function runHooks(
   }
 }
 
-/** One admin action on a link. `sendAt` (start, relink): the first full send's time; null = now. */
+/**
+ * One admin action on a link. `sendAt` (start, relink): the first full send's time; null = now.
+ * `pauseReason` (pause): 'machine' when Renkei pauses it because the data directory moved machine.
+ */
 export async function actOnLink(
   ctx: LinkContext,
   id: string,
   action: LocalAction,
   sendAt: number | null = null,
+  pauseReason: PauseReason = 'admin',
 ): Promise<StoredLink> {
   const link = ctx.links.get(id)
   if (!link) throw linkNotFound(id)
@@ -78,7 +82,7 @@ export async function actOnLink(
     })
   }
   ctx.links.transaction(() => {
-    ctx.links.setFacts(id, afterTransition(action, link, 'local'), at)
+    ctx.links.setFacts(id, afterTransition(action, link, 'local'), at, pauseReason)
     recordTransition(ctx, link, action, { at, actor, siteName, direction: 'local' })
     if (failure) recordNoticeFailure(ctx, link, action, failure)
     else ctx.links.setNoticeError(id, null)

@@ -11,8 +11,13 @@ import type { Localized } from '../../../../shared/model/localized'
 import type { Db } from '../../store/database'
 import type { LinkFacts } from './link-states'
 
+/** Why a link is paused (migration 013): an admin's click, or the data directory moved machine (test copies). */
+export type PauseReason = 'admin' | 'machine'
+
 export interface StoredLink extends LinkFacts {
   readonly id: string
+  /** null when not paused (a pause from before migration 013 reads as the admin's). */
+  readonly pauseReason: PauseReason | null
   readonly partnerKeyId: string
   readonly partnerPublicKey: string
   readonly partner: SiteProfile
@@ -41,6 +46,7 @@ interface LinkRow {
   role: LinkRole
   state: LinkState
   paused: number
+  pause_reason: PauseReason | null
   notice_error: string | null
   created_at: number
   updated_at: number
@@ -55,6 +61,7 @@ function toLink(row: LinkRow): StoredLink {
     role: row.role,
     state: row.state,
     paused: row.paused === 1,
+    pauseReason: row.paused === 1 ? (row.pause_reason ?? 'admin') : null,
     noticeError: row.notice_error === null ? null : (JSON.parse(row.notice_error) as Localized),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -122,10 +129,15 @@ export class LinkRepository {
     return this.get(id)!
   }
 
-  setFacts(id: string, facts: LinkFacts, now: number): void {
+  /** `pauseReason`: kept on a link that stays paused, set on one that becomes paused, cleared on resume. */
+  setFacts(id: string, facts: LinkFacts, now: number, pauseReason: PauseReason = 'admin'): void {
     this.db
-      .prepare('UPDATE site_links SET state = ?, paused = ?, updated_at = ? WHERE id = ?')
-      .run(facts.state, facts.paused ? 1 : 0, now, id)
+      .prepare(
+        `UPDATE site_links SET state = ?, paused = ?, updated_at = ?,
+           pause_reason = CASE WHEN ? = 0 THEN NULL WHEN paused = 1 THEN coalesce(pause_reason, 'admin') ELSE ? END
+         WHERE id = ?`,
+      )
+      .run(facts.state, facts.paused ? 1 : 0, now, facts.paused ? 1 : 0, pauseReason, id)
   }
 
   setPartnerLinkUrl(id: string, linkUrl: string, now: number): void {

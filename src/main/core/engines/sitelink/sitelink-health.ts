@@ -5,15 +5,22 @@
  */
 import { healthSeverity, type HealthState, type HealthSubject } from '../../../../shared/model/health'
 import type { JobOutcome } from '../../../../shared/model/jobs'
+import type { MachineIdentityState } from '../../../../shared/model/sitelink-rules'
 import type { HistoryRepository } from '../../history/history-repository'
 import { healthState, type HealthReporter } from '../../health/health-reporter'
 import { linkCategory, partnerName } from './link-context'
 import type { LinkEngine } from './link-engine'
 import type { StoredLink } from './link-repository'
+import { machineHealthNote, testCopyHealthNote } from './machine/machine-messages'
+import type { MachineWatch } from './machine/machine-watch'
 
 const dayMs = 24 * 60 * 60 * 1000
 const pausedNote = { ja: '一時停止中（送受信しません）', en: 'Paused (nothing is sent or received)' }
 const pendingNote = { ja: '開始待ち', en: 'Pending: waiting for the start' }
+const machinePausedNote = {
+  ja: '一時停止中（別の端末で起動されたため自動で停止）',
+  en: 'Paused automatically (started on another machine)',
+}
 
 function linkHealth(
   engine: LinkEngine,
@@ -51,7 +58,14 @@ function linkHealth(
       999,
     ).count,
     nextRunAt: link.paused ? null : summary.plannedSendAt,
-    note: link.paused ? pausedNote : link.state === 'pending' ? pendingNote : null,
+    note:
+      link.pauseReason === 'machine'
+        ? machinePausedNote
+        : link.paused
+          ? pausedNote
+          : link.state === 'pending'
+            ? pendingNote
+            : null,
   }
 }
 
@@ -62,7 +76,21 @@ function lastFailureAt(history: HistoryRepository, site: string, outcome: JobOut
   return history.search({ site, category: linkCategory, level }, 1).entries[0]?.ts ?? null
 }
 
-export function siteLinkHealthReporter(engine: LinkEngine, history: HistoryRepository): HealthReporter {
+/** A moved data directory is never green: at least a warning until confirmed, stopped as a test copy. */
+function withMachine(state: HealthState, moved: MachineIdentityState['state']): HealthState {
+  const floor: HealthState | null = moved === 'changed' ? 'warning' : moved === 'test-copy' ? 'stopped' : null
+  return floor !== null && healthSeverity[state] > healthSeverity[floor] ? floor : state
+}
+
+/**
+ * `machine`: a data directory that moved machine (test copies) is never green: the engine warns with
+ * why until the admin confirms, and stays stopped as a known test copy.
+ */
+export function siteLinkHealthReporter(
+  engine: LinkEngine,
+  history: HistoryRepository,
+  machine: Pick<MachineWatch, 'state'>,
+): HealthReporter {
   return {
     engine: 'site-link',
     report(now) {
@@ -74,13 +102,16 @@ export function siteLinkHealthReporter(engine: LinkEngine, history: HistoryRepos
         null,
       )
       const failing = subjects.find((subject) => subject.lastFailure !== null)
+      const moved = machine.state().state
+      const machineNote =
+        moved === 'changed' ? machineHealthNote : moved === 'test-copy' ? testCopyHealthNote : null
       return {
         engine: {
           engine: 'site-link',
           id: 'site-link',
           kind: 'engine',
           name: null,
-          state: worst?.state ?? 'disabled',
+          state: withMachine(worst?.state ?? 'disabled', moved),
           errorStreak: 0,
           lastSuccessAt: Math.max(0, ...subjects.map((s) => s.lastSuccessAt ?? 0)) || null,
           lastFailureAt: failing?.lastFailureAt ?? null,
@@ -92,7 +123,8 @@ export function siteLinkHealthReporter(engine: LinkEngine, history: HistoryRepos
             : null,
           errors24h: subjects.reduce((sum, subject) => sum + subject.errors24h, 0),
           nextRunAt: null,
-          note: subjects.length === 0 ? { ja: 'リンクがありません', en: 'No links yet' } : null,
+          note:
+            machineNote ?? (subjects.length === 0 ? { ja: 'リンクがありません', en: 'No links yet' } : null),
         },
         subjects,
       }

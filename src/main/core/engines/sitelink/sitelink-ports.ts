@@ -76,3 +76,11 @@ export interface SiteKey {
   /** Ed25519 signature of `data` with the private key (one-time visit tokens). */
   sign(data: Uint8Array): Promise<Uint8Array>
 }
+
+/**
+ * Which machine and folder this data directory runs in (test copies): a change means it was copied or
+ * restored elsewhere, and its links must not talk to partners as the production site. An opaque digest.
+ */
+export interface MachineIdentity {
+  current(): string
+}

@@ -25,19 +25,25 @@ import { FeedTokens } from './feed-tokens'
 import { partnerName } from './link-context'
 import { LinkEngine } from './link-engine'
 import { createLinkHandlers } from './link-handlers'
+import { createMachineHandlers } from './machine/machine-handlers'
+import { MachineStore } from './machine/machine-store'
+import { MachineWatch } from './machine/machine-watch'
 import { PresenceRepository } from './presence-repository'
 import { createPresenceHandlers, PresenceService } from './presence-service'
 import { calendarScheduleDeps, ScheduleSource } from './schedule-source'
 import { scheduleExport } from './schedule-export'
 import { ScheduleHorizons } from './schedule-horizons'
-import type { PartnerClient, PartnerKeys, PartnerRoute, SiteKey } from './sitelink-ports'
 import { createRuleHandlers } from './rules/rule-handlers'
 import { RuleService } from './rules/rule-service'
 import { createSiteVisits, type SiteVisits } from './visits/site-visits'
 import { visitRulesOf } from './visits/visit-rule-source'
+import type { MachineIdentity, PartnerClient, PartnerKeys, PartnerRoute, SiteKey } from './sitelink-ports'
 
 /** What tests may replace: the transport (in-process) and any of the exchange's ports. */
-export type SiteLinkOverrides = ExchangePorts & { readonly siteKey?: SiteKey }
+export type SiteLinkOverrides = ExchangePorts & {
+  readonly siteKey?: SiteKey
+  readonly machineIdentity?: MachineIdentity
+}
 
 export interface SiteLinkDeps {
   readonly db: Db
@@ -48,6 +54,8 @@ export interface SiteLinkDeps {
   readonly now: () => number
   readonly client: PartnerClient
   readonly siteKey: SiteKey
+  /** The data directory's machine identity (test copies: a change pauses every link). */
+  readonly machineIdentity: MachineIdentity
   readonly calendar: {
     readonly pairs: CalendarPairRepository
     readonly connectors: CalendarConnectorFactory
@@ -73,6 +81,8 @@ export interface SiteLink {
   readonly handlers: ReturnType<typeof createHandlers>
   /** One-time visits; `visits.useHandoff` plugs in the OpenID Connect provider mode. */
   readonly visits: SiteVisits
+  /** Test copies: `checkAtStart()` before the scheduler starts; the health reporter reads its state. */
+  readonly machine: MachineWatch
 }
 
 export function createSiteLink(deps: SiteLinkDeps): SiteLink {
@@ -87,6 +97,11 @@ export function createSiteLink(deps: SiteLinkDeps): SiteLink {
     onChange: deps.onLinksChanged,
   })
   const site = links.context.site
+  const machine = new MachineWatch(
+    links.context,
+    new MachineStore(deps.db),
+    overrides.machineIdentity ?? deps.machineIdentity,
+  )
   const presenceStore = new PresenceRepository(deps.db)
   const presence = new PresenceService({
     presence: presenceStore,
@@ -208,6 +223,7 @@ export function createSiteLink(deps: SiteLinkDeps): SiteLink {
     feedTokens,
     feedDirectory,
     linkUrl: () => site.settings().linkUrl,
+    machine,
     deps,
   })
   return {
@@ -222,6 +238,7 @@ export function createSiteLink(deps: SiteLinkDeps): SiteLink {
     },
     handlers,
     visits,
+    machine,
   }
 }
 
@@ -234,6 +251,7 @@ function createHandlers(parts: {
   readonly feedTokens: FeedTokens
   readonly feedDirectory: FeedDirectory
   readonly linkUrl: () => string | null
+  readonly machine: MachineWatch
   readonly deps: SiteLinkDeps
 }) {
   const { deps } = parts
@@ -253,6 +271,7 @@ function createHandlers(parts: {
     }),
     ...createRuleHandlers(parts.rules),
     ...parts.visits.handlers,
+    ...createMachineHandlers(parts.machine),
   }
 }
 

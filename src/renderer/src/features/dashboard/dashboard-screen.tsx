@@ -3,6 +3,7 @@ import { Button } from '../../components/button'
 import { Busy, EmptyState, ErrorBanner, Notice } from '../../components/messages'
 import { ScreenTitle } from '../../components/screen-title'
 import { Section } from '../../components/section'
+import { MachineBanner } from '../links/machine-banner'
 import { localized, useLanguage, useT } from '../../i18n'
 import { allJobs, useJobsStore } from '../../stores/jobs-store'
 import { AttentionSection } from './attention-section'
@@ -81,6 +82,7 @@ export function DashboardScreen(): ReactNode {
   return (
     <div className="screen" data-testid="screen-dashboard">
       <ScreenTitle>{t('dashboard.title')}</ScreenTitle>
+      <MachineBanner />
       {/* Health first: what needs attention, then 7 days of runs, then the jobs. */}
       <AttentionSection />
       <RunsChart />

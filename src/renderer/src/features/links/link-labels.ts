@@ -42,6 +42,7 @@ export function siteDisplayName(site: Pick<SiteProfile, 'companyName' | 'siteNam
 }
 
 /** 一時停止 is a flag on a linked link, shown in place of リンク中 (seed: the state column). */
-export function stateKey(link: Pick<LinkSummary, 'state' | 'paused'>): MessageKey {
+export function stateKey(link: Pick<LinkSummary, 'state' | 'paused' | 'pauseReason'>): MessageKey {
+  if (link.state === 'linked' && link.paused && link.pauseReason === 'machine') return 'machine.state.paused'
   return link.state === 'linked' && link.paused ? 'links.state.paused' : stateLabel[link.state]
 }

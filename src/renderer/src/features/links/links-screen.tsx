@@ -11,6 +11,7 @@ import { EndpointSection } from './endpoint-section'
 import { HomeSiteCard } from './home-site-card'
 import { LinkDetailView } from './link-detail'
 import { LinksTable } from './links-table'
+import { MachineBanner } from './machine-banner'
 import { PresenceSection } from './presence-section'
 import { RequestSection } from './request-section'
 import { SiteSettingsSection } from './site-settings-section'
@@ -44,6 +45,7 @@ export function LinksScreen(): ReactNode {
   return (
     <div className="screen links-screen" data-testid="screen-links">
       <ScreenTitle>{t('links.title')}</ScreenTitle>
+      <MachineBanner />
       <Messages />
       {view.kind === 'list' ? (
         <>
