@@ -20,6 +20,7 @@ import { LastSend, PlannedSend } from './send-status'
 import { useLinkRules } from './use-link-rules'
 import { VisitLogSection } from './visit-log-section'
 import { VisitRulesSection } from './visit-rules-section'
+import './rules.css'
 
 /** サイト情報 and リンク情報: every transition with its time, actor and that site's name then (seed). */
 function SiteInfo({ detail }: { readonly detail: LinkDetail }): ReactNode {
