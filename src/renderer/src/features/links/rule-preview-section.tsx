@@ -10,6 +10,7 @@ import { toLocalized } from '../../lib/errors'
 import { EmployeePicker } from '../calendar/employee-picker'
 import { ExplanationView } from './explanation-view'
 import { localName, PartnerPersonPicker } from './partner-pickers'
+import { useHomeCatalog } from './use-home-catalog'
 import { VisitorsTable } from './visitors-table'
 
 type Direction = 'outgoing' | 'incoming'
@@ -21,6 +22,11 @@ type Direction = 'outgoing' | 'incoming'
 export function RulePreviewSection({ id }: { readonly id: string }): ReactNode {
   const t = useT()
   const en = useLanguage() === 'en'
+  const { catalog } = useHomeCatalog()
+  const homeDepartment = (code: string): string => {
+    const found = catalog?.departments.find((d) => d.code === code)
+    return found ? localName(found, en) : code
+  }
   const [direction, setDirection] = useState<Direction>('outgoing')
   const [person, setPerson] = useState<{ key: string; name: string } | null>(null)
   const [address, setAddress] = useState('')
@@ -113,7 +119,13 @@ export function RulePreviewSection({ id }: { readonly id: string }): ReactNode {
       {busy ? <Busy label={t('links.preview.checking')} /> : null}
       <ErrorBanner message={error} />
       {result && result.direction === direction ? <ExplanationView id={id} explanation={result} /> : null}
-      <VisitorsTable key={direction} id={id} direction={direction} onExplain={(key) => choose(key, key)} />
+      <VisitorsTable
+        key={direction}
+        id={id}
+        direction={direction}
+        onExplain={choose}
+        departmentName={direction === 'outgoing' ? homeDepartment : undefined}
+      />
     </Section>
   )
 }

@@ -16,10 +16,13 @@ export function VisitorsTable({
   id,
   direction,
   onExplain,
+  departmentName = (code) => code,
 }: {
   readonly id: string
   readonly direction: 'outgoing' | 'incoming'
-  readonly onExplain: (key: string) => void
+  readonly onExplain: (key: string, name: string) => void
+  /** A department code as people know it (the home directory's names; partner codes stay codes). */
+  readonly departmentName?: (code: string) => string
 }): ReactNode {
   const t = useT()
   const language = useLanguage()
@@ -114,7 +117,7 @@ export function VisitorsTable({
                     <td>
                       {row.name} <code className="muted">{row.key}</code>
                     </td>
-                    <td>{row.mainDepartment ?? '—'}</td>
+                    <td>{row.mainDepartment ? departmentName(row.mainDepartment) : '—'}</td>
                     <td className={row.allowed ? 'ok-text' : 'rule-denied'}>
                       {t(row.allowed ? 'links.preview.allowed' : 'links.preview.denied')}
                     </td>
@@ -124,7 +127,7 @@ export function VisitorsTable({
                       <button
                         type="button"
                         className="button button-small"
-                        onClick={() => onExplain(row.key)}
+                        onClick={() => onExplain(row.key, row.name)}
                       >
                         {t('links.visitors.why')}
                       </button>
