@@ -102,7 +102,7 @@ export function AcceptRulesSection({
       </p>
       {editing ? null : <ErrorBanner message={state.error} />}
       {state.saving && !editing ? <Busy label={t('links.rules.saving')} /> : null}
-      {[...acceptScopes].reverse().map((scope) => {
+      {acceptScopes.map((scope) => {
         const level = rules.filter((r) => r.scope === scope)
         if (level.length === 0) return null
         return (

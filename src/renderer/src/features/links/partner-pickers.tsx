@@ -146,7 +146,10 @@ export function PartnerPersonPicker({
                   type="button"
                   className="picker-item"
                   data-testid="partner-person-option"
-                  onClick={() => onPick(p)}
+                  onClick={() => {
+                    onPick(p)
+                    setQuery(null)
+                  }}
                 >
                   <code>{p.key}</code> {localName(p, en)}
                   {p.email ? <span className="muted"> {p.email}</span> : null}
