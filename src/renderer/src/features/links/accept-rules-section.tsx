@@ -6,6 +6,7 @@ import { Section } from '../../components/section'
 import { useT, type Translate } from '../../i18n'
 import { AcceptRuleDialog } from './accept-rule-dialog'
 import { permissionLabels, productLabels, scopeLabels } from './rule-labels'
+import { movedWithinLevel } from './rule-order'
 import { RuleSync } from './rule-sync'
 import type { LinkRulesState } from './use-link-rules'
 import { usePartnerNames } from './use-partner-names'
@@ -48,16 +49,6 @@ const newRule = (scope: AcceptScope): AcceptRule => ({
   products: null,
   view: null,
 })
-
-/** Moves a rule up or down among the rules of its own level (order decides inside a level only). */
-function moved(rules: readonly AcceptRule[], ruleId: string, by: -1 | 1): AcceptRule[] {
-  const rule = rules.find((r) => r.id === ruleId)!
-  const level = rules.filter((r) => r.scope === rule.scope)
-  const at = level.indexOf(rule)
-  const other = level[at + by]
-  if (!other) return [...rules]
-  return rules.map((r) => (r === rule ? other : r === other ? rule : r))
-}
 
 /** 受入設定: what the partner's visitors may do here, by the seed's priority levels (低 → 高). */
 export function AcceptRulesSection({
@@ -138,7 +129,7 @@ export function AcceptRulesSection({
                               className="button button-small"
                               disabled={index === 0 || state.saving}
                               aria-label={t('links.acceptRule.upFor', { name: target })}
-                              onClick={() => void saveAll(moved(rules, rule.id, -1))}
+                              onClick={() => void saveAll(movedWithinLevel(rules, rule.id, -1))}
                             >
                               ↑
                             </button>
@@ -147,7 +138,7 @@ export function AcceptRulesSection({
                               className="button button-small"
                               disabled={index === level.length - 1 || state.saving}
                               aria-label={t('links.acceptRule.downFor', { name: target })}
-                              onClick={() => void saveAll(moved(rules, rule.id, 1))}
+                              onClick={() => void saveAll(movedWithinLevel(rules, rule.id, 1))}
                             >
                               ↓
                             </button>

@@ -3,7 +3,8 @@ import { useState } from 'react'
 import type { VisitTarget } from '../../../../shared/model/sitelink-rules'
 import { useLanguage, useT } from '../../i18n'
 import { EmployeePicker } from '../calendar/employee-picker'
-import { departmentTree, type HomeCatalog } from './use-home-catalog'
+import { departmentTree } from './department-tree'
+import type { HomeCatalog } from './use-home-catalog'
 
 type Kind = VisitTarget['kind']
 const kinds: readonly Kind[] = ['employee', 'department', 'group', 'position']
