@@ -167,6 +167,7 @@ async function shot(links: LinksPage, name: string): Promise<void> {
 
 test('A limits visits to 営業本部: its preview denies 開発部 and allows 営業1課 (sub-department)', async ({
   page,
+  browser,
 }) => {
   const a = await openTab(page, 0, 'visit')
   // Keyboard: the tabs move with the arrow keys and each has its own URL.
@@ -203,8 +204,19 @@ test('A limits visits to 営業本部: its preview denies 開発部 and allows �
   await page.getByTestId('visit-issue').click()
   await expect(page.getByTestId('visit-url')).toHaveValue(/^https:\/\/127\.0\.0\.3\/renkei-link\/v1\/visit\//)
   await expect(page.getByTestId('visit-countdown')).toContainText(/00:[0-5]\d/)
+  const url = await page.getByTestId('visit-url').inputValue()
   await page.getByTestId('link-tab-visits').click()
   await expect(page.getByTestId('visit-log-row').first()).toContainText('発行')
+
+  // The visitor's browser opens it at B (the test CA is not the browser's): B's log has the visit.
+  const visitor = await browser.newContext({ ignoreHTTPSErrors: true })
+  await (await visitor.newPage()).goto(url)
+  await visitor.close()
+  const pageB = await browser.newPage()
+  await openTab(pageB, 1, 'visits')
+  const received = pageB.getByTestId('visit-log-row').filter({ hasText: '受入' })
+  await expect(received.first()).toContainText('佐藤 一郎')
+  await expect(received.first()).toHaveAttribute('data-decision', 'allowed')
 })
 
 test('B refuses A’s 営業本部 (なし): B’s incoming preview and A’s preview both deny 佐藤 with that rule', async ({
@@ -214,6 +226,18 @@ test('B refuses A’s 営業本部 (なし): B’s incoming preview and A’s pr
   const b = await openTab(pageB, 1, 'accept')
   await expect(pageB.getByTestId('accept-level-global')).toContainText('参照')
   await expect(pageB.getByTestId('accept-legend')).toContainText('全体設定')
+  // A refused rule set: the core's reason stays in the dialog, in Japanese, and nothing changes.
+  await pageB.getByTestId('accept-level-global').getByTestId('accept-rule-edit').click()
+  const globalDialog = pageB.getByTestId('accept-rule-dialog')
+  await globalDialog.getByRole('button', { name: '範囲を追加' }).click()
+  await globalDialog.getByRole('textbox', { name: 'アドレス範囲（カンマ区切り）' }).fill('not-an-address')
+  await globalDialog.getByTestId('rule-save').click()
+  await expect(globalDialog.getByRole('alert')).toContainText('not-an-address')
+  await shot(b, 'links-rules-accept-error-ja')
+  await globalDialog.getByRole('button', { name: 'キャンセル' }).click()
+  await expect(globalDialog).toHaveCount(0)
+  await expect(pageB.getByTestId('accept-level-global')).not.toContainText('詳細設定')
+
   await pageB.getByTestId('accept-add-scope').selectOption('department')
   await pageB.getByTestId('accept-add').click()
   const dialog = pageB.getByTestId('accept-rule-dialog')
