@@ -43,7 +43,7 @@ const homes: readonly {
       ['DEV', '開発部', 'HQ'],
     ],
     people: [
-      { key: 'A001', name: '佐藤 一郎', dept: 'S1' },
+      { key: 'A001', name: '佐藤 一郎', dept: 'S1', position: '課長' },
       { key: 'A002', name: '鈴木 花子', dept: 'DEV' },
     ],
   },
@@ -182,6 +182,12 @@ test('A limits visits to 営業本部: its preview denies 開発部 and allows �
   await shot(a, 'links-rules-visit-default-ja')
   await page.getByTestId('visit-everyone').uncheck()
   await expect(page.getByTestId('visit-nobody')).toBeVisible()
+  // Positions come from the home directory (directory.positions); one is added, then removed again.
+  await page.getByTestId('visit-add-kind').selectOption('position')
+  await page.getByTestId('visit-add-code').selectOption({ label: '課長' })
+  await page.getByTestId('visit-add').click()
+  await page.getByRole('button', { name: '課長 を削除' }).click()
+  await expect(page.getByTestId('visit-nobody')).toBeVisible()
   await page.getByTestId('visit-add-kind').selectOption('department')
   await page.getByTestId('visit-add-code').selectOption('SALES')
   await page.getByTestId('visit-add').click()
@@ -236,6 +242,7 @@ test('B refuses A’s 営業本部 (なし): B’s incoming preview and A’s pr
   await shot(b, 'links-rules-accept-error-ja')
   await globalDialog.getByRole('button', { name: 'キャンセル' }).click()
   await expect(globalDialog).toHaveCount(0)
+  await expect(pageB.getByRole('alert')).toHaveCount(0)
   await expect(pageB.getByTestId('accept-level-global')).not.toContainText('詳細設定')
 
   await pageB.getByTestId('accept-add-scope').selectOption('department')

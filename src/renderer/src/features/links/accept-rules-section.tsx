@@ -149,7 +149,10 @@ export function AcceptRulesSection({
                           className="button button-small"
                           data-testid="accept-rule-edit"
                           aria-label={t('links.acceptRule.editFor', { name: target })}
-                          onClick={() => setEditing(rule)}
+                          onClick={() => {
+                            state.dismiss()
+                            setEditing(rule)
+                          }}
                         >
                           {t('links.acceptRule.edit')}
                         </button>
@@ -193,7 +196,10 @@ export function AcceptRulesSection({
           type="button"
           className="button button-primary"
           data-testid="accept-add"
-          onClick={() => setEditing(newRule(addScope))}
+          onClick={() => {
+            state.dismiss()
+            setEditing(newRule(addScope))
+          }}
         >
           {t('links.acceptRule.add')}
         </button>
@@ -207,7 +213,10 @@ export function AcceptRulesSection({
           error={state.error}
           names={names}
           onSave={(rule, more) => void saveRule(rule, more)}
-          onClose={() => setEditing(null)}
+          onClose={() => {
+            state.dismiss()
+            setEditing(null)
+          }}
         />
       ) : null}
     </Section>

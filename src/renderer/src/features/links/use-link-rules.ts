@@ -12,6 +12,8 @@ export interface LinkRulesState {
   readonly error: Localized | null
   /** Saves one side; true when the core took it (a refused set changes nothing and its error stays). */
   save(change: { readonly visit?: VisitRuleSet; readonly accept?: AcceptRuleSet }): Promise<boolean>
+  /** Forgets the last refusal (a cancelled dialog takes its error with it). */
+  dismiss(): void
 }
 
 /**
@@ -54,5 +56,5 @@ export function useLinkRules(id: string): LinkRulesState {
       setSaving(false)
     }
   }
-  return { rules, loading, saving, error, save }
+  return { rules, loading, saving, error, save, dismiss: () => setError(null) }
 }
