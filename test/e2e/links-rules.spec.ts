@@ -5,7 +5,7 @@ import { writeDirectoryCsv, type CsvPerson } from '../support/directory-csv'
 import { makePartnerCerts } from '../support/partner-certs'
 import { startDaemon, type E2eDaemon } from './fixtures/daemon'
 import { expectNoHorizontalOverflow } from './fixtures/overflow'
-import { LinksPage } from './pages/links-page'
+import { LinkRulesPage, type LinkTabName } from './pages/link-rules-page'
 
 /**
  * 訪問設定 / 受入設定 / プレビュー / 訪問ログ as two admins use them: two real daemons linked (127.0.0.2 and
@@ -133,34 +133,14 @@ test.afterAll(async () => {
   await Promise.all(sites.map((site) => site.stop()))
 })
 
-async function openTab(page: Page, index: 0 | 1, tab: string): Promise<LinksPage> {
-  const links = new LinksPage(page)
-  await links.open(sites[index]!.url)
-  await links.go('links')
-  await links.partnerRows.first().getByRole('link').click()
-  await page.getByTestId(`link-tab-${tab}`).click()
+async function openTab(page: Page, index: 0 | 1, tab: LinkTabName): Promise<LinkRulesPage> {
+  const links = new LinkRulesPage(page)
+  await links.openTab(sites[index]!.url, tab)
   await expect(page).toHaveURL(new RegExp(`#/links/${linkIds[index]}/${tab}$`))
-  await expect(page.getByTestId(`link-tab-${tab}`)).toHaveAttribute('aria-selected', 'true')
   return links
 }
 
-/** Picks a home employee in the preview and waits for the answer. */
-async function previewHome(page: Page, name: string): Promise<void> {
-  await page.getByTestId('employee-picker-open').click()
-  await page.getByTestId('employee-option').filter({ hasText: name }).click()
-  await expect(page.getByTestId('preview-person')).toContainText(name)
-  await expect(page.getByTestId('preview-result')).toContainText(name)
-}
-
-async function previewPartner(page: Page, name: string): Promise<void> {
-  const picker = page.getByTestId('preview-partner-picker')
-  await picker.getByRole('searchbox').fill(name)
-  await picker.getByRole('searchbox').press('Enter')
-  await picker.getByTestId('partner-person-option').filter({ hasText: name }).click()
-  await expect(page.getByTestId('preview-result')).toContainText(name)
-}
-
-async function shot(links: LinksPage, name: string): Promise<void> {
+async function shot(links: LinkRulesPage, name: string): Promise<void> {
   await links.snapshot(name, true)
   await expectNoHorizontalOverflow(links.page, name)
 }
@@ -198,9 +178,9 @@ test('A limits visits to 営業本部: its preview denies 開発部 and allows �
   await shot(a, 'links-rules-visit-ja')
 
   await page.getByTestId('link-tab-preview').click()
-  await previewHome(page, '鈴木 花子')
+  await a.previewHome('鈴木 花子')
   await expect(page.getByTestId('preview-verdict')).toContainText('ログインできません')
-  await previewHome(page, '佐藤 一郎')
+  await a.previewHome('佐藤 一郎')
   await expect(page.getByTestId('preview-verdict')).toContainText('ログインできます')
   await expect(page.getByTestId('trail-visit-decisive')).toContainText('営業本部')
   await expect(page.getByTestId('visitors-table')).toContainText('鈴木 花子')
@@ -267,14 +247,14 @@ test('B refuses A’s 営業本部 (なし): B’s incoming preview and A’s pr
 
   await pageB.getByTestId('link-tab-preview').click()
   await pageB.getByTestId('preview-incoming').check()
-  await previewPartner(pageB, '佐藤 一郎')
+  await b.previewPartner('佐藤 一郎')
   await expect(pageB.getByTestId('preview-verdict')).toContainText('ログインできません')
   await expect(pageB.getByTestId('trail-accept-decisive')).toContainText('営業本部')
   await shot(b, 'links-rules-preview-incoming-ja')
 
   const pageA = await browser.newPage()
-  await openTab(pageA, 0, 'preview')
-  await previewHome(pageA, '佐藤 一郎')
+  const a = await openTab(pageA, 0, 'preview')
+  await a.previewHome('佐藤 一郎')
   await expect(pageA.getByTestId('preview-verdict')).toContainText('ログインできません')
   await expect(pageA.getByTestId('trail-accept-decisive')).toContainText('営業本部')
 })
