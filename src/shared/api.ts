@@ -34,6 +34,8 @@ import type {
   DepartmentSummary,
   DirectoryPlan,
   DirectoryProgress,
+  DirectoryGroup,
+  DirectoryPosition,
   DirectoryRunSummary,
   DirectoryStatus,
   EmployeePage,
@@ -325,6 +327,9 @@ export const apiContract = {
   ),
   'directory.departments': returns<readonly DepartmentSummary[]>()(empty),
   'directory.employees': returns<EmployeePage>()(directoryEmployeesInput),
+  /** The home directory's positions and groups (read-only; the visit rules pick them). */
+  'directory.positions': returns<readonly DirectoryPosition[]>()(empty),
+  'directory.groups': returns<readonly DirectoryGroup[]>()(empty),
   'calendar.status': returns<CalendarStatus>()(empty),
   /** A merge patch of the shared settings, as `directory.config.update`. */
   'calendar.settings.update': returns<CalendarSettings>()(mergePatchOf<CalendarSettingsInput>()),

@@ -47,6 +47,7 @@ describe('directory sync from CSV into the home directory', () => {
       ['S1', 'SALES', 5],
       ['SALES', 'HQ', 0],
     ])
+    expect((await core.api['directory.groups']({})).map((g) => g.nameJa)).toEqual(['営業プロジェクト'])
 
     const second = await confirmedDirectoryRun(core.api)
     expect(second.message.en).toBe('No changes')

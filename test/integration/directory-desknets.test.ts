@@ -59,6 +59,11 @@ describe("desknet's NEO export pair", () => {
       email: 'yamada.taro@renge.example.jp',
       positions: ['代表取締役社長'],
     })
+    // The visit rules' pickers: every position a person holds is listed, most senior first.
+    const positions = await core.api['directory.positions']({})
+    expect(positions.map((p) => p.code)).toContain('代表取締役社長')
+    const ranks = positions.map((p) => p.rank)
+    expect(ranks).toEqual([...ranks].sort((x, y) => x - y))
   })
 
   it('warns loudly when the generic mapping reads 使用停止フラグ with its default inactive values', async () => {

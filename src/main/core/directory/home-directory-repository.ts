@@ -152,6 +152,15 @@ export class HomeDirectoryRepository implements StoredHomeView {
     }))
   }
 
+  /** Most senior first, as a picker lists them. */
+  positions(): DirectoryPosition[] {
+    return this.all<DirectoryPosition>('position').sort((a, b) => a.rank - b.rank)
+  }
+
+  groups(): DirectoryGroup[] {
+    return this.all<DirectoryGroup>('group')
+  }
+
   /** Keyset pages in key order, filtered by main department and free text. */
   employees(query: EmployeeQuery): EmployeePage {
     const where = [`kind = 'employee'`]

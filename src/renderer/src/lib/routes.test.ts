@@ -15,6 +15,7 @@ describe('hash routes', () => {
     { screen: 'calendar', view: { kind: 'edit', id: 'a/b c?d#e&f' } },
     { screen: 'links', view: { kind: 'detail', id: 'lnk_01' } },
     { screen: 'links', view: { kind: 'detail', id: 'a/b c?d#e&f' } },
+    { screen: 'links', view: { kind: 'detail', id: 'lnk_01', tab: 'accept' } },
     {
       screen: 'history',
       filter: { ...emptyDraft, level: 'error', site: 'A社 東京&大阪', from: '2026-11-01', to: '2026-11-30' },
@@ -42,6 +43,9 @@ describe('hash routes', () => {
     expect(routeHash(screenRoute('history'))).toBe('#/history')
     expect(routeHash(screenRoute('links'))).toBe('#/links')
     expect(routeHash({ screen: 'links', view: { kind: 'detail', id: 'lnk_01' } })).toBe('#/links/lnk_01')
+    expect(routeHash({ screen: 'links', view: { kind: 'detail', id: 'lnk_01', tab: 'visits' } })).toBe(
+      '#/links/lnk_01/visits',
+    )
   })
 
   it('opens a screen without its detail at its first view', () => {

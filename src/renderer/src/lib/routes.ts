@@ -16,8 +16,13 @@ export type DirectoryStep = (typeof directorySteps)[number]
 export type CalendarRouteView =
   { readonly kind: 'list' } | { readonly kind: 'add' } | { readonly kind: 'edit'; readonly id: string }
 
-/** Site link: the list (home site, links, request and accept) or one partner site's detail. */
-export type LinksRouteView = { readonly kind: 'list' } | { readonly kind: 'detail'; readonly id: string }
+/** The tabs of one partner site after its overview: 訪問設定, 受入設定, プレビュー, 訪問ログ. */
+export const linkTabs = ['visit', 'accept', 'preview', 'visits'] as const
+export type LinkTab = (typeof linkTabs)[number]
+
+/** Site link: the list (home site, links, request and accept) or one partner site's detail (a tab of it). */
+export type LinksRouteView =
+  { readonly kind: 'list' } | { readonly kind: 'detail'; readonly id: string; readonly tab?: LinkTab }
 
 export type Route =
   | { readonly screen: 'dashboard' }
@@ -86,9 +91,10 @@ function parseCalendar(rest: readonly string[]): Route | null {
 
 function parseLinks(rest: readonly string[]): Route | null {
   if (rest.length === 0) return { screen: 'links', view: { kind: 'list' } }
-  const id = rest.length === 1 ? rest[0]! : ''
+  const tab = linkTabs.find((t) => t === rest[1])
+  const id = rest.length === 1 || (rest.length === 2 && tab) ? rest[0]! : ''
   if (!id || id.length > maxIdLength) return null
-  return { screen: 'links', view: { kind: 'detail', id } }
+  return { screen: 'links', view: tab ? { kind: 'detail', id, tab } : { kind: 'detail', id } }
 }
 
 function decodeSegments(path: string): string[] | null {
@@ -150,8 +156,11 @@ export function routeHash(route: Route): string {
       if (view.kind === 'list') return '#/calendar'
       return view.kind === 'add' ? '#/calendar/new' : `#/calendar/users/${encodeURIComponent(view.id)}`
     }
-    case 'links':
-      return route.view.kind === 'list' ? '#/links' : `#/links/${encodeURIComponent(route.view.id)}`
+    case 'links': {
+      const { view } = route
+      if (view.kind === 'list') return '#/links'
+      return `#/links/${encodeURIComponent(view.id)}${view.tab ? `/${view.tab}` : ''}`
+    }
     case 'history':
       return `#/history${filterQuery(route.filter)}`
     default:

@@ -131,5 +131,7 @@ export function createDirectoryHandlers(deps: DirectoryHandlerDeps): DirectoryHa
     },
     'directory.departments': async () => deps.home.departments(),
     'directory.employees': async (query) => deps.home.employees(query),
+    'directory.positions': async () => deps.home.positions(),
+    'directory.groups': async () => deps.home.groups(),
   }
 }

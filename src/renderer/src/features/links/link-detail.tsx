@@ -5,15 +5,22 @@ import { ErrorBanner } from '../../components/messages'
 import { Section } from '../../components/section'
 import { useLanguage, useT } from '../../i18n'
 import { formatDateTimeWithWeekday } from '../../lib/format'
-import { routeHash } from '../../lib/routes'
+import { routeHash, type LinkTab } from '../../lib/routes'
 import { useLinksStore } from '../../stores/links-store'
+import { AcceptRulesSection } from './accept-rules-section'
 import { LinkActions, PeakQuestionBox } from './link-actions'
 import { siteDisplayName, stateKey, transitionLabel } from './link-labels'
 import { FeedsSection } from './feeds-section'
 import { PartnerDirectory } from './partner-directory'
 import { ReceiptList } from './receipts'
 import { SendControls } from './send-controls'
+import { LinkTabs, tabPanelId } from './link-tabs'
+import { RulePreviewSection } from './rule-preview-section'
 import { LastSend, PlannedSend } from './send-status'
+import { useLinkRules } from './use-link-rules'
+import { VisitLogSection } from './visit-log-section'
+import { VisitRulesSection } from './visit-rules-section'
+import './rules.css'
 
 /** サイト情報 and リンク情報: every transition with its time, actor and that site's name then (seed). */
 function SiteInfo({ detail }: { readonly detail: LinkDetail }): ReactNode {
@@ -80,8 +87,33 @@ function SendInfo({ detail }: { readonly detail: LinkDetail }): ReactNode {
   )
 }
 
-/** One partner site (`#/links/<id>`); a linked one also shows what it sent: its people and schedule feeds. */
-export function LinkDetailView({ id }: { readonly id: string }): ReactNode {
+/** 訪問設定 and 受入設定 share one read of the link's rules (and its refresh on `link.changed`). */
+function RulesTab({ id, tab }: { readonly id: string; readonly tab: 'visit' | 'accept' }): ReactNode {
+  const state = useLinkRules(id)
+  return tab === 'visit' ? (
+    <VisitRulesSection id={id} state={state} />
+  ) : (
+    <AcceptRulesSection id={id} state={state} />
+  )
+}
+
+function TabPanel({ id, tab }: { readonly id: string; readonly tab: LinkTab }): ReactNode {
+  switch (tab) {
+    case 'visit':
+    case 'accept':
+      return <RulesTab id={id} tab={tab} />
+    case 'preview':
+      return <RulePreviewSection id={id} />
+    case 'visits':
+      return <VisitLogSection id={id} />
+  }
+}
+
+/**
+ * One partner site (`#/links/<id>`, its tabs `/visit`, `/accept`, `/preview`, `/visits`); a linked one's
+ * overview also shows what it sent: its people and schedule feeds.
+ */
+export function LinkDetailView({ id, tab }: { readonly id: string; readonly tab?: LinkTab }): ReactNode {
   const t = useT()
   const detail = useLinksStore((s) => (s.detail?.summary.id === id ? s.detail : null))
   const error = useLinksStore((s) => s.detailError)
@@ -104,26 +136,42 @@ export function LinkDetailView({ id }: { readonly id: string }): ReactNode {
         {back}
       </>
     )
+  if (tab) {
+    return (
+      <div data-testid="link-detail" data-link={id}>
+        <h2 className="link-detail-name">{siteDisplayName(detail.summary.partner)}</h2>
+        <LinkTabs id={id} current={tab} />
+        <div role="tabpanel" id={tabPanelId} aria-labelledby={`link-tab-${tab}`}>
+          <TabPanel id={id} tab={tab} />
+        </div>
+        <div className="form-actions">{back}</div>
+      </div>
+    )
+  }
   return (
     <div data-testid="link-detail" data-link={id}>
-      <Section title={siteDisplayName(detail.summary.partner)} testId="detail-site">
-        <LinkActions detail={detail} />
-        <PeakQuestionBox id={id} />
-        <SiteInfo detail={detail} />
-      </Section>
-      <Section title={t('links.detail.sendStatus')} testId="detail-send">
-        <SendInfo detail={detail} />
-      </Section>
-      <Section title={t('links.detail.receipts')} testId="detail-receipts">
-        <ReceiptList link={detail.summary} />
-        <p className="note">{t('links.receipt.note')}</p>
-      </Section>
-      {detail.summary.state === 'linked' ? (
-        <>
-          <PartnerDirectory id={id} />
-          <FeedsSection id={id} />
-        </>
-      ) : null}
+      <h2 className="link-detail-name">{siteDisplayName(detail.summary.partner)}</h2>
+      <LinkTabs id={id} current="overview" />
+      <div role="tabpanel" id={tabPanelId} aria-labelledby="link-tab-overview">
+        <Section title={t('links.detail.siteInfo')} testId="detail-site">
+          <LinkActions detail={detail} />
+          <PeakQuestionBox id={id} />
+          <SiteInfo detail={detail} />
+        </Section>
+        <Section title={t('links.detail.sendStatus')} testId="detail-send">
+          <SendInfo detail={detail} />
+        </Section>
+        <Section title={t('links.detail.receipts')} testId="detail-receipts">
+          <ReceiptList link={detail.summary} />
+          <p className="note">{t('links.receipt.note')}</p>
+        </Section>
+        {detail.summary.state === 'linked' ? (
+          <>
+            <PartnerDirectory id={id} />
+            <FeedsSection id={id} />
+          </>
+        ) : null}
+      </div>
       <div className="form-actions">{back}</div>
     </div>
   )

@@ -58,7 +58,7 @@ export function LinksScreen(): ReactNode {
           <EndpointSection />
         </>
       ) : (
-        <LinkDetailView key={view.id} id={view.id} />
+        <LinkDetailView key={view.id} id={view.id} tab={view.tab} />
       )}
     </div>
   )
