@@ -188,6 +188,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   })
   planTriggers.attach(siteLink.exchange, home)
   peer.endpoint.setRoutes(siteLink.routes())
+  peer.endpoint.setMounts(siteLink.mounts())
   peer.endpoint.setPartnerKeys(siteLink.keys)
   peer.endpoint.setBasePath(() => siteLink.basePath())
   peer.endpoint.onRefused((refusal) => recordPartnerRefusal(history, refusal))
@@ -280,7 +281,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     invoke: (method, rawInput) => invokeHandler(handlers, method, rawInput),
     subscribe: events.subscribe,
     files: createLocalHistoryFiles(history, now),
-    sitelink: { endpoint: peer.endpoint, routes: () => siteLink.routes(), keys: siteLink.keys },
+    sitelink: {
+      endpoint: peer.endpoint,
+      routes: () => siteLink.routes(),
+      keys: siteLink.keys,
+      handoff: siteLink.handoff,
+    },
     wake: () => scheduler.wake(),
     close: () =>
       (closing ??= (async () => {

@@ -10,6 +10,7 @@ import type { AccessTokenHolder } from './secrets/access-token'
 import type { SecretStore } from './secrets/secret-store'
 import type { PartnerKeys, PartnerRoute } from './engines/sitelink/sitelink-ports'
 import type { SiteLinkOverrides } from './engines/sitelink/sitelink-wiring'
+import type { VisitHandoff } from './engines/sitelink/oidc/visit-handoff-port'
 
 export interface CoreOptions {
   readonly dataDir: string
@@ -63,6 +64,8 @@ export interface Core {
     readonly endpoint: PartnerEndpoint
     routes(): readonly PartnerRoute[]
     readonly keys: PartnerKeys
+    /** Where an allowed visit goes next (OIDC provider mode); the visit landing route calls it. */
+    readonly handoff: VisitHandoff
   }
   /** The machine woke from sleep or the clock jumped: catch up on due jobs now. */
   wake(): void

@@ -45,6 +45,7 @@ export function fakeCore(settings: Partial<Settings> = {}): FakeCore {
     sitelink: {
       endpoint: new Proxy({} as PartnerEndpoint, { get: () => unused }),
       routes: () => [],
+      handoff: { afterAllowedVisit: async () => null },
       keys: { publicKeyFor: () => null },
     },
     wake: vi.fn<Core['wake']>(),

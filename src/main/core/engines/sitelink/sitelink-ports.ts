@@ -69,3 +69,14 @@ export interface SiteKey {
   /** Creates the key pair on first use. `keyId` = base64url SHA-256 of the SPKI DER public key. */
   publicKey(): Promise<{ readonly pem: string; readonly keyId: string }>
 }
+
+/**
+ * A raw handler below the base path (the OIDC provider mode, which speaks HTTP itself): every request
+ * whose path starts with `prefix` goes to it, before the routes, unsigned and unread. The listener hands
+ * it `req.url` relative to the mount and the original in `req.originalUrl` (as Express does).
+ */
+export interface PartnerMount {
+  /** Below the base path, no leading or trailing "/", e.g. `renkei-link/v1/oidc`. */
+  readonly prefix: string
+  handle(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse): void
+}

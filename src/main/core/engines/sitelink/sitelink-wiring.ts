@@ -30,7 +30,8 @@ import { createPresenceHandlers, PresenceService } from './presence-service'
 import { calendarScheduleDeps, ScheduleSource } from './schedule-source'
 import { scheduleExport } from './schedule-export'
 import { ScheduleHorizons } from './schedule-horizons'
-import type { PartnerClient, PartnerKeys, PartnerRoute, SiteKey } from './sitelink-ports'
+import { createOidcProvider, type OidcProviderParts } from './oidc/oidc-wiring'
+import type { PartnerClient, PartnerKeys, PartnerMount, PartnerRoute, SiteKey } from './sitelink-ports'
 
 /** What tests may replace: the transport (in-process) and any of the exchange's ports. */
 export type SiteLinkOverrides = ExchangePorts & { readonly siteKey?: SiteKey }
@@ -64,6 +65,10 @@ export interface SiteLink {
   readonly keys: PartnerKeys
   /** The path of this site's link URL (the endpoint answers below it); "/" until one is set. */
   basePath(): string
+  /** Raw handlers below the base path: the OpenID Connect provider mode. */
+  mounts(): readonly PartnerMount[]
+  /** Where an allowed visit goes next (the OIDC provider mode's handoff). */
+  readonly handoff: OidcProviderParts['handoff']
   readonly handlers: ReturnType<typeof createHandlers>
 }
 
@@ -148,7 +153,15 @@ export function createSiteLink(deps: SiteLinkDeps): SiteLink {
     language: deps.language,
     now: deps.now,
   })
+  const oidc = createOidcProvider({
+    db: deps.db,
+    secrets: deps.secrets,
+    history: deps.history,
+    now: deps.now,
+    linkUrl: () => site.settings().linkUrl,
+  })
   const handlers = createHandlers({
+    oidc,
     links,
     exchange,
     presence,
@@ -166,11 +179,14 @@ export function createSiteLink(deps: SiteLinkDeps): SiteLink {
       const linkUrl = site.settings().linkUrl
       return linkUrl === null ? '/' : new URL(linkUrl).pathname
     },
+    mounts: () => [oidc.mount],
+    handoff: oidc.handoff,
     handlers,
   }
 }
 
 function createHandlers(parts: {
+  readonly oidc: OidcProviderParts
   readonly links: LinkEngine
   readonly exchange: SiteExchange
   readonly presence: PresenceService
@@ -194,6 +210,7 @@ function createHandlers(parts: {
       directory: parts.feedDirectory,
       linkUrl: parts.linkUrl,
     }),
+    ...parts.oidc.handlers,
   }
 }
 
