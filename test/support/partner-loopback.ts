@@ -4,7 +4,7 @@
  * key id, checked as the real endpoint checks it (`partner`: a key the callee registered; `presented`: the
  * key the body presents). Tests using it say "(in-process transport)" in their names.
  */
-import { generateKeyPairSync } from 'node:crypto'
+import { generateKeyPairSync, sign } from 'node:crypto'
 import type { Core } from '../../src/main/core/core-types'
 import { keyIdOf } from '../../src/main/core/connectors/peer/site-key'
 import type {
@@ -30,10 +30,14 @@ export class LoopbackFailure extends Error {
 
 /** A fresh Ed25519 key pair; `keyId` as connectors/peer computes it. */
 export function testSiteKey(): SiteKey & { readonly keyId: string } {
-  const { publicKey } = generateKeyPairSync('ed25519')
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519')
   const pem = publicKey.export({ type: 'spki', format: 'pem' }).toString()
   const keyId = keyIdOf(pem)
-  return { keyId, publicKey: async () => ({ pem, keyId }) }
+  return {
+    keyId,
+    publicKey: async () => ({ pem, keyId }),
+    sign: async (data) => sign(null, data, privateKey),
+  }
 }
 
 function match(route: PartnerRoute, method: string, path: string): Record<string, string> | null {

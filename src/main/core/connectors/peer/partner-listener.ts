@@ -115,8 +115,20 @@ function presentedKey(body: unknown): PartnerKeys {
   return { publicKeyFor: (keyId) => (id !== null && keyId === id ? (pem as string) : null) }
 }
 
+/** A page may style itself inline and load nothing else (no scripts, images or frames). */
+const htmlPolicy = "default-src 'none'; style-src 'unsafe-inline'"
+
 function send(response: ServerResponse, result: PartnerResponse): void {
-  const headers = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' }
+  const headers = { ...result.headers, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' }
+  if (result.html !== undefined) {
+    response.writeHead(result.status, {
+      ...headers,
+      'content-type': 'text/html; charset=utf-8',
+      'content-security-policy': htmlPolicy,
+    })
+    response.end(result.html)
+    return
+  }
   if (result.text !== undefined) {
     response.writeHead(result.status, { ...headers, 'content-type': result.contentType ?? 'text/plain' })
     response.end(result.text)
@@ -167,6 +179,7 @@ async function serve(request: IncomingMessage, options: PartnerListenerOptions):
     body,
     keyId,
     remoteAddress: request.socket.remoteAddress ?? '',
+    accept: request.headers.accept ?? null,
   }
   return matched.route.handle(inbound)
 }

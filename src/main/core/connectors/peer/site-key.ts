@@ -7,6 +7,7 @@ import {
   createPrivateKey,
   createPublicKey,
   generateKeyPairSync,
+  sign,
   type KeyObject,
 } from 'node:crypto'
 import { linkSiteKeySecret } from '../../../../shared/model/sitelink-endpoint'
@@ -34,6 +35,11 @@ export class KeychainSiteKey implements SiteKey {
   async publicKey(): Promise<{ readonly pem: string; readonly keyId: string }> {
     const { pem, keyId } = await this.load()
     return { pem, keyId }
+  }
+
+  async sign(data: Uint8Array): Promise<Uint8Array> {
+    const { privateKey } = await this.load()
+    return sign(null, data, privateKey)
   }
 
   async signingKey(): Promise<SigningKey> {

@@ -32,14 +32,19 @@ export interface InboundPartnerRequest {
   /** The verified signer's key id (base64url SHA-256 of the SPKI public key); null on unsigned routes. */
   readonly keyId: string | null
   readonly remoteAddress: string
+  /** The request's Accept header (a visit answers JSON or HTML by it); absent or null = none sent. */
+  readonly accept?: string | null
 }
 
 export interface PartnerResponse {
   readonly status: number
-  /** JSON body; or `text` with `contentType` (an iCalendar feed). */
+  /** JSON body; or `text` with `contentType` (an iCalendar feed); or an `html` page (served with a strict CSP). */
   readonly body?: unknown
   readonly text?: string
   readonly contentType?: string
+  readonly html?: string
+  /** Extra headers, e.g. `location` of a redirect; `cache-control: no-store` always stays. */
+  readonly headers?: Readonly<Record<string, string>>
 }
 
 /**
@@ -68,6 +73,8 @@ export interface PartnerKeys {
 export interface SiteKey {
   /** Creates the key pair on first use. `keyId` = base64url SHA-256 of the SPKI DER public key. */
   publicKey(): Promise<{ readonly pem: string; readonly keyId: string }>
+  /** Ed25519 signature of `data` with the private key (one-time visit tokens). */
+  sign(data: Uint8Array): Promise<Uint8Array>
 }
 
 /**
