@@ -10,7 +10,7 @@ import { oidcClientSecretName, type OidcSettingsInput } from '../../src/shared/m
 import { ApiError } from '../../src/shared/model/errors'
 import { KeychainSecretStore } from '../../src/main/core/secrets/keychain-secret-store'
 import { TestClock } from '../../src/main/core/scheduler/test-clock'
-import type { VerifiedVisit } from '../../src/main/core/engines/sitelink/oidc/visit-handoff-port'
+import type { VerifiedVisit } from '../../src/main/core/engines/sitelink/visits/visit-ports'
 import { skipWithoutKeychain } from '../support/keychain'
 import { browse, randomSecret, startRelyingParty, type RelyingParty } from '../support/oidc-relying-party'
 import { startTwoSites, type TestSite, type TwoSites } from '../support/two-sites'

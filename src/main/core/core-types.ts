@@ -10,7 +10,7 @@ import type { AccessTokenHolder } from './secrets/access-token'
 import type { SecretStore } from './secrets/secret-store'
 import type { PartnerKeys, PartnerRoute } from './engines/sitelink/sitelink-ports'
 import type { SiteLinkOverrides } from './engines/sitelink/sitelink-wiring'
-import type { VisitHandoff } from './engines/sitelink/oidc/visit-handoff-port'
+import type { VisitHandoff } from './engines/sitelink/visits/visit-ports'
 
 export interface CoreOptions {
   readonly dataDir: string

@@ -4,7 +4,7 @@
  * A restart forgets them: a visit in progress then asks for a new visit URL.
  */
 import { randomBytes } from 'node:crypto'
-import type { VerifiedVisit } from './visit-handoff-port'
+import type { VerifiedVisit } from '../visits/visit-ports'
 
 export const loginGrantLifetimeMs = 120_000
 

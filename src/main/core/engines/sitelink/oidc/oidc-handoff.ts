@@ -7,7 +7,8 @@
 import type { LoginGrants } from './login-grants'
 import type { OidcSettingsStore } from './oidc-settings-store'
 import { visitorClaims } from './visitor-accounts'
-import type { HandoffResponse, VerifiedVisit, VisitHandoff } from './visit-handoff-port'
+import type { PartnerResponse } from '../sitelink-ports'
+import type { VerifiedVisit, VisitHandoff } from '../visits/visit-ports'
 
 export class OidcHandoff implements VisitHandoff {
   constructor(
@@ -15,7 +16,7 @@ export class OidcHandoff implements VisitHandoff {
     private readonly grants: LoginGrants,
   ) {}
 
-  async afterAllowedVisit(visit: VerifiedVisit): Promise<HandoffResponse | null> {
+  async afterAllowedVisit(visit: VerifiedVisit): Promise<PartnerResponse | null> {
     const { enabled, clients } = this.settings.document()
     const issuer = this.settings.issuer()
     if (!enabled || issuer === null || visitorClaims(visit) === null) return null
@@ -25,7 +26,7 @@ export class OidcHandoff implements VisitHandoff {
       const target = new URL(client.initiateLoginUri)
       target.searchParams.set('iss', issuer)
       target.searchParams.set('login_hint', this.grants.issue(visit, client.clientId))
-      return { status: 302, headers: { location: target.href }, body: undefined }
+      return { status: 302, headers: { location: target.href } }
     }
     return null
   }

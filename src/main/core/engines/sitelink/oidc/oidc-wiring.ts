@@ -8,7 +8,7 @@ import { OidcHandoff } from './oidc-handoff'
 import { createOidcHandlers } from './oidc-handlers'
 import { OidcProviderMode } from './oidc-provider-mode'
 import { OidcSettingsStore } from './oidc-settings-store'
-import type { VisitHandoff } from './visit-handoff-port'
+import type { VisitHandoff } from '../visits/visit-ports'
 
 export interface OidcProviderParts {
   readonly mount: PartnerMount

@@ -4,7 +4,7 @@
  * `<partnerKeyId>:<employee key>`: unique per partner site, stable across visits, readable by the RP.
  */
 import type { LinkProduct, ViewRestriction } from '../../../../../shared/model/sitelink-rules'
-import type { VerifiedVisit } from './visit-handoff-port'
+import type { VerifiedVisit } from '../visits/visit-ports'
 
 export interface VisitorClaims {
   readonly sub: string
