@@ -11,6 +11,7 @@ import { EndpointSection } from './endpoint-section'
 import { HomeSiteCard } from './home-site-card'
 import { LinkDetailView } from './link-detail'
 import { LinksTable } from './links-table'
+import { OidcSection } from './oidc-section'
 import { PresenceSection } from './presence-section'
 import { RequestSection } from './request-section'
 import { SiteSettingsSection } from './site-settings-section'
@@ -54,6 +55,7 @@ export function LinksScreen(): ReactNode {
           <AcceptSection />
           <SiteSettingsSection />
           <EndpointSection />
+          <OidcSection />
         </>
       ) : (
         <LinkDetailView key={view.id} id={view.id} />
