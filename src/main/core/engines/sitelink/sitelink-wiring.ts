@@ -32,6 +32,7 @@ import { scheduleExport } from './schedule-export'
 import { ScheduleHorizons } from './schedule-horizons'
 import { createOidcProvider, type OidcProviderParts } from './oidc/oidc-wiring'
 import type { PartnerClient, PartnerKeys, PartnerMount, PartnerRoute, SiteKey } from './sitelink-ports'
+import { createSiteVisits, type SiteVisits } from './visits/site-visits'
 
 /** What tests may replace: the transport (in-process) and any of the exchange's ports. */
 export type SiteLinkOverrides = ExchangePorts & { readonly siteKey?: SiteKey }
@@ -70,6 +71,8 @@ export interface SiteLink {
   /** Where an allowed visit goes next (the OIDC provider mode's handoff). */
   readonly handoff: OidcProviderParts['handoff']
   readonly handlers: ReturnType<typeof createHandlers>
+  /** One-time visits; `visits.useHandoff` plugs in the OpenID Connect provider mode. */
+  readonly visits: SiteVisits
 }
 
 export function createSiteLink(deps: SiteLinkDeps): SiteLink {
@@ -160,8 +163,17 @@ export function createSiteLink(deps: SiteLinkDeps): SiteLink {
     now: deps.now,
     linkUrl: () => site.settings().linkUrl,
   })
+  const visits = createSiteVisits({
+    db: deps.db,
+    links: links.links,
+    home: deps.home,
+    siteKey: links.context.siteKey,
+    history: deps.history,
+    now: deps.now,
+  })
   const handlers = createHandlers({
     oidc,
+    visits,
     links,
     exchange,
     presence,
@@ -173,7 +185,7 @@ export function createSiteLink(deps: SiteLinkDeps): SiteLink {
   return {
     links,
     exchange,
-    routes: () => [...links.routes(), ...exchange.routes(), feedRoute],
+    routes: () => [...links.routes(), ...exchange.routes(), feedRoute, visits.route],
     keys: links.partnerKeys(),
     basePath: () => {
       const linkUrl = site.settings().linkUrl
@@ -182,11 +194,13 @@ export function createSiteLink(deps: SiteLinkDeps): SiteLink {
     mounts: () => [oidc.mount],
     handoff: oidc.handoff,
     handlers,
+    visits,
   }
 }
 
 function createHandlers(parts: {
   readonly oidc: OidcProviderParts
+  readonly visits: SiteVisits
   readonly links: LinkEngine
   readonly exchange: SiteExchange
   readonly presence: PresenceService
@@ -211,6 +225,7 @@ function createHandlers(parts: {
       linkUrl: parts.linkUrl,
     }),
     ...parts.oidc.handlers,
+    ...parts.visits.handlers,
   }
 }
 
