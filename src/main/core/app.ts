@@ -286,6 +286,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       routes: () => siteLink.routes(),
       keys: siteLink.keys,
       handoff: siteLink.handoff,
+      visits: siteLink.visits,
     },
     wake: () => scheduler.wake(),
     close: () =>

@@ -11,6 +11,7 @@ import type { SecretStore } from './secrets/secret-store'
 import type { PartnerKeys, PartnerRoute } from './engines/sitelink/sitelink-ports'
 import type { SiteLinkOverrides } from './engines/sitelink/sitelink-wiring'
 import type { VisitHandoff } from './engines/sitelink/visits/visit-ports'
+import type { SiteVisits } from './engines/sitelink/visits/site-visits'
 
 export interface CoreOptions {
   readonly dataDir: string
@@ -66,6 +67,8 @@ export interface Core {
     readonly keys: PartnerKeys
     /** Where an allowed visit goes next (OIDC provider mode); the visit landing route calls it. */
     readonly handoff: VisitHandoff
+    /** One-time visits: where an allowed visit is handed off (the OpenID Connect provider mode). */
+    readonly visits: Pick<SiteVisits, 'useHandoff'>
   }
   /** The machine woke from sleep or the clock jumped: catch up on due jobs now. */
   wake(): void

@@ -47,6 +47,7 @@ export function fakeCore(settings: Partial<Settings> = {}): FakeCore {
       routes: () => [],
       handoff: { afterAllowedVisit: async () => null },
       keys: { publicKeyFor: () => null },
+      visits: { useHandoff: () => undefined },
     },
     wake: vi.fn<Core['wake']>(),
     close: vi.fn<Core['close']>(async () => undefined),
