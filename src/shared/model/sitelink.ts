@@ -33,6 +33,8 @@ export const linkDataKinds = [
   'position',
   'schedule',
   'presence',
+  /** This site's visit and accept rules for that partner (issue 13): items `visit` and `accept`. */
+  'rules',
 ] as const
 export type LinkDataKind = (typeof linkDataKinds)[number]
 

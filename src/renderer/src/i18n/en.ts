@@ -952,6 +952,7 @@ export const en: Dictionary = {
   'links.kind.position': 'Positions',
   'links.kind.schedule': 'Schedules',
   'links.kind.presence': 'Presence',
+  'links.kind.rules': 'Visit and accept rules',
   'links.send.sending': 'Sending',
   'links.send.never': 'Never sent',
   'links.send.none': 'Nothing planned',

@@ -953,6 +953,7 @@ export const ja = {
   'links.kind.position': '役職',
   'links.kind.schedule': 'スケジュール',
   'links.kind.presence': '在席状況',
+  'links.kind.rules': '訪問・受入ルール',
   'links.send.sending': '送信中',
   'links.send.never': '未送信',
   'links.send.none': '予定なし',

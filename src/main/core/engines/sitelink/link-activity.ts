@@ -27,6 +27,7 @@ export const noActivity: LinkActivity = {
       position: null,
       schedule: null,
       presence: null,
+      rules: null,
     },
     lastError: null,
   }),

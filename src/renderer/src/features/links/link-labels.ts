@@ -21,6 +21,7 @@ export const kindLabel: Readonly<Record<LinkDataKind, MessageKey>> = {
   position: 'links.kind.position',
   schedule: 'links.kind.schedule',
   presence: 'links.kind.presence',
+  rules: 'links.kind.rules',
 }
 
 export const transitionLabel: Readonly<Record<LinkTransitionKind, MessageKey>> = {

@@ -11,6 +11,7 @@ export const kindNames: Readonly<Record<LinkDataKind, Localized>> = {
   position: { ja: '役職', en: 'positions' },
   schedule: { ja: 'スケジュール', en: 'schedules' },
   presence: { ja: '在席状況', en: 'presence' },
+  rules: { ja: '訪問・受入ルール', en: 'visit and accept rules' },
 }
 
 export function unknownLink(id: string): ApiError {

@@ -46,3 +46,8 @@ export interface ScheduleExportSource {
 export interface PresenceExportSource {
   entries(): Iterable<PresenceEntry>
 }
+
+/** This site's rules for one link (issue 13): the items `visit` and `accept`, built when a send diffs them. */
+export interface RulesExportSource {
+  items(linkId: string): readonly { readonly key: string; readonly data: unknown }[]
+}

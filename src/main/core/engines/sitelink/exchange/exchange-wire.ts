@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { linkDataKinds, presenceKinds, type LinkDataKind } from '../../../../../shared/model/sitelink'
+import { acceptRule, visitTarget } from '../../../../../shared/model/sitelink-rules'
 
 /**
  * The batch a sender POSTs to `renkei-link/v1/batches` and the receiver's acknowledgement. A batch is one
@@ -67,6 +68,25 @@ const presence = z
   })
   .strict()
 
+/**
+ * The sender's rules for this link: item `visit` (group targets travel with their members, since partners
+ * receive no groups) and item `accept`. `version` is the sender's, so each side can tell which one it holds.
+ */
+export const visitRulesItem = z
+  .object({
+    version: z.number().int().min(0),
+    everyone: z.boolean(),
+    targets: z.array(visitTarget).max(2_000),
+    groupMembers: z.record(code, z.array(code).max(100_000)),
+  })
+  .strict()
+export type VisitRulesItem = z.infer<typeof visitRulesItem>
+
+export const acceptRulesItem = z
+  .object({ version: z.number().int().min(0), rules: z.array(acceptRule).min(1).max(2_000) })
+  .strict()
+export type AcceptRulesItem = z.output<typeof acceptRulesItem>
+
 /** Each kind's item data, checked before anything is applied. */
 export const itemSchemas: Readonly<Record<LinkDataKind, z.ZodType>> = {
   company,
@@ -75,6 +95,7 @@ export const itemSchemas: Readonly<Record<LinkDataKind, z.ZodType>> = {
   position,
   schedule,
   presence,
+  rules: z.union([visitRulesItem, acceptRulesItem]),
 }
 
 export const maxBatchItems = 5000

@@ -7,6 +7,7 @@ import type { PartnerClient } from '../sitelink-ports'
 import type {
   ExchangeLinks,
   PresenceExportSource,
+  RulesExportSource,
   ScheduleExportSource,
   SiteProfileSource,
 } from './exchange-ports'
@@ -24,6 +25,7 @@ export interface ExchangePorts {
   readonly profile?: SiteProfileSource
   readonly schedules?: ScheduleExportSource
   readonly presence?: PresenceExportSource
+  readonly rules?: RulesExportSource
 }
 
 const noLinks: ExchangeLinks = {
@@ -82,6 +84,7 @@ export function createSiteExchange(deps: ExchangeWiringDeps): SiteExchange {
     profile: ports.profile ?? { profile: () => null },
     schedules: ports.schedules ?? noSchedules,
     presence: ports.presence ?? { entries: () => [] },
+    rules: ports.rules ?? { items: () => [] },
     trigger,
     nextSendAt: () => scheduler.list().find((job) => job.id === linkSendJobId)?.nextRunAt ?? null,
     ...(deps.onChanged ? { onChanged: deps.onChanged } : {}),

@@ -13,7 +13,12 @@ import type {
 } from '../../../../../shared/model/sitelink-exchange'
 import type { HomeDirectoryRepository } from '../../../directory/home-directory-repository'
 import { fingerprintHash } from '../../../directory/home-records'
-import type { PresenceExportSource, ScheduleExportSource, SiteProfileSource } from './exchange-ports'
+import type {
+  PresenceExportSource,
+  RulesExportSource,
+  ScheduleExportSource,
+  SiteProfileSource,
+} from './exchange-ports'
 
 /**
  * One item of the home export: a stable key, a hash of what the partner would hold, and `until` (a schedule's
@@ -35,6 +40,7 @@ export interface HomeExportSources {
   readonly profile: SiteProfileSource
   readonly schedules: ScheduleExportSource
   readonly presence: PresenceExportSource
+  readonly rules: RulesExportSource
 }
 
 /** Items per page read from SQLite: the planner writes between pages, so no statement is left open. */
@@ -157,5 +163,8 @@ export function exportKind(
         data: p,
         until: null,
       }))
+    case 'rules':
+      // Each link has its own rules: the items differ per partner.
+      return inPages(sources.rules.items(linkId), (r) => ({ key: r.key, data: r.data, until: null }))
   }
 }

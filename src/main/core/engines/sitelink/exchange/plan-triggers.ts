@@ -30,7 +30,8 @@ export function siteLinkPlanTriggers() {
         const at = home?.importedAt() ?? null
         if (at === importedAt) return
         importedAt = at
-        exchange.planSend(['employee', 'department', 'position'])
+        // 'rules': group targets travel with their members, which an import may change.
+        exchange.planSend(['employee', 'department', 'position', 'rules'])
       } else if (jobId === calendarJobId && calendarChanged) {
         calendarChanged = false
         exchange.planSend(['schedule'])

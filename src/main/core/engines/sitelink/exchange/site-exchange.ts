@@ -14,6 +14,7 @@ import type {
   ExchangeLink,
   ExchangeLinks,
   PresenceExportSource,
+  RulesExportSource,
   ScheduleExportSource,
   SiteProfileSource,
 } from './exchange-ports'
@@ -41,6 +42,7 @@ export interface SiteExchangeDeps {
   readonly profile: SiteProfileSource
   readonly schedules: ScheduleExportSource
   readonly presence: PresenceExportSource
+  readonly rules: RulesExportSource
   readonly history: HistoryRepository
   readonly now: () => number
   /** Tells the scheduler a plan was made: the debounced send job starts 15 minutes after the last one. */
@@ -91,11 +93,12 @@ export class SiteExchange {
   /**
    * Plans and delivers for every active link, or the one named; runs after any send already going. A
    * scheduled send skips delivering to links still in their backoff; 「今すぐ送信」 tries them at once.
+   * `kinds`: diff only these (a rule change goes at once, without diffing the directory).
    */
   send(
     linkId: string | undefined,
     signal: AbortSignal,
-    options: { scheduled?: boolean; full?: boolean } = {},
+    options: { scheduled?: boolean; full?: boolean; kinds?: readonly LinkDataKind[] } = {},
   ): Promise<LinkSendResult> {
     const links = this.targets(linkId)
     const run = this.idle.then(() => this.sendLocked(links, linkId === undefined, options, signal))
@@ -214,7 +217,7 @@ export class SiteExchange {
   private async sendLocked(
     links: readonly ExchangeLink[],
     allLinks: boolean,
-    options: { scheduled?: boolean; full?: boolean },
+    options: { scheduled?: boolean; full?: boolean; kinds?: readonly LinkDataKind[] },
     signal: AbortSignal,
   ): Promise<LinkSendResult> {
     const startedAt = this.deps.now()
@@ -222,9 +225,9 @@ export class SiteExchange {
     const due = options.scheduled ? new Set(this.outbox.dueLinks(startedAt)) : null
     // 「今すぐ送信」 diffs every kind (a change made by another process planned nothing here), except the
     // schedules, which mean reading every calendar: those go when planned.
-    const kinds = options.full
-      ? [...new Set([...planned, ...linkDataKinds.filter((k) => k !== 'schedule')])]
-      : planned
+    const kinds =
+      options.kinds ??
+      (options.full ? [...new Set([...planned, ...linkDataKinds.filter((k) => k !== 'schedule')])] : planned)
     const controller = new AbortController()
     this.current = controller
     const both = AbortSignal.any([signal, controller.signal])
