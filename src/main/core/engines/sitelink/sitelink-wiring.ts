@@ -32,6 +32,8 @@ import { scheduleExport } from './schedule-export'
 import { ScheduleHorizons } from './schedule-horizons'
 import { createOidcProvider, type OidcProviderParts } from './oidc/oidc-wiring'
 import type { PartnerClient, PartnerKeys, PartnerMount, PartnerRoute, SiteKey } from './sitelink-ports'
+import { createRuleHandlers } from './rules/rule-handlers'
+import { RuleService } from './rules/rule-service'
 import { createSiteVisits, type SiteVisits } from './visits/site-visits'
 
 /** What tests may replace: the transport (in-process) and any of the exchange's ports. */
@@ -61,6 +63,8 @@ export interface SiteLinkDeps {
 export interface SiteLink {
   readonly links: LinkEngine
   readonly exchange: SiteExchange
+  /** Visit and accept rules per link: this site's, and each partner's as received. */
+  readonly rules: RuleService
   /** Every route the partner endpoint serves below this site's link URL. */
   routes(): readonly PartnerRoute[]
   readonly keys: PartnerKeys
@@ -99,6 +103,28 @@ export function createSiteLink(deps: SiteLinkDeps): SiteLink {
   )
   const deferred = new DeferredSends(deps.db)
   const horizons = new ScheduleHorizons(deps.db)
+  const exchangeView = overrides.links ?? exchangeLinks(links, deferred, deps.now)
+  const rules = new RuleService({
+    db: deps.db,
+    home: deps.home,
+    history: deps.history,
+    now: deps.now,
+    links: {
+      has: (id) => exchangeView.has(id),
+      active: () => exchangeView.activeLinks(),
+      name: (id) => {
+        const link = links.links.get(id)
+        return link
+          ? partnerName(link)
+          : (exchangeView.activeLinks().find((l) => l.id === id)?.siteName ?? id)
+      },
+    },
+    actor: () => site.actor(),
+    plannedSendAt: (id) => {
+      const activity = exchange.activity(id)
+      return activity.plannedSendAt ?? activity.retryAt
+    },
+  })
   const exchange = createSiteExchange({
     db: deps.db,
     home: deps.home,
@@ -108,11 +134,12 @@ export function createSiteLink(deps: SiteLinkDeps): SiteLink {
     importInProgress: deps.importInProgress,
     onChanged: () => deps.onLinksChanged(links.list()),
     ports: {
-      links: exchangeLinks(links, deferred, deps.now),
+      links: exchangeView,
       client,
       profile: { profile: () => (site.settings().ready ? site.profile() : null) },
       schedules: scheduleExport(schedules, horizons, deps.now),
       presence: { entries: () => presenceStore.list({}) },
+      rules: rules.sync,
       ...overrides,
     },
   })
@@ -146,6 +173,14 @@ export function createSiteLink(deps: SiteLinkDeps): SiteLink {
     )
   // Failures are in the run record and the link's last error.
   const sendNow = (linkId: string): void => void trackedSend(linkId).catch(() => undefined)
+  // Saved rules reach a reachable partner at once (seed: 通常数分以内); the plan is the outbox's fallback.
+  rules.onSaved((linkId) => {
+    exchange.planSend(['rules'])
+    if (!exchangeView.activeLinks().some((l) => l.id === linkId)) return
+    void deps.scheduler
+      .track(linkSendJobId, () => exchange.send(linkId, deps.signal, { kinds: ['rules'] }), sendJobResult)
+      .catch(() => undefined)
+  })
   deps.scheduler.register(createDeferredSendJob(deferred, deps.now, (linkId) => trackedSend(linkId)))
   const feedTokens = new FeedTokens(deps.secrets)
   const feedDirectory = partnerFeedDirectory(links, exchange)
@@ -177,6 +212,7 @@ export function createSiteLink(deps: SiteLinkDeps): SiteLink {
     links,
     exchange,
     presence,
+    rules,
     feedTokens,
     feedDirectory,
     linkUrl: () => site.settings().linkUrl,
@@ -185,6 +221,7 @@ export function createSiteLink(deps: SiteLinkDeps): SiteLink {
   return {
     links,
     exchange,
+    rules,
     routes: () => [...links.routes(), ...exchange.routes(), feedRoute, visits.route],
     keys: links.partnerKeys(),
     basePath: () => {
@@ -204,6 +241,7 @@ function createHandlers(parts: {
   readonly links: LinkEngine
   readonly exchange: SiteExchange
   readonly presence: PresenceService
+  readonly rules: RuleService
   readonly feedTokens: FeedTokens
   readonly feedDirectory: FeedDirectory
   readonly linkUrl: () => string | null
@@ -225,6 +263,7 @@ function createHandlers(parts: {
       linkUrl: parts.linkUrl,
     }),
     ...parts.oidc.handlers,
+    ...createRuleHandlers(parts.rules),
     ...parts.visits.handlers,
   }
 }
