@@ -9,6 +9,7 @@ import type {
 } from '../../shared/model/sitelink'
 import type { Core } from '../core/core-types'
 import { printJson } from './cli-output'
+import { registerLinkRuleCommands } from './link-rules-commands'
 import { withCore, type GlobalOptions } from './with-core'
 
 /** Exit code of a start or relink at peak hours that was neither confirmed nor moved to tonight. */
@@ -187,4 +188,5 @@ export function registerLinkCommands(program: Command, globals: () => GlobalOpti
     .action(async (id: string, options: Json) =>
       run(async (core) => print(await core.api['link.get']({ id }), options.json, detailText)),
     )
+  registerLinkRuleCommands(link, globals)
 }

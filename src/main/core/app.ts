@@ -287,6 +287,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       keys: siteLink.keys,
       handoff: siteLink.handoff,
       visits: siteLink.visits,
+      rules: siteLink.rules,
     },
     wake: () => scheduler.wake(),
     close: () =>

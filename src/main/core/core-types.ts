@@ -12,6 +12,7 @@ import type { PartnerKeys, PartnerRoute } from './engines/sitelink/sitelink-port
 import type { SiteLinkOverrides } from './engines/sitelink/sitelink-wiring'
 import type { VisitHandoff } from './engines/sitelink/visits/visit-ports'
 import type { SiteVisits } from './engines/sitelink/visits/site-visits'
+import type { RuleService } from './engines/sitelink/rules/rule-service'
 
 export interface CoreOptions {
   readonly dataDir: string
@@ -69,6 +70,8 @@ export interface Core {
     readonly handoff: VisitHandoff
     /** One-time visits: where an allowed visit is handed off (the OpenID Connect provider mode). */
     readonly visits: Pick<SiteVisits, 'useHandoff'>
+    /** Visit and accept rules (the CLI checks a whole rule file before saving any of it). */
+    readonly rules: RuleService
   }
   /** The machine woke from sleep or the clock jumped: catch up on due jobs now. */
   wake(): void

@@ -7,6 +7,7 @@ import type { ApiClient, ApiEvents, EventName, Subscribe } from '../../shared/ap
 import { defaultSettings, type Settings } from '../../shared/model/settings'
 import type { PartnerEndpoint } from '../core/connectors/peer/partner-endpoint'
 import type { Core, LocalFiles } from '../core/core-types'
+import type { RuleService } from '../core/engines/sitelink/rules/rule-service'
 
 export interface FakeCore extends Core {
   readonly invoke: ReturnType<typeof vi.fn<Core['invoke']>>
@@ -48,6 +49,7 @@ export function fakeCore(settings: Partial<Settings> = {}): FakeCore {
       handoff: { afterAllowedVisit: async () => null },
       keys: { publicKeyFor: () => null },
       visits: { useHandoff: () => undefined },
+      rules: new Proxy({} as RuleService, { get: () => unused }),
     },
     wake: vi.fn<Core['wake']>(),
     close: vi.fn<Core['close']>(async () => undefined),
