@@ -3,8 +3,8 @@
  * employees, B's partner endpoint (this file: 127.0.4.12 / .13) verifies it and applies the rules. The
  * browser's requests come from their own loopback source addresses (127.0.4.20, .21) so B's network rules
  * see a real source address. Site keys live in the real keychain; each site has its own clock.
- * The rule sets are written where the landing reads them (test/support/visit-rule-sets.ts): the rule-set
- * API is another part of the issue. The tests run in order on one linked pair.
+ * Rules are set through `link.rules.update` (A's visit rules travel to B). The tests run in order on one
+ * linked pair.
  */
 import { request } from 'node:https'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
@@ -15,7 +15,6 @@ import { testEmployee, testSnapshot, writeHome } from '../support/exchange-sites
 import { skipWithoutKeychain } from '../support/keychain'
 import { offPeak } from '../support/sitelink-sites'
 import { startTwoSites, type TestSite, type TwoSites } from '../support/two-sites'
-import { writeRuleSet } from '../support/visit-rule-sets'
 
 const addresses = ['127.0.4.12', '127.0.4.13'] as const
 const office = '127.0.4.20'
@@ -99,28 +98,23 @@ describe.skipIf(skipWithoutKeychain())('one-time visits over real HTTPS (gnome-k
       { timeout: 20_000 },
     )
     // B: everyone reads; 部長 (P1) writes; E000003 may not sign in; E000004 writes from the office only.
-    writeRuleSet(
-      b.dataDir,
-      atB,
-      {
-        kind: 'accept',
-        document: {
-          rules: [
-            { id: 'global', scope: 'global', permission: 'read' },
-            { id: 'managers', scope: 'position', position: 'P1', permission: 'write' },
-            { id: 'blocked', scope: 'employee', employee: 'E000003', permission: 'none' },
-            {
-              id: 'office-only',
-              scope: 'employee',
-              employee: 'E000004',
-              permission: 'write',
-              networks: [{ ranges: [`${outside}/32`], permission: 'none' }],
-            },
-          ],
-        },
+    await b.core.api['link.rules.update']({
+      id: atB,
+      accept: {
+        rules: [
+          { id: 'global', scope: 'global', permission: 'read' },
+          { id: 'managers', scope: 'position', position: 'P1', permission: 'write' },
+          { id: 'blocked', scope: 'employee', employee: 'E000003', permission: 'none' },
+          {
+            id: 'office-only',
+            scope: 'employee',
+            employee: 'E000004',
+            permission: 'write',
+            networks: [{ ranges: [`${outside}/32`], permission: 'none' }],
+          },
+        ],
       },
-      offPeak,
-    )
+    })
   }, 60_000)
 
   afterAll(async () => {
@@ -255,13 +249,12 @@ describe.skipIf(skipWithoutKeychain())('one-time visits over real HTTPS (gnome-k
     expect((await visitHistory(b.core))[0]!.message).toContain(outside)
   })
 
-  it("A's visit rules decide who gets a URL at all: someone outside them (and an inactive employee) gets none", async () => {
-    writeRuleSet(
-      a.dataDir,
-      atA,
-      { kind: 'visit', document: { everyone: false, targets: [{ kind: 'department', code: 'D1' }] } },
-      clocks[0].now(),
-    )
+  it("A's visit rules decide who gets a URL at A, and B applies them as received: a URL issued before they narrowed is denied", async () => {
+    const issuedBefore = await issue('E000005')
+    await a.core.api['link.rules.update']({
+      id: atA,
+      visit: { everyone: false, targets: [{ kind: 'department', code: 'D1' }] },
+    })
     await expect(issue('E000005')).rejects.toMatchObject({
       localized: {
         ja: expect.stringContaining('訪問設定の対象外'),
@@ -278,11 +271,25 @@ describe.skipIf(skipWithoutKeychain())('one-time visits over real HTTPS (gnome-k
     await expect(issue('E999999')).rejects.toMatchObject({
       localized: { ja: expect.stringContaining('社員名簿にいません'), en: expect.stringContaining('not in') },
     })
-    writeRuleSet(
-      a.dataDir,
-      atA,
-      { kind: 'visit', document: { everyone: true, targets: [] } },
-      clocks[0].now(),
+
+    // Saved rules reach B at once; B then refuses the URL issued before, by A's rules as received.
+    await vi.waitFor(
+      async () =>
+        expect((await b.core.api['link.rules.get']({ id: atB })).partnerVisit?.everyone).toBe(false),
+      { timeout: 20_000 },
+    )
+    const late = await open(issuedBefore.url, sites.caPem, office, 'json')
+    expect(late.status).toBe(403)
+    expect(json(late)).toMatchObject({
+      decision: 'denied',
+      reason: { en: expect.stringContaining("partner's visit rules") },
+    })
+    expect(await latestAtB()).toMatchObject({ decision: 'denied', employeeKey: 'E000005', ruleId: null })
+
+    await a.core.api['link.rules.update']({ id: atA, visit: { everyone: true, targets: [] } })
+    await vi.waitFor(
+      async () => expect((await b.core.api['link.rules.get']({ id: atB })).partnerVisit?.everyone).toBe(true),
+      { timeout: 20_000 },
     )
   })
 
@@ -334,10 +341,10 @@ describe.skipIf(skipWithoutKeychain())('one-time visits over real HTTPS (gnome-k
     expect(next.entries[0]!.id).toBeLessThan(first.entries[2]!.id)
     const all = await b.core.api['link.visits']({ limit: 500 })
     expect(all.nextBefore).toBeNull()
-    // Every URL opened at B above is one row: 12 on the link and the malformed one on none.
+    // Every URL opened at B above is one row: 13 on the link and the malformed one on none.
     const received = all.entries.filter((e) => e.side === 'received')
-    expect(received).toHaveLength(13)
-    expect(received.filter((e) => e.linkId === atB)).toHaveLength(12)
+    expect(received).toHaveLength(14)
+    expect(received.filter((e) => e.linkId === atB)).toHaveLength(13)
     await expect(b.core.api['link.visits']({ id: 'no-such-link' })).rejects.toMatchObject({
       localized: { ja: expect.any(String), en: expect.any(String) },
     })

@@ -35,6 +35,7 @@ import type { PartnerClient, PartnerKeys, PartnerMount, PartnerRoute, SiteKey } 
 import { createRuleHandlers } from './rules/rule-handlers'
 import { RuleService } from './rules/rule-service'
 import { createSiteVisits, type SiteVisits } from './visits/site-visits'
+import { visitRulesOf } from './visits/visit-rule-source'
 
 /** What tests may replace: the transport (in-process) and any of the exchange's ports. */
 export type SiteLinkOverrides = ExchangePorts & { readonly siteKey?: SiteKey }
@@ -205,6 +206,7 @@ export function createSiteLink(deps: SiteLinkDeps): SiteLink {
     siteKey: links.context.siteKey,
     history: deps.history,
     now: deps.now,
+    rules: visitRulesOf(rules),
   })
   const handlers = createHandlers({
     oidc,

@@ -4,7 +4,6 @@ import type { HistoryRepository } from '../../../history/history-repository'
 import type { Db } from '../../../store/database'
 import type { LinkRepository } from '../link-repository'
 import type { PartnerRoute, SiteKey } from '../sitelink-ports'
-import { storedVisitRules } from './stored-visit-rules'
 import { createVisitHandlers } from './visit-handlers'
 import { VisitLogRepository } from './visit-log-repository'
 import type { VisitHandoff, VisitRuleSource } from './visit-ports'
@@ -17,8 +16,7 @@ export interface SiteVisitsDeps {
   readonly siteKey: SiteKey
   readonly history: HistoryRepository
   readonly now: () => number
-  /** Default: the rule sets as stored (`stored-visit-rules.ts`). */
-  readonly rules?: VisitRuleSource
+  readonly rules: VisitRuleSource
 }
 
 export interface SiteVisits {
@@ -30,9 +28,8 @@ export interface SiteVisits {
 
 export function createSiteVisits(deps: SiteVisitsDeps): SiteVisits {
   const log = new VisitLogRepository(deps.db)
-  const rules = deps.rules ?? storedVisitRules(deps.db)
   let handoff: VisitHandoff | null = null
-  const shared = { links: deps.links, rules, log, siteKey: deps.siteKey, now: deps.now }
+  const shared = { links: deps.links, rules: deps.rules, log, siteKey: deps.siteKey, now: deps.now }
   return {
     route: createVisitRoute({ ...shared, db: deps.db, history: deps.history, handoff: () => handoff }),
     handlers: createVisitHandlers({ ...shared, home: deps.home }),

@@ -13,7 +13,8 @@ import { decideVisit } from '../rules/visit-rules'
 import type { SiteKey } from '../sitelink-ports'
 import type { VisitLogRepository } from './visit-log-repository'
 import type { VisitRuleSource } from './visit-ports'
-import { partnerRuleDirectory } from './visit-people'
+import { partnerRuleDirectory } from '../rules/rule-directories'
+import { partnerVisitor } from './visit-people'
 import { reasonOf, type VisitReasonCode } from './visit-reasons'
 import { parseVisitToken, visitSignatureValid } from './visit-token'
 
@@ -74,11 +75,11 @@ export async function checkVisit(
 
   const received = deps.rules.partnerVisitRules(link.id)
   const directory = partnerRuleDirectory(deps.db, link.id, received?.groupMembers ?? {})
-  const person = directory.person(payload.sub)
+  const person = partnerVisitor(deps.db, link.id, directory, payload.sub)
   if (!person) return stop('unknown-visitor', { link, visitor: unnamed })
   const visitor = { key: payload.sub, name: person.name, email: person.email }
   if (!person.active) return stop('inactive-visitor', { link, visitor })
-  const tree = directory.tree()
+  const { tree } = directory
   const visit = decideVisit(received?.rules ?? defaultVisitRules, person.subject, tree, directory.names)
   if (!visit.allowed) {
     const outcome = decideOutcome(visit, null)

@@ -14,7 +14,8 @@ import { decideVisit } from '../rules/visit-rules'
 import type { SiteKey } from '../sitelink-ports'
 import type { VisitLogRepository } from './visit-log-repository'
 import type { VisitRuleSource } from './visit-ports'
-import { homeRuleDirectory, type VisitPerson } from './visit-people'
+import { homeRuleDirectory } from '../rules/rule-directories'
+import { homeVisitor, type VisitPerson } from './visit-people'
 import { reasonOf, type VisitReasonCode } from './visit-reasons'
 import { issueVisitToken } from './visit-token'
 
@@ -36,7 +37,7 @@ export async function issueVisit(
   const link = deps.links.get(input.id)
   if (!link) throw linkNotFound(input.id)
   const directory = homeRuleDirectory(deps.home)
-  const person = directory.person(input.employeeKey)
+  const person = homeVisitor(deps.home, directory, input.employeeKey)
   const at = deps.now()
   const refuse = (code: VisitReasonCode, detail?: Localized): ApiError => {
     deps.log.add({
@@ -56,12 +57,7 @@ export async function issueVisit(
   if (link.state !== 'linked' || link.paused) throw refuse('link-inactive')
   if (!person) throw refuse('unknown-employee')
   if (!person.active) throw refuse('inactive-employee')
-  const visit = decideVisit(
-    deps.rules.myVisitRules(link.id),
-    person.subject,
-    directory.tree(),
-    directory.names,
-  )
+  const visit = decideVisit(deps.rules.myVisitRules(link.id), person.subject, directory.tree, directory.names)
   if (!visit.allowed) throw refuse('visit-rules')
   const { token, payload } = await issueVisitToken(deps.siteKey, {
     aud: link.partnerKeyId,
