@@ -92,9 +92,14 @@ describe.skipIf(skipWithoutKeychain())('one-time visits over real HTTPS (gnome-k
     atB = (await b.core.api['link.accept']({ url })).summary.id
     atA = (await a.core.api['link.list']({})).links.find((link) => link.state === 'pending')!.id
     expect((await a.core.api['link.start']({ id: atA })).outcome).toBe('done')
+    // The accept rules below name A's people and positions: B must have received them.
     await vi.waitFor(
       async () =>
-        expect((await b.core.api['link.get']({ id: atB })).summary.receipts.employee).toBeTypeOf('number'),
+        expect((await b.core.api['link.get']({ id: atB })).summary.receipts).toMatchObject({
+          employee: expect.any(Number),
+          position: expect.any(Number),
+          department: expect.any(Number),
+        }),
       { timeout: 20_000 },
     )
     // B: everyone reads; 部長 (P1) writes; E000003 may not sign in; E000004 writes from the office only.
@@ -214,6 +219,10 @@ describe.skipIf(skipWithoutKeychain())('one-time visits over real HTTPS (gnome-k
       employeeKey: null,
       partnerName: 'A商事 本社',
     })
+    const [line] = await visitHistory(b.core)
+    expect(line).toMatchObject({ level: 'warning' })
+    expect(line!.message).toContain('署名が正しくありません')
+    expect(line!.message).toContain('不明な訪問者')
     // The real URL still works: the altered one did not use it up.
     expect((await open(ticket.url, sites.caPem, office, 'json')).status).toBe(200)
   })
