@@ -1,21 +1,23 @@
 /**
- * The OpenID Connect provider mode over real HTTPS: site B's partner endpoint on 127.0.4.13 serves the
- * provider at `<link URL>renkei-link/v1/oidc`; a partner's groupware is openid-client (the real RP
- * library) behind a loopback HTTP server on 127.0.4.14; keys and client secrets in the real keychain.
- * A plain HTTP client plays the visitor's browser, following redirects from the handoff's answer through
- * the RP and the provider back to the RP's redirect URI, where the code becomes a validated ID token.
+ * The OpenID Connect provider mode over real HTTPS: A (127.0.4.14) and B (127.0.4.15) are linked; B's
+ * partner endpoint serves the provider at `<link URL>renkei-link/v1/oidc`; B's groupware is openid-client
+ * (the real RP library) behind a loopback HTTP server on 127.0.4.14; keys and client secrets in the real
+ * keychain. A plain HTTP client plays the visitor's browser, following redirects from A's visit URL (or
+ * the handoff's answer) through the RP and the provider back to the RP's redirect URI, where the code
+ * becomes a validated ID token. (127.0.4.13 is the visits test's.)
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { oidcClientSecretName, type OidcSettingsInput } from '../../src/shared/model/sitelink-rules'
 import { ApiError } from '../../src/shared/model/errors'
 import { KeychainSecretStore } from '../../src/main/core/secrets/keychain-secret-store'
 import { TestClock } from '../../src/main/core/scheduler/test-clock'
 import type { VerifiedVisit } from '../../src/main/core/engines/sitelink/visits/visit-ports'
+import { testEmployee, testSnapshot, writeHome } from '../support/exchange-sites'
 import { skipWithoutKeychain } from '../support/keychain'
 import { browse, randomSecret, startRelyingParty, type RelyingParty } from '../support/oidc-relying-party'
 import { startTwoSites, type TestSite, type TwoSites } from '../support/two-sites'
 
-const addresses = ['127.0.4.14', '127.0.4.13'] as const
+const addresses = ['127.0.4.14', '127.0.4.15'] as const
 const clientId = 'groupware.b'
 
 /** What a visit landing route hands over once a visit of A's employee 山田 passed both sides' rules. */
@@ -48,7 +50,11 @@ describe.skipIf(skipWithoutKeychain())('OpenID Connect provider mode over real H
   const clock = new TestClock(Date.now())
   const secretStores = [0, 1].map((i) => new KeychainSecretStore(`renkei-test-oidc-${process.pid}-${i}`))
   let sites: TwoSites
+  let a: TestSite
   let b: TestSite
+  /** The link at A (to B) and at B (from A). */
+  let atA: string
+  let atB: string
   let issuer: string
   let rp: RelyingParty
   const secret = randomSecret()
@@ -87,8 +93,36 @@ describe.skipIf(skipWithoutKeychain())('OpenID Connect provider mode over real H
         { clock, secrets: secretStores[1] },
       ],
     })
-    b = sites.b
+    ;({ a, b } = sites)
+    await a.core.api['link.site.update']({
+      companyName: 'A商事株式会社',
+      siteName: 'A商事 本社',
+      linkUrl: a.linkUrl,
+    })
     await b.core.api['link.site.update']({ companyName: 'B工業株式会社', linkUrl: b.linkUrl })
+    writeHome(a.dataDir, testSnapshot(Array.from({ length: 12 }, (_, i) => testEmployee(i + 1))))
+    const { url } = await a.core.api['link.request']({})
+    atB = (await b.core.api['link.accept']({ url })).summary.id
+    atA = (await a.core.api['link.list']({})).links.find((link) => link.state === 'pending')!.id
+    expect((await a.core.api['link.start']({ id: atA })).outcome).toBe('done')
+    // B's accept rule names A's position P1: B must hold A's people first.
+    await vi.waitFor(
+      async () =>
+        expect((await b.core.api['link.get']({ id: atB })).summary.receipts).toMatchObject({
+          employee: expect.any(Number),
+          position: expect.any(Number),
+        }),
+      { timeout: 20_000 },
+    )
+    await b.core.api['link.rules.update']({
+      id: atB,
+      accept: {
+        rules: [
+          { id: 'global', scope: 'global', permission: 'read' },
+          { id: 'managers', scope: 'position', position: 'P1', permission: 'write', products: ['schedule'] },
+        ],
+      },
+    })
     issuer = `${b.linkUrl}renkei-link/v1/oidc`
     rp = await startRelyingParty({
       address: addresses[0],
@@ -187,6 +221,32 @@ describe.skipIf(skipWithoutKeychain())('OpenID Connect provider mode over real H
     const { claims } = JSON.parse(second.text) as { claims: Record<string, unknown> }
     expect(claims).toMatchObject({ sub: 'a-key-id:E000002', name: '佐藤 花子' })
     expect(claims).not.toHaveProperty('email')
+  })
+
+  it("end to end from A's visit URL: B's landing route allows the visit and the RP signs the visitor in", async () => {
+    const ticket = await a.core.api['link.visit.issue']({ id: atA, employeeKey: 'E000010' })
+    const page = await browse(ticket.url, sites.caPem)
+    expect(page.trail[0]).toBe(ticket.url)
+    expect(page.trail[1]!.startsWith(`${rp.initiateLoginUri}?`)).toBe(true)
+    expect(page.status, page.text).toBe(200)
+    const { claims } = JSON.parse(page.text) as { claims: Record<string, unknown> }
+    expect(claims).toMatchObject({
+      iss: issuer,
+      aud: clientId,
+      sub: expect.stringMatching(/^[\w-]{43}:E000010$/),
+      name: '社員 10',
+      email: 'user10@a.example.jp',
+      renkei_permission: 'write',
+      renkei_products: ['schedule'],
+      renkei_view: null,
+      renkei_partner: 'A商事 本社',
+      renkei_rule: 'managers',
+    })
+    const other = await browse(
+      (await a.core.api['link.visit.issue']({ id: atA, employeeKey: 'E000001' })).url,
+      sites.caPem,
+    )
+    expect(JSON.parse(other.text).claims).toMatchObject({ renkei_permission: 'read', renkei_rule: 'global' })
   })
 
   it('a login grant is single use: the same hint again gets a ja/en page and a history warning', async () => {

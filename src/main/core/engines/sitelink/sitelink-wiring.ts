@@ -208,6 +208,8 @@ export function createSiteLink(deps: SiteLinkDeps): SiteLink {
     now: deps.now,
     rules: visitRulesOf(rules),
   })
+  // An allowed visit from a browser goes on to the OIDC provider mode's sign-in when one is configured.
+  visits.useHandoff(oidc.handoff)
   const handlers = createHandlers({
     oidc,
     visits,
