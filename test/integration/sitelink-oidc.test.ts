@@ -183,9 +183,13 @@ describe.skipIf(skipWithoutKeychain())('OpenID Connect provider mode over real H
     expect(metadata.response_types_supported).toEqual(['code'])
     expect(metadata.scopes_supported).toEqual(expect.arrayContaining(['openid', 'profile', 'email']))
     expect(metadata.id_token_signing_alg_values_supported).toContain('RS256')
+    // Only paths below the mount reach the provider; a look-alike prefix is the listener's plain 404.
+    const lookalike = await browse(`${issuer}x/.well-known/openid-configuration`, sites.caPem)
+    expect(lookalike.status).toBe(404)
+    expect(JSON.parse(lookalike.text)).toMatchObject({ error: { code: 'not-found' } })
   })
 
-  it('handoff driven directly with a VerifiedVisit (no visit landing route yet): the RP signs the visitor in with the decided permission', async () => {
+  it('handoff driven directly with a VerifiedVisit (the landing route is covered end to end below): the RP signs the visitor in with the decided permission', async () => {
     const location = await handoffLocation()
     expect(location.startsWith(`${rp.initiateLoginUri}?`)).toBe(true)
     expect(new URL(location).searchParams.get('iss')).toBe(issuer)
