@@ -11,13 +11,22 @@ interface Stored {
   readonly expiresAt: number
 }
 
+/** Expired items go at most this often (each lookup drops what it finds expired anyway). */
+const sweepEveryMs = 60_000
+
 export class MemoryAdapter implements Adapter {
   private readonly items = new Map<string, Stored>()
+  private lastSweep = 0
 
   constructor(private readonly now: () => number) {}
 
   async upsert(id: string, payload: AdapterPayload, expiresIn: number): Promise<void> {
-    this.items.set(id, { payload, expiresAt: this.now() + expiresIn * 1000 })
+    const now = this.now()
+    if (now - this.lastSweep >= sweepEveryMs) {
+      this.lastSweep = now
+      for (const [key, item] of this.items) if (item.expiresAt <= now) this.items.delete(key)
+    }
+    this.items.set(id, { payload, expiresAt: now + expiresIn * 1000 })
   }
 
   async find(id: string): Promise<AdapterPayload | undefined> {

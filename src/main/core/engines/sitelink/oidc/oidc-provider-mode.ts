@@ -134,7 +134,17 @@ export class OidcProviderMode {
       },
       clockTolerance: 0,
     })
-    provider.on('server_error', () => {})
+    // The visitor sees the ja/en page; the admin finds the cause in the history (never a stack or a token).
+    provider.on('server_error', (_ctx, error) => {
+      const message = error instanceof Error ? error.message.slice(0, 300) : 'unknown'
+      this.deps.history.append({
+        direction: 'local',
+        category: linkCategory,
+        level: 'error',
+        message: `OpenID Connect プロバイダーの内部エラー: ${message}`,
+        messageEn: `OpenID Connect provider internal error: ${message}`,
+      })
+    })
     return { provider, callback: provider.callback() }
   }
 
