@@ -11,6 +11,7 @@ import { Section } from '../../components/section'
 import { localized, useT } from '../../i18n'
 import { api } from '../../lib/api'
 import { toLocalized } from '../../lib/errors'
+import { useLinksStore } from '../../stores/links-store'
 
 interface ClientDraft {
   readonly clientId: string
@@ -143,9 +144,17 @@ export function OidcSection(): ReactNode {
     setSettings(got)
     setDraft(draftOf(got))
   }
+  // The issuer follows the link URL: read again when the site settings change it (the draft stays).
+  const linkUrl = useLinksStore((s) => s.site?.linkUrl ?? null)
   useEffect(() => {
-    void api['link.oidc.get']({}).then(show, (caught: unknown) => setError(toLocalized(caught)))
-  }, [])
+    void api['link.oidc.get']({}).then(
+      (got) => {
+        setSettings(got)
+        setDraft((current) => current ?? draftOf(got))
+      },
+      (caught: unknown) => setError(toLocalized(caught)),
+    )
+  }, [linkUrl])
   if (!settings || !draft) return <ErrorBanner message={error} />
   const setClient = (index: number, client: ClientDraft | null): void =>
     setDraft({
