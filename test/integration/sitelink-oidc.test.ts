@@ -6,6 +6,8 @@
  * the handoff's answer) through the RP and the provider back to the RP's redirect URI, where the code
  * becomes a validated ID token. (127.0.4.13 is the visits test's.)
  */
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { oidcClientSecretName, type OidcSettingsInput } from '../../src/shared/model/sitelink-rules'
 import { ApiError } from '../../src/shared/model/errors'
@@ -169,10 +171,32 @@ describe.skipIf(skipWithoutKeychain())('OpenID Connect provider mode over real H
     expect(await warnings()).toContainEqual(expect.stringContaining('まだ誰もサインインできません'))
     const added = await b.core.api['link.oidc.update'](settings())
     expect(added.clients[0]).toMatchObject({ clientId, secretSet: false })
+    // A client without a secret cannot sign anyone in: the landing route keeps its own page.
+    expect(await b.core.sitelink.handoff.afterAllowedVisit(allowedVisit(clock.now()))).toBeNull()
     await b.core.api['secrets.set']({ name: oidcClientSecretName(clientId), value: secret })
     const withSecret = await b.core.api['link.oidc.get']({})
     expect(withSecret.clients[0]!.secretSet).toBe(true)
     expect(JSON.stringify(withSecret)).not.toContain(secret)
+    const files = readdirSync(b.dataDir).filter((name) => name.startsWith('renkei.sqlite'))
+    expect(files).toContain('renkei.sqlite')
+    for (const file of files) expect(readFileSync(join(b.dataDir, file)).includes(secret)).toBe(false)
+  })
+
+  it('removing a client removes its secret from the keychain (a client added later under that id sets a new one)', async () => {
+    const other = {
+      clientId: 'other.rp',
+      name: '別システム',
+      redirectUris: ['https://other.example/cb'],
+      initiateLoginUri: null,
+    }
+    await b.core.api['link.oidc.update'](settings({ clients: [...settings().clients, other] }))
+    await b.core.api['secrets.set']({ name: oidcClientSecretName('other.rp'), value: randomSecret() })
+    const secretNames = async () => (await b.core.api['secrets.list']({})).map((info) => info.name)
+    expect(await secretNames()).toContain(oidcClientSecretName('other.rp'))
+    const after = await b.core.api['link.oidc.update'](settings())
+    expect(after.clients.map((client) => client.clientId)).toEqual([clientId])
+    expect(await secretNames()).not.toContain(oidcClientSecretName('other.rp'))
+    expect(await secretNames()).toContain(oidcClientSecretName(clientId))
   })
 
   it('discovery at the issuer (openid-client): endpoints below the link URL, code flow, openid profile email', async () => {
