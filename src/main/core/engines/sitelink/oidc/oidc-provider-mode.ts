@@ -68,7 +68,9 @@ export class OidcProviderMode {
     if (this.built?.issuer !== issuer) {
       const provider = this.build(issuer)
       // A failure (keychain locked) is not kept: the next request tries again.
-      provider.catch(() => (this.built = null))
+      provider.catch(() => {
+        if (this.built?.provider === provider) this.built = null
+      })
       this.built = { issuer, provider }
     }
     return this.built.provider
