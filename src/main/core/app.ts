@@ -193,6 +193,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   await siteLink.machine.checkAtStart()
   planTriggers.attach(siteLink.exchange, home)
   peer.endpoint.setRoutes(siteLink.routes())
+  peer.endpoint.setMounts(siteLink.mounts())
   peer.endpoint.setPartnerKeys(siteLink.keys)
   peer.endpoint.setBasePath(() => siteLink.basePath())
   peer.endpoint.onRefused((refusal) => recordPartnerRefusal(history, refusal))
@@ -289,6 +290,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       endpoint: peer.endpoint,
       routes: () => siteLink.routes(),
       keys: siteLink.keys,
+      handoff: siteLink.handoff,
       visits: siteLink.visits,
       rules: siteLink.rules,
     },

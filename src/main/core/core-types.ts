@@ -10,6 +10,7 @@ import type { AccessTokenHolder } from './secrets/access-token'
 import type { SecretStore } from './secrets/secret-store'
 import type { PartnerKeys, PartnerRoute } from './engines/sitelink/sitelink-ports'
 import type { SiteLinkOverrides } from './engines/sitelink/sitelink-wiring'
+import type { VisitHandoff } from './engines/sitelink/visits/visit-ports'
 import type { SiteVisits } from './engines/sitelink/visits/site-visits'
 import type { RuleService } from './engines/sitelink/rules/rule-service'
 
@@ -65,6 +66,8 @@ export interface Core {
     readonly endpoint: PartnerEndpoint
     routes(): readonly PartnerRoute[]
     readonly keys: PartnerKeys
+    /** Where an allowed visit goes next (OIDC provider mode); the visit landing route calls it. */
+    readonly handoff: VisitHandoff
     /** One-time visits: where an allowed visit is handed off (the OpenID Connect provider mode). */
     readonly visits: Pick<SiteVisits, 'useHandoff'>
     /** Visit and accept rules (the CLI checks a whole rule file before saving any of it). */

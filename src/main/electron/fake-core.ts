@@ -46,6 +46,7 @@ export function fakeCore(settings: Partial<Settings> = {}): FakeCore {
     sitelink: {
       endpoint: new Proxy({} as PartnerEndpoint, { get: () => unused }),
       routes: () => [],
+      handoff: { afterAllowedVisit: async () => null },
       keys: { publicKeyFor: () => null },
       visits: { useHandoff: () => undefined },
       rules: new Proxy({} as RuleService, { get: () => unused }),

@@ -1273,6 +1273,33 @@ export const en: Dictionary = {
   'links.log.older': 'Older',
   'links.log.newer': 'Newer',
   // --- end visit and accept rules ---
+  // --- OIDC provider mode ---
+  'links.oidc': 'OpenID Connect provider (visitor sign-in)',
+  'links.oidc.intro':
+    "Lets a linked partner's visiting employees sign in to this site's groupware with the permission the accept rules decided. Configure the groupware with the issuer below.",
+  'links.oidc.noLinkUrl': "Set this site's link URL first: the issuer URL follows from it.",
+  'links.oidc.issuer': 'Issuer',
+  'links.oidc.discovery': 'Discovery URL',
+  'links.oidc.enabled': 'Turn on the OpenID Connect provider',
+  'links.oidc.noClient': 'There is no client yet, so nobody can sign in. Add the groupware as a client.',
+  'links.oidc.handoffTarget':
+    'An allowed visit goes on to sign in at the first client that has an initiate login URI.',
+  'links.oidc.newClient': 'New client',
+  'links.oidc.clientId': 'Client ID',
+  'links.oidc.clientIdHint': 'a-z, 0-9, ".", "_" and "-" (3–100 characters)',
+  'links.oidc.clientName': 'Name',
+  'links.oidc.redirectUris': 'Redirect URIs',
+  'links.oidc.redirectUrisHint': "One a line. https only (http only for this computer's own addresses)",
+  'links.oidc.initiateLoginUri': 'Initiate login URI',
+  'links.oidc.initiateLoginUriHint': 'Where an allowed visit sends the browser (with iss and login_hint)',
+  'links.oidc.secret': 'Client secret',
+  'links.oidc.secretSet': 'Set (never shown). Type only to change it.',
+  'links.oidc.secretUnset': 'Not set. A client without a secret cannot sign anyone in.',
+  'links.oidc.removeClient': 'Remove this client',
+  'links.oidc.addClient': 'Add a client',
+  'links.oidc.save': 'Save',
+  'links.oidc.saved': 'OpenID Connect settings saved.',
+  // --- end OIDC provider mode ---
   // --- end site link screens ---
   // --- test copies (machine identity) ---
   'machine.state.paused': 'Paused (started on another machine)',

@@ -1273,6 +1273,35 @@ export const ja = {
   'links.log.older': '古い記録へ',
   'links.log.newer': '新しい記録へ',
   // --- end visit and accept rules ---
+  // --- OIDC provider mode ---
+  'links.oidc': 'OpenID Connect プロバイダー（訪問者のサインイン）',
+  'links.oidc.intro':
+    '連携先から訪問した社員が、このサイトのグループウェアに受入設定の権限でサインインできるようにします。グループウェアには下の発行者（issuer）を設定してください。',
+  'links.oidc.noLinkUrl': '先にこのサイトの連携URLを設定してください。発行者のURLは連携URLから決まります。',
+  'links.oidc.issuer': '発行者（issuer）',
+  'links.oidc.discovery': 'ディスカバリーURL',
+  'links.oidc.enabled': 'OpenID Connect プロバイダーを有効にする',
+  'links.oidc.noClient':
+    'クライアントがまだないため、誰もサインインできません。グループウェアをクライアントとして追加してください。',
+  'links.oidc.handoffTarget':
+    '訪問が許可されると、初期ログインURLのある最初のクライアントへ移動してサインインします。',
+  'links.oidc.newClient': '新しいクライアント',
+  'links.oidc.clientId': 'クライアントID',
+  'links.oidc.clientIdHint': '英小文字・数字・「.」「_」「-」（3〜100文字）',
+  'links.oidc.clientName': '名前',
+  'links.oidc.redirectUris': 'リダイレクトURI',
+  'links.oidc.redirectUrisHint': '1行に1つ。https のみ（http はこのコンピューター上のアドレスだけ）',
+  'links.oidc.initiateLoginUri': '初期ログインURL（initiate_login_uri）',
+  'links.oidc.initiateLoginUriHint':
+    '訪問が許可されたとき、ブラウザーをここへ送ります（iss と login_hint を付けます）',
+  'links.oidc.secret': 'クライアントシークレット',
+  'links.oidc.secretSet': '設定済み（表示しません）。変更するときだけ入力してください。',
+  'links.oidc.secretUnset': '未設定です。シークレットがないクライアントはサインインできません。',
+  'links.oidc.removeClient': 'このクライアントを削除',
+  'links.oidc.addClient': 'クライアントを追加',
+  'links.oidc.save': '保存',
+  'links.oidc.saved': 'OpenID Connect の設定を保存しました。',
+  // --- end OIDC provider mode ---
   // --- end site link screens ---
   // --- test copies (machine identity) ---
   'machine.state.paused': '一時停止（別の端末で起動）',

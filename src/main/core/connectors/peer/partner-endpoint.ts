@@ -5,7 +5,7 @@
 import type { Localized } from '../../../../shared/model/localized'
 import type { LinkEndpointSettings } from '../../../../shared/model/sitelink-endpoint'
 import type { Clock } from '../../clock'
-import type { PartnerKeys, PartnerRoute } from '../../engines/sitelink/sitelink-ports'
+import type { PartnerKeys, PartnerMount, PartnerRoute } from '../../engines/sitelink/sitelink-ports'
 import type { SecretStore } from '../../secrets/secret-store'
 import { EndpointStartError, listenFailed, loadEndpointTls } from './endpoint-tls'
 import type { LinkNonceRepository } from './nonce-repository'
@@ -25,6 +25,7 @@ export class PartnerEndpoint {
   private running: RunningListener | null = null
   private error: Localized | null = null
   private routes: readonly PartnerRoute[] = []
+  private mounts: readonly PartnerMount[] = []
   private base: () => string = () => '/'
   private keys: PartnerKeys = noKeys
   private readonly refusedListeners = new Set<(event: PartnerRefusalEvent) => void>()
@@ -36,6 +37,11 @@ export class PartnerEndpoint {
   /** The only paths the listener answers (below the base path). */
   setRoutes(routes: readonly PartnerRoute[]): void {
     this.routes = [...routes]
+  }
+
+  /** Raw handlers below the base path (the OIDC provider mode), matched before the routes. */
+  setMounts(mounts: readonly PartnerMount[]): void {
+    this.mounts = [...mounts]
   }
 
   /** The path of this site's link URL (e.g. `/renkei/`): routes are served below it. */
@@ -111,6 +117,7 @@ export class PartnerEndpoint {
       rememberNonce: (keyId, nonce, now) => nonces.remember(keyId, nonce, now),
       routing: {
         routes: () => this.routes,
+        mounts: () => this.mounts,
         basePath: () => this.base(),
         keys: () => this.keys,
         refused: (event) => this.refusedListeners.forEach((listener) => listener(event)),

@@ -10,6 +10,7 @@ import type { Clock } from '../../clock'
 import type {
   InboundPartnerRequest,
   PartnerKeys,
+  PartnerMount,
   PartnerResponse,
   PartnerRoute,
 } from '../../engines/sitelink/sitelink-ports'
@@ -35,6 +36,8 @@ export interface PartnerRefusalEvent {
 /** What the listener reads on every request, so routes and keys can change while it runs. */
 export interface ListenerRouting {
   routes(): readonly PartnerRoute[]
+  /** Raw handlers, matched before the routes. */
+  mounts(): readonly PartnerMount[]
   /** Ends with "/": the path of this site's link URL. */
   basePath(): string
   keys(): PartnerKeys
@@ -181,8 +184,27 @@ async function serve(request: IncomingMessage, options: PartnerListenerOptions):
   return matched.route.handle(inbound)
 }
 
+/** The mount a request goes to, with its URL made relative to the mount; null: not a mount's. */
+function mounted(request: IncomingMessage, routing: ListenerRouting): PartnerMount | null {
+  const original = request.url ?? '/'
+  const base = routing.basePath()
+  if (!original.startsWith(base)) return null
+  const rest = original.slice(base.length)
+  for (const mount of routing.mounts()) {
+    if (!rest.startsWith(mount.prefix)) continue
+    const below = rest.slice(mount.prefix.length)
+    // `oidc-x/...` is not below `oidc`.
+    if (below !== '' && !/^[/?]/.test(below)) continue
+    Object.assign(request, { originalUrl: original, url: below.startsWith('/') ? below : `/${below}` })
+    return mount
+  }
+  return null
+}
+
 function handler(options: PartnerListenerOptions) {
   return (request: IncomingMessage, response: ServerResponse): void => {
+    const mount = mounted(request, options.routing)
+    if (mount !== null) return mount.handle(request, response)
     serve(request, options).then(
       (result) => send(response, result),
       (error: unknown) => {

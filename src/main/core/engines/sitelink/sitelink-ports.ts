@@ -84,3 +84,14 @@ export interface SiteKey {
 export interface MachineIdentity {
   current(): string
 }
+
+/**
+ * A raw handler below the base path (the OIDC provider mode, which speaks HTTP itself): every request
+ * whose path starts with `prefix` goes to it, before the routes, unsigned and unread. The listener hands
+ * it `req.url` relative to the mount and the original in `req.originalUrl` (as Express does).
+ */
+export interface PartnerMount {
+  /** Below the base path, no leading or trailing "/", e.g. `renkei-link/v1/oidc`. */
+  readonly prefix: string
+  handle(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse): void
+}

@@ -33,11 +33,19 @@ import { createPresenceHandlers, PresenceService } from './presence-service'
 import { calendarScheduleDeps, ScheduleSource } from './schedule-source'
 import { scheduleExport } from './schedule-export'
 import { ScheduleHorizons } from './schedule-horizons'
+import { createOidcProvider, type OidcProviderParts } from './oidc/oidc-wiring'
 import { createRuleHandlers } from './rules/rule-handlers'
 import { RuleService } from './rules/rule-service'
 import { createSiteVisits, type SiteVisits } from './visits/site-visits'
 import { visitRulesOf } from './visits/visit-rule-source'
-import type { MachineIdentity, PartnerClient, PartnerKeys, PartnerRoute, SiteKey } from './sitelink-ports'
+import type {
+  MachineIdentity,
+  PartnerClient,
+  PartnerKeys,
+  PartnerMount,
+  PartnerRoute,
+  SiteKey,
+} from './sitelink-ports'
 
 /** What tests may replace: the transport (in-process) and any of the exchange's ports. */
 export type SiteLinkOverrides = ExchangePorts & {
@@ -78,6 +86,10 @@ export interface SiteLink {
   readonly keys: PartnerKeys
   /** The path of this site's link URL (the endpoint answers below it); "/" until one is set. */
   basePath(): string
+  /** Raw handlers below the base path: the OpenID Connect provider mode. */
+  mounts(): readonly PartnerMount[]
+  /** Where an allowed visit goes next (the OIDC provider mode's handoff). */
+  readonly handoff: OidcProviderParts['handoff']
   readonly handlers: ReturnType<typeof createHandlers>
   /** One-time visits; `visits.useHandoff` plugs in the OpenID Connect provider mode. */
   readonly visits: SiteVisits
@@ -205,6 +217,13 @@ export function createSiteLink(deps: SiteLinkDeps): SiteLink {
     language: deps.language,
     now: deps.now,
   })
+  const oidc = createOidcProvider({
+    db: deps.db,
+    secrets: deps.secrets,
+    history: deps.history,
+    now: deps.now,
+    linkUrl: () => site.settings().linkUrl,
+  })
   const visits = createSiteVisits({
     db: deps.db,
     links: links.links,
@@ -214,7 +233,10 @@ export function createSiteLink(deps: SiteLinkDeps): SiteLink {
     now: deps.now,
     rules: visitRulesOf(rules),
   })
+  // An allowed visit from a browser goes on to the OIDC provider mode's sign-in when one is configured.
+  visits.useHandoff(oidc.handoff)
   const handlers = createHandlers({
+    oidc,
     visits,
     links,
     exchange,
@@ -236,6 +258,8 @@ export function createSiteLink(deps: SiteLinkDeps): SiteLink {
       const linkUrl = site.settings().linkUrl
       return linkUrl === null ? '/' : new URL(linkUrl).pathname
     },
+    mounts: () => [oidc.mount],
+    handoff: oidc.handoff,
     handlers,
     visits,
     machine,
@@ -243,6 +267,7 @@ export function createSiteLink(deps: SiteLinkDeps): SiteLink {
 }
 
 function createHandlers(parts: {
+  readonly oidc: OidcProviderParts
   readonly visits: SiteVisits
   readonly links: LinkEngine
   readonly exchange: SiteExchange
@@ -272,6 +297,7 @@ function createHandlers(parts: {
     ...createRuleHandlers(parts.rules),
     ...parts.visits.handlers,
     ...createMachineHandlers(parts.machine),
+    ...parts.oidc.handlers,
   }
 }
 

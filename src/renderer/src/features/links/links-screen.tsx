@@ -12,6 +12,7 @@ import { HomeSiteCard } from './home-site-card'
 import { LinkDetailView } from './link-detail'
 import { LinksTable } from './links-table'
 import { MachineBanner } from './machine-banner'
+import { OidcSection } from './oidc-section'
 import { PresenceSection } from './presence-section'
 import { RequestSection } from './request-section'
 import { SiteSettingsSection } from './site-settings-section'
@@ -56,6 +57,7 @@ export function LinksScreen(): ReactNode {
           <AcceptSection />
           <SiteSettingsSection />
           <EndpointSection />
+          <OidcSection />
         </>
       ) : (
         <LinkDetailView key={view.id} id={view.id} tab={view.tab} />
