@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { openDatabase } from '../../src/main/core/store/database'
 import { ApiError } from '../../src/shared/model/errors'
 import {
   openLinkedPair,
@@ -133,6 +134,32 @@ describe('site link data exchange (in-process transport)', () => {
     expect(answer).toEqual({ status: 200, body: { seq: employeeBatch.seq, applied: false } })
     expect((await directory(b, { query: 'E999999' })).total).toBe(0)
     expect((await directory(b, { query: 'e0000' })).total).toBe(10)
+  })
+
+  it('acknowledges without applying a kind a newer partner sends, so its later batches are not held up', async () => {
+    const route = b.core.sitelink.routes().find((r) => r.path === 'renkei-link/v1/batches')!
+    const post = (body: unknown) =>
+      route.handle({
+        method: 'POST',
+        path: route.path,
+        params: {},
+        body,
+        keyId: a.keyId,
+        remoteAddress: '127.0.0.1',
+      })
+    const future = { v: 1, kind: 'meeting-rooms', seq: 3, upserts: [{ key: 'R1', data: {} }], deletes: [] }
+    expect(await post(future)).toEqual({ status: 200, body: { seq: 3, applied: false } })
+    // A known kind still has to be well-formed, and a kind that is no name at all is refused.
+    expect((await post({ ...future, kind: 'employee' })).status).toBe(400)
+    expect((await post({ ...future, kind: 'Not A Kind!' })).status).toBe(400)
+    const db = openDatabase(b.dir)
+    try {
+      expect(
+        db.prepare("SELECT count(*) FROM partner_items WHERE kind = 'meeting-rooms'").pluck().get(),
+      ).toBe(0)
+    } finally {
+      db.close()
+    }
   })
 
   it('keeps what a partner could not take and delivers it at the next send', async () => {

@@ -172,4 +172,19 @@ describe('test copies: machine identity (in-process transport)', () => {
     expect((await a.core.api['link.machine.get']({})).state).toBe('same')
     expect((await summaryOf(a, ab.atFrom)).paused).toBe(false)
   })
+
+  it('a site with no linked partner moves without a decision: nothing to pause, no banner (in-process transport)', async () => {
+    sites = new RestartableSites()
+    const a = await sites.open('A商事株式会社', 'a.renkei.test', '管理者A')
+    await startOnAnotherMachine(a)
+    expect(await a.core.api['link.machine.get']({})).toEqual({
+      state: 'same',
+      detectedAt: null,
+      pausedLinks: [],
+    })
+    expect(await machineWarnings(a.core)).toEqual([])
+    // The new machine was taken as the site's: a restart there is no change either.
+    await sites.restart(a)
+    expect((await a.core.api['link.machine.get']({})).state).toBe('same')
+  })
 })

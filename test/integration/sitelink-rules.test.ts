@@ -176,6 +176,8 @@ describe('site link visit and accept rules (in-process transport)', () => {
     await vi.waitFor(async () => expect((await rules(b)).partnerVisit).not.toBeNull())
     const incoming = () => b.core.api['link.visitors']({ id: b.linkId, direction: 'incoming', allowed: true })
     expect((await incoming()).rows.map((r) => r.key)).toEqual(['E000001', 'E000002'])
+    // Partner departments by the names the partner sent, not only their codes.
+    expect((await incoming()).rows[0]).toMatchObject({ mainDepartment: 'D1', mainDepartmentName: '部署 1' })
     expect((await explain(b, 'E000003', 'incoming')).links[0]!.outcome.allowed).toBe(false)
 
     writeHome(a.dir, homeOfA(['E000001', 'E000002', 'E000003']))

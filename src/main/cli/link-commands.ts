@@ -9,6 +9,7 @@ import type {
 } from '../../shared/model/sitelink'
 import type { Core } from '../core/core-types'
 import { printJson } from './cli-output'
+import { registerLinkMachineCommand } from './link-machine-command'
 import { registerLinkRuleCommands } from './link-rules-commands'
 import { withCore, type GlobalOptions } from './with-core'
 
@@ -189,4 +190,5 @@ export function registerLinkCommands(program: Command, globals: () => GlobalOpti
       run(async (core) => print(await core.api['link.get']({ id }), options.json, detailText)),
     )
   registerLinkRuleCommands(link, globals)
+  registerLinkMachineCommand(link, globals)
 }

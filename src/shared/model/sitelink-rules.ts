@@ -202,6 +202,8 @@ export interface VisitorRow {
   readonly key: string
   readonly name: string
   readonly mainDepartment: string | null
+  /** Its name in that directory (the partner's as received, for incoming rows). */
+  readonly mainDepartmentName: string | null
   readonly allowed: boolean
   readonly permission: LinkPermission | null
   readonly ruleId: string | null

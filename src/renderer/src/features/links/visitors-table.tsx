@@ -16,12 +16,12 @@ export function VisitorsTable({
   id,
   direction,
   onExplain,
-  departmentName = (code) => code,
+  departmentName,
 }: {
   readonly id: string
   readonly direction: 'outgoing' | 'incoming'
   readonly onExplain: (key: string, name: string) => void
-  /** A department code as people know it (the home directory's names; partner codes stay codes). */
+  /** A home department's name in the screen's language; otherwise the name the core gave. */
   readonly departmentName?: (code: string) => string
 }): ReactNode {
   const t = useT()
@@ -117,7 +117,13 @@ export function VisitorsTable({
                     <td>
                       {row.name} <code className="muted">{row.key}</code>
                     </td>
-                    <td>{row.mainDepartment ? departmentName(row.mainDepartment) : '—'}</td>
+                    <td>
+                      {row.mainDepartment === null
+                        ? '—'
+                        : (departmentName?.(row.mainDepartment) ??
+                          row.mainDepartmentName ??
+                          row.mainDepartment)}
+                    </td>
                     <td className={row.allowed ? 'ok-text' : 'rule-denied'}>
                       {t(row.allowed ? 'links.preview.allowed' : 'links.preview.denied')}
                     </td>

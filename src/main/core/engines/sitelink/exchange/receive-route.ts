@@ -1,5 +1,6 @@
 import { ApiError } from '../../../../../shared/model/errors'
 import type { Localized } from '../../../../../shared/model/localized'
+import { linkDataKinds } from '../../../../../shared/model/sitelink'
 import type { PartnerResponse, PartnerRoute } from '../sitelink-ports'
 import type { ExchangeLinks } from './exchange-ports'
 import { batchPath, itemSchemas, linkBatch, type BatchAck, type LinkBatch } from './exchange-wire'
@@ -38,6 +39,17 @@ function parseBatch(body: unknown): LinkBatch | Localized {
   return index >= 0 ? bad(`upserts.${index}`) : parsed.data
 }
 
+/**
+ * A kind a newer partner sends that this version does not know (a well-formed name and number): left
+ * unapplied but acknowledged, so the partner's outbox moves on instead of holding every later batch.
+ */
+function unknownKindSeq(body: unknown): number | null {
+  const { kind, seq } = (body ?? {}) as { kind?: unknown; seq?: unknown }
+  const known = (linkDataKinds as readonly unknown[]).includes(kind)
+  if (known || typeof kind !== 'string' || !/^[a-z][a-z-]{0,39}$/.test(kind)) return null
+  return typeof seq === 'number' && Number.isInteger(seq) && seq >= 1 ? seq : null
+}
+
 /** POST renkei-link/v1/batches: a partner's batch, applied once per (link, kind, number). */
 export function batchRoute(deps: ReceiveDeps): PartnerRoute {
   return {
@@ -48,6 +60,8 @@ export function batchRoute(deps: ReceiveDeps): PartnerRoute {
       const link = request.keyId === null ? null : deps.links.linkForKey(request.keyId)
       if (!link) return refuse(403, unknownKey)
       if (!link.active) return refuse(409, inactive)
+      const unknownSeq = unknownKindSeq(request.body)
+      if (unknownSeq !== null) return { status: 200, body: { seq: unknownSeq, applied: false } }
       const batch = parseBatch(request.body)
       if (!('v' in batch)) return refuse(400, batch)
       try {

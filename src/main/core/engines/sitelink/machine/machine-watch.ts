@@ -45,8 +45,11 @@ export class MachineWatch {
     }
     // Already seen (the admin has not confirmed, or kept it as a test copy): the links were paused then.
     if (doc.detected?.identity === current) return
+    const linked = this.ctx.links.list().filter((link) => link.state === 'linked')
+    // No linked partner: nothing could reach one, so the move needs no decision.
+    if (linked.length === 0) return this.store.save({ identity: current, detected: null, testCopy: false })
     const at = this.ctx.now()
-    const toPause = this.ctx.links.list().filter((link) => link.state === 'linked' && !link.paused)
+    const toPause = linked.filter((link) => !link.paused)
     const warning = changedWarning(toPause.map(partnerName))
     this.ctx.history.append({
       ts: at,

@@ -42,6 +42,10 @@ export function visitors(rules: RuleService, input: ParsedInput<'link.visitors'>
       key: person.subject.key,
       name: person.name,
       mainDepartment: person.subject.mainDepartment,
+      mainDepartmentName:
+        person.subject.mainDepartment === null
+          ? null
+          : directory.names.department(person.subject.mainDepartment),
       allowed: decision !== null && decision.permission !== 'none',
       permission: decision?.permission ?? null,
       ruleId: decision?.ruleId ?? null,
