@@ -21,7 +21,7 @@ import { startTestPartnerListener } from '../support/partner-transport'
 import { startRadicale, type Radicale } from '../support/radicale'
 import { sendSigned, signedPost } from '../support/signed-request'
 import { offPeak } from '../support/sitelink-sites'
-import { startTwoSites, type TestSite, type TwoSites } from '../support/two-sites'
+import { nameSites, startTwoSites, type TestSite, type TwoSites } from '../support/two-sites'
 
 const hour = 3_600_000
 const addresses = ['127.0.7.1', '127.0.7.2'] as const
@@ -101,18 +101,7 @@ describe.skipIf(skipWithoutKeychain())('site link over real HTTPS (gnome-keyring
       ],
     })
     ;({ a, b } = sites)
-    await a.core.api['link.site.update']({
-      companyName: 'A商事株式会社',
-      siteName: 'A商事 本社',
-      linkUrl: a.linkUrl,
-      adminName: '管理者A',
-    })
-    await b.core.api['link.site.update']({
-      companyName: 'B工業株式会社',
-      siteName: 'B工業 東京',
-      linkUrl: b.linkUrl,
-      adminName: '管理者B',
-    })
+    await nameSites(sites)
     writeHome(a.dataDir, testSnapshot(Array.from({ length: 30 }, (_, i) => testEmployee(i + 1))))
     const calendarUrl = await radicale.makeCalendar('alice', 'e1', { timeZone: 'Asia/Tokyo' })
     await secretStores[0]!.set(calendarSecretName('p1', 'target'), radicale.users['alice']!)

@@ -8,7 +8,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { oidcClientSecretName, type OidcSettingsInput } from '../../src/shared/model/sitelink-rules'
 import { ApiError } from '../../src/shared/model/errors'
 import { KeychainSecretStore } from '../../src/main/core/secrets/keychain-secret-store'
@@ -17,7 +17,7 @@ import type { VerifiedVisit } from '../../src/main/core/engines/sitelink/visits/
 import { testEmployee, testSnapshot, writeHome } from '../support/exchange-sites'
 import { skipWithoutKeychain } from '../support/keychain'
 import { browse, randomSecret, startRelyingParty, type RelyingParty } from '../support/oidc-relying-party'
-import { startTwoSites, type TestSite, type TwoSites } from '../support/two-sites'
+import { linkSites, nameSites, startTwoSites, type TestSite, type TwoSites } from '../support/two-sites'
 
 const addresses = ['127.0.4.14', '127.0.4.15'] as const
 const clientId = 'groupware.b'
@@ -96,26 +96,9 @@ describe.skipIf(skipWithoutKeychain())('OpenID Connect provider mode over real H
       ],
     })
     ;({ a, b } = sites)
-    await a.core.api['link.site.update']({
-      companyName: 'A商事株式会社',
-      siteName: 'A商事 本社',
-      linkUrl: a.linkUrl,
-    })
-    await b.core.api['link.site.update']({ companyName: 'B工業株式会社', linkUrl: b.linkUrl })
+    await nameSites(sites)
     writeHome(a.dataDir, testSnapshot(Array.from({ length: 12 }, (_, i) => testEmployee(i + 1))))
-    const { url } = await a.core.api['link.request']({})
-    atB = (await b.core.api['link.accept']({ url })).summary.id
-    atA = (await a.core.api['link.list']({})).links.find((link) => link.state === 'pending')!.id
-    expect((await a.core.api['link.start']({ id: atA })).outcome).toBe('done')
-    // B's accept rule names A's position P1: B must hold A's people first.
-    await vi.waitFor(
-      async () =>
-        expect((await b.core.api['link.get']({ id: atB })).summary.receipts).toMatchObject({
-          employee: expect.any(Number),
-          position: expect.any(Number),
-        }),
-      { timeout: 20_000 },
-    )
+    ;({ atA, atB } = await linkSites(sites))
     await b.core.api['link.rules.update']({
       id: atB,
       accept: {

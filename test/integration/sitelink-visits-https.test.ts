@@ -14,7 +14,7 @@ import type { Core } from '../../src/main/core/core-types'
 import { testEmployee, testSnapshot, writeHome } from '../support/exchange-sites'
 import { skipWithoutKeychain } from '../support/keychain'
 import { offPeak } from '../support/sitelink-sites'
-import { startTwoSites, type TestSite, type TwoSites } from '../support/two-sites'
+import { linkSites, nameSites, startTwoSites, type TestSite, type TwoSites } from '../support/two-sites'
 
 const addresses = ['127.0.4.12', '127.0.4.13'] as const
 const office = '127.0.4.20'
@@ -73,35 +73,11 @@ describe.skipIf(skipWithoutKeychain())('one-time visits over real HTTPS (gnome-k
       ],
     })
     ;({ a, b } = sites)
-    await a.core.api['link.site.update']({
-      companyName: 'A商事株式会社',
-      siteName: 'A商事 本社',
-      linkUrl: a.linkUrl,
-      adminName: '管理者A',
-    })
-    await b.core.api['link.site.update']({
-      companyName: 'B工業株式会社',
-      siteName: 'B工業 東京',
-      linkUrl: b.linkUrl,
-      adminName: '管理者B',
-    })
+    await nameSites(sites)
     const people = Array.from({ length: 12 }, (_, i) => testEmployee(i + 1))
     people[10] = testEmployee(11, { active: false })
     writeHome(a.dataDir, testSnapshot(people))
-    const { url } = await a.core.api['link.request']({})
-    atB = (await b.core.api['link.accept']({ url })).summary.id
-    atA = (await a.core.api['link.list']({})).links.find((link) => link.state === 'pending')!.id
-    expect((await a.core.api['link.start']({ id: atA })).outcome).toBe('done')
-    // The accept rules below name A's people and positions: B must have received them.
-    await vi.waitFor(
-      async () =>
-        expect((await b.core.api['link.get']({ id: atB })).summary.receipts).toMatchObject({
-          employee: expect.any(Number),
-          position: expect.any(Number),
-          department: expect.any(Number),
-        }),
-      { timeout: 20_000 },
-    )
+    ;({ atA, atB } = await linkSites(sites))
     // B: everyone reads; 部長 (P1) writes; E000003 may not sign in; E000004 writes from the office only.
     await b.core.api['link.rules.update']({
       id: atB,

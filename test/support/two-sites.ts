@@ -5,6 +5,7 @@
  */
 import { rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { expect, vi } from 'vitest'
 import type { Core, CoreOptions } from '../../src/main/core/core-types'
 import { makePartnerCerts } from './partner-certs'
 import { openTestCore, tempDataDir } from './test-core'
@@ -89,4 +90,41 @@ export async function startTwoSites(options: TwoSitesOptions): Promise<TwoSites>
       for (const site of [a, b]) rmSync(site.dataDir, { recursive: true, force: true })
     },
   }
+}
+
+/** The profiles most site link tests give their two sites: A商事 本社 (管理者A) and B工業 東京 (管理者B). */
+export async function nameSites({ a, b }: Pick<TwoSites, 'a' | 'b'>): Promise<void> {
+  await a.core.api['link.site.update']({
+    companyName: 'A商事株式会社',
+    siteName: 'A商事 本社',
+    linkUrl: a.linkUrl,
+    adminName: '管理者A',
+  })
+  await b.core.api['link.site.update']({
+    companyName: 'B工業株式会社',
+    siteName: 'B工業 東京',
+    linkUrl: b.linkUrl,
+    adminName: '管理者B',
+  })
+}
+
+/**
+ * A asks, B accepts, A starts the link; resolves once B holds A's people, positions and departments (rules
+ * that name them can only be saved then). The two link ids, as A and as B know the link.
+ */
+export async function linkSites({ a, b }: Pick<TwoSites, 'a' | 'b'>): Promise<{ atA: string; atB: string }> {
+  const { url } = await a.core.api['link.request']({})
+  const atB = (await b.core.api['link.accept']({ url })).summary.id
+  const atA = (await a.core.api['link.list']({})).links.find((link) => link.state === 'pending')!.id
+  expect((await a.core.api['link.start']({ id: atA })).outcome).toBe('done')
+  await vi.waitFor(
+    async () =>
+      expect((await b.core.api['link.get']({ id: atB })).summary.receipts).toMatchObject({
+        employee: expect.any(Number),
+        position: expect.any(Number),
+        department: expect.any(Number),
+      }),
+    { timeout: 20_000 },
+  )
+  return { atA, atB }
 }

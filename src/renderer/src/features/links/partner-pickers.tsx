@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import type { Localized } from '../../../../shared/model/localized'
 import type {
   LinkDepartment,
@@ -9,7 +9,7 @@ import type {
 import { Busy, ErrorBanner } from '../../components/messages'
 import { useLanguage, useT } from '../../i18n'
 import { api } from '../../lib/api'
-import { toLocalized } from '../../lib/errors'
+import { useApiLoad } from '../../lib/use-api-load'
 
 export const localName = (o: { nameJa: string; nameEn: string | null }, en: boolean): string =>
   en && o.nameEn ? o.nameEn : o.nameJa
@@ -19,28 +19,17 @@ export function usePartnerPage(
   id: string,
   where: { readonly department?: string; readonly query?: string } | null,
 ): { readonly page: PartnerDirectoryPage | null; readonly busy: boolean; readonly error: Localized | null } {
-  const [page, setPage] = useState<PartnerDirectoryPage | null>(null)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<Localized | null>(null)
   const department = where?.department
   const query = where?.query
   const off = where === null
-  useEffect(() => {
-    if (off) return undefined
-    let live = true
-    setBusy(true)
-    api['link.partnerDirectory']({ id, department, query })
-      .then((p) => {
-        if (!live) return
-        setPage(p)
-        setError(null)
-      })
-      .catch((caught: unknown) => live && setError(toLocalized(caught)))
-      .finally(() => live && setBusy(false))
-    return () => {
-      live = false
-    }
-  }, [id, department, query, off])
+  const {
+    value: page,
+    busy,
+    error,
+  } = useApiLoad(
+    () => (off ? null : api['link.partnerDirectory']({ id, department, query })),
+    [id, department, query, off],
+  )
   return { page, busy, error }
 }
 

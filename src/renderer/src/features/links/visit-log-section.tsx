@@ -1,12 +1,10 @@
 import type { ReactNode } from 'react'
-import { useEffect, useState } from 'react'
-import type { Localized } from '../../../../shared/model/localized'
-import type { VisitLogPage } from '../../../../shared/model/sitelink-rules'
+import { useState } from 'react'
 import { Busy, ErrorBanner } from '../../components/messages'
 import { Section } from '../../components/section'
 import { useLanguage, useT } from '../../i18n'
 import { api } from '../../lib/api'
-import { toLocalized } from '../../lib/errors'
+import { useApiLoad } from '../../lib/use-api-load'
 import { formatDateTimeWithWeekday } from '../../lib/format'
 import { permissionLabels } from './rule-labels'
 
@@ -19,25 +17,12 @@ export function VisitLogSection({ id }: { readonly id: string }): ReactNode {
   // The `before` cursor of each page seen, so 「新しい方へ」 can go back.
   const [cursors, setCursors] = useState<readonly (number | undefined)[]>([undefined])
   const before = cursors[cursors.length - 1]
-  const [page, setPage] = useState<VisitLogPage | null>(null)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<Localized | null>(null)
   const [reload, setReload] = useState(0)
-  useEffect(() => {
-    let live = true
-    setBusy(true)
-    api['link.visits']({ id, before, limit: pageSize })
-      .then((p) => {
-        if (!live) return
-        setPage(p)
-        setError(null)
-      })
-      .catch((caught: unknown) => live && setError(toLocalized(caught)))
-      .finally(() => live && setBusy(false))
-    return () => {
-      live = false
-    }
-  }, [id, before, reload])
+  const {
+    value: page,
+    busy,
+    error,
+  } = useApiLoad(() => api['link.visits']({ id, before, limit: pageSize }), [id, before, reload])
   const decisionKey = {
     allowed: 'links.log.allowed',
     denied: 'links.log.denied',

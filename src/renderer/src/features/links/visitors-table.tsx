@@ -1,11 +1,9 @@
 import type { FormEvent, ReactNode } from 'react'
-import { useEffect, useState } from 'react'
-import type { Localized } from '../../../../shared/model/localized'
-import type { VisitorPage } from '../../../../shared/model/sitelink-rules'
+import { useState } from 'react'
 import { Busy, ErrorBanner } from '../../components/messages'
 import { formatCount, useLanguage, useT } from '../../i18n'
 import { api } from '../../lib/api'
-import { toLocalized } from '../../lib/errors'
+import { useApiLoad } from '../../lib/use-api-load'
 import { permissionLabels } from './rule-labels'
 
 type Filter = 'all' | 'allowed' | 'denied'
@@ -30,30 +28,21 @@ export function VisitorsTable({
   const [text, setText] = useState('')
   const [query, setQuery] = useState('')
   const [offset, setOffset] = useState(0)
-  const [page, setPage] = useState<VisitorPage | null>(null)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<Localized | null>(null)
-  useEffect(() => {
-    let live = true
-    setBusy(true)
-    api['link.visitors']({
-      id,
-      direction,
-      query: query || undefined,
-      allowed: filter === 'all' ? undefined : filter === 'allowed',
-      offset,
-    })
-      .then((p) => {
-        if (!live) return
-        setPage(p)
-        setError(null)
-      })
-      .catch((caught: unknown) => live && setError(toLocalized(caught)))
-      .finally(() => live && setBusy(false))
-    return () => {
-      live = false
-    }
-  }, [id, direction, filter, query, offset])
+  const {
+    value: page,
+    busy,
+    error,
+  } = useApiLoad(
+    () =>
+      api['link.visitors']({
+        id,
+        direction,
+        query: query || undefined,
+        allowed: filter === 'all' ? undefined : filter === 'allowed',
+        offset,
+      }),
+    [id, direction, filter, query, offset],
+  )
   const search = (event: FormEvent): void => {
     event.preventDefault()
     setOffset(0)
