@@ -10,7 +10,7 @@ import type {
   EmployeeSummary,
 } from '../../../shared/model/directory'
 import type { Db } from '../store/database'
-import { recordId, type HomeDiff, type StoredHomeView } from './home-diff'
+import type { HomeDiff, StoredHomeView } from './home-diff'
 import { fingerprintHash, recordFingerprint, recordSearch, type HomeObject } from './home-records'
 
 export interface HomeCounts {
@@ -42,21 +42,22 @@ export class HomeDirectoryRepository implements StoredHomeView {
   constructor(private readonly db: Db) {}
 
   /**
-   * Row by row into a map of hashes, read from the column written with each fingerprint (migration 014):
-   * the 100,000 stored fingerprints are neither held nor re-hashed. Rows written before it are hashed here.
+   * Every stored object's fingerprint hash, from the column written with it (migration 014): its covering
+   * index is read, not the rows' JSON, and no fingerprint is re-hashed. Rows written before it are hashed here.
    */
   fingerprints(): Map<string, number> {
-    const rows = this.db
-      .prepare(
-        `SELECT kind, key, fingerprint_hash, CASE WHEN fingerprint_hash IS NULL THEN fingerprint END
-         FROM directory_objects`,
-      )
-      .raw()
+    const ids = `kind || char(9) || key` // recordId(kind, key)
+    const rows = this.db.prepare(`SELECT ${ids}, fingerprint_hash FROM directory_objects`).raw().all() as [
+      string,
+      number | null,
+    ][]
     const hashes = new Map<string, number>()
-    for (const [kind, key, hash, fingerprint] of rows.iterate() as IterableIterator<
-      [string, string, number | null, string | null]
-    >)
-      hashes.set(recordId(kind, key), hash ?? fingerprintHash(fingerprint!))
+    for (const [id, hash] of rows) if (hash !== null) hashes.set(id, hash)
+    const unhashed = this.db
+      .prepare(`SELECT ${ids}, fingerprint FROM directory_objects WHERE fingerprint_hash IS NULL`)
+      .raw()
+      .iterate() as IterableIterator<[string, string]>
+    for (const [id, fingerprint] of unhashed) hashes.set(id, fingerprintHash(fingerprint))
     return hashes
   }
 
