@@ -61,7 +61,12 @@ describe.each(servers)(
       await upstream.stop()
     })
     beforeEach(() => {
-      Object.assign(proxy.faults, { underReportTotals: true, ignoreStartIndex: false, failPagesFrom: null })
+      Object.assign(proxy.faults, {
+        underReportTotals: true,
+        ignoreStartIndex: false,
+        failPagesFrom: null,
+        refuseExcludedAttributes: false,
+      })
     })
     afterEach(async () => {
       await configure(staff)
@@ -109,6 +114,41 @@ describe.each(servers)(
         .slice(from)
         .filter((r) => r.startsWith('GET') && r.includes('/Users?start'))
       expect(listed.length).toBeGreaterThanOrEqual(Math.ceil(staff / pageSize))
+    })
+
+    it('a server refusing excludedAttributes (injected fault): asked again as before, a complete, correct run', async () => {
+      const asUsual = (await core.api['directory.preview']({})).counts
+      proxy.faults.refuseExcludedAttributes = true
+      const from = proxy.requests().length
+      const plan = await core.api['directory.preview']({})
+      // Page 1 alone would plan the people of the later pages as creates.
+      expect(plan.counts.user.create).toBe(0)
+      expect(plan.counts).toEqual(asUsual)
+      const listed = proxy
+        .requests()
+        .slice(from)
+        .filter((r) => r.startsWith('GET') && /\/(Users|Groups)\?start/.test(r))
+      // One refused request, then every page asked as before (Groups too): the whole listing, all pages.
+      expect(listed.filter((r) => r.includes('excludedAttributes'))).toHaveLength(1)
+      const plainUsers = listed.filter((r) => r.includes('/Users?start') && !r.includes('excludedAttributes'))
+      expect(plainUsers.length).toBeGreaterThanOrEqual(Math.ceil(staff / pageSize))
+    })
+
+    it('listings leave out what the planner never reads, and the server honours it', async () => {
+      const from = proxy.requests().length
+      const plan = await core.api['directory.preview']({})
+      expect(plan.counts.user.update).toBe(0)
+      const listed = proxy
+        .requests()
+        .slice(from)
+        .filter((r) => r.startsWith('GET') && /\/(Users|Groups)\?start/.test(r))
+      expect(listed.length).toBeGreaterThan(0)
+      expect(listed.every((r) => r.includes('excludedAttributes='))).toBe(true)
+      const page = await fetch(`${proxy.baseUrl}/Users?startIndex=1&count=2&excludedAttributes=meta,groups`, {
+        headers: { authorization: `Bearer ${upstream.token}` },
+      })
+      const users = ((await page.json()) as { Resources: Record<string, unknown>[] }).Resources
+      expect(users.map((u) => Object.keys(u).filter((k) => k === 'meta' || k === 'groups'))).toEqual([[], []])
     })
 
     async function expectStoppedBeforePlanning(): Promise<void> {

@@ -2,7 +2,8 @@
  * A response-rewriting layer in front of a real SCIM server, for listing faults no server on the project
  * gives by itself (tests using it say "(injected fault)"). `underReportTotals` reproduces python
  * scim2-server, which answers totalResults = the length of the page; `ignoreStartIndex` a server that
- * always sends the first page; `failPagesFrom` listing pages that keep failing. Everything
+ * always sends the first page; `failPagesFrom` listing pages that keep failing; `refuseExcludedAttributes`
+ * a server that answers 400 to a listing asking to leave attributes out (RFC 7644 §3.4.2.5). Everything
  * else passes through unchanged, so paging, filters and writes are the real server's. It also counts the
  * requests it has in flight at once, to show a client's concurrency.
  */
@@ -16,6 +17,8 @@ export interface ListingFaults {
   failPagesFrom: number | null
   /** The status those pages answer (500 is retried by clients, 400 is not). */
   failStatus: number
+  /** Listing GETs with `excludedAttributes` answer 400 invalidValue. */
+  refuseExcludedAttributes: boolean
 }
 
 export interface RunningRewritingProxy {
@@ -47,6 +50,11 @@ function forward(upstream: URL, faults: ListingFaults, req: IncomingMessage, res
     res.end(JSON.stringify({ status: String(faults.failStatus), detail: 'injected listing failure' }))
     return
   }
+  if (listing && faults.refuseExcludedAttributes && url.searchParams.has('excludedAttributes')) {
+    res.writeHead(400, { 'content-type': 'application/scim+json' })
+    res.end(JSON.stringify({ status: '400', scimType: 'invalidValue', detail: 'excludedAttributes refused' }))
+    return
+  }
   if (listing && faults.ignoreStartIndex) url.searchParams.set('startIndex', '1')
   const out = request(url, { method: req.method, headers: req.headers }, (answer) => {
     const chunks: Buffer[] = []
@@ -76,6 +84,7 @@ export async function startRewritingProxy(upstreamBaseUrl: string): Promise<Runn
     ignoreStartIndex: false,
     failPagesFrom: null,
     failStatus: 500,
+    refuseExcludedAttributes: false,
   }
   const log: string[] = []
   let inFlight = 0

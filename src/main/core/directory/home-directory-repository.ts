@@ -10,7 +10,7 @@ import type {
   EmployeeSummary,
 } from '../../../shared/model/directory'
 import type { Db } from '../store/database'
-import { recordId, type HomeDiff, type StoredHomeView } from './home-diff'
+import type { HomeDiff, StoredHomeView } from './home-diff'
 import { fingerprintHash, recordFingerprint, recordSearch, type HomeObject } from './home-records'
 
 export interface HomeCounts {
@@ -41,12 +41,23 @@ const likeEscape = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\$
 export class HomeDirectoryRepository implements StoredHomeView {
   constructor(private readonly db: Db) {}
 
-  /** Row by row into a map of hashes: the 100,000 stored fingerprints themselves are never held at once. */
+  /**
+   * Every stored object's fingerprint hash, from the column written with it (migration 014): its covering
+   * index is read, not the rows' JSON, and no fingerprint is re-hashed. Rows written before it are hashed here.
+   */
   fingerprints(): Map<string, number> {
-    const rows = this.db.prepare('SELECT kind, key, fingerprint FROM directory_objects').raw()
+    const ids = `kind || char(9) || key` // recordId(kind, key)
+    const rows = this.db.prepare(`SELECT ${ids}, fingerprint_hash FROM directory_objects`).raw().all() as [
+      string,
+      number | null,
+    ][]
     const hashes = new Map<string, number>()
-    for (const [kind, key, fingerprint] of rows.iterate() as IterableIterator<string[]>)
-      hashes.set(recordId(kind!, key!), fingerprintHash(fingerprint!))
+    for (const [id, hash] of rows) if (hash !== null) hashes.set(id, hash)
+    const unhashed = this.db
+      .prepare(`SELECT ${ids}, fingerprint FROM directory_objects WHERE fingerprint_hash IS NULL`)
+      .raw()
+      .iterate() as IterableIterator<[string, string]>
+    for (const [id, fingerprint] of unhashed) hashes.set(id, fingerprintHash(fingerprint))
     return hashes
   }
 
@@ -74,20 +85,33 @@ export class HomeDirectoryRepository implements StoredHomeView {
   /** One transaction: readers see the previous import or this one, never a mix (and a kill -9 keeps the previous). */
   applyImport(diff: HomeDiff, importedAt: number, alsoInTransaction: () => void = () => {}): void {
     const upsert = this.db.prepare(
-      `INSERT INTO directory_objects (kind, key, fingerprint, data, dept, search, missing_since) VALUES (?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT(kind, key) DO UPDATE SET fingerprint = excluded.fingerprint, data = excluded.data, dept = excluded.dept,
+      `INSERT INTO directory_objects (kind, key, fingerprint, fingerprint_hash, data, dept, search, missing_since)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT(kind, key) DO UPDATE SET fingerprint = excluded.fingerprint,
+         fingerprint_hash = excluded.fingerprint_hash, data = excluded.data, dept = excluded.dept,
          search = excluded.search, missing_since = excluded.missing_since`,
     )
     const remove = this.db.prepare('DELETE FROM directory_objects WHERE kind = ? AND key = ?')
     const stamp = this.db.prepare(
       `INSERT INTO directory_state (name, value) VALUES ('imported-at', ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value`,
     )
+    // Rows written before migration 014 get their hash once, by the first import after it.
+    this.db.function('renkei_fingerprint_hash', { deterministic: true }, (fingerprint: unknown) =>
+      fingerprintHash(String(fingerprint)),
+    )
+    const backfill = this.db.prepare(
+      `UPDATE directory_objects SET fingerprint_hash = renkei_fingerprint_hash(fingerprint)
+       WHERE fingerprint_hash IS NULL`,
+    )
     this.db.transaction(() => {
       for (const r of diff.upserts) {
         const data = JSON.stringify(r.object)
-        upsert.run(r.kind, r.key, recordFingerprint(r), data, r.dept, recordSearch(r), r.missingSince)
+        const fingerprint = recordFingerprint(r)
+        const hash = fingerprintHash(fingerprint)
+        upsert.run(r.kind, r.key, fingerprint, hash, data, r.dept, recordSearch(r), r.missingSince)
       }
       for (const d of diff.deletes) remove.run(d.kind, d.key)
+      backfill.run()
       stamp.run(String(importedAt))
       alsoInTransaction()
     })()

@@ -95,6 +95,33 @@ describe('home directory', () => {
     expect(again.upserts).toEqual([])
   })
 
+  it('compares by the stored fingerprint hash, and hashes rows written before it was stored (migration 014)', () => {
+    importSnapshot(snapshot([employee('E1'), employee('E2')]))
+    const hashes = () =>
+      db
+        .prepare(`SELECT key, fingerprint_hash FROM directory_objects WHERE kind = 'employee'`)
+        .raw()
+        .all() as [string, unknown][]
+    expect(hashes().every(([, hash]) => typeof hash === 'number')).toBe(true)
+    // The column is what the diff reads: a wrong hash reads as a change, though the fingerprint is the same.
+    db.prepare(`UPDATE directory_objects SET fingerprint_hash = 1 WHERE key = 'E2'`).run()
+    const wrong = diffHome(home, snapshot([employee('E1'), employee('E2')]), now)
+    expect(wrong.changes.map((c) => [c.key, c.action])).toEqual([['E2', 'updated']])
+    expect(wrong.changes[0]!.fields).toEqual([])
+
+    // Rows as an older version wrote them (no hash): the same answers, and the next import gives them one.
+    db.prepare('UPDATE directory_objects SET fingerprint_hash = NULL').run()
+    expect(diffHome(home, snapshot([employee('E1'), employee('E2')]), now).changes).toEqual([])
+    const changed = diffHome(home, snapshot([employee('E1'), employee('E2', { nameJa: '山田 次郎' })]), now)
+    expect(changed.changes.map((c) => [c.key, c.action])).toEqual([['E2', 'updated']])
+    home.applyImport(changed, 2000)
+    expect(hashes().every(([, hash]) => typeof hash === 'number')).toBe(true)
+    expect(
+      diffHome(home, snapshot([employee('E1'), employee('E2', { nameJa: '山田 次郎' })]), now).changes,
+    ).toEqual([])
+    expect(diffHome(home, snapshot([employee('E1'), employee('E2')]), now).changes).toHaveLength(1)
+  })
+
   it('leaves the previous import whole when the transaction fails part way', () => {
     importSnapshot(snapshot([employee('E1')]))
     const diff = diffHome(home, snapshot([employee('E1', { nameJa: '変更 後' }), employee('E2')]), now)

@@ -49,10 +49,22 @@ const idOf = (body: unknown): string | null => {
   return typeof id === 'string' && id !== '' ? id : null
 }
 
-/** Ids of every listed account by externalId and by lower-cased userName (SCIM logins are case-insensitive). */
+/** The externalId and lower-cased userName of every listed account (SCIM logins are case-insensitive). */
 interface ListedUsers {
-  readonly byKey: Map<string, string>
-  readonly byLogin: Map<string, string>
+  readonly keys: ReadonlySet<string>
+  readonly logins: ReadonlySet<string>
+}
+
+/**
+ * Left out of listings (RFC 7644 §3.4.2.5): what the planner never reads and servers often send at length
+ * (`groups` alone can hold every group a person is in). A server that ignores it sends them anyway, which
+ * costs only bytes; one that refuses it (400) is asked again as before, for the rest of the run. Not
+ * `attributes=`: SCIMMY answers 400 to any enterprise-extension attribute named there, and the planner
+ * needs `department` and `division` from it.
+ */
+const notRead: Record<string, string> = {
+  '/Users': 'meta,groups,photos,addresses,phoneNumbers,ims,entitlements,roles,x509Certificates',
+  '/Groups': 'meta',
 }
 
 const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)))
@@ -69,7 +81,11 @@ export class ScimDirectoryTarget implements DirectoryTargetConnector {
   readonly writeConcurrency = writeConcurrency
   private readonly http: ScimHttpClient
   /** Set by read(): which accounts exist, so Bulk is only asked to create accounts that are absent. */
-  private listed: ListedUsers | null = null
+  private listedUsers: readonly TargetAccount[] | null = null
+  /** Built from listedUsers only when a run has users to create (a preview never needs it). */
+  private listedIndex: ListedUsers | null = null
+  /** The server answered 400 to a listing with excludedAttributes: listings go without it. */
+  private plainListings = false
   private bulk: Promise<BulkLimits | null> | undefined
 
   constructor(
@@ -106,16 +122,13 @@ export class ScimDirectoryTarget implements DirectoryTargetConnector {
   /** Every User (keyed or not) and, when groups are provisioned, every Group: ownership decides what is Renkei's. */
   async read(signal: AbortSignal, options?: TargetReadOptions): Promise<TargetState> {
     let users: TargetAccount[] = []
-    const listed: ListedUsers = { byKey: new Map(), byLogin: new Map() }
     const pool = new StringPool()
     await this.listAll('/Users', signal, (json: ScimUserJson & ScimResource) => {
       const user = fromScimUser(json, pool)
-      if (!user) return
-      users.push(user)
-      if (user.key !== null) listed.byKey.set(user.key, user.ref)
-      listed.byLogin.set(user.login.toLowerCase(), user.ref)
+      if (user) users.push(user)
     })
-    this.listed = listed
+    this.listedUsers = users
+    this.listedIndex = null
     const watched = await this.watchedMembers(options?.watchGroups ?? [])
     if (watched.size > 0) users = users.map((u) => ({ ...u, groups: watched.get(u.ref) ?? [] }))
     if (!this.config.provisionGroups) return { users, groups: [], licenceLimit: null }
@@ -154,7 +167,7 @@ export class ScimDirectoryTarget implements DirectoryTargetConnector {
     users: readonly TargetUser[],
     initialPassword: string | null,
   ): Promise<(string | Error)[]> {
-    const limits = this.listed ? await this.bulkLimits() : null
+    const limits = this.listedUsers ? await this.bulkLimits() : null
     const results: (string | Error)[] = []
     const one = async (user: TargetUser): Promise<string | Error> =>
       this.createUser(user, initialPassword).catch((error: unknown) => asError(error))
@@ -215,8 +228,7 @@ export class ScimDirectoryTarget implements DirectoryTargetConnector {
           collection,
           pageSize,
           signal,
-          fetchPage: (startIndex, count) =>
-            this.http.send('GET', `${collection}?startIndex=${startIndex}&count=${count}`, { signal }),
+          fetchPage: (startIndex, count) => this.listingPage(collection, startIndex, count, signal),
         },
         (resource) => take(resource as T),
       )
@@ -225,6 +237,21 @@ export class ScimDirectoryTarget implements DirectoryTargetConnector {
       const reason = scimMessages.listingFailed(collection, error.localized)
       throw new ConnectorError(error.kind, reason, error.serverAnswer, error.httpStatus)
     }
+  }
+
+  /**
+   * One listing page, without what the planner never reads. A 400 to that is asked again exactly as a
+   * listing was always asked (and so are the rest of the run's): every check of the listing applies the same.
+   */
+  private async listingPage(collection: string, startIndex: number, count: number, signal: AbortSignal) {
+    const plain = `${collection}?startIndex=${startIndex}&count=${count}`
+    const excluded = notRead[collection]
+    if (this.plainListings || excluded === undefined) return this.http.send('GET', plain, { signal })
+    const lean = `${plain}&excludedAttributes=${encodeURIComponent(excluded)}`
+    const answer = await this.http.send('GET', lean, { signal, accept: [400] })
+    if (answer.status !== 400) return answer
+    this.plainListings = true
+    return this.http.send('GET', plain, { signal })
   }
 
   /** Asked once per run, and only when there are users to create; no readable answer: no Bulk. */
@@ -255,8 +282,18 @@ export class ScimDirectoryTarget implements DirectoryTargetConnector {
   }
 
   private listedAccount(user: TargetUser): boolean {
-    const listed = this.listed
-    return !!listed && (listed.byKey.has(user.key) || listed.byLogin.has(user.login.toLowerCase()))
+    const listed = this.listed()
+    return !!listed && (listed.keys.has(user.key) || listed.logins.has(user.login.toLowerCase()))
+  }
+
+  private listed(): ListedUsers | null {
+    const users = this.listedUsers
+    if (!users) return null
+    this.listedIndex ??= {
+      keys: new Set(users.flatMap((u) => (u.key === null ? [] : [u.key]))),
+      logins: new Set(users.map((u) => u.login.toLowerCase())),
+    }
+    return this.listedIndex
   }
 
   private async findOne(collection: string, attribute: string, value: string): Promise<ScimResource | null> {

@@ -11,6 +11,7 @@ import { v10LinkOutbox } from './010-link-outbox'
 import { v11LinkNonces } from './011-link-nonces'
 import { v12Presence } from './012-presence'
 import { v13LinkVisits } from './013-link-visits'
+import { v14HomeFingerprintHash } from './014-home-fingerprint-hash'
 
 /** Ordered schema steps; the database's user_version says how many are applied. Append, never edit. */
 export const migrations: readonly string[] = [
@@ -27,4 +28,5 @@ export const migrations: readonly string[] = [
   v11LinkNonces,
   v12Presence,
   v13LinkVisits,
+  v14HomeFingerprintHash,
 ]
