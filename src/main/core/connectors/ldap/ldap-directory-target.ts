@@ -11,11 +11,11 @@ import type {
   TargetUser,
 } from '../../engines/directory/directory-connectors'
 import {
+  DnNormalizer,
   isWithin,
   joinRdns,
   normalizeDn,
   normalizeRdns,
-  normalRdns,
   parseDn,
   rdnOf,
   type Rdn,
@@ -84,6 +84,7 @@ export class LdapDirectoryTarget implements DirectoryTargetConnector {
     const users: TargetAccount[] = []
     const seen = new Set<string>()
     const reader = new TargetAccountReader()
+    const dns = new DnNormalizer()
     const attributes = accountAttributeNames
     // Each DN is normalised once (100,000 entries); "within the suspended branch" compares its last RDNs.
     const suspended = normalizeRdns(this.suspendedRdns)
@@ -97,7 +98,7 @@ export class LdapDirectoryTarget implements DirectoryTargetConnector {
         pageSize,
       })) {
         for (const entry of page) {
-          const parts = normalRdns(parseDn(entry.dn))
+          const parts = dns.normalRdns(entry.dn)
           const normal = parts.join(',')
           if (seen.has(normal)) continue
           seen.add(normal)
