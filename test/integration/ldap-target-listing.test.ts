@@ -4,12 +4,13 @@
  * short stops the read instead of returning part of the directory.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { Client } from 'ldapts'
+import { Client, SearchEntry } from 'ldapts'
 import { ConnectorError } from '../../src/main/core/connectors/connector-error'
 import { LdapDirectoryTarget } from '../../src/main/core/connectors/ldap/ldap-directory-target'
 import { leanDecoding } from '../../src/main/core/connectors/ldap/ldap-lean-search'
 import { normalizeDn } from '../../src/main/core/connectors/ldap/ldap-dn'
-import { ldapTargetConfig } from '../../src/shared/model/directory-config'
+import { LdapSession } from '../../src/main/core/connectors/ldap/ldap-session'
+import { ldapTargetConfig, type LdapTargetConfig } from '../../src/shared/model/directory-config'
 import { startSlapd, type LdifEntry, type Slapd } from '../support/slapd'
 
 const suffix = 'dc=example,dc=jp'
@@ -53,8 +54,8 @@ function seed(): string {
 
 let slapd: Slapd
 
-function target(bindDn = slapd.rootDn, password = slapd.rootPassword): LdapDirectoryTarget {
-  const config = ldapTargetConfig.parse({
+function config(bindDn = slapd.rootDn): LdapTargetConfig {
+  return ldapTargetConfig.parse({
     kind: 'ldap',
     url: slapd.url,
     security: 'plain',
@@ -64,7 +65,10 @@ function target(bindDn = slapd.rootDn, password = slapd.rootPassword): LdapDirec
     suspendedDn,
     timeoutSeconds: 10,
   })
-  return new LdapDirectoryTarget(config, password)
+}
+
+function target(bindDn = slapd.rootDn, password = slapd.rootPassword): LdapDirectoryTarget {
+  return new LdapDirectoryTarget(config(bindDn), password)
 }
 
 /** The first non-blank value, trimmed, as ldapsearch printed it. */
@@ -84,9 +88,23 @@ afterAll(async () => {
 })
 
 describe('LDAP target listing (lean decoding)', () => {
-  it('this ldapts build lets the listing decode lean (an upgrade that removes the hook fails here)', () => {
+  it('this ldapts build lets the listing decode lean (an upgrade that removes the hook fails here)', async () => {
     const client = new Client({ url: slapd.url })
     expect(leanDecoding(client, ['uid'])).not.toBeNull()
+    const session = await LdapSession.open(config(), slapd.rootPassword)
+    try {
+      const search = { filter: '(uid=p1*)', attributes: ['UID', 'sn', 'nothing'], pageSize: 50 }
+      const entries = []
+      for await (const page of session.leanPages(usersDn, search)) entries.push(...page)
+      // p1, p10-p19, p100-p199, p1000-p1233, less p1 and p10-p16 (under the suspended branch)
+      expect(entries).toHaveLength(337)
+      // Decoded by the hook (ldapts's own decoding would give plain objects through leanOf).
+      for (const entry of entries) expect(entry).toBeInstanceOf(SearchEntry)
+      const p123 = entries.find((e) => e.dn === `uid=p123,${usersDn}`)
+      expect(p123?.first).toEqual(['p123', '姓123', null])
+    } finally {
+      await session.close()
+    }
   })
 
   it('reads every person over several pages, each field as an independent client reads it', async () => {

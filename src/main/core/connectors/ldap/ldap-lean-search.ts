@@ -66,8 +66,8 @@ const isBlank = (byte: number): boolean => byte === 0x20 || (byte >= 0x09 && byt
  * every attribute into Attribute objects, then copy them into an entry object: at 100,000 entries that is
  * most of the listing's time and garbage).
  */
-class LeanSearchEntry extends SearchEntry {
-  lean: LeanEntry = { dn: '', first: [] }
+class LeanSearchEntry extends SearchEntry implements LeanEntry {
+  first: readonly (string | null)[] = []
 
   constructor(
     messageId: number,
@@ -76,16 +76,20 @@ class LeanSearchEntry extends SearchEntry {
     super({ messageId })
   }
 
+  get dn(): string {
+    return this.name
+  }
+
   override parseMessage(reader: BerReader): void {
-    const dn = reader.readString() ?? ''
+    this.name = reader.readString() ?? ''
     if (reader.readSequence() === null) throw malformed()
     const end = reader.offset + reader.length
     if (end > reader._size) throw malformed()
-    this.lean = { dn, first: firstValues(reader._buf, reader.offset, end, this.names) }
+    this.first = firstValues(reader._buf, reader.offset, end, this.names)
     reader._offset = end
   }
 
-  /** The caller reads `lean`; ldapts's page list gets this object itself. */
+  /** The caller reads it as a LeanEntry; ldapts's page list gets this object itself. */
   override toObject(): Entry {
     return this as unknown as Entry
   }
@@ -197,7 +201,7 @@ export function leanDecoding(client: Client, attributes: string[]): { stop(): vo
 
 /** The lean form of an entry ldapts decoded itself (the fallback, and the form tests compare with). */
 export function leanOf(entry: Entry, attributes: readonly string[]): LeanEntry {
-  if (entry instanceof LeanSearchEntry) return entry.lean
+  if (entry instanceof LeanSearchEntry) return entry
   const byLower = new Map<string, Entry[string]>()
   for (const [name, value] of Object.entries(entry)) byLower.set(name.toLowerCase(), value)
   const first = attributes.map((name) => {
