@@ -11,32 +11,40 @@ import type {
   TargetUser,
 } from '../../engines/directory/directory-connectors'
 import {
+  DnNormalizer,
   isWithin,
   joinRdns,
   normalizeDn,
   normalizeRdns,
-  normalRdns,
   parseDn,
   rdnOf,
   type Rdn,
 } from './ldap-dn'
 import { failedCheck, isLdapResult, ldapResult } from './ldap-errors'
 import { entryValues, firstValue, LdapSession, type LdapConnectorOptions } from './ldap-session'
-import { BranchMaker, memberValues, pagesIfPresent, repointMembers } from './ldap-target-branches'
 import {
+  BranchMaker,
+  leanPagesIfPresent,
+  memberValues,
+  pagesIfPresent,
+  repointMembers,
+} from './ldap-target-branches'
+import {
+  accountAttributeNames,
   handleAttributeNames,
   newUserEntry,
   replaceChange,
   TargetAccountReader,
-  userAttributeNames,
   userChanges,
 } from './ldap-target-entries'
 import { checkTargetBranches } from './ldap-target-check'
 import { handleOfEntry, loginTaken, watchedMemberships } from './ldap-target-ownership'
 
-// ldapts hands a page over whole: 500 parsed entries outlived the young generation and padded the old
-// one with ~300 MB of garbage at 100,000 entries; 100 keep the listing's peak near its live size.
-const pageSize = 100
+// The people listing decodes entries lean (ldap-lean-search.ts), so a page of 500 costs little memory;
+// fewer, larger pages mean fewer round trips (100,000 people: 200). Groups keep ldapts's full decoding
+// (every member value is needed) in pages of 100: a page of parsed entries outlives the young generation.
+const pageSize = 500
+const groupPageSize = 100
 /** Every person under the branches, keyed or not: the ownership ledger decides what is Renkei's. */
 const userFilter = '(objectClass=inetOrgPerson)'
 
@@ -76,17 +84,24 @@ export class LdapDirectoryTarget implements DirectoryTargetConnector {
     const users: TargetAccount[] = []
     const seen = new Set<string>()
     const reader = new TargetAccountReader()
-    const attributes = [...userAttributeNames, ...handleAttributeNames]
+    const dns = new DnNormalizer()
+    const attributes = accountAttributeNames
     // Each DN is normalised once (100,000 entries); "within the suspended branch" compares its last RDNs.
     const suspended = normalizeRdns(this.suspendedRdns)
     const depth = this.suspendedRdns.length
     const isSuspended = (parts: readonly string[]): boolean =>
       parts.length >= depth && parts.slice(parts.length - depth).join(',') === suspended
     for (const base of [this.config.usersDn, this.config.suspendedDn]) {
-      for await (const page of pagesIfPresent(session, base, { filter: userFilter, attributes, pageSize })) {
+      for await (const page of leanPagesIfPresent(session, base, {
+        filter: userFilter,
+        attributes,
+        pageSize,
+      })) {
         for (const entry of page) {
-          const parts = normalRdns(parseDn(entry.dn))
-          const normal = parts.join(',')
+          const parts = dns.normalRdns(entry.dn)
+          const joined = parts.join(',')
+          // Most DNs are in normal form already: ref and dn then share one string (100,000 fewer copies).
+          const normal = joined === entry.dn ? entry.dn : joined
           if (seen.has(normal)) continue
           seen.add(normal)
           users.push(reader.account(entry, !isSuspended(parts), normal))
@@ -242,7 +257,7 @@ export class LdapDirectoryTarget implements DirectoryTargetConnector {
     const search = {
       filter: '(objectClass=groupOfNames)',
       attributes: ['cn', 'description', 'member', ...handleAttributeNames],
-      pageSize,
+      pageSize: groupPageSize,
     }
     for await (const page of pagesIfPresent(session, this.config.groupsDn, search)) {
       for (const entry of page) {

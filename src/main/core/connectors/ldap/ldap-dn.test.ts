@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { escapeDnValue, isWithin, normalizeDn, parentDn, parseDn, rdnOf } from './ldap-dn'
+import {
+  DnNormalizer,
+  escapeDnValue,
+  isWithin,
+  normalizeDn,
+  normalRdns,
+  parentDn,
+  parseDn,
+  rdnOf,
+} from './ldap-dn'
 
 describe('ldap-dn', () => {
   it('normalises case, spacing and escaping so equal DNs compare equal', () => {
@@ -45,5 +54,24 @@ describe('ldap-dn', () => {
   it('rejects text that is not a DN', () => {
     expect(() => parseDn('not a dn')).toThrow(/not a DN/)
     expect(normalizeDn('Not A DN')).toBe('not a dn')
+  })
+})
+
+describe('DnNormalizer', () => {
+  it('gives what normalRdns(parseDn(dn)) gives, parsing each parent once', () => {
+    const dns = [
+      'uid=taro,ou=users,dc=example,dc=jp',
+      'UID=Hanako , OU=Users,DC=Example,DC=JP',
+      'cn=山田\\, 太郎,ou=users,dc=example,dc=jp',
+      'cn=a\\2Cb+uid=x,ou=users,dc=example,dc=jp',
+      'cn=  spaced  ,ou=users,dc=example,dc=jp',
+      'uid=taro,ou=users,dc=example,dc=jp',
+      'dc=jp',
+      'cn=trailing\\\\,ou=users,dc=example,dc=jp',
+    ]
+    const normalizer = new DnNormalizer()
+    for (const dn of dns) expect(normalizer.normalRdns(dn)).toEqual(normalRdns(parseDn(dn)))
+    expect(() => normalizer.normalRdns('uid=taro,')).toThrow()
+    expect(() => normalizer.normalRdns('uid=taro,not a dn')).toThrow()
   })
 })

@@ -4,6 +4,7 @@ import { Client, FilterParser, type Change, type Entry, type Filter } from 'ldap
 import type { LdapSourceConfig } from '../../../../shared/model/directory-config'
 import { ConnectorError } from '../connector-error'
 import { guidString, isGuidAttribute } from './ldap-ad'
+import { leanDecoding, leanOf, type LeanEntry } from './ldap-lean-search'
 import { isLdapResult, ldapFailure, ldapResult, type LdapErrorContext } from './ldap-errors'
 
 /** The connection part of both LDAP configs (source and target share it). */
@@ -160,20 +161,49 @@ export class LdapSession {
   }
 
   /** Pages of a search under `base` (Simple Paged Results, RFC 2696). */
-  async *pages(base: string, search: PagedSearch): AsyncGenerator<readonly Entry[]> {
+  async *pages(
+    base: string,
+    search: PagedSearch,
+    attributes = [...search.attributes],
+  ): AsyncGenerator<readonly Entry[]> {
     const filter = typeof search.filter === 'string' ? parseFilter(search.filter) : search.filter
     const pages = this.client.searchPaginated(base, {
       scope: search.scope ?? 'sub',
       filter,
-      attributes: [...search.attributes],
+      attributes,
       ...(search.binary ? { explicitBufferAttributes: [...search.binary] } : {}),
       // Referrals (AD's Configuration and DNS partitions) are never chased: ldapts only lists them.
       paged: { pageSize: search.pageSize },
     })
-    for (;;) {
-      const next = await this.run(base, () => pages.next())
-      if (next.done) return
-      yield next.value.searchEntries
+    // The next page is asked for before this one is handed over: the server builds it while the caller
+    // works through this one (a page's cookie is all the next request needs).
+    let pending = this.run(base, () => pages.next())
+    try {
+      for (;;) {
+        const next = await pending
+        if (next.done) return
+        pending = this.run(base, () => pages.next())
+        yield next.value.searchEntries
+      }
+    } finally {
+      // A caller that stops early (an abort, a failure) leaves at most that one request unread.
+      pending.catch(() => undefined)
+    }
+  }
+
+  /**
+   * Pages of a listing with each entry decoded lean (its DN and the first non-blank value of each requested
+   * attribute): for the 100,000-entry listings, where ldapts's full decoding was most of the read.
+   */
+  async *leanPages(base: string, search: PagedSearch): AsyncGenerator<readonly LeanEntry[]> {
+    const attributes = [...search.attributes]
+    const lean = leanDecoding(this.client, attributes)
+    try {
+      for await (const page of this.pages(base, search, attributes)) {
+        yield page.map((entry) => leanOf(entry, attributes))
+      }
+    } finally {
+      lean?.stop()
     }
   }
 

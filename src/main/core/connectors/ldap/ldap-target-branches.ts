@@ -2,17 +2,31 @@ import { EqualityFilter, type Entry } from 'ldapts'
 import { ConnectorError } from '../connector-error'
 import { joinRdns, normalizeDn, parseDn } from './ldap-dn'
 import { isLdapResult, ldapResult } from './ldap-errors'
+import type { LeanEntry } from './ldap-lean-search'
 import { entryValues, type LdapSession, type PagedSearch } from './ldap-session'
 import { replaceChange } from './ldap-target-entries'
 
 /** Pages of a search under a branch that may not exist yet (first run): a missing base yields nothing. */
-export async function* pagesIfPresent(
+export function pagesIfPresent(
   session: LdapSession,
   base: string,
   search: PagedSearch,
 ): AsyncGenerator<readonly Entry[]> {
+  return presentOnly(session.pages(base, search))
+}
+
+/** pagesIfPresent with the entries decoded lean (LdapSession.leanPages). */
+export function leanPagesIfPresent(
+  session: LdapSession,
+  base: string,
+  search: PagedSearch,
+): AsyncGenerator<readonly LeanEntry[]> {
+  return presentOnly(session.leanPages(base, search))
+}
+
+async function* presentOnly<T>(pages: AsyncIterable<T>): AsyncGenerator<T> {
   try {
-    for await (const page of session.pages(base, search)) yield page
+    for await (const page of pages) yield page
   } catch (error) {
     if (isLdapResult(error, ldapResult.noSuchObject)) return
     throw error

@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { StringPool } from '../string-pool'
-import { Attribute, Change, type Entry } from 'ldapts'
+import { Attribute, Change } from 'ldapts'
 import type { TargetAccount, TargetUser } from '../../engines/directory/directory-connectors'
 import { normalizeDn, type Rdn } from './ldap-dn'
+import type { LeanEntry } from './ldap-lean-search'
 
 /** inetOrgPerson attributes Renkei writes, and reads back. */
 export const userAttributeNames = [
@@ -87,65 +88,39 @@ export function replaceChange(type: string, values: readonly string[]): Change {
   return new Change({ operation: 'replace', modification: new Attribute({ type, values: [...values] }) })
 }
 
-const accountAttributes: ReadonlySet<string> = new Set(
-  [...userAttributeNames, ...handleAttributeNames].map((name) => name.toLowerCase()),
-)
-
-function firstNonEmpty(value: Entry[string] | undefined): string | null {
-  if (value === undefined) return null
-  for (const v of Array.isArray(value) ? value : [value]) {
-    const text = (Buffer.isBuffer(v) ? v.toString('utf8') : String(v)).trim()
-    if (text !== '') return text
-  }
-  return null
-}
+/** What read() asks for, in this order (the order of LeanEntry.first). */
+export const accountAttributeNames: readonly string[] = [...userAttributeNames, ...handleAttributeNames]
+const at = Object.fromEntries(accountAttributeNames.map((name, i) => [name, i])) as Record<
+  UserAttribute | (typeof handleAttributeNames)[number],
+  number
+>
 
 /**
  * Any inetOrgPerson entry as an account, keyed or not; `active` is decided by where the entry lives. One
- * reader per listing: it picks out only the attributes an account needs, without copying each of 100,000
- * entries into a map first (that garbage was a large part of the LDAP preview's peak memory).
+ * reader per listing (of `accountAttributeNames`, decoded lean): repeated department and title texts are
+ * shared, not kept once per person.
  */
 export class TargetAccountReader {
-  private readonly lowerNames = new Map<string, string>()
-  private readonly values = new Map<string, string>()
   private readonly pool = new StringPool()
 
   /** `dn` is the entry's DN in normal form, when the caller has it already (100,000 entries: parse once). */
-  account(entry: Entry, active: boolean, dn = normalizeDn(entry.dn)): TargetAccount {
-    this.read(entry)
-    const displayName = this.first('displayname') ?? this.first('cn') ?? ''
+  account(entry: LeanEntry, active: boolean, dn = normalizeDn(entry.dn)): TargetAccount {
+    const value = entry.first
     return {
       ref: entry.dn,
-      handle: this.first('entryuuid') ?? this.first('nsuniqueid') ?? `dn:${dn}`,
+      handle: value[at.entryUUID] ?? value[at.nsUniqueId] ?? `dn:${dn}`,
       dn,
       groups: [],
-      key: this.first('employeenumber'),
-      login: this.first('uid') ?? '',
-      displayName,
-      familyName: this.first('sn') ?? '',
-      givenName: this.first('givenname') ?? '',
-      email: this.first('mail'),
-      departmentCode: this.pool.shared(this.first('departmentnumber')),
-      department: this.pool.shared(this.first('ou')),
-      title: this.pool.shared(this.first('title')),
+      key: value[at.employeeNumber] ?? null,
+      login: value[at.uid] ?? '',
+      displayName: value[at.displayName] ?? value[at.cn] ?? '',
+      familyName: value[at.sn] ?? '',
+      givenName: value[at.givenName] ?? '',
+      email: value[at.mail] ?? null,
+      departmentCode: this.pool.shared(value[at.departmentNumber] ?? null),
+      department: this.pool.shared(value[at.ou] ?? null),
+      title: this.pool.shared(value[at.title] ?? null),
       active,
-    }
-  }
-
-  private first(lowerName: string): string | null {
-    return this.values.get(lowerName) ?? null
-  }
-
-  /** ldapts keys attributes as the server spelled them: matched case-insensitively, as entryValues does. */
-  private read(entry: Entry): void {
-    this.values.clear()
-    for (const name of Object.keys(entry)) {
-      let lower = this.lowerNames.get(name)
-      if (lower === undefined) this.lowerNames.set(name, (lower = name.toLowerCase()))
-      if (!accountAttributes.has(lower)) continue
-      const value = firstNonEmpty(entry[name])
-      if (value === null) this.values.delete(lower)
-      else this.values.set(lower, value)
     }
   }
 }
