@@ -6,7 +6,8 @@
  * first run of BENCH_SCIM_USERS people (2,000) into SCIMMY (Bulk) and Better Auth (no Bulk): writes/s and
  * requests per user, and the zero-change run after it. Each step runs bench/directory-preview-child.ts bundled like the app (esbuild).
  * `npx tsx bench/directory-preview-bench.ts`; BENCH_CPU_PROF=DIR profiles each child; BENCH_MEM_TRACE=1 prints
- * each child's memory every 100 ms with the phase it is in (a blocked event loop shows as a gap).
+ * each child's memory every 100 ms with the phase it is in (a blocked event loop shows as a gap); with it,
+ * BENCH_HEAP_SNAPSHOT_MB=N writes one heap snapshot (in the working directory) when a child's heap passes N MB.
  */
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'

@@ -4,6 +4,7 @@
  * Arguments: --preview|--run|--adopt DATA_DIR CONFIG_JSON (--adopt: a run with adoptions approved, as an
  * admin does once for a target that already holds everyone); the target's secret in BENCH_TARGET_SECRET.
  */
+import { writeHeapSnapshot } from 'node:v8'
 import { createCore } from '../src/main/core/app'
 import { MemorySecretStore } from '../src/main/core/secrets/memory-secret-store'
 import { directorySecretNames } from '../src/shared/model/directory-config'
@@ -13,8 +14,13 @@ function traceMemory(core: Awaited<ReturnType<typeof createCore>>, start: number
   let phase = 'start'
   core.subscribe('directory.progress', (p) => (phase = p.phase))
   const mib = (bytes: number): string => (bytes / 1024 / 1024).toFixed(0)
+  let snapshotAt = Number(process.env.BENCH_HEAP_SNAPSHOT_MB ?? 0) * 1024 * 1024
   const timer = setInterval(() => {
     const m = process.memoryUsage()
+    if (snapshotAt > 0 && m.heapUsed > snapshotAt) {
+      snapshotAt = 0
+      console.error(`heap snapshot: ${writeHeapSnapshot()}`)
+    }
     const ms = (performance.now() - start).toFixed(0)
     console.error(
       `${ms} ms ${phase} rss=${mib(m.rss)} heap=${mib(m.heapUsed)} buffers=${mib(m.arrayBuffers)}`,
