@@ -7,6 +7,7 @@ import { Section } from '../../components/section'
 import { useLanguage, useT } from '../../i18n'
 import { formatDateTimeWithWeekday } from '../../lib/format'
 import { useLinksStore } from '../../stores/links-store'
+import { CopyableUrl } from './copyable-url'
 import { remainingText } from './countdown'
 
 /** The time left, ticking every second; 「期限切れ」 once it is gone. */
@@ -33,40 +34,20 @@ function IssuedUrl({ ticket }: { readonly ticket: LinkRequestTicket }): ReactNod
   const t = useT()
   const language = useLanguage()
   const site = useLinksStore((s) => s.site)
-  const [copied, setCopied] = useState(false)
-  const copy = (): void => {
-    void navigator.clipboard.writeText(ticket.url).then(() => setCopied(true))
-  }
   const mail = site ? linkRequestMail(ticket, site, language) : null
   return (
-    <div className="request-url" data-testid="request-issued">
-      <label className="request-url-row">
-        <span>{t('links.request.url')}</span>
-        <input
-          type="text"
-          readOnly
-          value={ticket.url}
-          data-testid="request-url"
-          onFocus={(e) => e.target.select()}
-        />
-      </label>
-      <div className="form-actions">
-        <button type="button" className="button" data-testid="request-copy" onClick={copy}>
-          {t('links.request.copy')}
-        </button>
-        {mail ? (
-          <a className="button" href={mail.mailto} data-testid="request-mail">
-            {t('links.request.mail')}
-          </a>
-        ) : null}
-        {copied ? (
-          <span role="status" className="ok-text">
-            {t('links.request.copied')}
-          </span>
-        ) : null}
-      </div>
-      <p className="note">{t('links.request.once')}</p>
-    </div>
+    <CopyableUrl
+      label={t('links.request.url')}
+      url={ticket.url}
+      testId="request"
+      note={t('links.request.once')}
+    >
+      {mail ? (
+        <a className="button" href={mail.mailto} data-testid="request-mail">
+          {t('links.request.mail')}
+        </a>
+      ) : null}
+    </CopyableUrl>
   )
 }
 

@@ -6,6 +6,7 @@ import { Busy, ErrorBanner } from '../../components/messages'
 import { useT } from '../../i18n'
 import { api } from '../../lib/api'
 import { toLocalized } from '../../lib/errors'
+import { CopyableUrl } from './copyable-url'
 import { remainingText } from './countdown'
 
 /**
@@ -23,7 +24,6 @@ export function VisitTicketPanel({
   const [ticket, setTicket] = useState<VisitTicket | null>(null)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<Localized | null>(null)
-  const [copied, setCopied] = useState(false)
   const [now, setNow] = useState(() => Date.now())
   useEffect(() => {
     if (!ticket) return undefined
@@ -33,7 +33,6 @@ export function VisitTicketPanel({
   const issue = async (): Promise<void> => {
     setBusy(true)
     setError(null)
-    setCopied(false)
     try {
       setTicket(await api['link.visit.issue']({ id, employeeKey }))
       setNow(Date.now())
@@ -58,37 +57,16 @@ export function VisitTicketPanel({
       {busy ? <Busy label={t('links.preview.issuing')} /> : null}
       <ErrorBanner message={error} />
       {ticket && left !== null ? (
-        <div className="request-url">
-          <label className="request-url-row">
-            <span>{t('links.preview.visitUrl')}</span>
-            <input
-              type="text"
-              readOnly
-              value={ticket.url}
-              data-testid="visit-url"
-              onFocus={(e) => e.target.select()}
-            />
-          </label>
-          <div className="form-actions">
-            <button
-              type="button"
-              className="button"
-              data-testid="visit-copy"
-              onClick={() => void navigator.clipboard.writeText(ticket.url).then(() => setCopied(true))}
-            >
-              {t('links.request.copy')}
-            </button>
-            <span className="countdown" data-testid="visit-countdown">
-              {t('links.preview.remaining', { left: left.slice(3) })}
-            </span>
-            {copied ? (
-              <span role="status" className="ok-text">
-                {t('links.request.copied')}
-              </span>
-            ) : null}
-          </div>
-          <p className="note">{t('links.preview.once')}</p>
-        </div>
+        <CopyableUrl
+          label={t('links.preview.visitUrl')}
+          url={ticket.url}
+          testId="visit"
+          note={t('links.preview.once')}
+        >
+          <span className="countdown" data-testid="visit-countdown">
+            {t('links.preview.remaining', { left: left.slice(3) })}
+          </span>
+        </CopyableUrl>
       ) : null}
       {ticket && left === null ? <p className="muted">{t('links.preview.expired')}</p> : null}
     </div>
