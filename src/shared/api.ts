@@ -90,6 +90,30 @@ import {
   type VisitorPage,
   type VisitTicket,
 } from './model/sitelink-rules'
+import {
+  noticeEventInput,
+  noticeKinds,
+  noticeMessageStates,
+  noticeOptInUpdate,
+  noticeSourceSave,
+  noticeTargetSave,
+  noticeTemplateInput,
+  noticeLanguages,
+  type GadgetUrl,
+  type NoticeEventDetail,
+  type NoticeEventPage,
+  type NoticeIngestResult,
+  type NoticeInboxEvent,
+  type NoticeOptInPage,
+  type NoticePreview,
+  type NoticeQueuePage,
+  type NoticeSettings,
+  type NoticeSettingsInput,
+  type NoticeSourceView,
+  type NoticeTargetView,
+  type NoticeTemplate,
+  type NoticeTestResult,
+} from './model/notices'
 import type { AccessTokenRotation, AppStatus, SecretInfo } from './model/status'
 
 /**
@@ -102,6 +126,7 @@ function returns<O>() {
 
 const empty = z.object({}).strict()
 const jobTarget = z.object({ id: z.string().min(1).optional() }).strict()
+const noticeId = z.string().min(1).max(63)
 
 export const secretName = z
   .string()
@@ -522,6 +547,87 @@ export const apiContract = {
   'link.machine.confirm': returns<MachineIdentityState>()(
     z.object({ action: z.enum(['resume-here', 'keep-paused']) }).strict(),
   ),
+  /** Notice relay (seed 000 ⑤ ⑥): on/off, own events, portal origins, failure digest. */
+  'notice.settings.get': returns<NoticeSettings>()(empty),
+  'notice.settings.update': returns<NoticeSettings>()(mergePatchOf<NoticeSettingsInput>()),
+  /** Every target with its problems and queue counts (secrets only as "stored"). */
+  'notice.targets.list': returns<readonly NoticeTargetView[]>()(empty),
+  /** Adds or replaces one target (checked whole: nothing changes on an error); typed secrets go to the keychain. */
+  'notice.targets.save': returns<NoticeTargetView>()(noticeTargetSave),
+  /** Removes a target and its keychain secrets; its pending messages are dropped (recorded). */
+  'notice.targets.remove': returns<readonly NoticeTargetView[]>()(z.object({ id: noticeId }).strict()),
+  /** Sends one sample message now (not queued) to an employee's address here, or to `address` as typed. */
+  'notice.targets.test': returns<NoticeTestResult>()(
+    z
+      .object({
+        id: noticeId,
+        employeeKey: z.string().min(1).max(200).optional(),
+        address: z.string().min(1).max(320).optional(),
+      })
+      .strict(),
+  ),
+  /** Every kind in both languages: the custom text or the built-in one in the seed's wording. */
+  'notice.templates.list': returns<readonly NoticeTemplate[]>()(empty),
+  /** Saves one template; a template with problems is refused (ja/en, line and column) and nothing changes. */
+  'notice.templates.save': returns<NoticeTemplate>()(noticeTemplateInput),
+  /** Back to the built-in text. */
+  'notice.templates.reset': returns<NoticeTemplate>()(
+    z.object({ kind: z.enum(noticeKinds), language: z.enum(noticeLanguages) }).strict(),
+  ),
+  /** Fills a template (saved or not) from the kind's sample event: the live preview. Never throws on a bad template. */
+  'notice.templates.preview': returns<NoticePreview>()(noticeTemplateInput),
+  /** The opt-in matrix, a page of employees (name/key/department filter) and every bulk rule. */
+  'notice.optins.get': returns<NoticeOptInPage>()(
+    z
+      .object({
+        query: z.string().max(200).optional(),
+        department: z.string().max(200).optional(),
+        after: z.string().max(200).optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
+  ),
+  /** Sets (or removes) a rule for an employee, a group, a department or everyone; unknown codes are refused. */
+  'notice.optins.set': returns<NoticeOptInPage>()(noticeOptInUpdate),
+  /** Inbound sources (groupware webhook, chat webhook, XMPP account) and the URL each posts to. */
+  'notice.sources.list': returns<readonly NoticeSourceView[]>()(empty),
+  'notice.sources.save': returns<NoticeSourceView>()(noticeSourceSave),
+  'notice.sources.remove': returns<readonly NoticeSourceView[]>()(z.object({ id: noticeId }).strict()),
+  /** Takes in one event as the admin (a test from the screen or the CLI): same checks and queue as the webhook. */
+  'notice.events.ingest': returns<NoticeIngestResult>()(
+    z.object({ source: noticeId.default('manual'), event: noticeEventInput }).strict(),
+  ),
+  /** Per-event delivery history, newest first. */
+  'notice.events.list': returns<NoticeEventPage>()(
+    z
+      .object({
+        before: z.number().int().optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
+  ),
+  'notice.events.get': returns<NoticeEventDetail>()(z.object({ row: z.number().int() }).strict()),
+  /** The queue: messages by state (pending, sent, set aside, dropped), newest first. */
+  'notice.queue': returns<NoticeQueuePage>()(
+    z
+      .object({
+        state: z.enum(noticeMessageStates).optional(),
+        targetId: noticeId.optional(),
+        before: z.number().int().optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
+  ),
+  /** Puts set-aside messages back in the queue (one, or all of a target, or all); returns how many. */
+  'notice.retry': returns<{ readonly retried: number }>()(
+    z.object({ id: z.number().int().optional(), targetId: noticeId.optional() }).strict(),
+  ),
+  /** The gadget URL for one employee, or (no key) the admin gadget with the health of every engine and link. */
+  'notice.gadget.url': returns<GadgetUrl>()(
+    z.object({ employeeKey: z.string().min(1).max(200).optional() }).strict(),
+  ),
+  /** New gadget key: every gadget URL handed out so far stops working. */
+  'notice.gadget.rotate': returns<{ readonly rotatedAt: number }>()(empty),
 } as const
 
 export type ApiContract = typeof apiContract
@@ -565,6 +671,10 @@ export interface ApiEvents {
   readonly 'jobs.confirmationRequested': { readonly jobs: readonly string[] }
   /** A link was created or changed here or by its partner. */
   readonly 'link.changed': LinkList
+  /** The notice queue changed (queued, sent, set aside, retried): the Notices screen refreshes its counts. */
+  readonly 'notice.changed': { readonly pending: number; readonly setAside: number }
+  /** A notice landed in an employee's gadget inbox (the gadget's live stream forwards it to that employee only). */
+  readonly 'notice.inbox': NoticeInboxEvent
 }
 export type EventName = keyof ApiEvents
 export const eventNames: readonly EventName[] = [
@@ -581,6 +691,8 @@ export const eventNames: readonly EventName[] = [
   'health.changed',
   'jobs.confirmationRequested',
   'link.changed',
+  'notice.changed',
+  'notice.inbox',
 ]
 
 export type EventListener<E extends EventName> = (payload: ApiEvents[E]) => void

@@ -12,6 +12,7 @@ import type { EventBus } from './event-bus'
 import type { createNetworkHandlers } from './network/network-handlers'
 import type { createEndpointHandlers } from './connectors/peer/endpoint-handlers'
 import type { SiteLink } from './engines/sitelink/sitelink-wiring'
+import type { Notices } from './engines/notices/notice-wiring'
 import type { HealthService } from './health/health-service'
 import { exportHistory } from './history/history-export'
 import type { HistoryRepository } from './history/history-repository'
@@ -42,6 +43,8 @@ export interface HandlerDeps {
   readonly linkEndpoint: ReturnType<typeof createEndpointHandlers>
   /** Site link: links, sending and receiving, presence, partner feed URLs. */
   readonly sitelink: SiteLink['handlers']
+  /** Notice relay: settings, targets, templates, opt-in, sources, queue, history, gadget URLs. */
+  readonly notices: Notices['handlers']
 }
 
 function jobTitle(deps: HandlerDeps, id: string | undefined): Localized {
@@ -185,5 +188,6 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     ...deps.network,
     ...deps.linkEndpoint,
     ...deps.sitelink,
+    ...deps.notices,
   }
 }

@@ -53,6 +53,8 @@ import { recordPartnerRefusal } from './engines/sitelink/refusal-record'
 import { linkCategory } from './engines/sitelink/link-context'
 import { siteLinkPlanTriggers } from './engines/sitelink/exchange/plan-triggers'
 import { systemMachineIdentity } from './connectors/system/machine-id'
+import { createNotices } from './engines/notices/notice-wiring'
+import { adminSummaryChannel } from './alerts/admin-summary'
 
 const databaseFile = 'renkei.sqlite'
 
@@ -192,8 +194,26 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // (the scheduler and the endpoint start below); the pause calls are the only partner calls made.
   await siteLink.machine.checkAtStart()
   planTriggers.attach(siteLink.exchange, home)
+  const notices = createNotices(
+    {
+      db,
+      secrets,
+      home,
+      history,
+      events,
+      health,
+      now,
+      fetch: alertFetch,
+      trustedCaPems: () => networkStore.pems(),
+      publicBaseUrl: () => siteLink.linkUrl(),
+      siteName: () => siteLink.siteName(),
+      language: () => settings.get().language,
+      signal: shutdown.signal,
+    },
+    adminSummaryChannel({ history, secrets, fetch: alertFetch }, () => alertSettings.get(), now),
+  )
   peer.endpoint.setRoutes(siteLink.routes())
-  peer.endpoint.setMounts(siteLink.mounts())
+  peer.endpoint.setMounts([...siteLink.mounts(), ...notices.mounts])
   peer.endpoint.setPartnerKeys(siteLink.keys)
   peer.endpoint.setBasePath(() => siteLink.basePath())
   peer.endpoint.onRefused((refusal) => recordPartnerRefusal(history, refusal))
@@ -222,6 +242,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   )
 
   health.register(siteLinkHealthReporter(siteLink.links, history, siteLink.machine))
+  health.register(notices.health)
 
   const handlers = createApiHandlers({
     status: { version: options.version, runtime: options.runtime, dataDir: options.dataDir },
@@ -277,8 +298,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       history,
     }),
     sitelink: siteLink.handlers,
+    notices: notices.handlers,
   })
-  if (options.startScheduler ?? true) scheduler.start()
+  if (options.startScheduler ?? true) {
+    scheduler.start()
+    await notices.start()
+  }
 
   let closing: Promise<void> | null = null
   return {
@@ -294,6 +319,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       visits: siteLink.visits,
       rules: siteLink.rules,
     },
+    notices: { mounts: notices.mounts, intake: notices.intake },
     wake: () => scheduler.wake(),
     close: () =>
       (closing ??= (async () => {
@@ -301,6 +327,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         await scheduler.stop()
         await directory.settled()
         await calendar.settled()
+        await notices.close()
         await alerts.close()
         await peer.endpoint.close()
         await health.close()

@@ -8,7 +8,8 @@ import type { PartnerEndpoint } from './connectors/peer/partner-endpoint'
 import type { ResolveProxy } from './network/proxy-route'
 import type { AccessTokenHolder } from './secrets/access-token'
 import type { SecretStore } from './secrets/secret-store'
-import type { PartnerKeys, PartnerRoute } from './engines/sitelink/sitelink-ports'
+import type { PartnerKeys, PartnerMount, PartnerRoute } from './engines/sitelink/sitelink-ports'
+import type { NoticeIntake } from './engines/notices/notice-ports'
 import type { SiteLinkOverrides } from './engines/sitelink/sitelink-wiring'
 import type { VisitHandoff } from './engines/sitelink/visits/visit-ports'
 import type { SiteVisits } from './engines/sitelink/visits/site-visits'
@@ -72,6 +73,11 @@ export interface Core {
     readonly visits: Pick<SiteVisits, 'useHandoff'>
     /** Visit and accept rules (the CLI checks a whole rule file before saving any of it). */
     readonly rules: RuleService
+  }
+  /** Notice relay: the inbound webhooks and the gadget (the daemon serves them on 127.0.0.1 too), the intake. */
+  readonly notices: {
+    readonly mounts: readonly PartnerMount[]
+    readonly intake: NoticeIntake
   }
   /** The machine woke from sleep or the clock jumped: catch up on due jobs now. */
   wake(): void

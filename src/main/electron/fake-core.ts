@@ -51,6 +51,7 @@ export function fakeCore(settings: Partial<Settings> = {}): FakeCore {
       visits: { useHandoff: () => undefined },
       rules: new Proxy({} as RuleService, { get: () => unused }),
     },
+    notices: { mounts: [], intake: { ingest: unused } },
     wake: vi.fn<Core['wake']>(),
     close: vi.fn<Core['close']>(async () => undefined),
     emit: (event, payload) => listeners.get(event)?.forEach((listener) => listener(payload)),

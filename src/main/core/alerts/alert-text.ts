@@ -1,6 +1,7 @@
 import type { Localized } from '../../../shared/model/localized'
 
-export type AlertKind = 'job.failed' | 'job.still-failing' | 'job.recovered' | 'calendar.stopped' | 'test'
+export type AlertKind =
+  'job.failed' | 'job.still-failing' | 'job.recovered' | 'calendar.stopped' | 'notice.failures' | 'test'
 
 /** One thing the admin should know about; several that happen together travel in one message. */
 export interface AlertItem {

@@ -86,6 +86,10 @@ export interface SiteLink {
   readonly keys: PartnerKeys
   /** The path of this site's link URL (the endpoint answers below it); "/" until one is set. */
   basePath(): string
+  /** This site's link URL (the partner-facing listener's public address), null until one is set. */
+  linkUrl(): string | null
+  /** The name partners see for this site (site name, else company name). */
+  siteName(): string
   /** Raw handlers below the base path: the OpenID Connect provider mode. */
   mounts(): readonly PartnerMount[]
   /** Where an allowed visit goes next (the OIDC provider mode's handoff). */
@@ -258,6 +262,8 @@ export function createSiteLink(deps: SiteLinkDeps): SiteLink {
       const linkUrl = site.settings().linkUrl
       return linkUrl === null ? '/' : new URL(linkUrl).pathname
     },
+    linkUrl: () => site.settings().linkUrl,
+    siteName: () => site.displayName(),
     mounts: () => [oidc.mount],
     handoff: oidc.handoff,
     handlers,

@@ -12,6 +12,7 @@ import { v11LinkNonces } from './011-link-nonces'
 import { v12Presence } from './012-presence'
 import { v13LinkVisits } from './013-link-visits'
 import { v14HomeFingerprintHash } from './014-home-fingerprint-hash'
+import { v15Notices } from './015-notices'
 
 /** Ordered schema steps; the database's user_version says how many are applied. Append, never edit. */
 export const migrations: readonly string[] = [
@@ -29,4 +30,5 @@ export const migrations: readonly string[] = [
   v12Presence,
   v13LinkVisits,
   v14HomeFingerprintHash,
+  v15Notices,
 ]

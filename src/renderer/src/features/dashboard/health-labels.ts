@@ -19,6 +19,8 @@ function subjectRoute(subject: HealthSubject): Route {
   if (subject.engine === 'site-link' && subject.kind === 'link')
     return { screen: 'links', view: { kind: 'detail', id: subject.id } }
   if (subject.engine === 'site-link') return screenRoute('links')
+  // The Notices screen comes with the notice relay's UI.
+  if (subject.engine === 'notice-relay') return screenRoute('dashboard')
   return screenRoute(subject.engine)
 }
 
