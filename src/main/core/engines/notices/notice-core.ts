@@ -1,5 +1,9 @@
 import type { NoticeSettings } from '../../../../shared/model/notices'
-import { noticeSettings } from '../../../../shared/model/notices'
+import { createEventHistory } from './core-history'
+import { createPeopleIndex } from './core-people'
+import { createNoticeSettings } from './core-settings'
+import { createIntake } from './intake-ingest'
+import { listenToOwnEvents } from './intake-own-events'
 import type { NoticeContext } from './notice-context'
 import type {
   NoticeHandlers,
@@ -8,7 +12,9 @@ import type {
   NoticeRenderer,
   NoticeTargetDirectory,
 } from './notice-ports'
-import { notImplemented } from './notice-stub'
+import { createOptInHandlers } from './optin-handlers'
+import { OptInStore } from './optin-rules'
+import { createTemplates } from './template-store'
 
 /** Settings, templates, opt-in, intake (inbound and Renkei's own change records) and the event history. */
 export interface NoticeCorePart {
@@ -33,26 +39,32 @@ export interface NoticeCorePart {
 }
 
 export function createNoticeCore(
-  _ctx: NoticeContext,
-  _ports: { readonly targets: NoticeTargetDirectory; readonly queue: NoticeQueueSignal },
+  ctx: NoticeContext,
+  ports: { readonly targets: NoticeTargetDirectory; readonly queue: NoticeQueueSignal },
 ): NoticeCorePart {
+  const settings = createNoticeSettings(ctx)
+  const templates = createTemplates(ctx)
+  const people = createPeopleIndex(ctx)
+  const optins = new OptInStore(ctx.db)
+  const intake = createIntake(ctx, {
+    ...ports,
+    renderer: templates.renderer,
+    settings: settings.get,
+    people,
+    optins,
+  })
+  const unsubscribe = listenToOwnEvents(ctx, intake, settings.get)
   return {
     handlers: {
-      'notice.settings.get': notImplemented,
-      'notice.settings.update': notImplemented,
-      'notice.templates.list': notImplemented,
-      'notice.templates.save': notImplemented,
-      'notice.templates.reset': notImplemented,
-      'notice.templates.preview': notImplemented,
-      'notice.optins.get': notImplemented,
-      'notice.optins.set': notImplemented,
-      'notice.events.ingest': notImplemented,
-      'notice.events.list': notImplemented,
-      'notice.events.get': notImplemented,
+      ...settings.handlers,
+      ...templates.handlers,
+      ...createOptInHandlers(ctx, optins, people),
+      'notice.events.ingest': async ({ source, event }) => intake.ingest(source, event),
+      ...createEventHistory(ctx, people),
     },
-    intake: { ingest: notImplemented },
-    renderer: { render: notImplemented, renderOne: notImplemented },
-    settings: () => noticeSettings.parse({}),
-    close: () => {},
+    intake,
+    renderer: templates.renderer,
+    settings: settings.get,
+    close: unsubscribe,
   }
 }

@@ -1,0 +1,90 @@
+import type { CalendarChange, EventTimeRange } from '../../../../shared/model/calendar'
+import type { NoticeEventInput, NoticeKind, NoticeSettings } from '../../../../shared/model/notices'
+import { ApiError } from '../../../../shared/model/errors'
+import { CalendarPairRepository } from '../calendar/calendar-pair-repository'
+import type { NoticeContext } from './notice-context'
+import type { NoticeIntake } from './notice-ports'
+
+const pad = (n: number): string => String(n).padStart(2, '0')
+const localDate = (d: Date): string => `${d.getFullYear()}/${pad(d.getMonth() + 1)}/${pad(d.getDate())}`
+const localTime = (d: Date): string => `${localDate(d)} ${pad(d.getHours())}:${pad(d.getMinutes())}`
+
+/** One end of a range as the seed writes it: 2022/12/20 11:00 (a UTC instant in this machine's zone). */
+function point(text: string, allDay: boolean): string {
+  if (allDay) return text.slice(0, 10).replace(/-/g, '/')
+  if (/[zZ]$|[+-]\d{2}:?\d{2}$/.test(text)) return localTime(new Date(text))
+  return text.replace('T', ' ').slice(0, 16).replace(/-/g, '/')
+}
+
+/** 「2022/12/20 11:00 ~ 2022/12/20 12:00」; an all-day event's exclusive end date is not printed. */
+export function seedTimeRange(time: EventTimeRange | null): string | undefined {
+  if (!time) return undefined
+  const start = point(time.start, time.allDay)
+  if (time.end === null) return start
+  if (time.allDay) {
+    const last = new Date(`${time.end.slice(0, 10)}T00:00:00Z`)
+    last.setUTCDate(last.getUTCDate() - 1)
+    const end = last.toISOString().slice(0, 10).replace(/-/g, '/')
+    return end > start ? `${start} ~ ${end}` : start
+  }
+  return `${start} ~ ${point(time.end, false)}`
+}
+
+const kinds: Record<CalendarChange['action'], NoticeKind> = {
+  created: 'schedule.added',
+  updated: 'schedule.changed',
+  deleted: 'schedule.deleted',
+}
+
+/** A change calendar sync made, as a notice event for the pair's employee (or its user, matched by login / e-mail). */
+export function calendarNotice(change: CalendarChange, employeeKey: string): NoticeEventInput {
+  const when = seedTimeRange(
+    change.action === 'deleted' ? change.oldTime : (change.newTime ?? change.oldTime),
+  )
+  const oldWhen = change.action === 'updated' ? seedTimeRange(change.oldTime) : undefined
+  return {
+    id: `${change.pairId}:${change.uid}:${change.action}:${change.when}`,
+    kind: kinds[change.action],
+    occurredAt: change.when,
+    addressees: [employeeKey || change.user],
+    fields: {
+      ...(when ? { when } : {}),
+      ...(oldWhen ? { oldWhen } : {}),
+      changedOn: localDate(new Date(change.when)),
+      changedBy: 'Renkei',
+      registeredFor: change.user,
+      title: change.summary,
+      where: change.where,
+    },
+  }
+}
+
+/**
+ * Renkei's own change records as events (settings.ownEvents): calendar sync's creates / updates / deletes.
+ * Directory and site-link records are not turned into events yet (see README). Returns the unsubscribe.
+ */
+export function listenToOwnEvents(
+  ctx: NoticeContext,
+  intake: NoticeIntake,
+  settings: () => NoticeSettings,
+): () => void {
+  const pairs = new CalendarPairRepository(ctx.db, ctx.now)
+  return ctx.events.subscribe('calendar.change', (change) => {
+    const current = settings()
+    if (!current.enabled || !current.ownEvents.calendar) return
+    try {
+      intake.ingest('calendar', calendarNotice(change, pairs.get(change.pairId)?.config.employeeKey ?? ''))
+    } catch (error) {
+      // The calendar run goes on; the admin reads why its change made no notice.
+      const why = error instanceof ApiError ? error.localized : { ja: String(error), en: String(error) }
+      ctx.history.append({
+        direction: 'local',
+        category: 'notices',
+        level: 'error',
+        message: `お知らせ通知: カレンダーの変更を通知にできませんでした（${why.ja}）`,
+        messageEn: `Notice relay: a calendar change could not become a notice (${why.en})`,
+        detail: { pairId: change.pairId, uid: change.uid, action: change.action },
+      })
+    }
+  })
+}
