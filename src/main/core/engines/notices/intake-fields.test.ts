@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest'
+import type { CalendarChange } from '../../../../shared/model/calendar'
+import { calendarPairConfig } from '../../../../shared/model/calendar-config'
 import { ApiError } from '../../../../shared/model/errors'
 import { noticeTargetInput } from '../../../../shared/model/notices'
 import { portalOriginProblem } from './core-settings'
 import { fillRecipient, targetTakes } from './intake-address'
-import { seedTimeRange } from './intake-own-events'
+import { calendarNotice, pairAddressee, seedTimeRange } from './intake-own-events'
 import { occurredAt } from './intake-time'
 
 const person = {
@@ -112,5 +114,53 @@ describe('portal origins', () => {
     const problem = portalOriginProblem(o)
     expect(problem?.ja).toContain('オリジンではありません')
     expect(problem?.en).toContain('is not a portal origin')
+  })
+})
+
+describe("a calendar pair's addressee", () => {
+  const index = {
+    byKey: new Map([[person.key, person]]),
+    byLogin: new Map([[person.login, person]]),
+    byEmail: new Map([[person.email.toLowerCase(), person]]),
+    parents: new Map(),
+    groups: new Set<string>(),
+  }
+  const change: CalendarChange = {
+    pairId: 'u0001',
+    user: '山田 太郎',
+    action: 'updated',
+    side: 'target',
+    uid: 'x'.repeat(250),
+    summary: '定例会議',
+    recurring: false,
+    where: 'caldav.example.jp/yamada/',
+    when: Date.parse('2026-11-23T09:00:00+09:00'),
+    by: 'Renkei',
+    oldTime: null,
+    newTime: null,
+  }
+  const pair = (employeeKey: string, username: string) =>
+    calendarPairConfig.parse({
+      id: 'u0001',
+      number: 1,
+      name: '山田 太郎',
+      employeeKey,
+      source: { kind: 'ics', url: 'https://calendar.example.jp/a.ics' },
+      target: { kind: 'caldav', url: 'https://caldav.example.jp/yamada/', username },
+    })
+
+  it('is the employee key when set, else a sign-in name that is a login or e-mail at home', () => {
+    expect(pairAddressee(pair('E0001', ''), change, index)).toBe('E0001')
+    expect(pairAddressee(pair('', 'YAMADA.taro@example.jp'), change, index)).toBe('E0001')
+    expect(pairAddressee(pair('', 'yamada'), change, index)).toBe('E0001')
+    // Nobody found: the user as given, so the intake reports it as unknown.
+    expect(pairAddressee(pair('', 'someone'), change, index)).toBe('山田 太郎')
+  })
+
+  it('keeps event ids within 200 characters for long UIDs, still one per change', () => {
+    const event = calendarNotice(change, 'E0001')
+    expect(event.id.length).toBeLessThanOrEqual(200)
+    expect(calendarNotice({ ...change, uid: 'y'.repeat(250) }, 'E0001').id).not.toBe(event.id)
+    expect(event.kind).toBe('schedule.changed')
   })
 })

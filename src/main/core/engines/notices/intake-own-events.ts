@@ -1,7 +1,10 @@
 import type { CalendarChange, EventTimeRange } from '../../../../shared/model/calendar'
 import type { NoticeEventInput, NoticeKind, NoticeSettings } from '../../../../shared/model/notices'
+import { createHash } from 'node:crypto'
+import type { CalendarPairConfig } from '../../../../shared/model/calendar-config'
 import { ApiError } from '../../../../shared/model/errors'
 import { CalendarPairRepository } from '../calendar/calendar-pair-repository'
+import { findAddressee, type PeopleIndex } from './core-people'
 import type { NoticeContext } from './notice-context'
 import type { NoticeIntake } from './notice-ports'
 
@@ -36,17 +39,42 @@ const kinds: Record<CalendarChange['action'], NoticeKind> = {
   deleted: 'schedule.deleted',
 }
 
-/** A change calendar sync made, as a notice event for the pair's employee (or its user, matched by login / e-mail). */
-export function calendarNotice(change: CalendarChange, employeeKey: string): NoticeEventInput {
+/** The source's event ids are at most 200 characters; a long UID (Exchange writes 100+) is hashed to fit. */
+function calendarEventId(change: CalendarChange): string {
+  const id = `${change.pairId}:${change.uid}:${change.action}:${change.when}`
+  if (id.length <= 200) return id
+  const uid = createHash('sha256').update(change.uid).digest('hex').slice(0, 32)
+  return `${change.pairId}:${uid}:${change.action}:${change.when}`
+}
+
+/**
+ * Whom a pair's change concerns: its employee key, else the first of its sign-in names that is a login or
+ * e-mail address in the home directory; nobody found → the key or user as given (reported as unknown).
+ */
+export function pairAddressee(
+  pair: CalendarPairConfig | null,
+  change: CalendarChange,
+  index: PeopleIndex,
+): string {
+  const names = [pair?.employeeKey, pair?.target.username, pair?.source.username, change.user]
+  for (const name of names) {
+    const person = name ? findAddressee(index, name) : null
+    if (person) return person.key
+  }
+  return pair?.employeeKey || change.user
+}
+
+/** A change calendar sync made, as a notice event for the pair's employee. */
+export function calendarNotice(change: CalendarChange, addressee: string): NoticeEventInput {
   const when = seedTimeRange(
     change.action === 'deleted' ? change.oldTime : (change.newTime ?? change.oldTime),
   )
   const oldWhen = change.action === 'updated' ? seedTimeRange(change.oldTime) : undefined
   return {
-    id: `${change.pairId}:${change.uid}:${change.action}:${change.when}`,
+    id: calendarEventId(change),
     kind: kinds[change.action],
     occurredAt: change.when,
-    addressees: [employeeKey || change.user],
+    addressees: [addressee],
     fields: {
       ...(when ? { when } : {}),
       ...(oldWhen ? { oldWhen } : {}),
@@ -67,13 +95,15 @@ export function listenToOwnEvents(
   ctx: NoticeContext,
   intake: NoticeIntake,
   settings: () => NoticeSettings,
+  people: () => PeopleIndex,
 ): () => void {
   const pairs = new CalendarPairRepository(ctx.db, ctx.now)
   return ctx.events.subscribe('calendar.change', (change) => {
     const current = settings()
     if (!current.enabled || !current.ownEvents.calendar) return
     try {
-      intake.ingest('calendar', calendarNotice(change, pairs.get(change.pairId)?.config.employeeKey ?? ''))
+      const addressee = pairAddressee(pairs.get(change.pairId)?.config ?? null, change, people())
+      intake.ingest('calendar', calendarNotice(change, addressee))
     } catch (error) {
       // The calendar run goes on; the admin reads why its change made no notice.
       const why = error instanceof ApiError ? error.localized : { ja: String(error), en: String(error) }

@@ -53,7 +53,7 @@ export function createNoticeCore(
     people,
     optins,
   })
-  const unsubscribe = listenToOwnEvents(ctx, intake, settings.get)
+  const unsubscribe = listenToOwnEvents(ctx, intake, settings.get, people)
   return {
     handlers: {
       ...settings.handlers,
