@@ -196,6 +196,13 @@ describe('notice intake', () => {
       const detail = await part.handlers['notice.events.get']({ row: first.eventRow })
       expect(detail.event.messages).toEqual({ pending: 3, sent: 0, 'set-aside': 0, dropped: 1 })
       expect(detail.messages.map((m) => [m.employeeName, m.state])).toContainEqual(['加藤 桃子', 'dropped'])
+      // What the queue renders for a 'ja-en' target: Japanese then English in one message.
+      const both = part.renderer.render('message.created', 'ja-en', message.fields, '山田 太郎')
+      expect(both.subject).toBe('伝言・所在: 中野愛さんより伝言 / Messages: a message from 中野愛')
+      expect(both.text).toMatch(
+        /^伝言・所在: 中野愛さんより伝言\n[^]*内容: ---\n\nMessages: a message from 中野愛\n/,
+      )
+      expect(both.text).toContain('Purpose: 折り返し電話をください')
       // The way back (a chat message to the groupware) goes to the groupware target only.
       const chat = part.intake.ingest('chat', {
         id: 'c1',
