@@ -37,6 +37,24 @@ function checked(event: NoticeEventInput): NoticeEventInput {
   )
 }
 
+interface EventRowIds {
+  readonly id: number
+  readonly addressees: string
+  readonly unknown_addressees: string
+}
+
+/** A repeat of an event taken in before: nothing added, the first one's addressees. */
+function repeatOf(row: EventRowIds): NoticeIngestResult {
+  return {
+    accepted: false,
+    eventRow: row.id,
+    addressees: JSON.parse(row.addressees) as string[],
+    unknownAddressees: JSON.parse(row.unknown_addressees) as string[],
+    optedIn: 0,
+    queued: 0,
+  }
+}
+
 /** Addressees as given → people found (once each, in order) and what matches nobody. */
 function resolve(index: PeopleIndex, given: readonly string[]) {
   const found = new Map<string, NoticePerson>()
@@ -68,7 +86,7 @@ export function createIntake(ctx: NoticeContext, deps: IntakeDeps): NoticeIntake
   )
   const insertMessage = db.prepare(
     `INSERT INTO notice_messages (event_row, target_id, employee_key, address, state, due_at, created_at, finished_at, error)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (@event_row, @target_id, @employee_key, @address, @state, @now, @now, @finished_at, @error)`,
   )
 
   const ingest = (source: string, input: NoticeEventInput): NoticeIngestResult => {
@@ -91,21 +109,7 @@ export function createIntake(ctx: NoticeContext, deps: IntakeDeps): NoticeIntake
           JSON.stringify(found.map((p) => p.key)),
           JSON.stringify(unknown),
         )
-        if (added.changes === 0) {
-          const row = existing.get(source, event.id) as {
-            id: number
-            addressees: string
-            unknown_addressees: string
-          }
-          return {
-            accepted: false,
-            eventRow: row.id,
-            addressees: JSON.parse(row.addressees) as string[],
-            unknownAddressees: JSON.parse(row.unknown_addressees) as string[],
-            optedIn: 0,
-            queued: 0,
-          }
-        }
+        if (added.changes === 0) return repeatOf(existing.get(source, event.id) as EventRowIds)
         const eventRow = Number(added.lastInsertRowid)
         const result: IntakeOutcome = {
           source,
@@ -127,20 +131,21 @@ export function createIntake(ctx: NoticeContext, deps: IntakeDeps): NoticeIntake
           result.inbox.push({ person, inboxRow })
           for (const target of targets) {
             const { address, missing } = fillRecipient(target.recipient, person)
-            const state = missing ? 'dropped' : 'pending'
-            insertMessage.run(
-              eventRow,
-              target.id,
-              person.key,
-              address,
-              state,
-              now,
-              now,
-              missing ? now : null,
-              missing ? JSON.stringify(missing) : null,
-            )
-            if (missing) result.dropped++
-            else result.queued++
+            const row = { event_row: eventRow, target_id: target.id, employee_key: person.key, address, now }
+            if (missing)
+              result.dropped += insertMessage.run({
+                ...row,
+                state: 'dropped',
+                finished_at: now,
+                error: JSON.stringify(missing),
+              }).changes
+            else
+              result.queued += insertMessage.run({
+                ...row,
+                state: 'pending',
+                finished_at: null,
+                error: null,
+              }).changes
           }
         }
         return result
