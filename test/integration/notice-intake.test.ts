@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Core } from '../../src/main/core/core-types'
 import { createNoticeCore } from '../../src/main/core/engines/notices/notice-core'
 import { TestClock } from '../../src/main/core/scheduler/test-clock'
+import { openDatabase } from '../../src/main/core/store/database'
 import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store'
 import { calendarSecretName } from '../../src/shared/model/calendar-config'
 import { ApiError } from '../../src/shared/model/errors'
@@ -309,6 +310,7 @@ describe('notice opt-in, templates and settings', () => {
 describe("calendar sync's changes as notices", () => {
   let radicale: Radicale
   let feeds: IcsFeedServer
+  let calendars = 0
   beforeAll(async () => {
     radicale = await startRadicale()
     feeds = await startIcsFeedServer()
@@ -334,9 +336,12 @@ describe("calendar sync's changes as notices", () => {
       '',
     ].join('\r\n')
 
-  it('a moved event becomes schedule.changed for the pair’s employee, with the old and new time', async () => {
+  /** Yamada's pair (ICS feed → Radicale) with 予定 notices on for him. */
+  async function yamadasPair(): Promise<void> {
     await secrets.set(calendarSecretName('u0001', 'target'), radicale.users['alice']!)
-    const calendarUrl = await radicale.makeCalendar('alice', 'notice-cal', { timeZone: 'Asia/Tokyo' })
+    const calendarUrl = await radicale.makeCalendar('alice', `notice-cal-${++calendars}`, {
+      timeZone: 'Asia/Tokyo',
+    })
     feeds.setFeed('/yamada.ics', feed('20261201T100000', '20261201T110000'))
     await core.api['notice.optins.set']({
       scope: 'employee',
@@ -352,6 +357,10 @@ describe("calendar sync's changes as notices", () => {
       source: { kind: 'ics', url: feeds.url('/yamada.ics'), auth: 'none', username: '', maxMegabytes: 20 },
       target: { kind: 'caldav', url: calendarUrl, preset: 'generic', auth: 'basic', username: 'alice' },
     })
+  }
+
+  it('a moved event becomes schedule.changed for the pair’s employee, with the old and new time', async () => {
+    await yamadasPair()
     expect(await core.api['calendar.run']({ id: 'u0001' })).toMatchObject({ created: 1 })
     feeds.setFeed('/yamada.ics', feed('20261201T110000', '20261201T120000'))
     await clock.advance(60_000)
@@ -376,5 +385,28 @@ describe("calendar sync's changes as notices", () => {
     expect(inbox[1]!.notice.text).toContain(
       '下記の内容で予定を変更しました。\n日時: 2026/12/01 11:00 ~ 2026/12/01 12:00',
     )
+  })
+  it('a change committed just before a kill -9 (simulated: notice rows and the seen mark rewound) is noticed at the next start, once', async () => {
+    await yamadasPair()
+    expect(await core.api['calendar.run']({ id: 'u0001' })).toMatchObject({ created: 1 })
+    await core.close()
+    const db = openDatabase(dir)
+    db.prepare('DELETE FROM notice_inbox').run()
+    db.prepare('DELETE FROM notice_events').run()
+    const before = db.prepare(`SELECT min(id) - 1 FROM history WHERE category = 'calendar'`).pluck().get()
+    db.prepare(`UPDATE settings SET value = ? WHERE key = 'notices.calendar-history-seen'`).run(
+      String(before),
+    )
+    db.close()
+
+    for (let start = 0; start < 2; start++) {
+      core = await openTestCore(dir, { secrets, clock })
+      const events = (await core.api['notice.events.list']({})).events
+      expect(events.map((e) => [e.source, e.kind, e.addressees])).toEqual([
+        ['calendar', 'schedule.added', ['E0001']],
+      ])
+      await core.close()
+    }
+    core = await openTestCore(dir, { secrets, clock })
   })
 })

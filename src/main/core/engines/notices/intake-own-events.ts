@@ -5,6 +5,7 @@ import type { CalendarPairConfig } from '../../../../shared/model/calendar-confi
 import { ApiError } from '../../../../shared/model/errors'
 import { CalendarPairRepository } from '../calendar/calendar-pair-repository'
 import { findAddressee, type PeopleIndex } from './core-people'
+import { createCalendarFeed } from './intake-calendar-feed'
 import type { NoticeContext } from './notice-context'
 import type { NoticeIntake } from './notice-ports'
 
@@ -88,8 +89,9 @@ export function calendarNotice(change: CalendarChange, addressee: string): Notic
 }
 
 /**
- * Renkei's own change records as events (settings.ownEvents): calendar sync's creates / updates / deletes.
- * Directory and site-link records are not turned into events yet (see README). Returns the unsubscribe.
+ * Renkei's own change records as events (settings.ownEvents): calendar sync's creates / updates / deletes,
+ * read from the history it commits them with (`intake-calendar-feed.ts`), so a crash loses none. Directory and
+ * site-link records are not turned into events yet (see README). Returns the unsubscribe.
  */
 export function listenToOwnEvents(
   ctx: NoticeContext,
@@ -98,7 +100,7 @@ export function listenToOwnEvents(
   people: () => PeopleIndex,
 ): () => void {
   const pairs = new CalendarPairRepository(ctx.db, ctx.now)
-  return ctx.events.subscribe('calendar.change', (change) => {
+  const feed = createCalendarFeed(ctx, (change) => {
     const current = settings()
     if (!current.enabled || !current.ownEvents.calendar) return
     try {
@@ -117,4 +119,7 @@ export function listenToOwnEvents(
       })
     }
   })
+  // Changes committed before a crash (or while this process was not running) first, then each new one.
+  feed.catchUp()
+  return ctx.events.subscribe('calendar.change', () => feed.catchUp())
 }
