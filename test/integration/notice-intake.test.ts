@@ -219,6 +219,51 @@ describe('notice intake', () => {
   })
 })
 
+describe("directory sync's account writes as notices", () => {
+  it('a successful account write in a target becomes directory.account for its employee, once across restarts', async () => {
+    await core.api['notice.settings.update']({ ownEvents: { directory: true } })
+    await core.api['notice.optins.set']({
+      scope: 'everyone',
+      code: '',
+      kinds: ['directory.account'],
+      enabled: true,
+    })
+    await core.close()
+    const ctx = noticeContextFor(dir, () => clock.now())
+    // The rows directory sync writes per target write (target-applier.ts): one made, one failed, one group.
+    const write = (level: 'info' | 'error', detail: object) =>
+      ctx.history.append({
+        direction: 'send',
+        category: 'directory',
+        level,
+        site: 'LDAP',
+        message: 'w',
+        detail,
+      })
+    write('info', { object: 'user', key: 'E0001', action: 'create', fields: [] })
+    write('error', { object: 'user', key: 'E0002', action: 'create', fields: [] })
+    write('info', { object: 'group', key: '営業プロジェクト', action: 'create', fields: [] })
+    const targets = noticeTargetsOf([])
+    try {
+      for (let start = 0; start < 2; start++)
+        createNoticeCore(ctx, { targets, queue: { wake: () => {} } }).close()
+      const part = createNoticeCore(ctx, { targets, queue: { wake: () => {} } })
+      const events = (await part.handlers['notice.events.list']({ limit: 100 })).events
+      expect(events.map((e) => [e.source, e.kind, e.addressees])).toEqual([
+        ['directory', 'directory.account', ['E0001']],
+      ])
+      const detail = await part.handlers['notice.events.get']({ row: events[0]!.row })
+      expect(detail.fields).toMatchObject({
+        place: 'LDAP',
+        body: 'アカウントを作成しました (account created)',
+      })
+      part.close()
+    } finally {
+      ctx.db.close()
+    }
+  })
+})
+
 describe('notice opt-in, templates and settings', () => {
   it('shows each person the kinds in effect and where they come from; unknown codes are refused and change nothing', async () => {
     await core.api['notice.optins.set']({

@@ -1,17 +1,12 @@
 import type { CalendarChange, EventTimeRange } from '../../../../shared/model/calendar'
-import type { NoticeEventInput, NoticeKind, NoticeSettings } from '../../../../shared/model/notices'
+import type { NoticeEventInput, NoticeKind } from '../../../../shared/model/notices'
 import { createHash } from 'node:crypto'
 import type { CalendarPairConfig } from '../../../../shared/model/calendar-config'
-import { ApiError } from '../../../../shared/model/errors'
-import { CalendarPairRepository } from '../calendar/calendar-pair-repository'
 import { findAddressee, type PeopleIndex } from './core-people'
-import { createCalendarFeed } from './intake-calendar-feed'
-import type { NoticeContext } from './notice-context'
-import type { NoticeIntake } from './notice-ports'
 
 const pad = (n: number): string => String(n).padStart(2, '0')
 const localDate = (d: Date): string => `${d.getFullYear()}/${pad(d.getMonth() + 1)}/${pad(d.getDate())}`
-const localTime = (d: Date): string => `${localDate(d)} ${pad(d.getHours())}:${pad(d.getMinutes())}`
+export const localTime = (d: Date): string => `${localDate(d)} ${pad(d.getHours())}:${pad(d.getMinutes())}`
 
 /** One end of a range as the seed writes it: 2022/12/20 11:00 (a UTC instant in this machine's zone). */
 function point(text: string, allDay: boolean): string {
@@ -88,38 +83,15 @@ export function calendarNotice(change: CalendarChange, addressee: string): Notic
   }
 }
 
-/**
- * Renkei's own change records as events (settings.ownEvents): calendar sync's creates / updates / deletes,
- * read from the history it commits them with (`intake-calendar-feed.ts`), so a crash loses none. Directory and
- * site-link records are not turned into events yet (see README). Returns the unsubscribe.
- */
-export function listenToOwnEvents(
-  ctx: NoticeContext,
-  intake: NoticeIntake,
-  settings: () => NoticeSettings,
-  people: () => PeopleIndex,
-): () => void {
-  const pairs = new CalendarPairRepository(ctx.db, ctx.now)
-  const feed = createCalendarFeed(ctx, (change) => {
-    const current = settings()
-    if (!current.enabled || !current.ownEvents.calendar) return
-    try {
-      const addressee = pairAddressee(pairs.get(change.pairId)?.config ?? null, change, people())
-      intake.ingest('calendar', calendarNotice(change, addressee))
-    } catch (error) {
-      // The calendar run goes on; the admin reads why its change made no notice.
-      const why = error instanceof ApiError ? error.localized : { ja: String(error), en: String(error) }
-      ctx.history.append({
-        direction: 'local',
-        category: 'notices',
-        level: 'error',
-        message: `お知らせ通知: カレンダーの変更を通知にできませんでした（${why.ja}）`,
-        messageEn: `Notice relay: a calendar change could not become a notice (${why.en})`,
-        detail: { pairId: change.pairId, uid: change.uid, action: change.action },
-      })
-    }
-  })
-  // Changes committed before a crash (or while this process was not running) first, then each new one.
-  feed.catchUp()
-  return ctx.events.subscribe('calendar.change', () => feed.catchUp())
+/** A history row's detail that is a calendar change (calendar sync writes one per create / update / delete). */
+export function isCalendarChange(detail: unknown): detail is CalendarChange {
+  const d = detail as Partial<CalendarChange> | null
+  return (
+    typeof d === 'object' &&
+    d !== null &&
+    typeof d.pairId === 'string' &&
+    typeof d.uid === 'string' &&
+    typeof d.when === 'number' &&
+    (d.action === 'created' || d.action === 'updated' || d.action === 'deleted')
+  )
 }

@@ -3,7 +3,7 @@ import { createEventHistory } from './core-history'
 import { createPeopleIndex } from './core-people'
 import { createNoticeSettings } from './core-settings'
 import { createIntake } from './intake-ingest'
-import { listenToOwnEvents } from './intake-own-events'
+import { listenToOwnEvents } from './intake-own-feeds'
 import type { NoticeContext } from './notice-context'
 import type {
   NoticeHandlers,
