@@ -14,6 +14,8 @@ declare module '@xmpp/client' {
   }
 
   export interface XmppClient extends EventEmitter {
+    on(event: 'stanza', listener: (stanza: XmppElement) => void): this
+    on(event: string, listener: (...args: unknown[]) => void): this
     readonly status: string
     readonly reconnect: { stop(): void }
     isSecure(): boolean
