@@ -4,7 +4,7 @@
  * No TLS module: on loopback Renkei may sign in with PLAIN over plain text, nowhere else.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -14,6 +14,10 @@ export interface Prosody {
   readonly service: string
   readonly domain: string
   register(user: string, password: string): void
+  /** Prosody's info log (sign-ins: "Authenticated as …"). */
+  log(): string
+  /** Stops the server and starts it again on the same port with the same accounts: every session drops. */
+  restart(): Promise<void>
   stop(): Promise<void>
 }
 
@@ -45,14 +49,8 @@ const accepts = (port: number): Promise<boolean> =>
     socket.once('error', () => resolve(false))
   })
 
-export async function startProsody(): Promise<Prosody> {
-  const dir = mkdtempSync(join(tmpdir(), 'renkei-prosody-'))
-  mkdirSync(join(dir, 'data'))
-  mkdirSync(join(dir, 'certs'))
-  const port = await freePort()
-  const file = join(dir, 'prosody.cfg.lua')
-  writeFileSync(file, config(dir, port))
-  const child: ChildProcess = spawn('prosody', ['--config', file], { stdio: 'ignore' })
+async function launch(file: string, port: number): Promise<ChildProcess> {
+  const child = spawn('prosody', ['--config', file], { stdio: 'ignore' })
   const deadline = Date.now() + 10_000
   while (!(await accepts(port))) {
     if (Date.now() > deadline || child.exitCode !== null) {
@@ -61,6 +59,25 @@ export async function startProsody(): Promise<Prosody> {
     }
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
+  return child
+}
+
+async function halt(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return
+  const exited = new Promise((resolve) => child.once('exit', resolve))
+  child.kill('SIGTERM')
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 3_000))])
+  if (child.exitCode === null) child.kill('SIGKILL')
+}
+
+export async function startProsody(): Promise<Prosody> {
+  const dir = mkdtempSync(join(tmpdir(), 'renkei-prosody-'))
+  mkdirSync(join(dir, 'data'))
+  mkdirSync(join(dir, 'certs'))
+  const port = await freePort()
+  const file = join(dir, 'prosody.cfg.lua')
+  writeFileSync(file, config(dir, port))
+  let child = await launch(file, port)
   return {
     service: `xmpp://127.0.0.1:${port}`,
     domain: 'localhost',
@@ -70,11 +87,13 @@ export async function startProsody(): Promise<Prosody> {
       })
       if (result.status !== 0) throw new Error(`prosodyctl register failed: ${result.stderr}`)
     },
+    log: () => (existsSync(join(dir, 'prosody.log')) ? readFileSync(join(dir, 'prosody.log'), 'utf8') : ''),
+    async restart() {
+      await halt(child)
+      child = await launch(file, port)
+    },
     async stop() {
-      const exited = new Promise((resolve) => child.once('exit', resolve))
-      child.kill('SIGTERM')
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 3_000))])
-      if (child.exitCode === null) child.kill('SIGKILL')
+      await halt(child)
       rmSync(dir, { recursive: true, force: true })
     },
   }
