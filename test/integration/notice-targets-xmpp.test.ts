@@ -1,4 +1,6 @@
+import { lookup } from 'node:dns/promises'
 import { rmSync } from 'node:fs'
+import { hostname } from 'node:os'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { ConnectorError } from '../../src/main/core/connectors/connector-error'
 import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store'
@@ -13,6 +15,12 @@ let dir: string
 let harness: TargetsPartHarness
 const now = Date.parse('2026-11-23T09:00:00+09:00')
 const never = new AbortController().signal
+/** This machine's own name, when it resolves to a loopback address: a server reached by a name, not as loopback. */
+const ownName = hostname()
+const ownNameIsLocal = await lookup(ownName).then(
+  (found) => found.address.startsWith('127.'),
+  () => false,
+)
 
 beforeAll(async () => {
   prosody = await startProsody()
@@ -33,17 +41,17 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-const target = (): NoticeTargetInput => ({
+const target = (service = prosody.service): NoticeTargetInput => ({
   id: 'chat',
   name: '社内チャット',
   kind: 'xmpp',
   recipient: '{login}@localhost',
-  xmpp: { service: prosody.service, domain: prosody.domain, username: 'renkei' },
+  xmpp: { service, domain: prosody.domain, username: 'renkei' },
 })
 
-async function save(password: string) {
+async function save(password: string, service?: string) {
   const saved = await harness.part.handlers['notice.targets.save']({
-    target: target() as never,
+    target: target(service) as never,
     secrets: { password },
   })
   return harness.part.directory.senderFor(saved.target)
@@ -115,4 +123,22 @@ describe('XMPP targets against Debian prosody, read by a real @xmpp/client as th
     expect(message!.body).toContain('Renkei テスト通知')
     expect(message!.body).toContain('Renkei test notice')
   })
+
+  it.skipIf(!ownNameIsLocal)(
+    `refuses to sign in without TLS to a server named "${ownName}" (not loopback by name), before the password leaves`,
+    async () => {
+      const before = prosody.log()
+      const port = new URL(prosody.service).port
+      const sender = await save('renkei-xmpp-pw', `xmpp://${ownName}:${port}`)
+      const failure = (await sender
+        .send(outgoing('takahashi@localhost'), never)
+        .catch((e: unknown) => e)) as ConnectorError
+      expect(failure).toBeInstanceOf(ConnectorError)
+      expect(failure.kind).toBe('permanent')
+      expect(failure.localized.ja).toContain('暗号化（TLS）を提供していません')
+      expect(failure.localized.en).toContain('does not send a password unencrypted')
+      expect(prosody.log().slice(before.length)).not.toMatch(/Authenticated as renkei/)
+      expect(inbox.messages).toEqual([])
+    },
+  )
 })
