@@ -153,6 +153,13 @@ describe('STARTTLS and sign-in', () => {
     expect(await secrets.get(noticeTargetSecret('mail', 'password'))).toBe('relay-pw-秘密')
   })
 
+  it("also trusts the network settings' certificates (ctx.trustedCaPems) without one on the target", async () => {
+    await harness.close()
+    harness = openTargetsPart(dir, { secrets, now: () => now, trustedCaPems: [certificate.cert] })
+    await send(smtpTarget({ port: secured.port, security: 'starttls', username: 'renkei' }), 'relay-pw-秘密')
+    expect(await secured.waitFor(1)).toHaveLength(1)
+  })
+
   it('a wrong password is an auth error in Japanese and English, the password cut from it', async () => {
     const failure = (await send(
       smtpTarget({
