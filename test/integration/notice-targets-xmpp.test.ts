@@ -122,6 +122,13 @@ describe('XMPP targets against Debian prosody, read by a real @xmpp/client as th
     const [message] = await inbox.waitFor(1)
     expect(message!.body).toContain('Renkei テスト通知')
     expect(message!.body).toContain('Renkei test notice')
+    const refused = await harness.part.handlers['notice.targets.test']({
+      id: 'chat',
+      address: 'takahashi',
+    }).catch((e: unknown) => e)
+    expect((refused as { localized: { en: string } }).localized.en).toBe(
+      '"takahashi" is not an XMPP address (user@domain)',
+    )
   })
 
   it.skipIf(!ownNameIsLocal)(

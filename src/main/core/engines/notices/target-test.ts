@@ -35,6 +35,11 @@ function recipientFor(
     const address = input.address.trim()
     if (/[\r\n]/.test(address) || (target.kind === 'smtp' && !isMailAddress(address)))
       throw invalid(`「${address}」はメールアドレスではありません`, `"${address}" is not an e-mail address`)
+    if (target.kind === 'xmpp' && !/^[^\s@/]+@[^\s@/]+$/.test(address))
+      throw invalid(
+        `「${address}」は XMPP アドレス（user@domain）ではありません`,
+        `"${address}" is not an XMPP address (user@domain)`,
+      )
     return { employeeKey: '', name: address, email: null, login: '', address }
   }
   if (input.employeeKey === undefined)
