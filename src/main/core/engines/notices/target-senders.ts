@@ -23,10 +23,19 @@ function missingSecret(target: NoticeTargetConfig, name: NoticeTargetSecretName)
   })
 }
 
-/** A failure with every secret it was sent with cut from its text, whatever the server echoed. */
-function withoutSecrets(error: unknown, secrets: readonly string[]): unknown {
-  if (!(error instanceof ConnectorError)) return error
+/**
+ * A failure with every secret it was sent with cut from its text, whatever the server echoed. Anything
+ * that is not a protocol failure (a bug, a stored value that cannot be used) is set aside, not retried.
+ */
+function withoutSecrets(error: unknown, secrets: readonly string[]): ConnectorError {
   const cut = redactorFor(secrets)
+  if (!(error instanceof ConnectorError)) {
+    const text = cut(error instanceof Error ? error.message : String(error))
+    return new ConnectorError('permanent', {
+      ja: `予期しないエラー: ${text}`,
+      en: `Unexpected error: ${text}`,
+    })
+  }
   return new ConnectorError(
     error.kind,
     { ja: cut(error.localized.ja), en: cut(error.localized.en) },
