@@ -15,6 +15,8 @@ export interface SinkMessage {
   readonly from: string
   readonly to: readonly string[]
   readonly mail: ParsedMail
+  /** The message as it arrived (headers and body bytes), for checks of the wire form. */
+  readonly raw: Buffer
 }
 
 export interface SmtpSinkOptions {
@@ -107,9 +109,15 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
         )
         return
       }
-      simpleParser(stream)
-        .then((mail) => {
-          messages.push({ ...addressesOf(session.envelope), mail })
+      const chunks: Buffer[] = []
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk))
+      new Promise<Buffer>((resolve, reject) => {
+        stream.once('end', () => resolve(Buffer.concat(chunks)))
+        stream.once('error', reject)
+      })
+        .then(async (raw) => ({ raw, mail: await simpleParser(raw) }))
+        .then(({ raw, mail }) => {
+          messages.push({ ...addressesOf(session.envelope), mail, raw })
           for (const wake of waiters.splice(0)) wake()
           callback()
         })

@@ -21,6 +21,8 @@ export class ConnectorError extends Error {
     serverAnswer: string | null = null,
     /** The HTTP status, when the failure was an HTTP answer. */
     readonly httpStatus: number | null = null,
+    /** How long the server asked us to wait before trying again (HTTP 429/503 Retry-After), if it said. */
+    readonly retryAfterMs: number | null = null,
   ) {
     const message = { ja: redactCredentials(localized.ja), en: redactCredentials(localized.en) }
     super(message.en)

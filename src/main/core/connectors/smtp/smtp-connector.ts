@@ -1,7 +1,10 @@
+import { randomUUID } from 'node:crypto'
+import { rootCertificates } from 'node:tls'
 import { createTransport } from 'nodemailer'
 import type { SmtpSecurity } from '../../../../shared/model/alerts'
 import { ConnectorError } from '../connector-error'
 import { redactorFor } from '../redaction'
+import { bareAddress, buildJisMessage } from './iso-2022-jp'
 import { smtpFailure } from './smtp-failures'
 
 /** Where and how to deliver: the SMTP server and the envelope. */
@@ -22,8 +25,14 @@ export interface MailMessage {
   readonly from: string
   readonly to: readonly string[]
   readonly subject: string
-  /** Plain text, UTF-8. */
+  /** Plain text. */
   readonly text: string
+  /** utf-8 (default) or iso-2022-jp for older Japanese mail clients. */
+  readonly charset?: 'utf-8' | 'iso-2022-jp'
+  /** Without angle brackets; stable across retries so a repeat can be recognised. Default: nodemailer's. */
+  readonly messageId?: string
+  /** The Date header (injected time); default: now. */
+  readonly date?: Date
 }
 
 /** An alert must not hold an engine's shutdown for minutes: each step gets this long. */
@@ -41,7 +50,8 @@ function transportFor(server: SmtpServer): ReturnType<typeof createTransport> {
     // Certificates are always checked; an admin's own CA is added, never "accept anything".
     tls: {
       rejectUnauthorized: true,
-      ...(server.trustedCertificate ? { ca: [server.trustedCertificate] } : {}),
+      // `ca` replaces Node's authorities: keep them, so a trusted certificate adds to them.
+      ...(server.trustedCertificate ? { ca: [...rootCertificates, server.trustedCertificate] } : {}),
     },
     connectionTimeout: timeoutMs,
     greetingTimeout: timeoutMs,
@@ -60,20 +70,33 @@ function transportFor(server: SmtpServer): ReturnType<typeof createTransport> {
 export async function sendMail(
   server: SmtpServer,
   message: MailMessage,
-): Promise<{ readonly accepted: number }> {
+): Promise<{ readonly accepted: number; readonly response: string }> {
   const transport = transportFor(server)
   const redact = redactorFor(server.password ? [server.password] : [])
   try {
     const info = await transport.sendMail({
-      from: message.from,
-      to: [...message.to],
-      subject: message.subject,
-      text: message.text,
+      ...(message.charset === 'iso-2022-jp'
+        ? {
+            envelope: { from: bareAddress(message.from), to: [...message.to] },
+            raw: buildJisMessage({
+              ...message,
+              messageId: message.messageId ?? `${randomUUID()}@renkei`,
+              date: message.date ?? new Date(),
+            }),
+          }
+        : {
+            from: message.from,
+            to: [...message.to],
+            subject: message.subject,
+            text: message.text,
+            ...(message.messageId ? { messageId: `<${message.messageId}>` } : {}),
+            ...(message.date ? { date: message.date } : {}),
+          }),
       // Never read files or URLs named in a message: alert text quotes servers and users.
       disableFileAccess: true,
       disableUrlAccess: true,
     })
-    return { accepted: info.accepted.length }
+    return { accepted: info.accepted.length, response: redact(String(info.response ?? '')) }
   } catch (error) {
     if (error instanceof ConnectorError) throw error
     // Nodemailer keeps the system's code (ECONNREFUSED, ...) as originalCode beside its own.

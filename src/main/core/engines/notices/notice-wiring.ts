@@ -60,6 +60,7 @@ export function createNotices(ctx: NoticeContext, admin: AdminSummaryChannel): N
       gadget.close()
       await inbound.close()
       await started.close()
+      await targets.close()
     },
   }
 }
