@@ -52,7 +52,11 @@ export interface FixtureOptions {
   readonly adminFails?: boolean
 }
 
-export function smtpTarget(id: string, port: number, more: Partial<NoticeTargetInput> = {}): NoticeTargetInput {
+export function smtpTarget(
+  id: string,
+  port: number,
+  more: Partial<NoticeTargetInput> = {},
+): NoticeTargetInput {
   return {
     id,
     name: `Mail ${id}`,
@@ -104,7 +108,10 @@ export function queueEvent(
        VALUES (?, ?, ?, ?, ?, ?)`,
     )
     return event.employees.map((n) =>
-      Number(insert.run(row, event.targetId, employeeKey(n), `user${n}@a.example.jp`, event.at, event.at).lastInsertRowid),
+      Number(
+        insert.run(row, event.targetId, employeeKey(n), `user${n}@a.example.jp`, event.at, event.at)
+          .lastInsertRowid,
+      ),
     )
   })()
 }
@@ -116,9 +123,7 @@ export function openQueueFixture(dir: string, options: FixtureOptions): QueueFix
   const events = new EventBus()
   const health = new HealthService({ history, now, onChange: () => {} })
   const shutdown = new AbortController()
-  const targets = new Map(
-    (options.targets ?? []).map((t) => [t.id, noticeTargetInput.parse(t)] as const),
-  )
+  const targets = new Map((options.targets ?? []).map((t) => [t.id, noticeTargetInput.parse(t)] as const))
   const ctx: NoticeContext = {
     db,
     secrets: new MemorySecretStore(),
@@ -147,6 +152,7 @@ export function openQueueFixture(dir: string, options: FixtureOptions): QueueFix
     renderOne: (kind, _language, fields, name) => ({ subject: `${kind} ${fields.title}`, text: name }),
   }
   const adminSent: QueueFixture['adminSent'] = []
+  let closing: Promise<void> | null = null
   const queue = createNoticeQueue(ctx, {
     targets: directory,
     renderer,
@@ -167,12 +173,13 @@ export function openQueueFixture(dir: string, options: FixtureOptions): QueueFix
     events,
     wording: 'お知らせ',
     settings: noticeSettings.parse({ failureDigestMinutes: 0, ...options.settings }),
-    close: async () => {
-      await queue.close()
-      await health.close()
-      shutdown.abort()
-      db.close()
-    },
+    close: () =>
+      (closing ??= (async () => {
+        await queue.close()
+        await health.close()
+        shutdown.abort()
+        db.close()
+      })()),
   }
   return fixture
 }
@@ -186,8 +193,15 @@ export async function until(check: () => boolean, timeoutMs = 10_000): Promise<v
   }
 }
 
-export function messageStates(db: Db): Record<number, { state: string; attempts: number; due_at: number; digest_of: number | null; error: string | null }> {
-  const rows = db.prepare('SELECT id, state, attempts, due_at, digest_of, error FROM notice_messages').all() as {
+export function messageStates(
+  db: Db,
+): Record<
+  number,
+  { state: string; attempts: number; due_at: number; digest_of: number | null; error: string | null }
+> {
+  const rows = db
+    .prepare('SELECT id, state, attempts, due_at, digest_of, error FROM notice_messages')
+    .all() as {
     id: number
     state: string
     attempts: number

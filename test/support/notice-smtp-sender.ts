@@ -30,7 +30,13 @@ export function smtpNoticeSender(target: NoticeTargetConfig): NoticeSender & { c
         return { detail: info.response }
       } catch (error) {
         const failure = error as { code?: string; responseCode?: number; response?: string; message: string }
-        throw smtpFailure(smtp, failure.code ?? null, null, failure.responseCode ?? null, failure.response ?? failure.message)
+        throw smtpFailure(
+          smtp,
+          failure.code ?? null,
+          null,
+          failure.responseCode ?? null,
+          failure.response ?? failure.message,
+        )
       }
     },
     close: () => transport.close(),

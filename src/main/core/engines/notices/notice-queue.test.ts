@@ -1,72 +1,17 @@
-import { rmSync } from 'node:fs'
 import { afterEach, expect, it } from 'vitest'
-import { ApiError } from '../../../../shared/model/errors'
-import type { NoticeTargetInput } from '../../../../shared/model/notices'
+import type { ApiError } from '../../../../shared/model/errors'
 import { ConnectorError } from '../../connectors/connector-error'
-import type { NoticeSender, OutgoingNotice } from './notice-ports'
+import { messageStates, queueEvent, until } from '../../../../../test/support/notice-queue-fixture'
 import {
-  messageStates,
-  openQueueFixture,
-  queueEvent,
-  seedEmployees,
-  until,
-  type QueueFixture,
-} from '../../../../../test/support/notice-queue-fixture'
-import { tempDataDir } from '../../../../../test/support/test-core'
+  closeQueueDoubles,
+  permanent,
+  queueWithSenderDouble as fixture,
+  transient,
+} from '../../../../../test/support/notice-queue-doubles'
 
-// The sender here is a double of the port (the queue's logic is the point); the real SMTP path is
+// The sender is a double of the port (the queue's logic is the point here); the real SMTP path is
 // test/integration/notice-queue-kill.test.ts against smtp-server.
-const dirs: string[] = []
-const open: QueueFixture[] = []
-afterEach(async () => {
-  for (const f of open.splice(0)) await f.close()
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
-})
-
-/** Real time moved by the test: timers fire as they would, and a test can jump ahead. */
-class Clock {
-  private offset = 0
-  get t(): number {
-    return Date.now() + this.offset
-  }
-  set t(at: number) {
-    this.offset = at - Date.now()
-  }
-}
-
-interface Sent {
-  readonly target: string
-  readonly notice: OutgoingNotice
-}
-
-const transient = new ConnectorError('transient', { ja: '一時的な失敗', en: 'Temporary failure' }, '421 busy')
-const permanent = new ConnectorError('permanent', { ja: '宛先がありません', en: 'No such recipient' }, '550 no such user')
-
-function fixture(
-  behave: (notice: OutgoingNotice, target: string) => Promise<void> | void = () => {},
-  targets: NoticeTargetInput[] = [{ id: 'mail', name: 'Mail', kind: 'smtp' }],
-  settings: Parameters<typeof openQueueFixture>[1]['settings'] = {},
-): { f: QueueFixture; sent: Sent[]; clock: Clock } {
-  const clock = new Clock()
-  const dir = tempDataDir('renkei-notice-queue-')
-  dirs.push(dir)
-  const sent: Sent[] = []
-  const f = openQueueFixture(dir, {
-    now: () => clock.t,
-    targets: targets.map((t) => ({ ratePerMinute: 6000, ...t })),
-    settings,
-    senderFor: (target): NoticeSender => ({
-      send: async (notice) => {
-        await behave(notice, target.id)
-        sent.push({ target: target.id, notice })
-        return { detail: '250 ok' }
-      },
-    }),
-  })
-  seedEmployees(f.db, 5)
-  open.push(f)
-  return { f, sent, clock }
-}
+afterEach(closeQueueDoubles)
 
 it('sends each due message once, rendered at send time, with a Message-ID stable for its row', async () => {
   const { f, sent, clock } = fixture()
@@ -75,15 +20,21 @@ it('sends each due message once, rendered at send time, with a Message-ID stable
   f.queue.start()
   await until(() => sent.length === 2)
   await until(() => Object.values(messageStates(f.db)).every((m) => m.state === 'sent'))
-  expect(sent.map((s) => s.notice.messageId).sort()).toEqual(ids.map((id) => `renkei-notice-${id}@test-site`).sort())
+  expect(sent.map((s) => s.notice.messageId).sort()).toEqual(
+    ids.map((id) => `renkei-notice-${id}@test-site`).sort(),
+  )
   expect(sent[0]!.notice.subject).toBe('変更後の文面 message.created ev1')
   expect(sent.map((s) => s.notice.recipient.name).sort()).toEqual(['社員 1', '社員 2'])
 })
 
 it('a transient failure is retried after 30 s (±20 %), then set aside after maxAttempts with a history line', async () => {
-  const { f, clock } = fixture(() => {
-    throw transient
-  }, undefined, { maxAttempts: 2 })
+  const { f, clock } = fixture(
+    () => {
+      throw transient
+    },
+    undefined,
+    { maxAttempts: 2 },
+  )
   const [id] = queueEvent(f.db, { id: 'ev1', employees: [1], targetId: 'mail', at: clock.t })
   const before = clock.t
   f.queue.start()
@@ -106,7 +57,9 @@ it('a transient failure is retried after 30 s (±20 %), then set aside after max
 })
 
 it("a receiver's Retry-After is waited for instead of the backoff", async () => {
-  const slowDown = Object.assign(new ConnectorError('quota', { ja: '多すぎます', en: 'Too many' }), { retryAfterMs: 120_000 })
+  const slowDown = Object.assign(new ConnectorError('quota', { ja: '多すぎます', en: 'Too many' }), {
+    retryAfterMs: 120_000,
+  })
   const { f, clock } = fixture(() => {
     throw slowDown
   })
@@ -138,7 +91,9 @@ it('a permanent failure sets that one message aside at once; the others are sent
 })
 
 it('at most ratePerMinute a minute leave for a target', async () => {
-  const { f, sent, clock } = fixture(undefined, [{ id: 'mail', name: 'Mail', kind: 'smtp', ratePerMinute: 2 }])
+  const { f, sent, clock } = fixture(undefined, [
+    { id: 'mail', name: 'Mail', kind: 'smtp', ratePerMinute: 2 },
+  ])
   queueEvent(f.db, { id: 'ev1', employees: [1, 2, 3, 4], targetId: 'mail', at: clock.t })
   f.queue.start()
   await until(() => sent.length === 1)
@@ -213,7 +168,8 @@ it('digest: one message per person after N minutes, all rows sent with digest_of
   expect(digest.text.indexOf('ev2')).toBeLessThan(digest.text.indexOf('ev3'))
   expect(digest.messageId).toBe(`renkei-notice-${a}-${c}@test-site`)
   await until(() => messageStates(f.db)[c!]!.state === 'sent')
-  for (const id of [a!, b!, c!]) expect(messageStates(f.db)[id]).toMatchObject({ state: 'sent', digest_of: a })
+  for (const id of [a!, b!, c!])
+    expect(messageStates(f.db)[id]).toMatchObject({ state: 'sent', digest_of: a })
 })
 
 it('notice.retry: one id, a whole target or everything set aside goes back, due now; bad input refused in ja and en', async () => {
@@ -232,11 +188,14 @@ it('notice.retry: one id, a whole target or everything set aside goes back, due 
 
   await expect(f.queue.handlers['notice.retry']({ id: 99_999 })).rejects.toMatchObject({ code: 'not-found' })
   await expect(f.queue.handlers['notice.retry']({ targetId: 'nope' })).rejects.toSatisfy(
-    (e: ApiError) => e.code === 'invalid-input' && e.localized.ja.includes('nope') && e.localized.en.includes('nope'),
+    (e: ApiError) =>
+      e.code === 'invalid-input' && e.localized.ja.includes('nope') && e.localized.en.includes('nope'),
   )
   expect(await f.queue.handlers['notice.retry']({ id: ids[0]! })).toEqual({ retried: 1 })
   await until(() => sent.length === 1)
-  await expect(f.queue.handlers['notice.retry']({ id: ids[0]! })).rejects.toMatchObject({ code: 'invalid-input' })
+  await expect(f.queue.handlers['notice.retry']({ id: ids[0]! })).rejects.toMatchObject({
+    code: 'invalid-input',
+  })
   expect(await f.queue.handlers['notice.retry']({ targetId: 'mail' })).toEqual({ retried: 1 })
   await until(() => sent.length === 2)
   expect(await f.queue.handlers['notice.retry']({})).toEqual({ retried: 1 })

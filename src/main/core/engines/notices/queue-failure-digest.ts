@@ -107,7 +107,10 @@ export class FailureDigest {
     const total = groups.reduce((sum, g) => sum + g.n, 0)
     const minutes = Math.round(periodMs / 60_000)
     const name = (id: string): string => this.targets.get(id)?.name ?? id
-    const lines = groups.map((g) => ({ ja: `${name(g.target_id)}: ${g.kind} ${g.n} 件`, en: `${name(g.target_id)}: ${g.kind} ${g.n}` }))
+    const lines = groups.map((g) => ({
+      ja: `${name(g.target_id)}: ${g.kind} ${g.n} 件`,
+      en: `${name(g.target_id)}: ${g.kind} ${g.n}`,
+    }))
     const firsts = errors.map((e) => parseLocalized(e)).filter((e): e is Localized => e !== null)
     return {
       title: {
@@ -115,8 +118,22 @@ export class FailureDigest {
         en: `${total} notices could not be sent and were set aside (last ${minutes} minutes)`,
       },
       message: {
-        ja: [...lines.map((l) => l.ja), '', '最初のエラー:', ...firsts.map((e) => `- ${e.ja}`), '', '「お知らせ」画面のキューから再送できます。'].join('\n'),
-        en: [...lines.map((l) => l.en), '', 'First errors:', ...firsts.map((e) => `- ${e.en}`), '', 'Retry them from the queue on the Notices screen.'].join('\n'),
+        ja: [
+          ...lines.map((l) => l.ja),
+          '',
+          '最初のエラー:',
+          ...firsts.map((e) => `- ${e.ja}`),
+          '',
+          '「お知らせ」画面のキューから再送できます。',
+        ].join('\n'),
+        en: [
+          ...lines.map((l) => l.en),
+          '',
+          'First errors:',
+          ...firsts.map((e) => `- ${e.en}`),
+          '',
+          'Retry them from the queue on the Notices screen.',
+        ].join('\n'),
       },
     }
   }

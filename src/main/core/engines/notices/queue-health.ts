@@ -60,7 +60,8 @@ function facts(db: Db, now: number): Facts {
 
 function stateOf(f: Facts): HealthState {
   if (!f.any) return 'never-run'
-  const lastFailed = f.lastFailureAt !== null && (f.lastSuccessAt === null || f.lastFailureAt > f.lastSuccessAt)
+  const lastFailed =
+    f.lastFailureAt !== null && (f.lastSuccessAt === null || f.lastFailureAt > f.lastSuccessAt)
   if (f.errors24h > 0 && lastFailed) return 'failing'
   if (f.late) return 'warning'
   return f.lastSuccessAt === null ? 'never-run' : 'ok'

@@ -1,8 +1,4 @@
-import type {
-  NoticeKind,
-  NoticeMessageState,
-  NoticeMessageView,
-} from '../../../../shared/model/notices'
+import type { NoticeKind, NoticeMessageState, NoticeMessageView } from '../../../../shared/model/notices'
 import type { Localized } from '../../../../shared/model/localized'
 import type { DirectoryEmployee } from '../../../../shared/model/directory'
 import type { HomeDirectoryRepository } from '../../directory/home-directory-repository'

@@ -79,8 +79,7 @@ export class QueueStore {
 
   event(row: number): EventFields | null {
     const found = this.db.prepare('SELECT kind, fields FROM notice_events WHERE id = ?').get(row) as
-      | { kind: NoticeKind; fields: string }
-      | undefined
+      { kind: NoticeKind; fields: string } | undefined
     return found ? { kind: found.kind, fields: JSON.parse(found.fields) as EventFields['fields'] } : null
   }
 
@@ -112,12 +111,7 @@ export class QueueStore {
   }
 
   /** A transient failure: one more attempt counted, tried again at `dueAt`. */
-  retryLater(
-    ids: readonly number[],
-    dueAt: number,
-    error: Localized,
-    detail: string | null,
-  ): void {
+  retryLater(ids: readonly number[], dueAt: number, error: Localized, detail: string | null): void {
     this.db
       .prepare(
         `UPDATE notice_messages SET attempts = attempts + 1, due_at = ?, error = ?, detail = ?
@@ -127,12 +121,7 @@ export class QueueStore {
   }
 
   /** Counts the attempt that failed; returns the ids actually set aside (still pending when asked). */
-  setAside(
-    ids: readonly number[],
-    error: Localized,
-    detail: string | null,
-    now: number,
-  ): number[] {
+  setAside(ids: readonly number[], error: Localized, detail: string | null, now: number): number[] {
     return this.db
       .prepare(
         `UPDATE notice_messages SET state = 'set-aside', finished_at = ?, error = ?, detail = ?,
@@ -165,8 +154,7 @@ export class QueueStore {
   state(id: number): NoticeMessageState | null {
     return (
       (this.db.prepare('SELECT state FROM notice_messages WHERE id = ?').pluck().get(id) as
-        | NoticeMessageState
-        | undefined) ?? null
+        NoticeMessageState | undefined) ?? null
     )
   }
 
