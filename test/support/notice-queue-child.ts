@@ -5,17 +5,16 @@
  */
 import type { NoticeSender } from '../../src/main/core/engines/notices/notice-ports'
 import { openQueueFixture, smtpTarget } from './notice-queue-fixture'
-import { smtpNoticeSender } from './notice-smtp-sender'
+import { smtpNoticeSenders } from './notice-smtp-sender'
 
 const [dir, port] = process.argv.slice(2)
 
 async function main(): Promise<void> {
-  const senders: ReturnType<typeof smtpNoticeSender>[] = []
+  const senders = smtpNoticeSenders()
   const fixture = openQueueFixture(dir!, {
     targets: [smtpTarget('mail', Number(port), { ratePerMinute: 6000 })],
     senderFor: (target): NoticeSender => {
-      const smtp = smtpNoticeSender(target)
-      senders.push(smtp)
+      const smtp = senders.senderFor(target)
       return {
         send: async (notice, signal) => {
           const result = await smtp.send(notice, signal)
@@ -30,7 +29,7 @@ async function main(): Promise<void> {
   const pending = fixture.db.prepare(`SELECT count(*) FROM notice_messages WHERE state = 'pending'`).pluck()
   while ((pending.get() as number) > 0) await new Promise((resolve) => setTimeout(resolve, 50))
   await fixture.close()
-  for (const smtp of senders) smtp.close()
+  senders.close()
   process.stdout.write('done\n')
 }
 

@@ -42,3 +42,21 @@ export function smtpNoticeSender(target: NoticeTargetConfig): NoticeSender & { c
     close: () => transport.close(),
   }
 }
+
+/** One sender per target, kept (one pooled connection each), as a target directory hands them out. */
+export function smtpNoticeSenders(): {
+  senderFor(target: NoticeTargetConfig): NoticeSender
+  close(): void
+} {
+  const senders = new Map<string, ReturnType<typeof smtpNoticeSender>>()
+  return {
+    senderFor: (target) => {
+      let sender = senders.get(target.id)
+      if (!sender) senders.set(target.id, (sender = smtpNoticeSender(target)))
+      return sender
+    },
+    close: () => {
+      for (const sender of senders.values()) sender.close()
+    },
+  }
+}
