@@ -37,7 +37,7 @@ export class QueueStore {
 
   private sql(text: string): Statement {
     let statement = this.statements.get(text)
-    if (!statement) this.statements.set(text, (statement = this.sql(text)))
+    if (!statement) this.statements.set(text, (statement = this.db.prepare(text)))
     return statement
   }
 
