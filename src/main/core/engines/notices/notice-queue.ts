@@ -58,7 +58,7 @@ export function createNoticeQueue(
 ): NoticeQueuePart {
   const store = new QueueStore(ctx.db)
   const changes = new QueueChanges(ctx, store)
-  const digest = new FailureDigest(ctx, ports.admin, ports.settings, ports.targets)
+  const digest = new FailureDigest(ctx, ports.admin, ports.settings, ports.targets, () => worker.wake())
   const closing = new AbortController()
   const signal = AbortSignal.any([ctx.signal, closing.signal])
   const worker = new QueueWorker({

@@ -31,6 +31,8 @@ export class FailureDigest {
     private readonly admin: AdminSummaryChannel,
     private readonly settings: () => NoticeSettings,
     private readonly targets: NoticeTargetDirectory,
+    /** Told when a send ended, so the worker arms its timer for the next period. */
+    private readonly settled: () => void,
   ) {}
 
   private start(): number {
@@ -54,10 +56,10 @@ export class FailureDigest {
     this.periodStart = periodStart
   }
 
-  /** When the current period ends (null: the digest is off). */
+  /** When the current period ends (null: the digest is off, or a summary is on its way). */
   dueAt(): number | null {
     const minutes = this.settings().failureDigestMinutes
-    if (minutes === 0) return null
+    if (minutes === 0 || this.sending) return null
     return Math.max(this.start() + minutes * 60_000, this.pausedUntil)
   }
 
@@ -66,7 +68,10 @@ export class FailureDigest {
     const due = this.dueAt()
     const now = this.ctx.now()
     if (this.sending || due === null || now < due) return
-    this.sending = this.send(this.start(), now).finally(() => (this.sending = null))
+    this.sending = this.send(this.start(), now).finally(() => {
+      this.sending = null
+      this.settled()
+    })
   }
 
   async close(): Promise<void> {
