@@ -216,3 +216,30 @@ it('notice.queue pages newest first by id, with counts by state', async () => {
   expect(first.counts.pending).toBe(5)
   expect((await f.queue.handlers['notice.queue']({ limit: 10, state: 'sent' })).messages).toEqual([])
 })
+
+it("stats: a target's counts, last send and last error; removing it drops its pending messages with a history line", async () => {
+  const { f, clock } = fixture(
+    (notice) => {
+      if (notice.recipient.employeeKey === 'E000002') throw permanent
+    },
+    [
+      { id: 'mail', name: 'Mail', kind: 'smtp' },
+      { id: 'off', name: 'Off', kind: 'smtp', enabled: false },
+    ],
+  )
+  queueEvent(f.db, { id: 'ev1', employees: [1, 2], targetId: 'mail', at: clock.t })
+  const waiting = queueEvent(f.db, { id: 'ev2', employees: [1, 2, 3], targetId: 'off', at: clock.t })
+  f.queue.start()
+  await until(() => f.queue.stats.targetStats('mail').setAside === 1)
+  await until(() => f.queue.stats.targetStats('mail').pending === 0)
+  const mail = f.queue.stats.targetStats('mail')
+  expect(mail.lastSentAt).not.toBeNull()
+  expect(mail.lastError).toEqual({ ja: '宛先がありません', en: 'No such recipient' })
+
+  expect(f.queue.stats.dropTarget('off')).toBe(3)
+  for (const id of waiting) expect(messageStates(f.db)[id]!.state).toBe('dropped')
+  expect(f.queue.stats.targetStats('off')).toMatchObject({ pending: 0, setAside: 0 })
+  const [line] = f.ctx.history.search({ category: 'notices', level: 'warning' }, 5).entries
+  expect(line!.message).toContain('3 件')
+  expect(line!.messageEn).toContain('3 unsent notices were dropped')
+})

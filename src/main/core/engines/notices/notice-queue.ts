@@ -85,7 +85,7 @@ export function createNoticeQueue(
       const counts = store.counts(targetId)
       const sent = store.lastFinished(targetId, 'sent')
       const failed = store.lastFinished(targetId, 'set-aside')
-      const failedLast = failed !== null && (sent === null || failed.at > sent.at)
+      const failedLast = failed !== null && (sent === null || failed.at >= sent.at)
       return {
         pending: counts.pending,
         setAside: counts['set-aside'],
