@@ -89,7 +89,11 @@ export class QueueWorker {
         continue
       }
       const lane = this.lane(target.id)
-        .catch((error: unknown) => console.error(`renkei: notice lane ${target.id} failed:`, error))
+        .catch((error: unknown) => {
+          // A fault of the worker itself (the database, a bug): the target rests instead of spinning.
+          console.error(`renkei: notice lane ${target.id} failed:`, error)
+          this.rest(target.id, { retryAt: ctx.now() })
+        })
         .finally(() => {
           this.lanes.delete(target.id)
           this.wake()
