@@ -6,7 +6,8 @@
  * Sizes: BENCH_HISTORY_ENTRIES (5,000,000), BENCH_HISTORY_IMPORT_ENTRIES (2,000,000), BENCH_LDAP_ENTRIES (100,000),
  * BENCH_DIRECTORY_EMPLOYEES (100,000), BENCH_SCIM_USERS (2,000), BENCH_CAL_USERS (300), BENCH_CAL_EVENTS (200),
  * BENCH_AD_USERS (10,000; skipped without Samba), BENCH_SITELINK_EMPLOYEES (100,000; two processes on 127.0.9.1/.2:443),
- * BENCH_RULE_EMPLOYEES (100,000; site link visit/accept rules, pure code).
+ * BENCH_RULE_EMPLOYEES (100,000; site link visit/accept rules, pure code), BENCH_NOTICE_EVENTS (10,000) for
+ * BENCH_NOTICE_PEOPLE (5,000) (notice relay into smtp-server, with a calendar pair on Radicale beside it).
  */
 import { spawn } from 'node:child_process'
 import { join, resolve } from 'node:path'
@@ -23,6 +24,7 @@ const allBenches = [
   'calendar-cycle-bench.ts',
   'sitelink-bench.ts',
   'link-rules-bench.ts',
+  'notice-relay-bench.ts',
 ]
 const tsx = join(__dirname, '..', 'node_modules', 'tsx', 'dist', 'cli.mjs')
 

@@ -112,3 +112,11 @@ export interface NoticeQueueStats {
   /** A removed target: its pending messages become `dropped` (recorded); returns how many. */
   dropTarget(targetId: string): number
 }
+
+/**
+ * A sender's error may say how long the receiver asked to wait (HTTP 429/503 Retry-After, in ms): the
+ * queue waits that long instead of its own backoff. Set it on the thrown `ConnectorError`.
+ */
+export interface RetryAfterHint {
+  readonly retryAfterMs?: number
+}
