@@ -11,7 +11,7 @@ export class InboundSourceStore {
   constructor(private readonly db: Db) {}
 
   all(): NoticeSourceConfig[] {
-    const rows = this.db.prepare('SELECT config FROM notice_sources ORDER BY created_at, id').all() as {
+    const rows = this.db.prepare('SELECT config FROM notice_sources ORDER BY created_at, rowid').all() as {
       config: string
     }[]
     return rows.map((row) => noticeSourceInput.parse(JSON.parse(row.config)))
