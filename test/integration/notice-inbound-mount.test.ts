@@ -13,6 +13,7 @@ import { makePartnerCerts } from '../support/partner-certs'
 import { startTestPartnerListener, type TestPartnerListener } from '../support/partner-transport'
 import { openInboundPart, type InboundUnderTest } from '../support/notice-inbound-parts'
 import { postSigned, postTo } from '../support/notice-inbound-client'
+import { secretsInDataDir } from '../support/secret-scan'
 
 const address = '127.0.4.31'
 const secret = 'groupware-signing-secret-0123456789'
@@ -221,6 +222,15 @@ describe.skipIf(skipWithoutKeychain())('inbound notice webhooks over real HTTPS 
     })
     expect(refused.status).toBe(401)
     expect(inbound.intake.taken.some((t) => t.event.id === 'rc-78')).toBe(false)
+  })
+
+  it('a source that changes kind must be given a new secret; no secret is anywhere in the data directory', async () => {
+    const save = inbound.part.handlers['notice.sources.save']
+    const changed = save({ source: { id: 'mm', name: 'Mattermost', kind: 'events', enabled: true } })
+    await expect(changed).rejects.toMatchObject({ code: 'invalid-input' })
+    const mm = (await inbound.part.handlers['notice.sources.list']({})).find((v) => v.source.id === 'mm')
+    expect(mm?.source.kind).toBe('slack')
+    expect(secretsInDataDir(inbound.dataDir, [secret, token])).toEqual([])
   })
 
   it('removing a source removes its secret and its URL answers 404', async () => {

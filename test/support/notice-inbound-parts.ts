@@ -56,6 +56,7 @@ export interface InboundUnderTest {
   readonly intake: RecordingIntake
   readonly history: HistoryRepository
   readonly db: Db
+  readonly dataDir: string
   close(): Promise<void>
 }
 
@@ -90,6 +91,7 @@ export function openInboundPart(options: {
     intake,
     history,
     db,
+    dataDir: dir,
     async close() {
       shutdown.abort()
       await part.close()
