@@ -15,6 +15,8 @@ export class XmppSources {
   private readonly sessions = new Map<string, XmppSourceSession>()
   private readonly lastState = new Map<string, string>()
   private started = false
+  /** Changes one after the other: two saves of one source never leave two sessions running. */
+  private changes: Promise<void> = Promise.resolve()
 
   constructor(
     private readonly ctx: NoticeContext,
@@ -27,7 +29,12 @@ export class XmppSources {
   }
 
   /** A source changed (null: removed): its session stops, and starts again if it is an enabled XMPP source. */
-  async follow(id: string, source: NoticeSourceConfig | null): Promise<void> {
+  follow(id: string, source: NoticeSourceConfig | null): Promise<void> {
+    this.changes = this.changes.then(() => this.restart(id, source))
+    return this.changes
+  }
+
+  private async restart(id: string, source: NoticeSourceConfig | null): Promise<void> {
     const running = this.sessions.get(id)
     this.sessions.delete(id)
     this.lastState.delete(id)
@@ -47,6 +54,7 @@ export class XmppSources {
 
   async close(): Promise<void> {
     this.started = false
+    await this.changes
     const sessions = [...this.sessions.values()]
     this.sessions.clear()
     await Promise.all(sessions.map((session) => session.close()))
