@@ -64,6 +64,8 @@ export function openInboundPart(options: {
   readonly secrets: SecretStore
   readonly now: () => number
   readonly publicBaseUrl?: () => string | null
+  /** The network settings' trusted CAs (PEM). */
+  readonly trustedCaPems?: readonly string[]
 }): InboundUnderTest {
   const dir = tempDataDir('renkei-notice-inbound-')
   const db = openDatabase(dir)
@@ -79,7 +81,7 @@ export function openInboundPart(options: {
     health: new HealthService({ history, now: options.now, onChange: () => {} }),
     now: options.now,
     fetch,
-    trustedCaPems: () => [],
+    trustedCaPems: () => options.trustedCaPems ?? [],
     publicBaseUrl: options.publicBaseUrl ?? (() => null),
     siteName: () => 'テスト',
     language: () => 'ja',

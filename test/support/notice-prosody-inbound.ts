@@ -1,7 +1,8 @@
 /**
  * A private Debian Prosody for the inbound XMPP source's tests (recipe: ../shared/recipes, §2): its own
- * directory, a free loopback port, no TLS (so only a 127.x client may sign in with PLAIN), accounts made with
- * prosodyctl. Stopped by its PID; `restart` keeps port and accounts (a server that went away and came back).
+ * directory, a free loopback port, no STARTTLS (so only a 127.x client may sign in, with PLAIN), accounts made
+ * with prosodyctl; with `tls`, also a direct-TLS port (xmpps://) serving that certificate. Stopped by its PID;
+ * `restart` keeps ports and accounts (a server that went away and came back).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -12,6 +13,8 @@ import { freePort } from './free-port'
 
 export interface Prosody {
   readonly port: number
+  /** The direct-TLS port, when started with a certificate. */
+  readonly tlsPort: number | null
   readonly domain: string
   register(user: string, password: string): void
   stop(): Promise<void>
@@ -27,10 +30,15 @@ function accepts(port: number): Promise<boolean> {
   })
 }
 
-export async function startProsody(): Promise<Prosody> {
+export async function startProsody(tls?: { readonly cert: string; readonly key: string }): Promise<Prosody> {
   const dir = mkdtempSync(join(tmpdir(), 'renkei-prosody-'))
   for (const sub of ['data', 'certs']) mkdirSync(join(dir, sub))
   const port = await freePort()
+  const tlsPort = tls ? await freePort() : null
+  if (tls) {
+    writeFileSync(join(dir, 'tls.pem'), tls.cert)
+    writeFileSync(join(dir, 'tls.key'), tls.key, { mode: 0o600 })
+  }
   const domain = 'localhost'
   const config = join(dir, 'prosody.cfg.lua')
   writeFileSync(
@@ -46,6 +54,12 @@ export async function startProsody(): Promise<Prosody> {
       'modules_enabled = { "roster"; "saslauth"; "disco"; "ping" }',
       'modules_disabled = { "s2s" }',
       'authentication = "internal_plain"',
+      ...(tls
+        ? [
+            `c2s_direct_tls_ports = { ${tlsPort} }`,
+            `ssl = { certificate = "${dir}/tls.pem"; key = "${dir}/tls.key" }`,
+          ]
+        : []),
       'c2s_require_encryption = false',
       'allow_unencrypted_plain_auth = true',
       `log = { info = "${dir}/prosody.log" }`,
@@ -73,6 +87,7 @@ export async function startProsody(): Promise<Prosody> {
   await start()
   return {
     port,
+    tlsPort,
     domain,
     register: (user, password) =>
       execFileSync('prosodyctl', ['--config', config, 'register', user, domain, password], { stdio: 'pipe' }),

@@ -50,6 +50,12 @@ function describe(error: unknown): Localized {
     return { ja: 'XMPP のユーザー名かパスワードが違います。', en: 'The XMPP user name or password is wrong.' }
   }
   const code = (error as { code?: unknown }).code
+  if (typeof code === 'string' && /CERT|SIGNATURE|SELF_SIGNED|ALTNAME/.test(code)) {
+    return {
+      ja: `XMPP サーバーの証明書を信頼できません（${code}）。社内 CA なら設定 → ネットワークの「信頼する CA」に追加してください。`,
+      en: `The XMPP server's certificate is not trusted (${code}). For an in-house CA, add it under Settings → Network → trusted CAs.`,
+    }
+  }
   const what = typeof code === 'string' ? code : String((error as Error).message ?? error).slice(0, 200)
   return {
     ja: `XMPP サーバーに接続できません（${what}）。`,
