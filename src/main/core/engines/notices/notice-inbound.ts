@@ -1,7 +1,11 @@
 import type { PartnerMount } from '../sitelink/sitelink-ports'
 import type { NoticeContext } from './notice-context'
 import type { NoticeHandlers, NoticeIntake } from './notice-ports'
-import { notImplemented } from './notice-stub'
+import { inboundMount } from './inbound-http'
+import { RefusalCounter } from './inbound-refusals'
+import { createSourceHandlers } from './inbound-source-handlers'
+import { InboundSourceStore } from './inbound-source-store'
+import { XmppSources } from './inbound-xmpp-sources'
 
 /** Inbound sources: the signed groupware webhook, a Slack-compatible outgoing webhook, an XMPP account. */
 export interface NoticeInboundPart {
@@ -14,17 +18,21 @@ export interface NoticeInboundPart {
 }
 
 export function createNoticeInbound(
-  _ctx: NoticeContext,
-  _ports: { readonly intake: NoticeIntake },
+  ctx: NoticeContext,
+  ports: { readonly intake: NoticeIntake },
 ): NoticeInboundPart {
+  const store = new InboundSourceStore(ctx.db)
+  const refusals = new RefusalCounter()
+  const xmpp = new XmppSources(ctx, ports.intake)
   return {
-    handlers: {
-      'notice.sources.list': notImplemented,
-      'notice.sources.save': notImplemented,
-      'notice.sources.remove': notImplemented,
-    },
-    mount: { prefix: 'renkei-notice/v1/in', handle: (_req, res) => res.writeHead(404).end() },
-    start: async () => {},
-    close: async () => {},
+    handlers: createSourceHandlers({
+      ctx,
+      store,
+      refusals,
+      changed: (id) => void xmpp.follow(id, store.get(id)),
+    }),
+    mount: inboundMount({ ctx, store, refusals, intake: ports.intake }),
+    start: () => xmpp.start(store.all()),
+    close: () => xmpp.close(),
   }
 }
