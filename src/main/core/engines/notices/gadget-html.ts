@@ -45,14 +45,13 @@ tr.engine th{padding-top:10px;font-size:13px}
 const cssHash = `'sha256-${createHash('sha256').update(css).digest('base64')}'`
 
 /**
- * Only real http(s) origins reach `frame-ancestors`: a value with a space or ";" would add directives to
- * the policy. None left → 'none' (no portal may frame the gadget).
+ * Only real http(s) origins reach `frame-ancestors` (a URL with a path counts as its origin): a value with a
+ * space, "," or ";" could add sources or directives, so it is dropped. None left → 'none' (nothing may frame).
  */
 export function frameAncestors(portalOrigins: readonly string[]): string {
   const origins = portalOrigins.flatMap((value) => {
-    const url = URL.parse(value)
-    if (url === null || (url.protocol !== 'https:' && url.protocol !== 'http:')) return []
-    return url.origin === value.replace(/\/$/, '') ? [url.origin] : []
+    const url = /[\s;,'"]/.test(value) ? null : URL.parse(value)
+    return url !== null && (url.protocol === 'https:' || url.protocol === 'http:') ? [url.origin] : []
   })
   return origins.length === 0 ? "'none'" : [...new Set(origins)].join(' ')
 }
