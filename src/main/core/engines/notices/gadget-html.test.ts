@@ -13,7 +13,9 @@ describe('gadget pages escape what the groupware wrote', () => {
       siteName: 'A社 <b>',
       employeeName: '山田 "太郎"',
       token: 'abc.def',
-      notices: [{ id: 7, kind: 'schedule.changed', subject: hostile, text: `内容: ${hostile}`, at: 0, read: false }],
+      notices: [
+        { id: 7, kind: 'schedule.changed', subject: hostile, text: `内容: ${hostile}`, at: 0, read: false },
+      ],
       unread: 1,
     })
     expect(html).not.toContain('<script>alert')
@@ -27,7 +29,10 @@ describe('gadget pages escape what the groupware wrote', () => {
   })
 
   it('marks unread notices (dot) and not read ones', () => {
-    const unread = noticeItem({ id: 1, kind: 'todo.added', subject: 's', text: 't', at: 0, read: false }, 'en')
+    const unread = noticeItem(
+      { id: 1, kind: 'todo.added', subject: 's', text: 't', at: 0, read: false },
+      'en',
+    )
     const read = noticeItem({ id: 2, kind: 'todo.added', subject: 's', text: 't', at: 0, read: true }, 'en')
     expect(unread).toContain('class="unread"')
     expect(unread).toContain('class="dot"')
@@ -57,7 +62,13 @@ describe('gadget pages escape what the groupware wrote', () => {
         {
           engine: subject({}),
           subjects: [
-            subject({ kind: 'link', name: hostile, state: 'failing', lastFailure: { ja: hostile, en: hostile }, errors24h: 3 }),
+            subject({
+              kind: 'link',
+              name: hostile,
+              state: 'failing',
+              lastFailure: { ja: hostile, en: hostile },
+              errors24h: 3,
+            }),
           ],
         },
       ],

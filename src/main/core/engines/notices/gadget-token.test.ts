@@ -31,7 +31,9 @@ describe.skipIf(skipWithoutKeychain())('gadget tokens (key in the real keychain)
     expect(await tokens.verify('employee', other)).toBeNull()
     expect(await tokens.verify('admin', mac)).toBeNull()
     const admin = await tokens.token({ kind: 'admin' })
-    expect(await tokens.verify('employee', `${Buffer.from('admin').toString('base64url')}.${admin}`)).toBeNull()
+    expect(
+      await tokens.verify('employee', `${Buffer.from('admin').toString('base64url')}.${admin}`),
+    ).toBeNull()
     const flipped = token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A')
     expect(await tokens.verify('employee', flipped)).toBeNull()
     expect(await tokens.verify('employee', 'not a token')).toBeNull()
