@@ -56,8 +56,11 @@ export function catchEventBus(): { bus(): EventBus; restore(): void } {
   const original = Object.getOwnPropertyDescriptor(EventBus.prototype, 'emit')!
   const originalEmit = EventBus.prototype.emit
   let caught: EventBus | null = null
+  const remember = (bus: EventBus): void => {
+    caught ??= bus
+  }
   EventBus.prototype.emit = function (this: EventBus, ...args: Parameters<EventBus['emit']>) {
-    caught ??= this
+    remember(this)
     return originalEmit.apply(this, args)
   } as EventBus['emit']
   return {
