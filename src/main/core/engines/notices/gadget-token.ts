@@ -20,8 +20,7 @@ function signedText(subject: GadgetSubject): string {
  * No expiry: rotating the key is what ends every URL handed out so far.
  */
 export class GadgetTokens {
-  /** The key as read or made once; a keychain read per request would be slow and a rotation replaces it. */
-  private key: Promise<Buffer | null> | null = null
+  private creating: Promise<Buffer> | null = null
 
   constructor(private readonly secrets: SecretStore) {}
 
@@ -30,11 +29,14 @@ export class GadgetTokens {
     return subject.kind === 'admin' ? mac : `${b64url(subject.employeeKey)}.${mac}`
   }
 
-  /** The subject a token names, or null when it is malformed or not signed with the current key. */
+  /**
+   * The subject a token names, or null when it is malformed or not signed with the current key. The key is
+   * read from the keychain each time, so a rotation by another process (the CLI) counts at once.
+   */
   async verify(kind: GadgetSubject['kind'], token: string): Promise<GadgetSubject | null> {
     const subject = parse(kind, token)
     if (subject === null) return null
-    const key = await this.current()
+    const key = await this.stored()
     if (key === null) return null
     const expected = Buffer.from(this.mac(key, subject))
     const presented = Buffer.from(kind === 'admin' ? token : token.slice(token.indexOf('.') + 1))
@@ -43,41 +45,31 @@ export class GadgetTokens {
 
   /** A new key: every token made so far stops verifying. */
   async rotate(): Promise<void> {
-    const key = randomBytes(32)
-    await this.secrets.set(gadgetKeySecret, key.toString('base64'))
-    this.key = Promise.resolve(key)
+    await this.secrets.set(gadgetKeySecret, randomBytes(32).toString('base64'))
   }
 
   private mac(key: Buffer, subject: GadgetSubject): string {
     return createHmac('sha256', key).update(signedText(subject), 'utf8').digest('base64url')
   }
 
-  private current(): Promise<Buffer | null> {
-    this.key ??= this.secrets.get(gadgetKeySecret).then((stored) => {
-      const key = stored === null ? null : Buffer.from(stored, 'base64')
-      return key !== null && key.length === 32 ? key : null
-    })
-    const reading = this.key
-    // A failed keychain read is tried again next time, not remembered.
-    reading.catch(() => {
-      if (this.key === reading) this.key = null
-    })
-    return reading
+  private async stored(): Promise<Buffer | null> {
+    const stored = await this.secrets.get(gadgetKeySecret)
+    const key = stored === null ? null : Buffer.from(stored, 'base64')
+    return key !== null && key.length === 32 ? key : null
   }
 
-  /** Made on first use; concurrent first uses share one new key (the second waits on the first). */
-  private keyOrNew(): Promise<Buffer> {
-    const key = this.current().then(async (found) => {
-      if (found !== null) return found
+  /** Made on first use; concurrent first uses share one new key. */
+  private async keyOrNew(): Promise<Buffer> {
+    const key = await this.stored()
+    if (key !== null) return key
+    this.creating ??= (async () => {
       const made = randomBytes(32)
       await this.secrets.set(gadgetKeySecret, made.toString('base64'))
       return made
+    })().finally(() => {
+      this.creating = null
     })
-    this.key = key
-    key.catch(() => {
-      if (this.key === key) this.key = null
-    })
-    return key
+    return this.creating
   }
 }
 

@@ -41,6 +41,11 @@ const noPlaceToServe = new ApiError('not-found', {
   en: 'There is nowhere to serve the gadget from: set up the partner-facing listener (site link) or run the daemon.',
 })
 
+const internalError = {
+  ja: 'ガジェットを表示できませんでした。しばらくしてからもう一度開いてください。',
+  en: 'The gadget could not be shown. Open it again in a moment.',
+}
+
 /**
  * The gadget's mount and its two API methods. URLs: `<base>renkei-notice/v1/gadget/e/<token>` for an employee,
  * `.../a/<token>` for the admin; the base is the partner-facing listener's URL, or the daemon's own on
@@ -86,7 +91,10 @@ export function createNoticeGadget(
     if (person === null) return sendMessagePage(res, 404, unknownEmployee, origins())
     const { language } = route
     const key = person.key
-    const counted = () => ({ unread: inbox.unread(key), unreadText: unreadText(inbox.unread(key), language) })
+    const counted = () => {
+      const unread = inbox.unread(key)
+      return { unread, unreadText: unreadText(unread, language) }
+    }
     if (route.kind === 'events') {
       return streams.open(req, res, gadgetHeaders(origins(), 'text/event-stream'), (send) =>
         // This employee's notices only; the event carries the notice as the intake rendered it.
@@ -187,9 +195,4 @@ export function createNoticeGadget(
     },
     close: () => streams.closeAll(),
   }
-}
-
-const internalError = {
-  ja: 'ガジェットを表示できませんでした。しばらくしてからもう一度開いてください。',
-  en: 'The gadget could not be shown. Open it again in a moment.',
 }
