@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -17,6 +18,7 @@ let base: string
 const events = catchEventBus()
 const yamada = testEmployee(1, { nameJa: '山田 太郎', nameEn: 'Taro Yamada' })
 const other = testEmployee(2)
+const secrets = new MemorySecretStore()
 
 beforeAll(async () => {
   const rendererRoot = mkdtempSync(join(tmpdir(), 'renkei-renderer-'))
@@ -28,7 +30,7 @@ beforeAll(async () => {
     port: 0,
     version: 't',
     rendererRoot,
-    secrets: new MemorySecretStore(),
+    secrets,
   })
   base = `http://127.0.0.1:${daemon.port}`
   // Anything that emits hands over the core's bus (see catchEventBus).
@@ -149,5 +151,19 @@ describe('notice gadget on the daemon', () => {
     const rotated = JSON.stringify(history)
     expect(rotated).toContain('鍵を更新しました')
     expect(rotated).not.toContain(oldUrl.slice(oldUrl.lastIndexOf('/') + 1))
+  })
+
+  it('a key renewed by another process (the CLI) ends an open stream at its next event', async () => {
+    const stream = await openSse(`${await employeeUrl(yamada.key)}/events`)
+    await secrets.set('notices.gadget.key', randomBytes(32).toString('base64'))
+    const notice = insertInboxNotice(dataDir, {
+      employeeKey: yamada.key,
+      eventId: 'ev-2',
+      kind: 'todo.added',
+      title: 'after the rotation',
+      at: Date.parse('2026-12-01T03:00:00Z'),
+    })
+    events.bus().emit('notice.inbox', { employeeKey: yamada.key, notice })
+    await expect(stream.next('notice')).rejects.toThrow(/ended/)
   })
 })

@@ -9,8 +9,14 @@ afterEach(() => {
   server?.close()
 })
 
-async function serve(streams: GadgetStreams, subscribe: (send: SendEvent) => () => void): Promise<string> {
-  server = createServer((req, res) => streams.open(req, res, { 'Cache-Control': 'no-store' }, subscribe))
+async function serve(
+  streams: GadgetStreams,
+  subscribe: (send: SendEvent) => () => void,
+  authorized: () => Promise<boolean> = async () => true,
+): Promise<string> {
+  server = createServer((req, res) =>
+    streams.open(req, res, { 'Cache-Control': 'no-store' }, subscribe, authorized),
+  )
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve))
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}/`
 }
@@ -57,5 +63,30 @@ describe('gadget live streams', () => {
     streams.closeAll()
     for (const response of bodies) expect(await response.text()).toBe('retry: 5000\n\n')
     expect(unsubscribed).toBe(2)
+  })
+
+  it('ends a stream instead of sending once its URL is no longer authorized', async () => {
+    const streams = new GadgetStreams(60_000)
+    let send: SendEvent = () => {}
+    let allowed = true
+    const url = await serve(
+      streams,
+      (s) => {
+        send = s
+        return () => {}
+      },
+      async () => allowed,
+    )
+    const response = await fetch(url)
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader()
+    await expect.poll(() => streams.size).toBe(1)
+    send('notice', { n: 1 })
+    expect(await readUntil(reader, '"n":1')).toContain('data: {"n":1}')
+    allowed = false
+    send('notice', { n: 2 })
+    let rest = ''
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) rest += chunk.value
+    expect(rest).not.toContain('"n":2')
+    expect(streams.size).toBe(0)
   })
 })

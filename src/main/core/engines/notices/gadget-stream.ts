@@ -19,12 +19,17 @@ export class GadgetStreams {
 
   constructor(private readonly heartbeatMs = 25_000) {}
 
-  /** Opens a stream; `subscribe` starts forwarding events to `send` and returns how to stop. */
+  /**
+   * Opens a stream; `subscribe` starts forwarding events to `send` and returns how to stop. Before each
+   * event `authorized` is asked again (the URL's key may have been rotated by another process): no → the
+   * stream ends. Events keep their order.
+   */
   open(
     req: IncomingMessage,
     res: ServerResponse,
     headers: Record<string, string>,
     subscribe: (send: SendEvent) => () => void,
+    authorized: () => Promise<boolean>,
   ): void {
     res.writeHead(200, {
       ...headers,
@@ -32,8 +37,16 @@ export class GadgetStreams {
       'X-Accel-Buffering': 'no',
     })
     res.write('retry: 5000\n\n')
+    let queue = Promise.resolve()
     const send: SendEvent = (event, data) => {
-      if (!res.writableEnded) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`)
+      const text = `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`
+      queue = queue.then(authorized).then(
+        (ok) => {
+          if (!ok) this.end(stream)
+          else if (!res.writableEnded) res.write(text)
+        },
+        () => this.end(stream),
+      )
     }
     const stream: Stream = { res, unsubscribe: subscribe(send) }
     this.streams.add(stream)

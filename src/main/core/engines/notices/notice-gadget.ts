@@ -96,12 +96,17 @@ export function createNoticeGadget(
       return { unread, unreadText: unreadText(unread, language) }
     }
     if (route.kind === 'events') {
-      return streams.open(req, res, gadgetHeaders(origins(), 'text/event-stream'), (send) =>
-        // This employee's notices only; the event carries the notice as the intake rendered it.
-        ctx.events.subscribe('notice.inbox', (event) => {
-          if (event.employeeKey === key)
-            send('notice', { html: noticeItem(event.notice, language), ...counted() })
-        }),
+      return streams.open(
+        req,
+        res,
+        gadgetHeaders(origins(), 'text/event-stream'),
+        (send) =>
+          // This employee's notices only; the event carries the notice as the intake rendered it.
+          ctx.events.subscribe('notice.inbox', (event) => {
+            if (event.employeeKey === key)
+              send('notice', { html: noticeItem(event.notice, language), ...counted() })
+          }),
+        async () => (await tokens.verify('employee', route.token)) !== null,
       )
     }
     if (route.kind === 'read') {
@@ -129,10 +134,15 @@ export function createNoticeGadget(
     if ((await tokens.verify('admin', route.token)) === null)
       return sendMessagePage(res, 403, badToken, origins())
     if (route.kind === 'events') {
-      return streams.open(req, res, gadgetHeaders(origins(), 'text/event-stream'), (send) =>
-        ctx.events.subscribe('health.changed', (overview) =>
-          send('health', { html: healthTable(overview, route.language) }),
-        ),
+      return streams.open(
+        req,
+        res,
+        gadgetHeaders(origins(), 'text/event-stream'),
+        (send) =>
+          ctx.events.subscribe('health.changed', (overview) =>
+            send('health', { html: healthTable(overview, route.language) }),
+          ),
+        async () => (await tokens.verify('admin', route.token)) !== null,
       )
     }
     sendHtml(res, adminPage(ctx.health.overview(), route.language, ctx.siteName(), route.token), origins())
