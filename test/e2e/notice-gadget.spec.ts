@@ -28,13 +28,14 @@ let daemon: RunningDaemon
 let dataDir: string
 let listed: Server
 let unlisted: Server
-/** The portal page at `/` frames Yamada's gadget in Japanese, `/en` Sato's in English. */
-const gadgetUrls = { ja: '', en: '' }
+/** The portal page at `/` frames Yamada's gadget in Japanese, `/en` Sato's in English, `/admin` the admin's. */
+const gadgetUrls = { ja: '', en: '', admin: '' }
 
 /** A portal page: a 320 px column with the gadget in an iframe, as a groupware portal shows it. */
 function portal(host: string): Promise<Server> {
   const server = createServer((req, res) => {
-    const src = req.url === '/en' ? `${gadgetUrls.en}?lang=en` : gadgetUrls.ja
+    const src =
+      { '/en': `${gadgetUrls.en}?lang=en`, '/admin': gadgetUrls.admin }[req.url ?? ''] ?? gadgetUrls.ja
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
     res.end(`<!doctype html><meta charset="utf-8"><title>portal</title>
 <body style="margin:0;background:#dde3ea;font-family:sans-serif"><div style="width:320px;margin:8px;background:#fff">
@@ -68,6 +69,7 @@ test.beforeAll(async () => {
   await daemon.core.api['settings.update']({})
   gadgetUrls.ja = (await daemon.core.api['notice.gadget.url']({ employeeKey: yamada.key })).url
   gadgetUrls.en = (await daemon.core.api['notice.gadget.url']({ employeeKey: sato.key })).url
+  gadgetUrls.admin = (await daemon.core.api['notice.gadget.url']({})).url
 })
 
 test.afterAll(async () => {
@@ -144,4 +146,19 @@ test('the English gadget shows a new notice live too', async ({ page }) => {
   await expect(gadget.getByTestId('gadget-notice').first()).toContainText('Quarterly review moved to Friday')
   await expect(gadget.getByTestId('gadget-unread')).toHaveText('1 unread')
   await page.screenshot({ path: 'test-results/screenshots/notice-gadget-en.png' })
+})
+
+test('the admin gadget shows every engine with its state, live', async ({ page }) => {
+  const gadget = await openPortal(page, originOf(listed), 'admin')
+  const table = gadget.getByTestId('gadget-health')
+  for (const engine of ['ディレクトリ同期', 'カレンダー同期', 'サイト間リンク', 'お知らせ中継']) {
+    await expect(table.locator('li.engine', { hasText: engine })).toBeVisible()
+  }
+  const updated = await gadget.locator('#health .updated').textContent()
+  events.bus().emit('health.changed', {
+    ...(await daemon.core.api['health.get']({})),
+    computedAt: Date.parse('2026-12-24T03:04:00Z'),
+  })
+  await expect(gadget.locator('#health .updated')).not.toHaveText(updated ?? '')
+  await page.screenshot({ path: 'test-results/screenshots/notice-gadget-admin-ja.png' })
 })

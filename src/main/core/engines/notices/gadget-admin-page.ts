@@ -23,47 +23,54 @@ const engineNames: Readonly<Record<HealthEngineId, Readonly<Record<NoticeLanguag
   'site-link': { ja: 'サイト間リンク', en: 'Site link' },
   'notice-relay': { ja: 'お知らせ中継', en: 'Notice relay' },
 }
-const headings = {
-  ja: ['対象', '状態', '最終成功', '最終失敗', '24時間のエラー', '次回'],
-  en: ['What', 'State', 'Last success', 'Last failure', 'Errors (24 h)', 'Next run'],
+const labels = {
+  ja: { success: '最終成功', failure: '最終失敗', errors: '24時間のエラー', next: '次回', updated: '更新' },
+  en: {
+    success: 'Last success',
+    failure: 'Last failure',
+    errors: 'Errors (24 h)',
+    next: 'Next run',
+    updated: 'Updated',
+  },
 } as const
 
 const worse = (a: HealthState, b: HealthState): HealthState =>
   healthSeverity[a] <= healthSeverity[b] ? a : b
 
-function row(
+/** One engine, link or user: name with its state first, then the times on lines that wrap in a narrow column. */
+function item(
   subject: HealthSubject,
   state: HealthState,
   name: string,
   language: NoticeLanguage,
   engine: boolean,
 ): string {
+  const words = labels[language]
   const time = (at: number | null): string => (at === null ? '—' : escapeHtml(formatTime(at, language)))
+  const errors = subject.errors24h > 0 ? `<b class="errors">${subject.errors24h}</b>` : '0'
   const failure = subject.lastFailure
     ? `<div class="meta">${escapeHtml(subject.lastFailure[language])}</div>`
     : ''
-  const cell = engine ? 'th' : 'td'
-  return `<tr${engine ? ' class="engine"' : ''} data-state="${state}"><${cell}>${escapeHtml(name)}</${cell}>
-<td><span class="state ${state}">${stateNames[state][language]}</span></td>
-<td>${time(subject.lastSuccessAt)}</td><td>${time(subject.lastFailureAt)}${failure}</td>
-<td${subject.errors24h > 0 ? ' class="errors"' : ''}>${subject.errors24h}</td><td>${time(subject.nextRunAt)}</td></tr>`
+  return `<li class="${engine ? 'engine' : 'part'}" data-state="${state}">
+<p class="subject"><span class="state ${state}">${stateNames[state][language]}</span> ${escapeHtml(name)}</p>
+<div class="meta">${words.success} ${time(subject.lastSuccessAt)} · ${words.failure} ${time(subject.lastFailureAt)}</div>
+<div class="meta">${words.errors} ${errors} · ${words.next} ${time(subject.nextRunAt)}</div>${failure}</li>`
 }
 
 /**
- * Every engine and each of its links or users. An engine's row takes the worst state among itself and its
+ * Every engine and each of its links or users. An engine's line takes the worst state among itself and its
  * parts, so a failing link never sits under a green engine.
  */
 export function healthTable(overview: HealthOverview, language: NoticeLanguage): string {
-  const rows = overview.engines.flatMap(({ engine, subjects }) => {
+  const items = overview.engines.flatMap(({ engine, subjects }) => {
     const state = subjects.reduce((s, part) => worse(s, part.state), engine.state)
     return [
-      row(engine, state, engineNames[engine.engine][language], language, true),
-      ...subjects.map((part) => row(part, part.state, part.name ?? part.id, language, false)),
+      item(engine, state, engineNames[engine.engine][language], language, true),
+      ...subjects.map((part) => item(part, part.state, part.name ?? part.id, language, false)),
     ]
   })
-  const head = headings[language].map((h) => `<th scope="col">${h}</th>`).join('')
-  return `<table data-testid="gadget-health"><thead><tr>${head}</tr></thead><tbody>${rows.join('\n')}</tbody></table>
-<p class="meta">${language === 'ja' ? '更新' : 'Updated'} ${escapeHtml(formatTime(overview.computedAt, language))}</p>`
+  return `<ul data-testid="gadget-health">${items.join('\n')}</ul>
+<p class="meta updated">${labels[language].updated} ${escapeHtml(formatTime(overview.computedAt, language))}</p>`
 }
 
 export function adminPage(

@@ -80,7 +80,7 @@ describe('gadget pages escape what the groupware wrote', () => {
     expect(html).not.toContain('<img')
     expect(html.match(/<script/g)).toHaveLength(1)
     // The engine row takes its failing link's state.
-    expect(html).toMatch(/<tr class="engine" data-state="failing">/)
+    expect(html).toMatch(/<li class="engine" data-state="failing">/)
     expect(html).not.toContain('data-state="ok"')
   })
 })

@@ -31,9 +31,8 @@ li.unread .subject{font-weight:700}
 .meta{font-size:12px;color:#57606a}
 .text{margin:4px 0 0;white-space:pre-wrap;font-size:13px}
 .empty{padding:16px 10px;color:#57606a}
-table{border-collapse:collapse;width:100%;font-size:12px}
-th,td{text-align:left;padding:4px 6px;border-bottom:1px solid #e6e9ed;vertical-align:top}
-tr.engine th{padding-top:10px;font-size:13px}
+li.part{padding-left:24px}
+.updated{padding:6px 10px}
 .state{display:inline-block;padding:0 6px;border-radius:8px;font-weight:700;white-space:nowrap}
 .state.ok{background:#dafbe1;color:#116329}
 .state.failing{background:#ffebe9;color:#a40e26}
