@@ -17,6 +17,8 @@ import { catchEventBus, insertInboxNotice } from '../support/notice-gadget'
  * core part (settings, intake) is built, the test sets portalOrigins by wrapping the settings schema's parse and
  * emits 'notice.inbox' on the core's bus itself; then it should become the API calls that do both.
  */
+// The daemon runs in this process: the same zone as the browser and the fixture's daemon.
+process.env.TZ = 'Asia/Tokyo'
 test.describe.configure({ mode: 'serial' })
 test.use({ viewport: { width: 400, height: 640 } })
 
