@@ -66,6 +66,8 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
     version: options.version,
     secrets,
     accessToken: rotation,
+    // The gadget's URLs on this machine, once the server listens.
+    localBaseUrl: () => (rotation.attached ? `http://127.0.0.1:${rotation.attached.port}/` : null),
   })
   const server = createServer()
   let port: number

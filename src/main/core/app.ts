@@ -206,6 +206,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       fetch: alertFetch,
       trustedCaPems: () => networkStore.pems(),
       publicBaseUrl: () => siteLink.linkUrl(),
+      ...(options.localBaseUrl ? { localBaseUrl: options.localBaseUrl } : {}),
       siteName: () => siteLink.siteName(),
       language: () => settings.get().language,
       signal: shutdown.signal,

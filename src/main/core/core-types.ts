@@ -36,6 +36,8 @@ export interface CoreOptions {
   readonly resolveProxy?: ResolveProxy
   /** Where HTTPS_PROXY / NO_PROXY and the CA bundle variables are read; default process.env. */
   readonly environment?: NodeJS.ProcessEnv
+  /** Set by the daemon: its URL on 127.0.0.1 once it listens (the notice gadget's URLs without a partner listener). */
+  readonly localBaseUrl?: () => string | null
   /** Site link ports to use instead of the wired ones (tests: an in-process transport, simple sources). */
   readonly siteLink?: SiteLinkOverrides
 }

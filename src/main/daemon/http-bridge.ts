@@ -3,6 +3,7 @@ import { daemonRoutes } from '../../shared/bridge'
 import type { Core } from '../core/core-types'
 import { bearerToken, type AccessGuard } from './access-guard'
 import { requestUrl, sendBadRequest } from './bad-request'
+import { noticePathPrefix, serveNoticeMount } from './notice-mounts'
 import { serveStatic } from './static-files'
 
 const maxBodyBytes = 1024 * 1024
@@ -32,6 +33,8 @@ export function createRequestHandler(core: Core, guard: AccessGuard, rendererRoo
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = requestUrl(request)
     if (url === null) return sendBadRequest(response)
+    if (url.pathname.startsWith(noticePathPrefix))
+      return serveNoticeMount(core.notices.mounts, request, response)
     if (!url.pathname.startsWith('/api/')) {
       if (request.method !== 'GET' && request.method !== 'HEAD') return void response.writeHead(405).end()
       return serveStatic(rendererRoot, url.pathname, request, response)
