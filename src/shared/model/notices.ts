@@ -302,7 +302,7 @@ export const noticeTargetSave = z
   .object({
     target: noticeTargetInput,
     secrets: z
-      .record(z.enum(['password', 'url', 'token', 'signing']), z.string().max(4_000).nullable())
+      .partialRecord(z.enum(['password', 'url', 'token', 'signing']), z.string().max(4_000).nullable())
       .optional(),
   })
   .strict()
