@@ -78,6 +78,12 @@ test('every tab has its own URL, arrows move between them, and each fits 1280 px
   await expect(page).toHaveURL(/#\/notices\/templates$/)
   await page.goto(`${daemon.origin}/#/notices/queue`)
   await expect(notices.panel('queue')).toBeVisible()
+
+  // The Dashboard's notice relay row opens this screen.
+  await notices.go('dashboard')
+  const row = page.locator('[data-testid="link-row"][data-engine="notice-relay"]')
+  await row.getByRole('button', { name: /お知らせ中継/ }).click()
+  await expect(page).toHaveURL(/#\/notices\/targets$/)
 })
 
 test('the target form shows the core refusal in the dialog and saves nothing', async ({ page, request }) => {
