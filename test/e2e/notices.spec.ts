@@ -179,7 +179,9 @@ test('an event reaches the opted-in employee by e-mail and shows as sent in the 
   expect(mail!.to).toEqual(['user1@a.example.jp'])
   expect(mail!.mail.subject).toContain('【E2E】')
   expect(mail!.mail.text).toContain('折り返し電話をください')
-  expect(mail!.mail.headers.get('content-type')).toMatchObject({ params: { charset: 'iso-2022-jp' } })
+  // Charset names are case-insensitive (RFC 2046).
+  const contentType = mail!.mail.headers.get('content-type') as { params: { charset: string } }
+  expect(contentType.params.charset.toLowerCase()).toBe('iso-2022-jp')
 
   await notices.openTab('queue')
   await page.getByTestId('queue-state-sent').check()

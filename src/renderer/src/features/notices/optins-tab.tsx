@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { Localized } from '../../../../shared/model/localized'
 import type {
   NoticeKind,
@@ -23,11 +23,13 @@ function OptInCell(props: {
   readonly row: NoticeOptInRow
   readonly kind: NoticeKind
   readonly busy: boolean
+  /** The value just clicked, shown until the saved matrix comes back. */
+  readonly saving?: boolean
   readonly onSet: (enabled: boolean | null) => void
 }): ReactNode {
   const t = useT()
   const { row, kind } = props
-  const on = row.on.includes(kind)
+  const on = props.saving ?? row.on.includes(kind)
   const own = row.own.includes(kind)
   const label = `${row.name}: ${t(kindLabel(kind))}`
   return (
@@ -100,6 +102,7 @@ export function OptInsTab(): ReactNode {
   const [cursors, setCursors] = useState<readonly string[]>([])
   const [reload, setReload] = useState(0)
   const [busy, setBusy] = useState(false)
+  const [saving, setSaving] = useState<{ key: string; kind: NoticeKind; on: boolean } | null>(null)
   const [error, setError] = useState<Localized | null>(null)
   const after = cursors.at(-1)
   const page = useApiLoad(
@@ -112,15 +115,21 @@ export function OptInsTab(): ReactNode {
       }),
     [search, department, after, reload],
   )
+  // The matrix read again after a save replaces the value shown while saving.
+  useEffect(() => setSaving(null), [page.value])
   const departments = useApiLoad(() => api['directory.departments']({}), [])
   const groups = useApiLoad(() => api['directory.groups']({}), [])
   const kinds = kindsByProduct.find(([p]) => p === product)?.[1] ?? []
   const set = (row: NoticeOptInRow, kind: NoticeKind, enabled: boolean | null): void => {
     setBusy(true)
     setError(null)
+    if (enabled !== null) setSaving({ key: row.employeeKey, kind, on: enabled })
     api['notice.optins.set']({ scope: 'employee', code: row.employeeKey, kinds: [kind], enabled })
       .then(() => setReload((n) => n + 1))
-      .catch((caught: unknown) => setError(toLocalized(caught)))
+      .catch((caught: unknown) => {
+        setSaving(null)
+        setError(toLocalized(caught))
+      })
       .finally(() => setBusy(false))
   }
   const rows = page.value?.rows ?? []
@@ -216,7 +225,8 @@ export function OptInsTab(): ReactNode {
                       key={kind}
                       row={row}
                       kind={kind}
-                      busy={busy}
+                      busy={busy || saving !== null}
+                      saving={saving?.key === row.employeeKey && saving.kind === kind ? saving.on : undefined}
                       onSet={(enabled) => set(row, kind, enabled)}
                     />
                   ))}
