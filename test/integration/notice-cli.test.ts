@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { NoticeEventInput, NoticeQueuePage } from '../../src/shared/model/notices'
 import { KeychainSecretStore } from '../../src/main/core/secrets/keychain-secret-store'
 import { runCli } from '../support/cli'
+import { runCliAsync } from '../support/notice-cli-run'
 import { testEmployee, testSnapshot, writeHome } from '../support/exchange-sites'
 import { skipWithoutKeychain } from '../support/keychain'
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink'
@@ -69,7 +70,8 @@ describe.skipIf(skipWithoutKeychain())('renkei notice refusals (built CLI)', () 
 
 describe.skipIf(skipWithoutKeychain())('renkei notice (built CLI, real SMTP server)', () => {
   const dir = tempDataDir('renkei-notice-cli-')
-  const cli = (args: string[], input?: string) => runCli(['--data-dir', dir, 'notice', ...args], { input })
+  // Not spawnSync: the SMTP servers run in this process and must answer while the CLI waits.
+  const cli = (args: string[], input?: string) => runCliAsync(['--data-dir', dir, 'notice', ...args], input)
   let sink: SmtpSink
   let refusing: SmtpSink
 
@@ -105,31 +107,33 @@ describe.skipIf(skipWithoutKeychain())('renkei notice (built CLI, real SMTP serv
   })
 
   it('sends a test to an employee and to an address typed, with the password from the keychain', async () => {
-    const toEmployee = cli(['send-test', 'mail', '--to', 'E000002'])
+    const toEmployee = await cli(['send-test', 'mail', '--to', 'E000002'])
     expect(toEmployee.stderr).toBe('')
     expect(toEmployee.status).toBe(0)
     expect(toEmployee.stdout).toContain('user2@a.example.jp')
-    const toAddress = JSON.parse(cli(['send-test', 'mail', '--to', 'admin@a.example.jp', '--json']).stdout)
+    const toAddress = JSON.parse(
+      (await cli(['send-test', 'mail', '--to', 'admin@a.example.jp', '--json'])).stdout,
+    )
     expect(toAddress).toMatchObject({ ok: true, address: 'admin@a.example.jp' })
     const messages = await sink.waitFor(2)
     expect(messages.map((m) => m.to)).toEqual([['user2@a.example.jp'], ['admin@a.example.jp']])
   })
 
-  it('says why a test send failed, with the server words, and exits 1', () => {
-    const failed = cli(['send-test', 'refuses', '--to', 'admin@a.example.jp'])
+  it('says why a test send failed, with the server words, and exits 1', async () => {
+    const failed = await cli(['send-test', 'refuses', '--to', 'admin@a.example.jp'])
     expect(failed.status).toBe(1)
     expect(failed.stderr).toMatch(/送信できませんでした[\s\S]*550/)
     expect(failed.stderr).not.toContain(login.password)
   })
 
-  it('takes in an event from standard input once, reports unknown addressees, and queues it', () => {
-    const first = cli(['event', '-', '--source', 'neo'], JSON.stringify(event))
+  it('takes in an event from standard input once, reports unknown addressees, and queues it', async () => {
+    const first = await cli(['event', '-', '--source', 'neo'], JSON.stringify(event))
     expect(first.stderr).toBe('')
     expect(first.stdout).toMatch(/accepted: .*1 opted in, 2 messages queued/)
     expect(first.stdout).toContain('nobody@elsewhere.example')
-    const again = cli(['event', '-', '--source', 'neo', '--json'], JSON.stringify(event))
+    const again = await cli(['event', '-', '--source', 'neo', '--json'], JSON.stringify(event))
     expect(JSON.parse(again.stdout)).toMatchObject({ accepted: false })
-    const page = JSON.parse(cli(['queue', '--state', 'pending', '--json']).stdout) as NoticeQueuePage
+    const page = JSON.parse((await cli(['queue', '--state', 'pending', '--json'])).stdout) as NoticeQueuePage
     expect(page.counts.pending).toBe(2)
     expect(page.messages.map((m) => [m.targetId, m.address]).sort()).toEqual([
       ['mail', 'user1@a.example.jp'],
@@ -152,14 +156,14 @@ describe.skipIf(skipWithoutKeychain())('renkei notice (built CLI, real SMTP serv
       await core.close()
     }
     expect((await sink.waitFor(3))[2]!.mail.text).toContain('折り返し電話をください')
-    const setAside = cli(['queue', '--state', 'set-aside', '--target', 'refuses'])
+    const setAside = await cli(['queue', '--state', 'set-aside', '--target', 'refuses'])
     expect(setAside.status).toBe(0)
     expect(setAside.stdout).toMatch(/set-aside 1/)
     expect(setAside.stdout).toMatch(/#\d+ +set-aside +refuses +message\.created +E000001/)
     expect(setAside.stdout).toContain('550')
-    expect(cli(['retry', '--target', 'mail']).stdout).toContain('retried 0')
-    expect(cli(['retry', '--target', 'refuses']).stdout).toContain('retried 1')
-    const after = JSON.parse(cli(['queue', '--json']).stdout) as NoticeQueuePage
+    expect((await cli(['retry', '--target', 'mail'])).stdout).toContain('retried 0')
+    expect((await cli(['retry', '--target', 'refuses'])).stdout).toContain('retried 1')
+    const after = JSON.parse((await cli(['queue', '--json'])).stdout) as NoticeQueuePage
     expect(after.counts).toMatchObject({ pending: 1, 'set-aside': 0, sent: 1 })
   })
 })
