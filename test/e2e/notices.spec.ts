@@ -201,4 +201,15 @@ test('an event reaches the opted-in employee by e-mail and shows as sent in the 
   await expect(page.getByTestId('message-state')).toHaveText('送信済み')
   await expectNoHorizontalOverflow(page, 'event detail')
   await notices.snapshot('notices-event-detail-ja', true)
+
+  // Every tab again with the relay's data in it, in both languages, for a person to look at.
+  for (const language of ['ja', 'en'] as const) {
+    for (const tab of noticeTabs) {
+      await notices.openTab(tab)
+      if (tab === 'templates') await expect(page.getByTestId('template-preview-subject')).toBeVisible()
+      await expectNoHorizontalOverflow(page, `notices/${tab} with data (${language})`)
+      await notices.snapshot(`notices-${tab}-data-${language}`, true)
+    }
+    await notices.languageToggle.click()
+  }
 })

@@ -194,7 +194,7 @@ export const noticesEn: { readonly [K in keyof typeof noticesJa]: string } = {
   'notices.queue.kind': 'Kind',
   'notices.queue.to': 'To',
   'notices.queue.attempts': 'Tries',
-  'notices.queue.error': 'Error',
+  'notices.queue.error': 'Error / detail',
   'notices.queue.detail': 'Detail',
   'notices.queue.due': 'next {at}',
   'notices.queue.digestOf': 'in digest #{id}',

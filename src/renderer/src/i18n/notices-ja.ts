@@ -191,7 +191,7 @@ export const noticesJa = {
   'notices.queue.kind': '種類',
   'notices.queue.to': '宛先',
   'notices.queue.attempts': '試行',
-  'notices.queue.error': 'エラー',
+  'notices.queue.error': 'エラー・詳細',
   'notices.queue.detail': '詳細',
   'notices.queue.due': '次回 {at}',
   'notices.queue.digestOf': 'まとめ送信 (#{id})',

@@ -131,6 +131,7 @@ export function TargetsTab(): ReactNode {
           <label>
             <span className="sr-only">{t('notices.targets.kind')}</span>
             <select
+              className="notice-new-kind"
               value={newKind}
               data-testid="target-new-kind"
               onChange={(e) => setNewKind(e.target.value as NoticeTargetKind)}
