@@ -119,6 +119,11 @@ export function OptInsTab(): ReactNode {
   useEffect(() => setSaving(null), [page.value])
   const departments = useApiLoad(() => api['directory.departments']({}), [])
   const groups = useApiLoad(() => api['directory.groups']({}), [])
+  // The row carries the department's code: shown by its name when the home directory has it.
+  const departmentName = (code: string | null): string => {
+    const found = departments.value?.find((d) => d.code === code)
+    return found ? (en && found.nameEn ? found.nameEn : found.nameJa) : (code ?? '—')
+  }
   const kinds = kindsByProduct.find(([p]) => p === product)?.[1] ?? []
   const set = (row: NoticeOptInRow, kind: NoticeKind, enabled: boolean | null): void => {
     setBusy(true)
@@ -219,7 +224,7 @@ export function OptInsTab(): ReactNode {
                       <code>{row.employeeKey}</code>
                     </div>
                   </th>
-                  <td>{row.department ?? '—'}</td>
+                  <td>{departmentName(row.department)}</td>
                   {kinds.map((kind) => (
                     <OptInCell
                       key={kind}
