@@ -142,6 +142,7 @@ test('an event reaches the opted-in employee by e-mail and shows as sent in the 
   await expect(page.getByTestId('template-problems')).toHaveCount(0)
   await page.getByTestId('template-save').click()
   await expect(page.getByTestId('template-origin')).toContainText('編集したテンプレート')
+  await expect(notices.panel('templates').getByRole('status').first()).toContainText('テンプレートを保存しました')
 
   // Opt-in: default off is stated; 社員 1 turns 伝言の作成 on for themselves.
   await notices.openTab('optins')
@@ -201,6 +202,28 @@ test('an event reaches the opted-in employee by e-mail and shows as sent in the 
   await expect(page.getByTestId('message-state')).toHaveText('送信済み')
   await expectNoHorizontalOverflow(page, 'event detail')
   await notices.snapshot('notices-event-detail-ja', true)
+
+  // Settings: a bad value is refused beside the form and nothing changes; a good one is kept.
+  await notices.openTab('settings')
+  const attempts = page.getByTestId('settings-max-attempts')
+  await attempts.fill('0')
+  await page.getByTestId('settings-save').click()
+  await expect(notices.panel('settings').getByRole('alert')).toBeVisible()
+  expect((await call('notice.settings.get', {})).maxAttempts).toBe(12)
+  await attempts.fill('5')
+  await page.getByTestId('settings-save').click()
+  await expect(notices.panel('settings').getByRole('status').first()).toContainText('保存しました')
+  expect((await call('notice.settings.get', {})).maxAttempts).toBe(5)
+
+  // The gadget: an employee's URL, the admin's, and a new key that takes the shown URL away.
+  await page.getByTestId('employee-picker-open').click()
+  await page.getByTestId('employee-option').first().click()
+  await expect(page.getByTestId('gadget-url')).toHaveValue(/^https?:\/\/.+/)
+  await page.getByTestId('gadget-admin').click()
+  await expect(page.getByTestId('gadget-url')).toHaveValue(/^https?:\/\/.+/)
+  await page.getByTestId('gadget-rotate').click()
+  await page.getByTestId('gadget-rotate-confirm').click()
+  await expect(page.getByTestId('gadget-url')).toHaveCount(0)
 
   // Every tab again with the relay's data in it, in both languages, for a person to look at.
   for (const language of ['ja', 'en'] as const) {

@@ -39,7 +39,6 @@ function SettingsForm(props: {
   const [draft, setDraft] = useState(() => draftOf(props.settings))
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<Localized | null>(null)
-  const [notice, setNotice] = useState<Localized | null>(null)
   const set =
     <K extends keyof Draft>(key: K) =>
     (value: Draft[K]) =>
@@ -48,7 +47,6 @@ function SettingsForm(props: {
     event.preventDefault()
     setBusy(true)
     setError(null)
-    setNotice(null)
     api['notice.settings.update']({
       enabled: draft.enabled,
       ownEvents: { calendar: draft.calendar, directory: draft.directory, sitelink: draft.sitelink },
@@ -59,15 +57,13 @@ function SettingsForm(props: {
       failureDigestMinutes: numberOf(draft.failureDigestMinutes),
       maxAttempts: numberOf(draft.maxAttempts),
     })
-      .then((saved) => {
-        props.onSaved(saved)
-        setNotice(localized('notices.settings.saved'))
-      })
+      .then(props.onSaved)
       .catch((caught: unknown) => setError(toLocalized(caught)))
       .finally(() => setBusy(false))
   }
   return (
-    <form onSubmit={submit}>
+    // noValidate: the core checks every value and answers in Japanese and English, not the browser.
+    <form noValidate onSubmit={submit}>
       <table className="form-table notice-form">
         <tbody>
           <CheckRow
@@ -125,7 +121,6 @@ function SettingsForm(props: {
         </tbody>
       </table>
       <ErrorBanner message={error} />
-      <Notice message={notice} onDismiss={() => setNotice(null)} />
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={busy} data-testid="settings-save">
           {t('notices.save')}
@@ -140,6 +135,8 @@ function SettingsForm(props: {
 export function SettingsTab(): ReactNode {
   const t = useT()
   const [saved, setSaved] = useState<NoticeSettings | null>(null)
+  // Here, not in the form: the form starts afresh from what was saved.
+  const [notice, setNotice] = useState<Localized | null>(null)
   const loaded = useApiLoad(() => api['notice.settings.get']({}), [])
   const settings = saved ?? loaded.value
   return (
@@ -148,8 +145,16 @@ export function SettingsTab(): ReactNode {
         <ErrorBanner message={loaded.error} />
         {loaded.busy && !settings ? <Busy label={t('app.loading')} /> : null}
         {settings ? (
-          <SettingsForm key={JSON.stringify(settings)} settings={settings} onSaved={setSaved} />
+          <SettingsForm
+            key={JSON.stringify(settings)}
+            settings={settings}
+            onSaved={(s) => {
+              setSaved(s)
+              setNotice(localized('notices.settings.saved'))
+            }}
+          />
         ) : null}
+        <Notice message={notice} onDismiss={() => setNotice(null)} />
       </Section>
       <GadgetSection />
     </>

@@ -69,7 +69,7 @@ export function SourceDialog(props: {
       onClose={props.onClose}
     >
       <h2 id="source-dialog-title">{t(editing ? 'notices.sources.edit' : 'notices.sources.add')}</h2>
-      <form onSubmit={submit}>
+      <form noValidate onSubmit={submit}>
         <table className="form-table notice-form">
           <tbody>
             {editing ? (

@@ -174,7 +174,7 @@ export function TargetDialog(props: {
       <h2 id="target-dialog-title">
         {t(editing ? 'notices.targets.edit' : 'notices.targets.add')}: {t(targetKindLabel(draft.kind))}
       </h2>
-      <form onSubmit={submit}>
+      <form noValidate onSubmit={submit}>
         <table className="form-table notice-form">
           <tbody>
             {editing ? (

@@ -25,7 +25,8 @@ const placeholders = [...noticeFields, ...noticeRecipientFields].map((f) => `{{$
 /** Subject and body of one kind and language, the live preview beside them, save and reset to built-in. */
 function TemplateEditor(props: {
   readonly template: NoticeTemplate
-  readonly onSaved: (t: NoticeTemplate) => void
+  /** The saved template and what to say: the tab says it (this editor starts afresh from what was saved). */
+  readonly onSaved: (saved: NoticeTemplate, done: Localized) => void
 }): ReactNode {
   const t = useT()
   const { template } = props
@@ -33,18 +34,15 @@ function TemplateEditor(props: {
   const [body, setBody] = useState(template.body)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<Localized | null>(null)
-  const [notice, setNotice] = useState<Localized | null>(null)
   const input = { kind: template.kind, language: template.language, subject, body }
   const run = (work: Promise<NoticeTemplate>, done: Localized): void => {
     setBusy(true)
     setError(null)
-    setNotice(null)
     work
       .then((saved) => {
-        props.onSaved(saved)
         setSubject(saved.subject)
         setBody(saved.body)
-        setNotice(done)
+        props.onSaved(saved, done)
       })
       .catch((caught: unknown) => setError(toLocalized(caught)))
       .finally(() => setBusy(false))
@@ -86,7 +84,6 @@ function TemplateEditor(props: {
           {t('notices.templates.placeholders')} <code>{placeholders}</code>
         </p>
         <ErrorBanner message={error} />
-        <Notice message={notice} />
         <div className="form-actions">
           <button
             type="button"
@@ -127,13 +124,21 @@ export function TemplatesTab(): ReactNode {
   const [kind, setKind] = useState<NoticeKind>('schedule.changed')
   const [language, setLanguage] = useState<NoticeLanguage>(uiLanguage)
   const [saved, setSaved] = useState(0)
+  const [notice, setNotice] = useState<Localized | null>(null)
   const list = useApiLoad(() => api['notice.templates.list']({}), [saved])
   const template = list.value?.find((x) => x.kind === kind && x.language === language) ?? null
   return (
     <Section title={t('notices.tab.templates')} testId="notice-templates">
       <div className="form-actions">
         <label htmlFor="template-kind">{t('notices.templates.kind')}</label>
-        <KindSelect id="template-kind" value={kind} onChange={setKind} />
+        <KindSelect
+          id="template-kind"
+          value={kind}
+          onChange={(k) => {
+            setKind(k)
+            setNotice(null)
+          }}
+        />
         <div className="radio-group" role="radiogroup" aria-label={t('notices.templates.language')}>
           {noticeLanguages.map((l) => (
             <label key={l}>
@@ -142,7 +147,10 @@ export function TemplatesTab(): ReactNode {
                 name="template-language"
                 checked={language === l}
                 data-testid={`template-language-${l}`}
-                onChange={() => setLanguage(l)}
+                onChange={() => {
+                  setLanguage(l)
+                  setNotice(null)
+                }}
               />
               {t(`notices.language.${l}`)}
             </label>
@@ -150,6 +158,7 @@ export function TemplatesTab(): ReactNode {
         </div>
       </div>
       <ErrorBanner message={list.error} />
+      <Notice message={notice} onDismiss={() => setNotice(null)} />
       {list.busy && !list.value ? <Busy label={t('app.loading')} /> : null}
       {template ? (
         <>
@@ -159,7 +168,10 @@ export function TemplatesTab(): ReactNode {
           <TemplateEditor
             key={`${kind}/${language}/${template.updatedAt ?? 'built-in'}`}
             template={template}
-            onSaved={() => setSaved((n) => n + 1)}
+            onSaved={(_, done) => {
+              setSaved((n) => n + 1)
+              setNotice(done)
+            }}
           />
         </>
       ) : null}
