@@ -118,6 +118,22 @@ test('an event reaches the opted-in employee by e-mail and shows as sent in the 
   const row = notices.targetRow('mail')
   await expect(row.getByTestId('target-problems')).toHaveText('送信できます')
 
+  // The password goes to the keychain: the form says 保存済み, never shows it, and can remove it.
+  await row.getByTestId('target-edit').click()
+  await notices.targetDialog.getByTestId('target-secret-password').fill('secret-e2e-pw')
+  await notices.targetDialog.getByTestId('target-save').click()
+  await expect(notices.targetDialog).toBeHidden()
+  await row.getByTestId('target-edit').click()
+  await expect(notices.targetDialog.getByTestId('target-secret-password-state')).toHaveText('保存済み')
+  await expect(notices.targetDialog.getByTestId('target-secret-password')).toHaveValue('')
+  await notices.targetDialog.getByTestId('target-secret-password-remove').click()
+  await expect(notices.targetDialog.getByTestId('target-secret-password-state')).toHaveText('保存時に削除')
+  await notices.targetDialog.getByTestId('target-save').click()
+  await expect(notices.targetDialog).toBeHidden()
+  const [mailTarget] = await call('notice.targets.list', {})
+  expect(mailTarget!.secrets.password ?? false).toBe(false)
+  expect(JSON.stringify(mailTarget)).not.toContain('secret-e2e-pw')
+
   // テスト送信 to a typed address: the result names it and the mail arrives.
   await row.getByTestId('target-test-open').click()
   await page.getByTestId('target-test-to').fill('admin@a.example.jp')
@@ -142,7 +158,9 @@ test('an event reaches the opted-in employee by e-mail and shows as sent in the 
   await expect(page.getByTestId('template-problems')).toHaveCount(0)
   await page.getByTestId('template-save').click()
   await expect(page.getByTestId('template-origin')).toContainText('編集したテンプレート')
-  await expect(notices.panel('templates').getByRole('status').first()).toContainText('テンプレートを保存しました')
+  await expect(notices.panel('templates').getByRole('status').first()).toContainText(
+    'テンプレートを保存しました',
+  )
 
   // Opt-in: default off is stated; 社員 1 turns 伝言の作成 on for themselves.
   await notices.openTab('optins')
@@ -202,6 +220,21 @@ test('an event reaches the opted-in employee by e-mail and shows as sent in the 
   await expect(page.getByTestId('message-state')).toHaveText('送信済み')
   await expectNoHorizontalOverflow(page, 'event detail')
   await notices.snapshot('notices-event-detail-ja', true)
+
+  // Sources: a generated secret is shown once to copy, then only as 保存済み.
+  await notices.openTab('sources')
+  await page.getByTestId('source-add').click()
+  const sourceDialog = page.getByTestId('source-dialog')
+  await sourceDialog.getByTestId('source-id').fill('neo')
+  await sourceDialog.getByTestId('source-name').fill("desknet's NEO")
+  await sourceDialog.getByTestId('source-generate').click()
+  const secret = await sourceDialog.getByTestId('source-secret-url').inputValue()
+  expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/)
+  await sourceDialog.getByTestId('source-save').click()
+  await expect(sourceDialog).toBeHidden()
+  const source = page.locator('[data-testid="source-row"][data-source="neo"]')
+  await expect(source).toContainText('保存済み')
+  await expect(notices.panel('sources')).not.toContainText(secret)
 
   // Settings: a bad value is refused beside the form and nothing changes; a good one is kept.
   await notices.openTab('settings')

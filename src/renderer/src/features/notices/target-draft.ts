@@ -102,7 +102,7 @@ export function draftOfTarget(target: NoticeTargetConfig): TargetDraft {
   }
 }
 
-/** Text the core checks as a number: "" or "abc" goes as NaN-free text would not, so it is sent as typed → refused with a message. */
+/** A whole number as typed; anything else becomes NaN (null in JSON), which the core refuses naming the field. */
 function numberOf(text: string): number {
   const trimmed = text.trim()
   return /^-?\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN
