@@ -249,7 +249,8 @@ export const noticesEn: { readonly [K in keyof typeof noticesJa]: string } = {
     'Shown only now. Copy it into the groupware, then save: after that it lives only in the keychain.',
   'notices.sources.url': 'URL to post to',
   'notices.sources.urlNote': 'The groupware POSTs its events to this URL.',
-  'notices.sources.noUrl': 'No partner-facing listener is set up (Links screen, "Endpoint")',
+  'notices.sources.noUrl':
+    'Not listening for incoming connections: set up "Partner endpoint (incoming connections)" on the Links screen',
   'notices.sources.noUrlXmpp': 'Receives messages sent to the XMPP account',
   'notices.sources.last': 'Last event (24 h)',
   'notices.sources.counts': '{events} received / {refused} refused',

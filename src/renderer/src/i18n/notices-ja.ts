@@ -246,7 +246,8 @@ export const noticesJa = {
     'この値は今だけ表示されます。コピーしてグループウェア側に設定してから保存してください。保存後はキーチェーンにだけ保管されます。',
   'notices.sources.url': '送信先 URL',
   'notices.sources.urlNote': 'グループウェアからこの URL に POST します。',
-  'notices.sources.noUrl': '連携用の待ち受けが設定されていません (リンク画面の「待ち受け」)',
+  'notices.sources.noUrl':
+    '相手先からの接続を受け付けていません。リンク画面の「相手先からの接続（パートナー エンドポイント）」を設定してください',
   'notices.sources.noUrlXmpp': 'XMPP アカウントへのメッセージを受信します',
   'notices.sources.last': '最終受信 (24 時間)',
   'notices.sources.counts': '受信 {events} 件 / 拒否 {refused} 件',

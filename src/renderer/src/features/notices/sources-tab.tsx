@@ -49,7 +49,7 @@ function SourceRow(props: {
         ) : source.kind === 'xmpp' ? (
           <span className="muted">{t('notices.sources.noUrlXmpp')}</span>
         ) : (
-          <span className="warning-text">{t('notices.sources.noUrl')}</span>
+          <div className="warning-text">{t('notices.sources.noUrl')}</div>
         )}
       </td>
       <td>
