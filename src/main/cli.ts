@@ -6,6 +6,7 @@ import { registerHistoryCommands } from './cli/history-commands'
 import { registerLinkCommands } from './cli/link-commands'
 import { registerLinkExchangeCommands } from './cli/link-exchange-commands'
 import { registerNetworkCommands } from './cli/network-commands'
+import { registerNoticeCommands } from './cli/notice-commands'
 import { registerPresenceCommands } from './cli/presence-commands'
 import { registerSecretCommands } from './cli/secret-commands'
 import { registerStatusCommand } from './cli/status-command'
@@ -32,6 +33,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerLinkCommands(program, globals)
   registerLinkExchangeCommands(program, globals)
   registerPresenceCommands(program, globals)
+  registerNoticeCommands(program, globals)
   try {
     await program.parseAsync([...argv], { from: 'user' })
     // A command that printed its result but failed (a blocked directory run) sets exitCode itself.

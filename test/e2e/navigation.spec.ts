@@ -78,7 +78,9 @@ test('dashboard lists the jobs, and the engines with their health (site link wit
   await expect(dashboard.linkRow('calendar')).toContainText('ユーザーがいません')
   await expect(dashboard.linkRow('site-link')).toContainText('リンクがありません')
   await expect(dashboard.linkRow('site-link').getByTestId('health-state')).toHaveText('無効')
-  await expect(dashboard.plannedLinks.filter({ hasText: 'お知らせ' })).toContainText(
+  await expect(dashboard.linkRow('notice-relay')).toContainText('お知らせ中継')
+  await expect(dashboard.plannedLinks.filter({ hasText: 'お知らせ' })).toHaveCount(0)
+  await expect(dashboard.plannedLinks.filter({ hasText: '会議室' })).toContainText(
     'まだありません（今後のリリースで追加されます）',
   )
 })

@@ -5,6 +5,7 @@ import { DashboardScreen } from '../features/dashboard/dashboard-screen'
 import { DirectoryScreen } from '../features/directory/directory-screen'
 import { HistoryScreen } from '../features/history/history-screen'
 import { LinksScreen } from '../features/links/links-screen'
+import { NoticesScreen } from '../features/notices/notices-screen'
 import { RunConfirmDialog } from '../features/run-confirm/run-confirm-dialog'
 import { SettingsScreen } from '../features/settings/settings-screen'
 import { useLanguage, useT } from '../i18n'
@@ -20,6 +21,7 @@ const screenComponents: Readonly<Record<Screen, () => ReactNode>> = {
   directory: DirectoryScreen,
   calendar: CalendarScreen,
   links: LinksScreen,
+  notices: NoticesScreen,
   history: HistoryScreen,
   settings: SettingsScreen,
 }

@@ -10,6 +10,7 @@ const labels: Readonly<Record<Screen, MessageKey>> = {
   directory: 'nav.directory',
   calendar: 'nav.calendar',
   links: 'nav.links',
+  notices: 'nav.notices',
   history: 'nav.history',
   settings: 'nav.settings',
 }

@@ -1,4 +1,5 @@
 import type { Dictionary } from './ja'
+import { noticesEn } from './notices-en'
 
 /** English labels; the type makes a missing or extra key a compile error. */
 export const en: Dictionary = {
@@ -1319,4 +1320,5 @@ export const en: Dictionary = {
     'Resumed on this machine. A partner that could not be told shows the error in the link list.',
   'machine.done.keepPaused': 'Kept as a test copy: the links stay paused.',
   // --- end test copies ---
+  ...noticesEn,
 }

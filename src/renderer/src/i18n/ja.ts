@@ -1,3 +1,5 @@
+import { noticesJa } from './notices-ja'
+
 /**
  * Japanese labels: the default language and the source of the keys (en.ts must define the same ones).
  * Placeholders are written `{name}` and filled by `t(key, { name })`.
@@ -1322,6 +1324,7 @@ export const ja = {
     'この端末で再開しました。伝えられなかった相手先は、リンク一覧にエラーを表示します。',
   'machine.done.keepPaused': 'テスト用のコピーとして、リンクは一時停止のままにします。',
   // --- end test copies ---
+  ...noticesJa,
 } as const
 
 export type MessageKey = keyof typeof ja

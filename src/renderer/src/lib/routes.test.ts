@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { emptyDraft } from '../stores/filter-draft'
 import type { Route } from './routes'
-import { directorySteps, parseRoute, routeHash, screenRoute, screens } from './routes'
+import { directorySteps, noticeTabs, parseRoute, routeHash, screenRoute, screens } from './routes'
 
 const dashboard: Route = { screen: 'dashboard' }
 
@@ -16,6 +16,8 @@ describe('hash routes', () => {
     { screen: 'links', view: { kind: 'detail', id: 'lnk_01' } },
     { screen: 'links', view: { kind: 'detail', id: 'a/b c?d#e&f' } },
     { screen: 'links', view: { kind: 'detail', id: 'lnk_01', tab: 'accept' } },
+    ...noticeTabs.map((tab): Route => ({ screen: 'notices', view: { tab } })),
+    { screen: 'notices', view: { tab: 'events', row: 42 } },
     {
       screen: 'history',
       filter: { ...emptyDraft, level: 'error', site: 'A社 東京&大阪', from: '2026-11-01', to: '2026-11-30' },
@@ -53,6 +55,7 @@ describe('hash routes', () => {
     expect(parseRoute('#/calendar/')).toEqual({ screen: 'calendar', view: { kind: 'list' } })
     expect(parseRoute('#/history')).toEqual({ screen: 'history', filter: emptyDraft })
     expect(parseRoute('#/links/')).toEqual({ screen: 'links', view: { kind: 'list' } })
+    expect(parseRoute('#/notices')).toEqual({ screen: 'notices', view: { tab: 'targets' } })
   })
 
   it.each([
@@ -75,6 +78,10 @@ describe('hash routes', () => {
     '#/links/lnk_01/more',
     `#/links/${'x'.repeat(129)}`,
     '#/links/%E0%A4%A',
+    '#/notices/outbox',
+    '#/notices/queue/12',
+    '#/notices/events/abc',
+    '#/notices/events/1/more',
     '#/__proto__',
     '#/constructor',
   ])('reads %j as the Dashboard', (hash) => {

@@ -6,7 +6,15 @@
 import { directions, levels } from '../../../shared/model/history'
 import { emptyDraft, type FilterDraft } from '../stores/filter-draft'
 
-export const screens = ['dashboard', 'directory', 'calendar', 'links', 'history', 'settings'] as const
+export const screens = [
+  'dashboard',
+  'directory',
+  'calendar',
+  'links',
+  'notices',
+  'history',
+  'settings',
+] as const
 export type Screen = (typeof screens)[number]
 
 /** The Directory screen's steps, in the order an admin sets up and then runs a sync. */
@@ -24,11 +32,27 @@ export type LinkTab = (typeof linkTabs)[number]
 export type LinksRouteView =
   { readonly kind: 'list' } | { readonly kind: 'detail'; readonly id: string; readonly tab?: LinkTab }
 
+/** The Notices screen's tabs (送信先, テンプレート, 通知設定, キュー, 履歴, 受信, 設定), each its own URL. */
+export const noticeTabs = [
+  'targets',
+  'templates',
+  'optins',
+  'queue',
+  'events',
+  'sources',
+  'settings',
+] as const
+export type NoticeTab = (typeof noticeTabs)[number]
+
+/** A tab of the Notices screen; on 履歴 (`#/notices/events/<row>`) one event's delivery detail. */
+export type NoticesRouteView = { readonly tab: NoticeTab; readonly row?: number }
+
 export type Route =
   | { readonly screen: 'dashboard' }
   | { readonly screen: 'directory'; readonly step: DirectoryStep }
   | { readonly screen: 'calendar'; readonly view: CalendarRouteView }
   | { readonly screen: 'links'; readonly view: LinksRouteView }
+  | { readonly screen: 'notices'; readonly view: NoticesRouteView }
   | { readonly screen: 'history'; readonly filter: FilterDraft }
   | { readonly screen: 'settings' }
 
@@ -44,6 +68,8 @@ export function screenRoute(screen: Screen): Route {
       return { screen, view: { kind: 'list' } }
     case 'history':
       return { screen, filter: emptyDraft }
+    case 'notices':
+      return { screen, view: { tab: 'targets' } }
     default:
       return { screen }
   }
@@ -97,6 +123,15 @@ function parseLinks(rest: readonly string[]): Route | null {
   return { screen: 'links', view: tab ? { kind: 'detail', id, tab } : { kind: 'detail', id } }
 }
 
+function parseNotices(rest: readonly string[]): Route | null {
+  if (rest.length === 0) return screenRoute('notices')
+  const tab = noticeTabs.find((t) => t === rest[0])
+  if (!tab || rest.length > 2) return null
+  if (rest.length === 1) return { screen: 'notices', view: { tab } }
+  const row = /^\d{1,15}$/.test(rest[1]!) ? Number(rest[1]) : NaN
+  return tab === 'events' && Number.isSafeInteger(row) ? { screen: 'notices', view: { tab, row } } : null
+}
+
 function decodeSegments(path: string): string[] | null {
   try {
     return path
@@ -129,6 +164,8 @@ export function parseRoute(hash: string): Route {
       return parseCalendar(rest) ?? dashboardRoute
     case 'links':
       return parseLinks(rest) ?? dashboardRoute
+    case 'notices':
+      return parseNotices(rest) ?? dashboardRoute
     case 'history':
       return rest.length === 0 ? { screen, filter: parseFilter(query) } : dashboardRoute
     default:
@@ -160,6 +197,10 @@ export function routeHash(route: Route): string {
       const { view } = route
       if (view.kind === 'list') return '#/links'
       return `#/links/${encodeURIComponent(view.id)}${view.tab ? `/${view.tab}` : ''}`
+    }
+    case 'notices': {
+      const { tab, row } = route.view
+      return `#/notices/${tab}${row === undefined ? '' : `/${row}`}`
     }
     case 'history':
       return `#/history${filterQuery(route.filter)}`

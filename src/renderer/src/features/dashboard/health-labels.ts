@@ -19,8 +19,7 @@ function subjectRoute(subject: HealthSubject): Route {
   if (subject.engine === 'site-link' && subject.kind === 'link')
     return { screen: 'links', view: { kind: 'detail', id: subject.id } }
   if (subject.engine === 'site-link') return screenRoute('links')
-  // The Notices screen comes with the notice relay's UI.
-  if (subject.engine === 'notice-relay') return screenRoute('dashboard')
+  if (subject.engine === 'notice-relay') return screenRoute('notices')
   return screenRoute(subject.engine)
 }
 

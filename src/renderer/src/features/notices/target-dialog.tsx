@@ -1,0 +1,274 @@
+import type { FormEvent, ReactNode } from 'react'
+import { useEffect, useRef, useState } from 'react'
+import type { Localized } from '../../../../shared/model/localized'
+import {
+  noticeCharsets,
+  noticeMessageLanguages,
+  noticeTargetRoles,
+  type NoticeTargetView,
+} from '../../../../shared/model/notices'
+import { Busy, ErrorBanner } from '../../components/messages'
+import { useT } from '../../i18n'
+import { api } from '../../lib/api'
+import { toLocalized } from '../../lib/errors'
+import { TextFieldRow } from '../links/text-field-row'
+import { CheckRow, NumberRow, SelectRow, TextAreaRow } from './notice-fields'
+import { secretsOfKind, targetKindLabel } from './notice-labels'
+import { targetInputOf, type SecretEdits, type TargetDraft } from './target-draft'
+import { TargetSecretRow } from './target-secret-row'
+
+function KindFields({
+  draft,
+  set,
+}: {
+  readonly draft: TargetDraft
+  readonly set: <K extends keyof TargetDraft>(key: K) => (value: TargetDraft[K]) => void
+}): ReactNode {
+  const t = useT()
+  if (draft.kind === 'smtp') {
+    return (
+      <>
+        <TextFieldRow
+          label={t('notices.smtp.host')}
+          value={draft.smtpHost}
+          testId="target-smtp-host"
+          placeholder="smtp.example.co.jp"
+          onChange={set('smtpHost')}
+        />
+        <NumberRow
+          label={t('notices.smtp.port')}
+          value={draft.smtpPort}
+          testId="target-smtp-port"
+          min={1}
+          max={65535}
+          onChange={set('smtpPort')}
+        />
+        <SelectRow
+          label={t('notices.smtp.security')}
+          value={draft.smtpSecurity}
+          testId="target-smtp-security"
+          options={[
+            ['starttls', 'STARTTLS'],
+            ['tls', 'TLS (SMTPS)'],
+            ['none', t('notices.smtp.securityNone')],
+          ]}
+          onChange={set('smtpSecurity')}
+        />
+        <TextFieldRow
+          label={t('notices.smtp.username')}
+          value={draft.smtpUsername}
+          testId="target-smtp-username"
+          hint={t('notices.smtp.usernameHint')}
+          onChange={set('smtpUsername')}
+        />
+        <TextFieldRow
+          label={t('notices.smtp.from')}
+          value={draft.smtpFrom}
+          testId="target-smtp-from"
+          placeholder="renkei@example.co.jp"
+          onChange={set('smtpFrom')}
+        />
+        <SelectRow
+          label={t('notices.smtp.charset')}
+          value={draft.smtpCharset}
+          testId="target-smtp-charset"
+          hint={t('notices.smtp.charsetHint')}
+          options={noticeCharsets.map((c) => [c, c === 'utf-8' ? 'UTF-8' : 'ISO-2022-JP'] as const)}
+          onChange={set('smtpCharset')}
+        />
+        <TextAreaRow
+          label={t('notices.smtp.certificate')}
+          value={draft.smtpCertificate}
+          testId="target-smtp-certificate"
+          rows={3}
+          hint={t('notices.smtp.certificateHint')}
+          placeholder="-----BEGIN CERTIFICATE-----"
+          onChange={set('smtpCertificate')}
+        />
+      </>
+    )
+  }
+  if (draft.kind === 'xmpp') {
+    return (
+      <>
+        <TextFieldRow
+          label={t('notices.xmpp.service')}
+          value={draft.xmppService}
+          testId="target-xmpp-service"
+          hint={t('notices.xmpp.serviceHint')}
+          onChange={set('xmppService')}
+        />
+        <TextFieldRow
+          label={t('notices.xmpp.domain')}
+          value={draft.xmppDomain}
+          testId="target-xmpp-domain"
+          onChange={set('xmppDomain')}
+        />
+        <TextFieldRow
+          label={t('notices.xmpp.username')}
+          value={draft.xmppUsername}
+          testId="target-xmpp-username"
+          onChange={set('xmppUsername')}
+        />
+      </>
+    )
+  }
+  if (draft.kind === 'chatwork') {
+    return (
+      <TextFieldRow
+        label={t('notices.chatwork.apiBase')}
+        value={draft.chatworkApiBase}
+        testId="target-chatwork-api"
+        onChange={set('chatworkApiBase')}
+      />
+    )
+  }
+  return null
+}
+
+/**
+ * Adds or edits one target: the fields of its kind, its keychain secrets as 「保存済み」 with replace and
+ * remove, recipient pattern, digest and rate. The core checks it whole; its refusal stays in the dialog.
+ */
+export function TargetDialog(props: {
+  readonly draft: TargetDraft
+  readonly view: NoticeTargetView | null
+  readonly onSaved: (view: NoticeTargetView) => void
+  readonly onClose: () => void
+}): ReactNode {
+  const t = useT()
+  const ref = useRef<HTMLDialogElement>(null)
+  const [draft, setDraft] = useState(props.draft)
+  const [secrets, setSecrets] = useState<SecretEdits>({})
+  const [saving, setSaving] = useState(false)
+  const [error, setError] = useState<Localized | null>(null)
+  useEffect(() => {
+    if (ref.current && !ref.current.open) ref.current.showModal()
+  }, [])
+  const set =
+    <K extends keyof TargetDraft>(key: K) =>
+    (value: TargetDraft[K]) =>
+      setDraft((d) => ({ ...d, [key]: value }))
+  const editing = props.view !== null
+  const submit = (event: FormEvent): void => {
+    event.preventDefault()
+    setSaving(true)
+    setError(null)
+    const typed: SecretEdits = Object.fromEntries(Object.entries(secrets).filter(([, v]) => v !== undefined))
+    api['notice.targets.save']({ target: targetInputOf(draft), secrets: typed })
+      .then((view) => {
+        props.onSaved(view)
+        ref.current?.close()
+      })
+      .catch((caught: unknown) => setError(toLocalized(caught)))
+      .finally(() => setSaving(false))
+  }
+  return (
+    <dialog
+      ref={ref}
+      className="rule-dialog notice-dialog"
+      aria-labelledby="target-dialog-title"
+      data-testid="target-dialog"
+      onClose={props.onClose}
+    >
+      <h2 id="target-dialog-title">
+        {t(editing ? 'notices.targets.edit' : 'notices.targets.add')}: {t(targetKindLabel(draft.kind))}
+      </h2>
+      <form noValidate onSubmit={submit}>
+        <table className="form-table notice-form">
+          <tbody>
+            {editing ? (
+              <tr>
+                <th scope="row">{t('notices.targets.id')}</th>
+                <td>
+                  <code data-testid="target-id-fixed">{draft.id}</code>
+                </td>
+              </tr>
+            ) : (
+              <TextFieldRow
+                label={t('notices.targets.id')}
+                value={draft.id}
+                testId="target-id"
+                hint={t('notices.targets.idHint')}
+                placeholder="mail"
+                onChange={set('id')}
+              />
+            )}
+            <TextFieldRow
+              label={t('notices.targets.name')}
+              value={draft.name}
+              testId="target-name"
+              onChange={set('name')}
+            />
+            <CheckRow
+              label={t('notices.targets.enabled')}
+              text={t('notices.targets.enabledText')}
+              checked={draft.enabled}
+              testId="target-enabled"
+              onChange={set('enabled')}
+            />
+            <SelectRow
+              label={t('notices.targets.role')}
+              value={draft.role}
+              testId="target-role"
+              options={noticeTargetRoles.map((r) => [r, t(`notices.role.${r}`)] as const)}
+              onChange={set('role')}
+            />
+            <SelectRow
+              label={t('notices.targets.language')}
+              value={draft.language}
+              testId="target-language"
+              options={noticeMessageLanguages.map((l) => [l, t(`notices.language.${l}`)] as const)}
+              onChange={set('language')}
+            />
+            <KindFields draft={draft} set={set} />
+            {secretsOfKind[draft.kind].map((name) => (
+              <TargetSecretRow
+                key={name}
+                name={name}
+                stored={props.view?.secrets[name] === true}
+                edit={secrets[name]}
+                onEdit={(edit) => setSecrets((s) => ({ ...s, [name]: edit }))}
+              />
+            ))}
+            <TextFieldRow
+              label={t('notices.targets.recipient')}
+              value={draft.recipient}
+              testId="target-recipient"
+              hint={t('notices.targets.recipientHint')}
+              onChange={set('recipient')}
+            />
+            <NumberRow
+              label={t('notices.targets.digest')}
+              value={draft.digestMinutes}
+              testId="target-digest"
+              min={0}
+              max={1440}
+              hint={t('notices.targets.digestHint')}
+              onChange={set('digestMinutes')}
+            />
+            <NumberRow
+              label={t('notices.targets.rate')}
+              value={draft.ratePerMinute}
+              testId="target-rate"
+              min={1}
+              max={6000}
+              hint={t('notices.targets.rateHint')}
+              onChange={set('ratePerMinute')}
+            />
+          </tbody>
+        </table>
+        <ErrorBanner message={error} />
+        <div className="form-actions">
+          <button type="submit" className="button button-primary" disabled={saving} data-testid="target-save">
+            {t('notices.save')}
+          </button>
+          <button type="button" className="button" disabled={saving} onClick={() => ref.current?.close()}>
+            {t('notices.cancel')}
+          </button>
+          {saving ? <Busy label={t('notices.saving')} /> : null}
+        </div>
+      </form>
+    </dialog>
+  )
+}
