@@ -11,6 +11,7 @@ import { directNetwork, type NetworkLayer } from '../../network/network-layer'
 import { ConnectorError } from '../connector-error'
 import { networkCause } from '../network-cause'
 import { serverAnswerForRecord } from '../redaction'
+import { BodyBuffers } from './scim-body-buffers'
 import { decodeBody, parseJsonBody } from './scim-json'
 import { scimMessages } from './scim-messages'
 import { backoffMs, retryAfterMs } from './scim-retry-policy'
@@ -53,7 +54,10 @@ type Exchange =
       readonly kind: 'answer'
       readonly status: number
       readonly headers: IncomingHttpHeaders
-      /** The body as received: a listing page is parsed from it without one large string (scim-json.ts). */
+      /**
+       * The body as received, in a reused buffer (scim-body-buffers.ts) valid until send() answers: a listing
+       * page is parsed from it without one large string (scim-json.ts).
+       */
       readonly bytes: Buffer
     }
   | {
@@ -102,6 +106,7 @@ export class ScimHttpClient {
   private readonly network: NetworkLayer
   private readonly sleep: (ms: number) => Promise<void>
   private readonly maxRetries: number
+  private readonly bodies = new BodyBuffers()
   /** While the server asks this client to wait (429 Retry-After), requests sent meanwhile wait too. */
   private pause: Promise<void> | null = null
 
@@ -122,12 +127,18 @@ export class ScimHttpClient {
     await this.pause
     for (let retry = 0; ; retry++) {
       const exchange = await this.exchange(method, path, call)
-      call.signal?.throwIfAborted()
-      if (exchange.kind === 'answer') {
-        const ok = exchange.status >= 200 && exchange.status < 300
-        if (ok || call.accept?.includes(exchange.status)) return this.response(method, path, exchange, ok)
+      let verdict: Verdict
+      try {
+        call.signal?.throwIfAborted()
+        if (exchange.kind === 'answer') {
+          const ok = exchange.status >= 200 && exchange.status < 300
+          if (ok || call.accept?.includes(exchange.status)) return this.response(method, path, exchange, ok)
+        }
+        verdict = this.judge(method, path, exchange, call, retry)
+      } finally {
+        // Read into strings and objects by now: the buffer can take the next answer.
+        if (exchange.kind === 'answer') this.bodies.release(exchange.bytes)
       }
-      const verdict = this.judge(method, path, exchange, call, retry)
       if (verdict.waitMs === null || retry >= maxRetries) throw verdict.error
       await this.wait(verdict.error, verdict.waitMs)
       call.signal?.throwIfAborted()
@@ -210,8 +221,7 @@ export class ScimHttpClient {
         bodyTimeout: timeoutMs,
         ...(call.signal ? { signal: call.signal } : {}),
       })
-      const body = await res.body.bytes()
-      const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength)
+      const bytes = await this.bodies.read(res.body, Number(res.headers['content-length']) || 0)
       return { kind: 'answer', status: res.statusCode, headers: res.headers as IncomingHttpHeaders, bytes }
     } catch (error) {
       const explained = await this.network.explain(error, url, routed)
