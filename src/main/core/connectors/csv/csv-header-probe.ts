@@ -26,7 +26,7 @@ async function readStart(path: string): Promise<Uint8Array> {
   }
 }
 
-async function firstRows(text: string): Promise<CsvRow[]> {
+async function firstRows(text: string | Buffer): Promise<CsvRow[]> {
   const rows: CsvRow[] = []
   try {
     for await (const row of readCsvRows(text)) {

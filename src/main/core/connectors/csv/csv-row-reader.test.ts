@@ -4,10 +4,30 @@ import { ConnectorError } from '../connector-error'
 import { decodeCsvBytes } from './csv-file-loader'
 import { CsvSyntaxError, readCsvRows, type CsvRow } from './csv-row-reader'
 
-async function rows(text: string): Promise<CsvRow[]> {
+async function readAll(content: string | Buffer): Promise<CsvRow[] | CsvSyntaxError> {
   const out: CsvRow[] = []
-  for await (const row of readCsvRows(text)) out.push(row)
+  try {
+    for await (const row of readCsvRows(content)) out.push(row)
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) return error
+    throw error
+  }
   return out
+}
+
+/** Read from the text and from its UTF-8 bytes (how a UTF-8 file comes): the same rows, or the same error. */
+async function rows(text: string): Promise<CsvRow[]> {
+  const fromText = await readAll(text)
+  const fromBytes = await readAll(Buffer.from(text))
+  expect(fromBytes).toEqual(fromText)
+  if (fromText instanceof CsvSyntaxError) {
+    expect([(fromBytes as CsvSyntaxError).line, (fromBytes as CsvSyntaxError).code]).toEqual([
+      fromText.line,
+      fromText.code,
+    ])
+    throw fromText
+  }
+  return fromText
 }
 
 const lines = (result: CsvRow[]): number[] => result.map((r) => r.line)
@@ -98,6 +118,12 @@ describe('readCsvRows reads as csv-parse does', () => {
     ['a last line without its line end, CR and CRLF', 'a,b\r\nc,"d\r\ne"\re,f'],
     ['a doubled quote split by a 64 Ki chunk end', `"${'x'.repeat(chunk - 2)}""y",z\nnext,row\n`],
     ['a record split by a 64 Ki chunk end', `${'w,'.repeat(chunk / 2 - 1)}"split\nhere",v\nlast\n`],
+    ['a CRLF split by a 128 KiB byte slice end', `${'b'.repeat(2 * chunk - 1)}\r\nc,d\r\n`],
+    ['a character split by a 128 KiB byte slice end', `${'c'.repeat(2 * chunk - 1)},山田\n"名\n前",x\n`],
+    [
+      'csv-parse reading a cell of over 1 MiB, characters cut by byte slices',
+      `"${'山'.repeat(400_000)}",x\nnext,行\n`,
+    ],
   ])('%s', async (_name, text) => {
     expect((await rows(text)).map((r) => r.cells)).toEqual(csvParse(text))
   })
@@ -133,9 +159,11 @@ describe('decodeCsvBytes', () => {
   const sjis = Uint8Array.from([0xfb, 0xfc, 0x8b, 0xb4, 0x2c, 0x87, 0x40, 0x2c, 0x87, 0x8a]) // 髙橋,①,㈱
   const bom = Uint8Array.from([0xef, 0xbb, 0xbf, ...Buffer.from('社員番号,氏名')])
 
-  it('strips the UTF-8 BOM', () => {
-    expect(decodeCsvBytes(bom, 'auto', 'u.csv')).toEqual({ text: '社員番号,氏名', encoding: 'utf-8' })
-    expect(decodeCsvBytes(bom, 'utf-8', 'u.csv').text).toBe('社員番号,氏名')
+  it('keeps UTF-8 as its bytes, without the BOM', () => {
+    const utf8 = decodeCsvBytes(bom, 'auto', 'u.csv')
+    expect(utf8.encoding).toBe('utf-8')
+    expect(utf8.text).toEqual(Buffer.from('社員番号,氏名'))
+    expect(decodeCsvBytes(bom, 'utf-8', 'u.csv').text).toEqual(Buffer.from('社員番号,氏名'))
   })
 
   it('falls back to CP932 in auto mode, including NEC and IBM extensions', () => {

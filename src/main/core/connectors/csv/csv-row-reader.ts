@@ -21,6 +21,9 @@ export class CsvSyntaxError extends Error {
 }
 
 const chunkChars = 64 * 1024
+const chunkBytes = 128 * 1024
+const cr = 0x0d
+const lf = 0x0a
 const maxOpenRecordBytes = 1024 * 1024
 
 /**
@@ -47,6 +50,8 @@ function* chunks(text: string): Generator<string> {
     start = end
   }
 }
+
+const toBytes = (chunk: Buffer | string): Buffer => (typeof chunk === 'string' ? Buffer.from(chunk) : chunk)
 
 function newlinesIn(cells: readonly string[]): number {
   let count = 0
@@ -116,7 +121,34 @@ async function* parseRest(rest: Iterable<Buffer | string>, lineOffset: number): 
   }
 }
 
-function* restOf(first: Buffer, chunks: Iterator<string>): Generator<Buffer | string> {
+/**
+ * The bytes of a UTF-8 file in slices, never between the CR and LF of a line end, line ends normalised as
+ * `chunks` does. A character cut at a slice's end belongs to an unfinished record, which the scanner (and
+ * csv-parse) keep and read on with the next slice.
+ */
+function* byteChunks(bytes: Buffer): Generator<Buffer> {
+  let start = 0
+  while (start < bytes.length) {
+    let end = Math.min(start + chunkBytes, bytes.length)
+    while (end < bytes.length && bytes[end - 1] === cr) end += 1
+    yield normalizeLineEndBytes(bytes.subarray(start, end))
+    start = end
+  }
+}
+
+function normalizeLineEndBytes(chunk: Buffer): Buffer {
+  if (!chunk.includes(cr)) return chunk
+  const out = Buffer.allocUnsafe(chunk.length)
+  let length = 0
+  for (let i = 0; i < chunk.length; i++) {
+    const byte = chunk[i]!
+    out[length++] = byte === cr ? lf : byte
+    if (byte === cr && chunk[i + 1] === lf) i++
+  }
+  return out.subarray(0, length)
+}
+
+function* restOf(first: Buffer, chunks: Iterator<Buffer | string>): Generator<Buffer | string> {
   yield first
   for (let next = chunks.next(); !next.done; next = chunks.next()) yield next.value
 }
@@ -124,16 +156,16 @@ function* restOf(first: Buffer, chunks: Iterator<string>): Generator<Buffer | st
 /**
  * Streams the records (quoted newlines and doubled quotes handled, unquoted cells trimmed, blank lines
  * and rows of only empty cells skipped) so a 100,000-row export never sits in memory twice and the
- * event loop gets a turn between chunks. The fast scanner (csv-fast-records.ts) reads what it reads as
+ * event loop gets a turn between chunks. A UTF-8 file comes as its bytes, never decoded whole. The fast scanner (csv-fast-records.ts) reads what it reads as
  * csv-parse would; csv-parse reads the rest from the first record the scanner is not sure of.
  */
-export async function* readCsvRows(text: string): AsyncGenerator<CsvRow> {
-  const source = chunks(text)
+export async function* readCsvRows(text: string | Buffer): AsyncGenerator<CsvRow> {
+  const source = typeof text === 'string' ? chunks(text) : byteChunks(text)
   let pending = Buffer.alloc(0)
   let line = 1
   for (;;) {
     const next = source.next()
-    const bytes = next.done ? pending : Buffer.concat([pending, Buffer.from(next.value)])
+    const bytes = next.done ? pending : Buffer.concat([pending, toBytes(next.value)])
     const rows: CsvRow[] = []
     const scan = scanRecords(bytes, line, next.done === true, ({ cells, line }) => rows.push({ cells, line }))
     yield* rows

@@ -138,7 +138,7 @@ function syntaxProblem(fileName: string, error: CsvSyntaxError): Localized {
  * be trusted), which `complete: false` says. Linear: one pass, no re-scans.
  */
 export async function readCsvTable<F extends string>(
-  text: string,
+  text: string | Buffer,
   spec: CsvTableSpec<F>,
   problems: SourceProblemCollector,
   onRow: (row: CsvTableRow<F>) => void,

@@ -11,6 +11,8 @@ import { directNetwork, type NetworkLayer } from '../../network/network-layer'
 import { ConnectorError } from '../connector-error'
 import { networkCause } from '../network-cause'
 import { serverAnswerForRecord } from '../redaction'
+import { BodyBuffers } from './scim-body-buffers'
+import { decodeBody, parseJsonBody } from './scim-json'
 import { scimMessages } from './scim-messages'
 import { backoffMs, retryAfterMs } from './scim-retry-policy'
 
@@ -52,7 +54,11 @@ type Exchange =
       readonly kind: 'answer'
       readonly status: number
       readonly headers: IncomingHttpHeaders
-      readonly text: string
+      /**
+       * The body as received, in a reused buffer (scim-body-buffers.ts) valid until send() answers: a listing
+       * page is parsed from it without one large string (scim-json.ts).
+       */
+      readonly bytes: Buffer
     }
   | {
       readonly kind: 'failure'
@@ -70,6 +76,8 @@ interface Verdict {
 const tlsErrorCode =
   /^(ERR_TLS_|ERR_SSL_|CERT_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_|EPROTO$)/
 const maxAnswerChars = 1000
+/** Decoded for support text: 1,000 characters take at most 4,000 bytes (past any leading blanks). */
+const answerHeadBytes = 8 * 1024
 
 const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -90,11 +98,15 @@ function parseJson(text: string): unknown {
   }
 }
 
+/** The start of an answer's body, trimmed, for support text (never the whole of a large page). */
+const answerHead = (bytes: Buffer): string => decodeBody(bytes, answerHeadBytes).trim()
+
 export class ScimHttpClient {
   private readonly baseUrl: string
   private readonly network: NetworkLayer
   private readonly sleep: (ms: number) => Promise<void>
   private readonly maxRetries: number
+  private readonly bodies = new BodyBuffers()
   /** While the server asks this client to wait (429 Retry-After), requests sent meanwhile wait too. */
   private pause: Promise<void> | null = null
 
@@ -115,12 +127,18 @@ export class ScimHttpClient {
     await this.pause
     for (let retry = 0; ; retry++) {
       const exchange = await this.exchange(method, path, call)
-      call.signal?.throwIfAborted()
-      if (exchange.kind === 'answer') {
-        const ok = exchange.status >= 200 && exchange.status < 300
-        if (ok || call.accept?.includes(exchange.status)) return this.response(method, path, exchange, ok)
+      let verdict: Verdict
+      try {
+        call.signal?.throwIfAborted()
+        if (exchange.kind === 'answer') {
+          const ok = exchange.status >= 200 && exchange.status < 300
+          if (ok || call.accept?.includes(exchange.status)) return this.response(method, path, exchange, ok)
+        }
+        verdict = this.judge(method, path, exchange, call, retry)
+      } finally {
+        // Read into strings and objects by now: the buffer can take the next answer.
+        if (exchange.kind === 'answer') this.bodies.release(exchange.bytes)
       }
-      const verdict = this.judge(method, path, exchange, call, retry)
       if (verdict.waitMs === null || retry >= maxRetries) throw verdict.error
       await this.wait(verdict.error, verdict.waitMs)
       call.signal?.throwIfAborted()
@@ -137,8 +155,9 @@ export class ScimHttpClient {
 
   private response(method: string, path: string, exchange: Exchange & { kind: 'answer' }, ok: boolean) {
     const answer = this.describe(method, path, exchange)
-    if (exchange.text.trim() === '') return { status: exchange.status, body: null, answer }
-    const body = parseJson(exchange.text)
+    const blank = answerHead(exchange.bytes) === '' && decodeBody(exchange.bytes).trim() === ''
+    if (blank) return { status: exchange.status, body: null, answer }
+    const body = parseJsonBody(exchange.bytes)
     if (body === undefined && ok)
       throw new ConnectorError('permanent', scimMessages.notScim(this.baseUrl), answer)
     return { status: exchange.status, body: body ?? null, answer }
@@ -176,7 +195,8 @@ export class ScimHttpClient {
       return fail('transient', scimMessages.serverFailing(url, status, retry), backoffMs(retry))
     if (status === 401 || status === 403) return fail('auth', scimMessages.tokenRefused(url, status))
     if (status === 404) return fail('permanent', call.notFound ?? scimMessages.noService(url))
-    const detail = this.redact(scimDetail(parseJson(exchange.text), exchange.text, status))
+    const text = decodeBody(exchange.bytes)
+    const detail = this.redact(scimDetail(parseJson(text), text, status))
     return fail('permanent', scimMessages.rejected(status, detail))
   }
 
@@ -201,8 +221,8 @@ export class ScimHttpClient {
         bodyTimeout: timeoutMs,
         ...(call.signal ? { signal: call.signal } : {}),
       })
-      const text = await res.body.text()
-      return { kind: 'answer', status: res.statusCode, headers: res.headers as IncomingHttpHeaders, text }
+      const bytes = await this.bodies.read(res.body, Number(res.headers['content-length']) || 0)
+      return { kind: 'answer', status: res.statusCode, headers: res.headers as IncomingHttpHeaders, bytes }
     } catch (error) {
       const explained = await this.network.explain(error, url, routed)
       return {
@@ -214,10 +234,11 @@ export class ScimHttpClient {
   }
 
   private describe(method: string, path: string, exchange: Exchange): string {
+    const head = exchange.kind === 'answer' ? answerHead(exchange.bytes) : ''
     const what =
       exchange.kind === 'failure'
         ? `${exchange.error.code ?? 'error'}: ${exchange.error.message}`
-        : `HTTP ${exchange.status}${exchange.text.trim() ? ` ${exchange.text.trim().slice(0, maxAnswerChars)}` : ''}`
+        : `HTTP ${exchange.status}${head ? ` ${head.slice(0, maxAnswerChars)}` : ''}`
     // Also shown by a connection check (not only through ConnectorError): the same gate.
     return serverAnswerForRecord(this.redact(`${method} ${path} → ${what}`))
   }

@@ -82,27 +82,39 @@ interface LedgerMatch {
  * Finds the ledger row of each account: by handle, or — for a create whose answer never reached the ledger
  * (kill -9 between request and record) — by the key or login the pending create carried. The ledger is
  * read once, row by row, and only what matched is kept: at 100,000 accounts holding every row at once
- * cost the preview ~50 MB.
+ * cost the preview ~50 MB. Handles map to positions in the listing, and the usual match (owned under the
+ * account's own key, nothing to rewrite) is one byte there: a second map keyed by account and a match
+ * object per account were several MB more at the preview's peak.
  */
 class LedgerIndex {
-  private readonly byAccount = new Map<Held, LedgerMatch>()
+  private readonly byHandle = new Map<string, number>()
+  /** Per position: 1 when the usual match was found; other matches are in `matches`. */
+  private readonly plain: Uint8Array
+  private readonly matches = new Map<number, LedgerMatch>()
   private readonly pendingByKey = new Map<string, OwnershipRecord>()
   private readonly pendingByLogin = new Map<string, OwnershipRecord>()
   private readonly used = new Set<OwnershipRecord>()
 
-  private readonly byHandle: Map<string, Held>
-
   constructor(
     private readonly object: OwnedObject,
-    accounts: readonly Held[],
+    private readonly accounts: readonly Held[],
   ) {
-    this.byHandle = new Map(accounts.map((a) => [a.handle, a]))
+    accounts.forEach((account, at) => this.byHandle.set(account.handle, at))
+    this.plain = new Uint8Array(accounts.length)
   }
 
   add(record: OwnershipRecord): void {
     if (record.handle !== null && record.state === 'owned') {
-      const account = this.byHandle.get(record.handle)
-      if (account) this.byAccount.set(account, this.match(record, account))
+      const at = this.byHandle.get(record.handle)
+      if (at === undefined) return
+      const match = this.match(record, this.accounts[at]!)
+      if (match.claim === null && match.key === this.accounts[at]!.key) {
+        this.plain[at] = 1
+        this.matches.delete(at)
+      } else {
+        this.plain[at] = 0
+        this.matches.set(at, match)
+      }
     } else {
       this.pendingByKey.set(record.key, record)
       if (record.login) this.pendingByLogin.set(record.login.toLowerCase(), record)
@@ -110,8 +122,12 @@ class LedgerIndex {
   }
 
   find(account: Held, login: string | null): LedgerMatch | null {
-    const owned = this.byAccount.get(account)
-    if (owned) return owned
+    const at = this.byHandle.get(account.handle)
+    if (at !== undefined && this.accounts[at] === account) {
+      if (this.plain[at] === 1) return { key: account.key!, claim: null }
+      const owned = this.matches.get(at)
+      if (owned) return owned
+    }
     const { key } = account
     const pending =
       (key === null ? undefined : this.pendingByKey.get(key)) ??
