@@ -338,7 +338,7 @@ export interface NoticeTestResult {
 // ---------------------------------------------------------------- inbound sources
 
 /**
- * Who may post events to Renkei. events: groupware events (`POST renkei-notice/v1/events/<id>`, body =
+ * Who may post events to Renkei. events: groupware events (`POST renkei-notice/v1/in/<id>`, body =
  * `noticeEventInput`, headers `X-Renkei-Timestamp` (seconds) and `X-Renkei-Signature: v1=<hex HMAC-SHA256 of
  * "<timestamp>.<body>">` with the source's secret, refused outside a 5-minute window). slack: a Slack-compatible
  * outgoing webhook (Mattermost / Rocket.Chat; its token) whose messages become kind chat.message. xmpp: messages

@@ -747,6 +747,7 @@ export const en: Dictionary = {
   'history.category.audit': 'Admin action',
   'history.category.maintenance': 'Maintenance',
   'history.category.sitelink': 'Site link',
+  'history.category.notices': 'Notice relay',
   'history.category.scheduler': 'Scheduler',
   'history.site.hint':
     'Finds sites that start with the text ("Yama" finds "Yamada Trading"); or pick one from the list.',

@@ -747,6 +747,7 @@ export const ja = {
   'history.category.audit': '管理操作',
   'history.category.maintenance': 'メンテナンス',
   'history.category.sitelink': 'サイト間連携',
+  'history.category.notices': 'お知らせ中継',
   'history.category.scheduler': 'スケジューラー',
   'history.site.hint':
     '先頭が一致するサイトを探します（「山田」で「山田商事」）。一覧から選ぶこともできます。',

@@ -42,8 +42,13 @@ export function messageView(
     dueAt: row.due_at,
     createdAt: row.created_at,
     finishedAt: row.finished_at,
-    error: row.error === null ? null : (JSON.parse(row.error) as Localized),
+    error: parseLocalized(row.error),
     detail: row.detail,
     digestOf: row.digest_of,
   }
+}
+
+/** A stored bilingual error (JSON) back as text for the screens; null stays null. */
+export function parseLocalized(text: string | null): Localized | null {
+  return text === null ? null : (JSON.parse(text) as Localized)
 }

@@ -14,7 +14,7 @@ import { FailureDigest } from './queue-failure-digest'
 import { queueHandlers } from './queue-handlers'
 import { queueHealthReporter } from './queue-health'
 import type { SendFailure } from './queue-outcome'
-import { parseLocalized } from './queue-rows'
+import { parseLocalized } from './message-rows'
 import { QueueStore } from './queue-store'
 import { QueueWorker } from './queue-worker'
 

@@ -2,7 +2,7 @@ import type { Localized } from '../../../../shared/model/localized'
 import type { NoticeSettings } from '../../../../shared/model/notices'
 import type { NoticeContext } from './notice-context'
 import type { AdminSummaryChannel, NoticeTargetDirectory } from './notice-ports'
-import { parseLocalized } from './queue-rows'
+import { parseLocalized } from './message-rows'
 
 /** Settings-table row holding when the current period began: a restart keeps the period. */
 export const failureDigestKey = 'notices.failure-digest'

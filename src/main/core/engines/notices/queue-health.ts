@@ -1,7 +1,7 @@
 import type { HealthState, HealthSubject } from '../../../../shared/model/health'
 import type { HealthReporter } from '../../health/health-reporter'
 import type { Db } from '../../store/database'
-import { parseLocalized } from './queue-rows'
+import { parseLocalized } from './message-rows'
 
 const dayMs = 24 * 60 * 60_000
 /** A message due (or retrying) for longer than this is late: the engine warns. */

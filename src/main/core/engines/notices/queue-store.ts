@@ -2,7 +2,7 @@ import type { NoticeField, NoticeKind, NoticeMessageState } from '../../../../sh
 import type { Localized } from '../../../../shared/model/localized'
 import type { Statement } from 'better-sqlite3'
 import type { Db } from '../../store/database'
-import { messageColumns, type MessageRow } from './queue-rows'
+import { messageRowSelect, type NoticeMessageRow } from './message-rows'
 
 /** What the worker needs of one message to send it. */
 export interface DueRow {
@@ -188,7 +188,7 @@ export class QueueStore {
     targetId?: string
     before?: number
     limit: number
-  }): MessageRow[] {
+  }): NoticeMessageRow[] {
     const where: string[] = []
     const args: (string | number)[] = []
     const add = (clause: string, value: string | number | undefined): void => {
@@ -200,8 +200,8 @@ export class QueueStore {
     add('m.target_id = ?', filter.targetId)
     add('m.id < ?', filter.before)
     return this.sql(
-      `SELECT ${messageColumns} FROM notice_messages m JOIN notice_events e ON e.id = m.event_row
+      `${messageRowSelect}
          ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY m.id DESC LIMIT ?`,
-    ).all(...args, filter.limit) as MessageRow[]
+    ).all(...args, filter.limit) as NoticeMessageRow[]
   }
 }

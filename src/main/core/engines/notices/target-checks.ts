@@ -81,8 +81,8 @@ function smtpProblems(target: NoticeTargetConfig, add: Add): void {
       })
     }
   }
-  const filled = fillRecipient(target.recipient, sample)
-  if (filled !== null && !isMailAddress(filled))
+  const { address: filled, missing } = fillRecipient(target.recipient, sample)
+  if (missing === null && !isMailAddress(filled))
     add('recipient', {
       ja: `宛先のパターンからメールアドレスになりません（例: ${filled}）`,
       en: `the recipient pattern does not make an e-mail address (e.g. ${filled})`,
@@ -109,8 +109,8 @@ function xmppProblems(target: NoticeTargetConfig, add: Add): void {
       ja: 'ユーザー名（@ より前の部分）を入力してください',
       en: 'type the user name (the part before @)',
     })
-  const filled = fillRecipient(target.recipient, sample)
-  if (filled !== null && !/^[^\s@/]+@[^\s@/]+$/.test(filled))
+  const { address: filled, missing } = fillRecipient(target.recipient, sample)
+  if (missing === null && !/^[^\s@/]+@[^\s@/]+$/.test(filled))
     add('recipient', {
       ja: `宛先のパターンから XMPP アドレス（user@domain）になりません（例: ${filled}）`,
       en: `the recipient pattern does not make an XMPP address (user@domain) (e.g. ${filled})`,

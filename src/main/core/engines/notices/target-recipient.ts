@@ -1,4 +1,3 @@
-import type { DirectoryEmployee } from '../../../../shared/model/directory'
 import type { Localized } from '../../../../shared/model/localized'
 
 /** The names a recipient pattern may use: `{email}`, `{login}`, `{key}`, `{localpart}` (of the e-mail address). */
@@ -26,24 +25,30 @@ export function recipientPatternProblem(pattern: string): Localized | null {
   return null
 }
 
-/** The pattern filled in for one employee; null when it names a value the employee does not have (no e-mail). */
+const noEmail: Localized = { ja: 'メールアドレスがありません', en: 'no e-mail address' }
+const noLogin: Localized = { ja: 'ログイン ID がありません', en: 'no login' }
+
+/**
+ * The recipient pattern filled in for one person; an address that needs a value the person lacks is no
+ * address (`missing` says which: the intake records the message as dropped with it, a test send refuses).
+ */
 export function fillRecipient(
   pattern: string,
-  employee: Pick<DirectoryEmployee, 'key' | 'login' | 'email'>,
-): string | null {
-  let missing = false
-  const filled = pattern.replace(placeholder, (_, name: string) => {
-    const email = employee.email ?? ''
-    const value =
-      name === 'email'
-        ? email
-        : name === 'localpart'
-          ? email.slice(0, Math.max(0, email.lastIndexOf('@')))
-          : name === 'login'
-            ? employee.login
-            : employee.key
-    if (value === '') missing = true
-    return value
-  })
-  return missing ? null : filled
+  person: { readonly key: string; readonly login: string; readonly email: string | null },
+): { readonly address: string; readonly missing: Localized | null } {
+  const email = person.email?.trim() ?? ''
+  const values: Record<string, string> = {
+    email,
+    login: person.login.trim(),
+    key: person.key,
+    localpart: email.includes('@') ? email.slice(0, email.lastIndexOf('@')) : '',
+  }
+  let missing: Localized | null = null
+  const address = pattern
+    .replace(placeholder, (_, name: string) => {
+      if (!values[name]) missing ??= name === 'login' ? noLogin : noEmail
+      return values[name] ?? ''
+    })
+    .trim()
+  return { address, missing: missing ?? (address ? null : noEmail) }
 }

@@ -56,8 +56,8 @@ function recipientFor(
       `社員「${input.employeeKey}」は見つかりません`,
       `There is no employee "${input.employeeKey}"`,
     )
-  const address = fillRecipient(target.recipient, found)
-  if (address === null)
+  const { address, missing } = fillRecipient(target.recipient, found)
+  if (missing !== null)
     throw invalid(
       `${found.nameJa} さんには宛先のパターン「${target.recipient}」に必要な値（メールアドレスなど）がありません`,
       `${found.nameEn ?? found.nameJa} has no value for the recipient pattern "${target.recipient}" (an e-mail address?)`,
