@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store'
 import { startDaemon, type RunningDaemon } from '../../src/main/daemon'
 import { testEmployee, testSnapshot, writeHome } from '../support/exchange-sites'
-import { catchEventBus, insertInboxNotice, openSse } from '../support/notice-gadget'
+import type { NoticeKind } from '../../src/shared/model/notices'
+import { openSse } from '../support/sse-reader'
 
 /**
  * The gadget through a real daemon and core on 127.0.0.1: URLs from the API, pages and streams without the
@@ -15,7 +16,6 @@ import { catchEventBus, insertInboxNotice, openSse } from '../support/notice-gad
 let daemon: RunningDaemon
 let dataDir: string
 let base: string
-const events = catchEventBus()
 const yamada = testEmployee(1, { nameJa: '山田 太郎', nameEn: 'Taro Yamada' })
 const other = testEmployee(2)
 const secrets = new MemorySecretStore()
@@ -33,13 +33,19 @@ beforeAll(async () => {
     secrets,
   })
   base = `http://127.0.0.1:${daemon.port}`
-  // Anything that emits hands over the core's bus (see catchEventBus).
-  await daemon.core.api['settings.update']({})
+  const kinds: NoticeKind[] = ['schedule.changed', 'todo.added']
+  await daemon.core.api['notice.optins.set']({ scope: 'everyone', code: '', kinds, enabled: true })
 })
 afterAll(async () => {
-  events.restore()
   await daemon.stop()
 })
+
+/** An event for one employee, taken in as a groupware hands it over. */
+async function arrive(employeeKey: string, id: string, kind: NoticeKind, title: string): Promise<void> {
+  await daemon.core.api['notice.events.ingest']({
+    event: { id, kind, addressees: [employeeKey], fields: { title } },
+  })
+}
 
 async function employeeUrl(key: string): Promise<string> {
   return (await daemon.core.api['notice.gadget.url']({ employeeKey: key })).url
@@ -92,14 +98,7 @@ describe('notice gadget on the daemon', () => {
     const mine = await openSse(`${await employeeUrl(yamada.key)}/events`)
     const theirs = await openSse(`${await employeeUrl(other.key)}/events`)
     expect(mine.response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8')
-    const notice = insertInboxNotice(dataDir, {
-      employeeKey: yamada.key,
-      eventId: 'ev-1',
-      kind: 'schedule.changed',
-      title: '<script>alert(1)</script> 定例会議',
-      at: Date.parse('2026-12-01T02:00:00Z'),
-    })
-    events.bus().emit('notice.inbox', { employeeKey: yamada.key, notice })
+    await arrive(yamada.key, 'ev-1', 'schedule.changed', '<script>alert(1)</script> 定例会議')
     const message = JSON.parse((await mine.next('notice')).data) as {
       html: string
       unread: number
@@ -132,7 +131,7 @@ describe('notice gadget on the daemon', () => {
 
   it('streams health changes to the admin gadget', async () => {
     const stream = await openSse(`${(await daemon.core.api['notice.gadget.url']({})).url}/events`)
-    events.bus().emit('health.changed', await daemon.core.api['health.get']({}))
+    await daemon.core.api['jobs.pause']({ id: 'directory.sync' })
     expect(JSON.parse((await stream.next('health')).data).html).toContain('data-testid="gadget-health"')
     stream.close()
   })
@@ -156,14 +155,7 @@ describe('notice gadget on the daemon', () => {
   it('a key renewed by another process (the CLI) ends an open stream at its next event', async () => {
     const stream = await openSse(`${await employeeUrl(yamada.key)}/events`)
     await secrets.set('notices.gadget.key', randomBytes(32).toString('base64'))
-    const notice = insertInboxNotice(dataDir, {
-      employeeKey: yamada.key,
-      eventId: 'ev-2',
-      kind: 'todo.added',
-      title: 'after the rotation',
-      at: Date.parse('2026-12-01T03:00:00Z'),
-    })
-    events.bus().emit('notice.inbox', { employeeKey: yamada.key, notice })
+    await arrive(yamada.key, 'ev-2', 'todo.added', 'after the rotation')
     await expect(stream.next('notice')).rejects.toThrow(/ended/)
   })
 })
