@@ -242,7 +242,7 @@ test('an event reaches the opted-in employee by e-mail and shows as sent in the 
   await attempts.fill('0')
   await page.getByTestId('settings-save').click()
   await expect(notices.panel('settings').getByRole('alert')).toBeVisible()
-  expect((await call('notice.settings.get', {})).maxAttempts).toBe(12)
+  expect((await call('notice.settings.get', {})).maxAttempts).toBe(40)
   await attempts.fill('5')
   await page.getByTestId('settings-save').click()
   await expect(notices.panel('settings').getByRole('status').first()).toContainText('保存しました')

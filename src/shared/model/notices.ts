@@ -404,8 +404,11 @@ export const noticeSettings = z
     portalOrigins: z.array(z.string().trim().max(300)).max(50).default([]),
     /** One summary of what failed per period to the admin (alert channels); 0 = off. */
     failureDigestMinutes: z.number().int().min(0).max(10_080).default(60),
-    /** Retries of a transient failure before the message is set aside. */
-    maxAttempts: z.number().int().min(1).max(100).default(12),
+    /**
+     * Attempts of a message failing for a transient reason before it is set aside. 40 span about 33 hours at
+     * the backoff's 1-hour cap (26 at the least with jitter): a target down for a day keeps its messages.
+     */
+    maxAttempts: z.number().int().min(1).max(100).default(40),
   })
   .strict()
 export type NoticeSettings = z.infer<typeof noticeSettings>

@@ -278,7 +278,8 @@ export const noticesEn: { readonly [K in keyof typeof noticesJa]: string } = {
   'notices.settings.failureDigest': 'Failure digest (minutes)',
   'notices.settings.failureDigestHint': 'How often the admin gets a summary of failures; 0 = never',
   'notices.settings.maxAttempts': 'Max attempts',
-  'notices.settings.maxAttemptsHint': 'A message failing this often for a transient reason is set aside',
+  'notices.settings.maxAttemptsHint':
+    'A message failing this often for a transient reason is set aside (retries at most an hour apart: 40 ≈ a day and a half)',
   'notices.settings.saved': 'Saved the settings.',
   'notices.gadget': 'Portal gadget',
   'notices.gadget.explain':

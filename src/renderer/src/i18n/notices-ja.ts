@@ -275,7 +275,8 @@ export const noticesJa = {
   'notices.settings.failureDigest': '失敗のまとめ (分)',
   'notices.settings.failureDigestHint': '管理者へ失敗のまとめを送る間隔。0 は送らない',
   'notices.settings.maxAttempts': '最大試行回数',
-  'notices.settings.maxAttemptsHint': '一時的なエラーでこの回数失敗したら保留にします',
+  'notices.settings.maxAttemptsHint':
+    '一時的なエラーでこの回数失敗したら保留にします（再試行の間隔は最長 1 時間。40 回で約 1 日半）',
   'notices.settings.saved': '設定を保存しました。',
   'notices.gadget': 'ポータルガジェット',
   'notices.gadget.explain':

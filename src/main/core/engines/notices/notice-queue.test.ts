@@ -56,6 +56,26 @@ it('a transient failure is retried after 30 s (±20 %), then set aside after max
   expect(lines[0]!.messageEn).toContain('set aside')
 })
 
+it('a target down for a day keeps its messages (default maxAttempts) and delivers them once it is back', async () => {
+  let down = true
+  const { f, sent, clock } = fixture(() => {
+    if (down) throw transient
+  })
+  const [id] = queueEvent(f.db, { id: 'ev1', employees: [1], targetId: 'mail', at: clock.t })
+  const start = clock.t
+  f.queue.start()
+  for (let attempts = 1; clock.t - start < 24 * 3_600_000; attempts++) {
+    await until(() => messageStates(f.db)[id!]!.attempts === attempts)
+    expect(messageStates(f.db)[id!]!.state).toBe('pending')
+    // Past the target's rest too: its own jitter may end up to 1.5 × later than the message's.
+    clock.t += (messageStates(f.db)[id!]!.due_at - clock.t) * 1.5
+    f.queue.signal.wake()
+  }
+  down = false
+  await until(() => messageStates(f.db)[id!]!.state === 'sent')
+  expect(sent).toHaveLength(1)
+})
+
 it("a receiver's Retry-After is waited for instead of the backoff", async () => {
   const slowDown = Object.assign(new ConnectorError('quota', { ja: '多すぎます', en: 'Too many' }), {
     retryAfterMs: 120_000,
