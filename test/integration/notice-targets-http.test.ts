@@ -63,6 +63,16 @@ describe('chat webhooks, checked by receivers as the services check them', () =>
     ])
   })
 
+  it("shows the heading once when the text's first line repeats the subject (the seed's 伝言)", async () => {
+    const send = await senderFor(
+      { id: 'mm', name: 'Mattermost', kind: 'slack' },
+      { url: `${receivers.base}/slack/T000/hook-token-secret` },
+    )
+    const plain = outgoing('x')
+    await send.send(outgoing('takahashi@example.test', { text: `${plain.subject}\n${plain.text}` }), never)
+    expect(receivers.posts.map((post) => post.body)).toEqual([{ text: `${plain.subject}\n${plain.text}` }])
+  })
+
   it('Teams workflow: one Adaptive Card 1.4 message of TextBlocks', async () => {
     const send = await senderFor(
       { id: 'teams', name: 'Teams', kind: 'teams' },

@@ -45,9 +45,18 @@ function withoutSecrets(error: unknown, secrets: readonly string[]): ConnectorEr
   )
 }
 
+/** The text without its first line when that line only repeats the subject (the seed's 伝言 shows it once). */
+function textAfterSubject(notice: OutgoingNotice): string {
+  const end = notice.text.indexOf('\n')
+  const first = end < 0 ? notice.text : notice.text.slice(0, end)
+  return first.trim() === notice.subject.trim()
+    ? notice.text.slice(end < 0 ? first.length : end + 1)
+    : notice.text
+}
+
 /** Chat tools show one text: the subject line first, as the seed's messages begin. */
 const chatText = (notice: OutgoingNotice): string =>
-  notice.subject === '' ? notice.text : `${notice.subject}\n${notice.text}`
+  notice.subject === '' ? notice.text : `${notice.subject}\n${textAfterSubject(notice)}`
 
 const httpDetail = (status: number, answer: string): string =>
   `HTTP ${status}${answer.trim() === '' ? '' : ` ${answer.trim()}`}`
@@ -108,7 +117,7 @@ export function createSenderFactory(
     teams: async (target, notice, signal, used) => {
       const url = await secret(target, 'url')
       used.push(url)
-      const body = JSON.stringify(teamsPayload(notice.subject, notice.text))
+      const body = JSON.stringify(teamsPayload(notice.subject, textAfterSubject(notice)))
       const sent = await postBody(
         url,
         { body, contentType: 'application/json; charset=utf-8', signal },
