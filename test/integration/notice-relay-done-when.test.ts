@@ -242,7 +242,6 @@ describe.skipIf(skipWithoutKeychain())('issue 14 done when, through one core', (
     expect(inboxes['yamada']!.messages[1]!.body.trimEnd()).toBe(
       [
         'Messages: a message from 中野愛',
-        'Messages: a message from 中野愛',
         'Date/time: 2022年12月20日 火曜日 16:08',
         'From: ○○株式会社 鈴木様',
         'Purpose: 折り返し電話をください',
