@@ -272,7 +272,6 @@ export const noticesEn: { readonly [K in keyof typeof noticesJa]: string } = {
   'notices.settings.ownEvents': "Renkei's own changes",
   'notices.settings.own.calendar': 'Calendar sync (schedule added, changed, deleted)',
   'notices.settings.own.directory': 'Directory sync (accounts)',
-  'notices.settings.own.sitelink': 'Site link receipts',
   'notices.settings.portalOrigins': 'Portal origins',
   'notices.settings.portalOriginsHint': 'One per line: the sites allowed to frame the gadget',
   'notices.settings.failureDigest': 'Failure digest (minutes)',

@@ -269,7 +269,6 @@ export const noticesJa = {
   'notices.settings.ownEvents': 'Renkei 自身の変更',
   'notices.settings.own.calendar': 'カレンダー同期 (予定の追加・変更・削除)',
   'notices.settings.own.directory': 'ディレクトリ同期 (アカウント)',
-  'notices.settings.own.sitelink': 'サイト間リンクの受信',
   'notices.settings.portalOrigins': 'ポータルのオリジン',
   'notices.settings.portalOriginsHint': '1 行に 1 つ。ガジェットを iframe で表示できるサイトです',
   'notices.settings.failureDigest': '失敗のまとめ (分)',

@@ -77,7 +77,8 @@ function SettingsForm(props: {
             <th scope="row">{t('notices.settings.ownEvents')}</th>
             <td>
               <div className="notice-checks">
-                {(['calendar', 'directory', 'sitelink'] as const).map((k) => (
+                {/* Site-link receipts are not events yet (the engine README says why): no switch that does nothing. */}
+                {(['calendar', 'directory'] as const).map((k) => (
                   <label key={k} className="check-label">
                     <input
                       type="checkbox"
