@@ -80,6 +80,13 @@ describe.skipIf(skipWithoutKeychain())('inbound notice webhooks over real HTTPS 
         en: expect.stringContaining('Renkei itself uses'),
       },
     })
+    const short = save({
+      source: { id: 'bare', name: '短い鍵', kind: 'events', enabled: true },
+      secret: 'short-secret',
+    })
+    await expect(short).rejects.toMatchObject({
+      localized: { ja: expect.stringContaining('16 文字以上'), en: expect.stringContaining('at least 16') },
+    })
     const ids = (await inbound.part.handlers['notice.sources.list']({})).map((view) => view.source.id)
     expect(ids).toEqual(['neo', 'mm', 'off'])
     expect(await secrets.get(noticeSourceSecret('bare'))).toBeNull()

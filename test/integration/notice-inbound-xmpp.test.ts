@@ -10,7 +10,8 @@ import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-sto
 import { openInboundPart, type InboundUnderTest } from '../support/notice-inbound-parts'
 import { startProsody, type Prosody } from '../support/notice-prosody-inbound'
 
-const renkeiPassword = 'renkei-xmpp-password-0123'
+// Short, as an existing account's password may be: only signing secrets need 16+ characters.
+const renkeiPassword = 'kanri-24'
 
 describe('inbound XMPP source against Debian prosody', () => {
   let prosody: Prosody

@@ -77,6 +77,9 @@ function xmppProblems(source: NoticeSourceConfig): Localized[] {
   return problems
 }
 
+/** An HMAC key or a chat server's token guessed in a day must not open the door; an XMPP password is the server's business. */
+const minSigningSecret = 16
+
 function missingSecret(kind: NoticeSourceConfig['kind']): Localized {
   return kind === 'xmpp'
     ? { ja: 'XMPP アカウントのパスワードを入力してください。', en: 'Enter the XMPP account’s password.' }
@@ -112,6 +115,11 @@ export function createSourceHandlers(deps: SourceHandlerDeps): Handlers {
       // A secret of another kind (a signing secret kept for what is now an XMPP account) must be typed again.
       const keptSecret = secret === undefined && before?.kind === source.kind && (await stored(source.id))
       if (secret === null || (secret === undefined && !keptSecret)) problems.push(missingSecret(source.kind))
+      if (typeof secret === 'string' && source.kind !== 'xmpp' && secret.length < minSigningSecret)
+        problems.push({
+          ja: `署名用の秘密鍵は ${minSigningSecret} 文字以上にしてください（「生成」で作れます）。`,
+          en: `The signing secret must be at least ${minSigningSecret} characters (「生成」/ Generate makes one).`,
+        })
       if (problems.length > 0) refuse(problems)
       if (typeof secret === 'string') await ctx.secrets.set(secretName(source.id), secret)
       store.save(source, ctx.now())
