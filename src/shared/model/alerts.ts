@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { Localized } from './localized'
+import { httpUrlProblem } from './url-credentials'
 
 /**
  * Admin alerts: an e-mail over SMTP and/or a webhook (HTTP POST of JSON) when a job fails or a calendar
@@ -99,26 +100,13 @@ export function isMailAddress(address: string): boolean {
   return /^[^\s@<>()[\]\\,;:"]+$/.test(local) && isMailHost(domain) && domain.includes('.')
 }
 
-function httpUrlProblem(url: string): Localized | null {
+function webhookUrlProblem(url: string): Localized | null {
   if (url.length > maxWebhookUrlLength)
     return {
       ja: `${maxWebhookUrlLength} 文字以下にしてください`,
       en: `must be at most ${maxWebhookUrlLength} characters`,
     }
-  let parsed: URL
-  try {
-    parsed = new URL(url)
-  } catch {
-    return { ja: 'URL の形式ではありません', en: 'is not a URL' }
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
-    return { ja: 'http:// か https:// で始めてください', en: 'must start with http:// or https://' }
-  if (parsed.username || parsed.password)
-    return {
-      ja: 'ユーザー名やパスワードを URL に含めないでください',
-      en: 'must not hold a user name or password',
-    }
-  return null
+  return httpUrlProblem(url)
 }
 
 /** One field's problem: `path` as the field is named in the settings (`email.host`), for the form and the error. */
@@ -164,7 +152,7 @@ export function alertSettingsProblems(
 ): AlertSettingsProblem[] {
   const problems = emailProblems(settings.email)
   const url = webhookUrl.typed.trim()
-  const urlProblem = url === '' ? null : httpUrlProblem(url)
+  const urlProblem = url === '' ? null : webhookUrlProblem(url)
   if (url === '' && !webhookUrl.stored && settings.webhook.enabled)
     problems.push({ path: 'webhook.url', message: { ja: 'URL を入力してください', en: 'type the URL' } })
   if (urlProblem) problems.push({ path: 'webhook.url', message: urlProblem })

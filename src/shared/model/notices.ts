@@ -310,6 +310,17 @@ export const noticeTargetSave = z
 export const noticeTargetSecretNames = ['password', 'url', 'token', 'signing'] as const
 export type NoticeTargetSecretName = (typeof noticeTargetSecretNames)[number]
 
+/** The keychain secrets a target kind may hold (smtp keeps its password even while its user name is blank). */
+export const noticeSecretsOfKind: Readonly<Record<NoticeTargetKind, readonly NoticeTargetSecretName[]>> = {
+  smtp: ['password'],
+  slack: ['url'],
+  teams: ['url'],
+  chatwork: ['token'],
+  webhook: ['url', 'signing'],
+  xmpp: ['password'],
+  groupware: ['url', 'signing'],
+}
+
 export function noticeTargetSecret(targetId: string, name: NoticeTargetSecretName): string {
   return `notices.target.${targetId}.${name}`
 }

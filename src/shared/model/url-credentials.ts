@@ -4,6 +4,8 @@
  * secrets have their own keychain entry) or has them moved to the keychain on save (calendar pairs).
  */
 
+import type { Localized } from './localized'
+
 export interface UrlCredentials {
   readonly username: string
   readonly password: string
@@ -46,4 +48,18 @@ export const urlCredentialsRefusal =
 /** For zod's `.refine`: true when the URL holds no credentials. */
 export function withoutUrlCredentials(url: string): boolean {
   return credentialsInUrl(url) === null
+}
+
+/** Why a typed http(s) URL setting cannot be used (not a URL, another scheme, a user:pass@ part), or null. */
+export function httpUrlProblem(url: string): Localized | null {
+  const found = parsed(url)
+  if (!found) return { ja: 'URL の形式ではありません', en: 'is not a URL' }
+  if (found.protocol !== 'http:' && found.protocol !== 'https:')
+    return { ja: 'http:// か https:// で始めてください', en: 'must start with http:// or https://' }
+  if (found.username || found.password)
+    return {
+      ja: 'ユーザー名やパスワードを URL に含めないでください',
+      en: 'must not hold a user name or password',
+    }
+  return null
 }

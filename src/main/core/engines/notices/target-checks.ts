@@ -1,11 +1,13 @@
 import { X509Certificate } from 'node:crypto'
 import { isMailAddress, isMailHost } from '../../../../shared/model/alerts'
 import type { Localized } from '../../../../shared/model/localized'
-import type {
-  NoticeTargetConfig,
-  NoticeTargetKind,
-  NoticeTargetSecretName,
+import {
+  type NoticeTargetConfig,
+  type NoticeTargetKind,
+  type NoticeTargetSecretName,
+  noticeSecretsOfKind,
 } from '../../../../shared/model/notices'
+import { httpUrlProblem } from '../../../../shared/model/url-credentials'
 import { parseXmppService } from '../../connectors/xmpp/xmpp-connector'
 import { bareAddress } from '../../connectors/smtp/iso-2022-jp'
 import { fillRecipient, recipientPatternProblem } from './target-recipient'
@@ -22,35 +24,6 @@ export function secretsNeeded(target: NoticeTargetConfig): readonly NoticeTarget
     groupware: ['url', 'signing'],
   }
   return byKind[target.kind]
-}
-
-/** The secrets a kind may hold at all (smtp may keep a password while its user name is blank). */
-export const secretsAllowed: Record<NoticeTargetKind, readonly NoticeTargetSecretName[]> = {
-  smtp: ['password'],
-  slack: ['url'],
-  teams: ['url'],
-  chatwork: ['token'],
-  webhook: ['url', 'signing'],
-  xmpp: ['password'],
-  groupware: ['url', 'signing'],
-}
-
-/** Why an http(s) URL cannot be used (another scheme, a user:pass@ part), or null. */
-export function httpUrlProblem(url: string): Localized | null {
-  let parsed: URL
-  try {
-    parsed = new URL(url)
-  } catch {
-    return { ja: 'URL の形式ではありません', en: 'is not a URL' }
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
-    return { ja: 'http:// か https:// で始めてください', en: 'must start with http:// or https://' }
-  if (parsed.username || parsed.password)
-    return {
-      ja: 'ユーザー名やパスワードを URL に含めないでください',
-      en: 'must not hold a user name or password',
-    }
-  return null
 }
 
 /** A sample employee, to see what a pattern makes of a real one. */
@@ -156,7 +129,7 @@ export function typedSecretProblems(
   const found: { field: string; problem: Localized }[] = []
   for (const [name, value] of Object.entries(typed) as [NoticeTargetSecretName, string | null][]) {
     const field = `secrets.${name}`
-    if (!secretsAllowed[kind].includes(name))
+    if (!noticeSecretsOfKind[kind].includes(name))
       found.push({ field, problem: { ja: `${kind} では使いません`, en: `is not used by ${kind}` } })
     else if (value === null) continue
     else if (value.trim() === '')

@@ -6,10 +6,11 @@ import {
   noticeTargetSecretNames,
   type NoticeTargetConfig,
   type NoticeTargetSecretName,
+  noticeSecretsOfKind,
 } from '../../../../shared/model/notices'
 import { writeAudit } from '../../audit'
 import type { NoticeContext } from './notice-context'
-import { secretsAllowed, targetProblems, typedSecretProblems } from './target-checks'
+import { targetProblems, typedSecretProblems } from './target-checks'
 import type { TargetStore } from './target-store'
 
 type Typed = Readonly<Partial<Record<NoticeTargetSecretName, string | null>>>
@@ -65,7 +66,7 @@ export async function saveTarget(
   // A kind that no longer uses a secret must not keep it in the keychain.
   if (previous && previous.kind !== target.kind) {
     for (const name of noticeTargetSecretNames)
-      if (!secretsAllowed[target.kind].includes(name))
+      if (!noticeSecretsOfKind[target.kind].includes(name))
         await ctx.secrets.delete(noticeTargetSecret(target.id, name)).catch(() => false)
   }
   const changed = Object.entries(typed).map(([name, value]) =>

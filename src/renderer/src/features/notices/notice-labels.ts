@@ -21,14 +21,3 @@ export const kindsByProduct: readonly (readonly [NoticeProduct, readonly NoticeK
   noticeProducts.map(
     (product) => [product, noticeKinds.filter((kind) => productOf(kind) === product)] as const,
   )
-
-/** Which keychain secrets each target kind uses (shared/model/notices.ts, `noticeTargetInput`). */
-export const secretsOfKind: Readonly<Record<NoticeTargetKind, readonly NoticeTargetSecretName[]>> = {
-  smtp: ['password'],
-  slack: ['url'],
-  teams: ['url'],
-  chatwork: ['token'],
-  webhook: ['url', 'signing'],
-  xmpp: ['password'],
-  groupware: ['url', 'signing'],
-}

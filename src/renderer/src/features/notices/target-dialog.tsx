@@ -6,6 +6,7 @@ import {
   noticeMessageLanguages,
   noticeTargetRoles,
   type NoticeTargetView,
+  noticeSecretsOfKind,
 } from '../../../../shared/model/notices'
 import { Busy, ErrorBanner } from '../../components/messages'
 import { useT } from '../../i18n'
@@ -13,7 +14,7 @@ import { api } from '../../lib/api'
 import { toLocalized } from '../../lib/errors'
 import { TextFieldRow } from '../links/text-field-row'
 import { CheckRow, NumberRow, SelectRow, TextAreaRow } from './notice-fields'
-import { secretsOfKind, targetKindLabel } from './notice-labels'
+import { targetKindLabel } from './notice-labels'
 import { targetInputOf, type SecretEdits, type TargetDraft } from './target-draft'
 import { TargetSecretRow } from './target-secret-row'
 
@@ -222,7 +223,7 @@ export function TargetDialog(props: {
               onChange={set('language')}
             />
             <KindFields draft={draft} set={set} />
-            {secretsOfKind[draft.kind].map((name) => (
+            {noticeSecretsOfKind[draft.kind].map((name) => (
               <TargetSecretRow
                 key={name}
                 name={name}
