@@ -12,7 +12,7 @@ import { Section } from '../../components/section'
 import { localized, useLanguage, useT } from '../../i18n'
 import { api } from '../../lib/api'
 import { toLocalized } from '../../lib/errors'
-import { TextFieldRow } from './text-field-row'
+import { TextFieldRow } from '../../components/field-rows'
 
 interface Draft {
   readonly enabled: boolean

@@ -5,7 +5,7 @@ import { ErrorBanner } from '../../components/messages'
 import { Section } from '../../components/section'
 import { useT } from '../../i18n'
 import { useLinksStore } from '../../stores/links-store'
-import { TextFieldRow } from './text-field-row'
+import { TextFieldRow } from '../../components/field-rows'
 
 interface Draft {
   readonly companyName: string

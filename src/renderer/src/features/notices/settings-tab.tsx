@@ -8,7 +8,7 @@ import { localized, useT } from '../../i18n'
 import { api } from '../../lib/api'
 import { toLocalized } from '../../lib/errors'
 import { useApiLoad } from '../../lib/use-api-load'
-import { CheckRow, NumberRow, TextAreaRow } from './notice-fields'
+import { CheckRow, NumberRow, TextAreaRow } from '../../components/field-rows'
 import { GadgetSection } from './gadget-section'
 
 interface Draft {

@@ -12,8 +12,7 @@ import { useT } from '../../i18n'
 import { api } from '../../lib/api'
 import { toLocalized } from '../../lib/errors'
 import { CopyableUrl } from '../links/copyable-url'
-import { TextFieldRow } from '../links/text-field-row'
-import { CheckRow, SelectRow } from './notice-fields'
+import { CheckRow, SelectRow, TextFieldRow } from '../../components/field-rows'
 import { generateSourceSecret } from './source-secret'
 
 const blank: NoticeSourceConfig = { id: '', name: '', kind: 'events', enabled: true }

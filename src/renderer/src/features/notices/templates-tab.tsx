@@ -72,7 +72,7 @@ function TemplateEditor(props: {
         <label className="notice-stack">
           <span>{t('notices.templates.body')}</span>
           <textarea
-            className="notice-textarea notice-wide"
+            className="textarea-input notice-wide"
             rows={14}
             value={body}
             maxLength={10_000}
@@ -80,7 +80,7 @@ function TemplateEditor(props: {
             onChange={(e) => setBody(e.target.value)}
           />
         </label>
-        <p className="field-hint notice-block-hint">
+        <p className="field-hint block-hint">
           {t('notices.templates.placeholders')} <code>{placeholders}</code>
         </p>
         <ErrorBanner message={error} />
