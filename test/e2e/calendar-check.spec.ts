@@ -1,9 +1,8 @@
-import { expect, test, type APIRequestContext } from '@playwright/test'
-import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/api'
-import type { ApiResult } from '../../src/shared/model/errors'
+import { expect, test } from '@playwright/test'
 import { startIcsFeedServer, type IcsFeedServer } from '../support/ics-feed-server'
 import { startRadicale, type Radicale } from '../support/radicale'
 import { startDaemon, type E2eDaemon } from './fixtures/daemon'
+import { daemonApi } from './fixtures/daemon-api'
 import { CalendarPage } from './pages/calendar-page'
 
 /** 「チェック」 against a real Radicale and a feed server: the fix names what failed; "not checked" is not ✓. */
@@ -43,25 +42,11 @@ test.afterEach(async () => {
   await daemon?.stop()
 })
 
-/** The daemon's API, as the page's bridge calls it. */
-function daemonApi(request: APIRequestContext) {
-  const token = new URL(daemon.url).hash.replace(/^#token=/, '')
-  return async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> => {
-    const response = await request.post(`${daemon.origin}/api/call/${method}`, {
-      headers: { Authorization: `Bearer ${token}` },
-      data: input,
-    })
-    const body = (await response.json()) as ApiResult<MethodOutput<M>>
-    if (!body.ok) throw new Error(`${method}: ${body.error.message.en}`)
-    return body.value
-  }
-}
-
 test('a feed 404 gets the feed-URL fix; time zones that cannot be compared are "not checked"', async ({
   page,
   request,
 }) => {
-  const call = daemonApi(request)
+  const call = daemonApi(daemon, request)
   const users = [
     { id: 'u0001', number: 1, name: '山田 太郎', feed: '/gone.ics' },
     { id: 'u0002', number: 2, name: '佐藤 花子', feed: '/zoneless.ics' },

@@ -1,9 +1,8 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
-import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/api'
-import type { ApiResult } from '../../src/shared/model/errors'
+import { expect, test, type Page } from '@playwright/test'
 import { startIcsFeedServer, type IcsFeedServer } from '../support/ics-feed-server'
 import { startRadicale, type Radicale } from '../support/radicale'
 import { startDaemon, type E2eDaemon } from './fixtures/daemon'
+import { daemonApi } from './fixtures/daemon-api'
 import { CalendarPage } from './pages/calendar-page'
 
 /**
@@ -26,19 +25,6 @@ test.afterAll(async () => {
   await radicale?.stop()
 })
 
-function daemonApi(request: APIRequestContext) {
-  const token = new URL(daemon.url).hash.replace(/^#token=/, '')
-  return async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> => {
-    const response = await request.post(`${daemon.origin}/api/call/${method}`, {
-      headers: { Authorization: `Bearer ${token}` },
-      data: input,
-    })
-    const body = (await response.json()) as ApiResult<MethodOutput<M>>
-    if (!body.ok) throw new Error(`${method}: ${body.error.message.en}`)
-    return body.value
-  }
-}
-
 /** Neither the page (the html element's scroll box) nor the list scrolls sideways. */
 async function expectFits(page: Page): Promise<void> {
   const table = page.getByTestId('calendar-users')
@@ -53,7 +39,7 @@ test('after 今すぐ同期 with a long result the list fits 1280 px and shows t
   page,
   request,
 }) => {
-  const call = daemonApi(request)
+  const call = daemonApi(daemon, request)
   const okUrl = await radicale.makeCalendar('alice', 'width-ok')
   const failUrl = await radicale.makeCalendar('alice', 'width-fail')
   const users = [

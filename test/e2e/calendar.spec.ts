@@ -1,10 +1,9 @@
-import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test'
-import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/api'
-import type { ApiResult } from '../../src/shared/model/errors'
+import { expect, test, type Locator, type Page } from '@playwright/test'
 import { startIcsFeedServer, type IcsFeedServer } from '../support/ics-feed-server'
 import { listCalendarObjects } from '../support/independent-caldav'
 import { startRadicale, type Radicale } from '../support/radicale'
 import { startDaemon, type E2eDaemon } from './fixtures/daemon'
+import { daemonApi, type DaemonCall } from './fixtures/daemon-api'
 import { CalendarPage } from './pages/calendar-page'
 import { freePort } from '../support/free-port'
 
@@ -35,20 +34,6 @@ test.afterEach(async () => {
   await daemon?.stop()
 })
 
-/** The daemon's API as the page's bridge calls it: POST /api/call/<method> with the access token. */
-function daemonApi(request: APIRequestContext) {
-  const token = new URL(daemon.url).hash.replace(/^#token=/, '')
-  return async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> => {
-    const response = await request.post(`${daemon.origin}/api/call/${method}`, {
-      headers: { Authorization: `Bearer ${token}` },
-      data: input,
-    })
-    const body = (await response.json()) as ApiResult<MethodOutput<M>>
-    if (!body.ok) throw new Error(`${method}: ${body.error.message.en}`)
-    return body.value
-  }
-}
-
 async function openCalendar(page: Page): Promise<CalendarPage> {
   const calendar = new CalendarPage(page)
   await calendar.open(daemon.url)
@@ -66,7 +51,7 @@ async function tabTo(page: Page, target: Locator): Promise<void> {
 
 /** A feed user whose target is a fresh Radicale calendar of alice, saved through the API. */
 async function saveFeedUser(
-  call: ReturnType<typeof daemonApi>,
+  call: DaemonCall,
   user: { readonly id: string; readonly number: number; readonly name: string; readonly targetUrl: string },
 ): Promise<void> {
   await call('calendar.pairs.save', {
@@ -121,7 +106,7 @@ test('add a user through the form, sync now, see the events and the history', as
 })
 
 test('keyboard only: the permit radios and 「更新」 disable a user', async ({ page, request }) => {
-  const call = daemonApi(request)
+  const call = daemonApi(daemon, request)
   const targetUrl = await radicale.makeCalendar('alice', 'keyboard')
   await saveFeedUser(call, { id: 'sato', number: 1, name: '佐藤 花子', targetUrl })
   const calendar = await openCalendar(page)
@@ -148,7 +133,7 @@ test('a target nobody answers: errors pile up, the user stops, 「再開」 brin
   request,
 }) => {
   test.setTimeout(240_000)
-  const call = daemonApi(request)
+  const call = daemonApi(daemon, request)
   const port = await freePort()
   await saveFeedUser(call, {
     id: 'broken',
@@ -196,7 +181,7 @@ test('shared settings: the form saves what was changed and keeps the rest (a mer
   page,
   request,
 }) => {
-  const call = daemonApi(request)
+  const call = daemonApi(daemon, request)
   await call('calendar.settings.update', { concurrency: 6, oauth: { clientId: 'client-before' } })
   const calendar = await openCalendar(page)
   await calendar.settings.getByLabel('同期の間隔').fill('15')

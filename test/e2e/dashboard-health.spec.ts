@@ -1,9 +1,8 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
-import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/api'
-import type { ApiResult } from '../../src/shared/model/errors'
+import { expect, test, type Page } from '@playwright/test'
 import { startIcsFeedServer, type IcsFeedServer } from '../support/ics-feed-server'
 import { startRadicale, type Radicale } from '../support/radicale'
 import { startDaemon, type E2eDaemon } from './fixtures/daemon'
+import { daemonApi, type DaemonCall } from './fixtures/daemon-api'
 import { CalendarPage } from './pages/calendar-page'
 import { DashboardPage } from './pages/dashboard-page'
 
@@ -32,21 +31,8 @@ test.afterEach(async () => {
   await daemon?.stop()
 })
 
-function daemonApi(request: APIRequestContext) {
-  const token = new URL(daemon.url).hash.replace(/^#token=/, '')
-  return async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> => {
-    const response = await request.post(`${daemon.origin}/api/call/${method}`, {
-      headers: { Authorization: `Bearer ${token}` },
-      data: input,
-    })
-    const body = (await response.json()) as ApiResult<MethodOutput<M>>
-    if (!body.ok) throw new Error(`${method}: ${body.error.message.en}`)
-    return body.value
-  }
-}
-
 /** Two users: 山田 syncs a good feed, 佐藤's feed answers 404 on every run. */
-async function saveUsers(call: ReturnType<typeof daemonApi>): Promise<void> {
+async function saveUsers(call: DaemonCall): Promise<void> {
   const targetUrl = await radicale.makeCalendar('alice', `health-${Date.now()}`)
   const users = [
     { id: 'yamada', number: 1, name: '山田 太郎', feed: feeds.url('small') },
@@ -74,7 +60,7 @@ test('ja: one scheduled run and the failing user is on the Dashboard by name, wi
   page,
   request,
 }) => {
-  const call = daemonApi(request)
+  const call = daemonApi(daemon, request)
   await saveUsers(call)
   const dashboard = new DashboardPage(page)
   await dashboard.open(daemon.url)
@@ -124,7 +110,7 @@ test('en: a user synced from the Calendar screen shows up on the Dashboard in En
   page,
   request,
 }) => {
-  const call = daemonApi(request)
+  const call = daemonApi(daemon, request)
   await saveUsers(call)
   await call('settings.update', { language: 'en' })
   const dashboard = new DashboardPage(page)

@@ -4,12 +4,11 @@
  * smtp-server + mailparser, on loopback), a template, one employee opted in, an event taken in through the
  * API — seen as sent in the queue and the history, and the mail read at the server.
  */
-import { expect, test, type APIRequestContext } from '@playwright/test'
-import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/api'
-import type { ApiResult } from '../../src/shared/model/errors'
+import { expect, test } from '@playwright/test'
 import { testEmployee, testSnapshot, writeHome } from '../support/exchange-sites'
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink'
 import { startDaemon, type E2eDaemon } from './fixtures/daemon'
+import { daemonApi } from './fixtures/daemon-api'
 import { expectNoHorizontalOverflow } from './fixtures/overflow'
 import { NoticesPage, noticeTabs } from './pages/notices-page'
 
@@ -30,19 +29,6 @@ test.afterAll(async () => {
   await daemon?.stop()
   await sink?.stop()
 })
-
-function daemonApi(request: APIRequestContext) {
-  const token = new URL(daemon.url).hash.replace(/^#token=/, '')
-  return async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> => {
-    const response = await request.post(`${daemon.origin}/api/call/${method}`, {
-      headers: { Authorization: `Bearer ${token}` },
-      data: input,
-    })
-    const body = (await response.json()) as ApiResult<MethodOutput<M>>
-    if (!body.ok) throw new Error(`${method}: ${body.error.message.en}`)
-    return body.value
-  }
-}
 
 test('every tab has its own URL, arrows move between them, and each fits 1280 px in both languages', async ({
   page,
@@ -102,14 +88,14 @@ test('the target form shows the core refusal in the dialog and saves nothing', a
   await notices.snapshot('notices-target-refused-ja')
   await dialog.getByRole('button', { name: 'キャンセル' }).click()
   await expect(dialog).toBeHidden()
-  expect(await daemonApi(request)('notice.targets.list', {})).toEqual([])
+  expect(await daemonApi(daemon, request)('notice.targets.list', {})).toEqual([])
 })
 
 test('an event reaches the opted-in employee by e-mail and shows as sent in the queue and the history', async ({
   page,
   request,
 }) => {
-  const call = daemonApi(request)
+  const call = daemonApi(daemon, request)
   const notices = new NoticesPage(page)
   await notices.open(daemon.url)
   await notices.go('notices')
