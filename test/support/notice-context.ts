@@ -1,6 +1,6 @@
 /**
- * A notice relay context over a data directory a closed core left behind (its home directory imported), for
- * tests that give the core part their own target directory while the targets part is not built.
+ * A notice relay context over a data directory (a closed core's, its home directory imported, or a fresh one)
+ * for tests of one part: what a part's test needs differently (secrets, fetch, CAs, base URL) is given as `more`.
  */
 import type { Db } from '../../src/main/core/store/database'
 import { openDatabase } from '../../src/main/core/store/database'
@@ -13,7 +13,11 @@ import type { NoticeContext } from '../../src/main/core/engines/notices/notice-c
 import type { NoticeTargetDirectory } from '../../src/main/core/engines/notices/notice-ports'
 import { noticeTargetInput, type NoticeTargetInput } from '../../src/shared/model/notices'
 
-export function noticeContextFor(dataDir: string, now: () => number): NoticeContext & { readonly db: Db } {
+export function noticeContextFor(
+  dataDir: string,
+  now: () => number,
+  more: Partial<Omit<NoticeContext, 'db' | 'history' | 'home' | 'now'>> = {},
+): NoticeContext & { readonly db: Db } {
   const db = openDatabase(dataDir)
   const history = new HistoryRepository(db, now)
   return {
@@ -30,6 +34,7 @@ export function noticeContextFor(dataDir: string, now: () => number): NoticeCont
     siteName: () => 'test',
     language: () => 'ja',
     signal: new AbortController().signal,
+    ...more,
   }
 }
 

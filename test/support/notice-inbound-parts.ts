@@ -5,20 +5,17 @@
  * and remembers what it was given. Not a server: nothing a user runs is replaced.
  */
 import { rmSync } from 'node:fs'
-import { EventBus } from '../../src/main/core/event-bus'
-import { HomeDirectoryRepository } from '../../src/main/core/directory/home-directory-repository'
-import { HealthService } from '../../src/main/core/health/health-service'
 import { HistoryRepository } from '../../src/main/core/history/history-repository'
-import type { NoticeContext } from '../../src/main/core/engines/notices/notice-context'
 import {
   createNoticeInbound,
   type NoticeInboundPart,
 } from '../../src/main/core/engines/notices/notice-inbound'
 import type { NoticeIntake } from '../../src/main/core/engines/notices/notice-ports'
 import type { SecretStore } from '../../src/main/core/secrets/secret-store'
-import { openDatabase, type Db } from '../../src/main/core/store/database'
+import type { Db } from '../../src/main/core/store/database'
 import type { NoticeEventInput, NoticeIngestResult } from '../../src/shared/model/notices'
 import { tempDataDir } from './test-core'
+import { noticeContextFor } from './notice-context'
 
 export interface RecordingIntake extends NoticeIntake {
   /** Every event taken in for the first time, oldest first. */
@@ -68,25 +65,16 @@ export function openInboundPart(options: {
   readonly trustedCaPems?: readonly string[]
 }): InboundUnderTest {
   const dir = tempDataDir('renkei-notice-inbound-')
-  const db = openDatabase(dir)
-  const history = new HistoryRepository(db, options.now)
-  const intake = recordingIntake(db, options.now)
   const shutdown = new AbortController()
-  const ctx: NoticeContext = {
-    db,
+  const ctx = noticeContextFor(dir, options.now, {
     secrets: options.secrets,
-    home: new HomeDirectoryRepository(db),
-    history,
-    events: new EventBus(),
-    health: new HealthService({ history, now: options.now, onChange: () => {} }),
-    now: options.now,
-    fetch,
     trustedCaPems: () => options.trustedCaPems ?? [],
     publicBaseUrl: options.publicBaseUrl ?? (() => null),
     siteName: () => 'テスト',
-    language: () => 'ja',
     signal: shutdown.signal,
-  }
+  })
+  const { db, history } = ctx
+  const intake = recordingIntake(db, options.now)
   const part = createNoticeInbound(ctx, { intake })
   return {
     part,

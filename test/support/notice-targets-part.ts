@@ -3,19 +3,16 @@
  * gets (`directory.senderFor`) is then callable with any message. The queue's side of the port is a record
  * of what the part asked of it.
  */
-import { EventBus } from '../../src/main/core/event-bus'
-import { HomeDirectoryRepository } from '../../src/main/core/directory/home-directory-repository'
-import { HealthService } from '../../src/main/core/health/health-service'
 import { HistoryRepository } from '../../src/main/core/history/history-repository'
 import { policyFetch } from '../../src/main/core/connectors/redirect-policy'
-import type { NoticeContext } from '../../src/main/core/engines/notices/notice-context'
 import type { OutgoingNotice } from '../../src/main/core/engines/notices/notice-ports'
 import {
   createNoticeTargets,
   type NoticeTargetsPart,
 } from '../../src/main/core/engines/notices/notice-targets'
 import type { SecretStore } from '../../src/main/core/secrets/secret-store'
-import { openDatabase, type Db } from '../../src/main/core/store/database'
+import type { Db } from '../../src/main/core/store/database'
+import { noticeContextFor } from './notice-context'
 
 export interface TargetsPartHarness {
   readonly part: NoticeTargetsPart
@@ -34,24 +31,15 @@ export function openTargetsPart(
     readonly trustedCaPems?: readonly string[]
   },
 ): TargetsPartHarness {
-  const db = openDatabase(dataDir)
-  const history = new HistoryRepository(db, options.now)
   const shutdown = new AbortController()
-  const ctx: NoticeContext = {
-    db,
+  const ctx = noticeContextFor(dataDir, options.now, {
     secrets: options.secrets,
-    home: new HomeDirectoryRepository(db),
-    history,
-    events: new EventBus(),
-    health: new HealthService({ history, now: options.now, onChange: () => {} }),
-    now: options.now,
     fetch: policyFetch,
     trustedCaPems: () => options.trustedCaPems ?? [],
-    publicBaseUrl: () => null,
     siteName: () => 'test-site',
-    language: () => 'ja',
     signal: shutdown.signal,
-  }
+  })
+  const { db, history } = ctx
   const dropped: string[] = []
   const part = createNoticeTargets(ctx, {
     queue: () => ({
