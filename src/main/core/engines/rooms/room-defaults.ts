@@ -62,14 +62,35 @@ export function computeRoomDefaults(
     ],
     { ja: '会議室の既定値を計算できません', en: 'cannot compute the room defaults' },
   )
-  const { creator } = community
-  const lang = creator.language
   const rows: RoomDefaultRow[] = []
-  const put = <F extends RoomField>(field: F, value: AutoRoomSettings[F], rule: Localized): void => {
+  const put: Put = (field, value, rule) => {
     const [item, label] = fieldLabels[field]
     rows.push({ item, field, label, value, rule })
   }
+  putNamesStateOwner(put, community, parameters, limits)
+  const { creator } = community
+  const dates = periods(parameters, calendarDateIn(now, creator.timeZone), creator.timeZone)
+  put('start', dates.start.value, dates.start.rule)
+  put('end', dates.end.value, dates.end.rule)
+  put('viewEnd', dates.viewEnd.value, dates.viewEnd.rule)
+  putMailAndFixed(put, community, parameters, roomUrl)
+  const settings = Object.fromEntries(
+    rows.map((row) => [row.field, row.value]),
+  ) as unknown as AutoRoomSettings
+  return { settings, rows }
+}
 
+type Put = <F extends RoomField>(field: F, value: AutoRoomSettings[F], rule: Localized) => void
+
+/** Items 1–8. */
+function putNamesStateOwner(
+  put: Put,
+  community: Community,
+  parameters: SystemParameters,
+  limits: TargetLimits,
+): void {
+  const { creator } = community
+  const lang = creator.language
   const name = truncated(community.name, limits.nameMax, limits, {
     ja: 'コミュニティ名',
     en: 'the community name',
@@ -121,11 +142,17 @@ export function computeRoomDefaults(
   )
   put('description', seedTexts.description[lang], seedTextRule(lang, lang === 'en'))
   put('type', 'general', { ja: '固定値「一般」', en: 'fixed value "general" (一般)' })
+}
 
-  const dates = periods(parameters, calendarDateIn(now, creator.timeZone), creator.timeZone)
-  put('start', dates.start.value, dates.start.rule)
-  put('end', dates.end.value, dates.end.rule)
-  put('viewEnd', dates.viewEnd.value, dates.viewEnd.rule)
+/** Items 12–23. */
+function putMailAndFixed(
+  put: Put,
+  community: Community,
+  parameters: SystemParameters,
+  roomUrl: string,
+): void {
+  const { creator } = community
+  const lang = creator.language
   put('level', 'top', { ja: '固定値: 最上位の会議室', en: 'fixed value: a top-level room' })
   put('mailHeader', seedTexts.mailHeader[lang], seedTextRule(lang))
   put('mailFooter', seedTexts.mailFooter[lang], seedTextRule(lang))
@@ -145,11 +172,6 @@ export function computeRoomDefaults(
     en: 'fixed value: deadline notices on',
   })
   put('deadlineNoticeDays', 3, { ja: '固定値: 3 日間', en: 'fixed value: 3 days' })
-
-  const settings = Object.fromEntries(
-    rows.map((row) => [row.field, row.value]),
-  ) as unknown as AutoRoomSettings
-  return { settings, rows }
 }
 
 function truncated(
