@@ -114,6 +114,18 @@ import {
   type NoticeTemplate,
   type NoticeTestResult,
 } from './model/notices'
+import {
+  memberNoticeStates,
+  roomEventInput,
+  type CommunityPage,
+  type MemberNoticeSendResult,
+  type MemberNoticeView,
+  type RoomEventResult,
+  type RoomPreview,
+  type RoomRunSummary,
+  type RoomSettings,
+  type RoomSettingsInput,
+} from './model/rooms'
 import type { AccessTokenRotation, AppStatus, SecretInfo } from './model/status'
 
 /**
@@ -628,6 +640,41 @@ export const apiContract = {
   ),
   /** New gadget key: every gadget URL handed out so far stops working. */
   'notice.gadget.rotate': returns<{ readonly rotatedAt: number }>()(empty),
+  /** Room provisioning (seed 003 appendix F): on/off, the system parameters, which groups are communities, the target. */
+  'rooms.settings.get': returns<RoomSettings>()(empty),
+  /** A merge patch, checked whole; the Mailman password is the secret `rooms.mailman.password` (`secrets.set`). */
+  'rooms.settings.update': returns<RoomSettings>()(mergePatchOf<RoomSettingsInput>()),
+  /** Signs in to Mailman's REST API and reads the mail domain: what works and what does not, ja/en. */
+  'rooms.target.test': returns<{ readonly ok: boolean; readonly message: Localized }>()(empty),
+  /** Communities (marked groups and inbound ones) with their rooms, by code. */
+  'rooms.communities.list': returns<CommunityPage>()(
+    z
+      .object({
+        query: z.string().max(200).optional(),
+        after: z.string().max(200).optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
+  ),
+  /** What a run would change on the target; with `community`, that room's 23 values of table F-2 with their rules. */
+  'rooms.preview': returns<RoomPreview>()(z.object({ community: z.string().max(200).optional() }).strict()),
+  /** Applies the planned changes (all, or one community's). Refused while the listing of the target is incomplete. */
+  'rooms.run': returns<RoomRunSummary>()(z.object({ community: z.string().max(200).optional() }).strict()),
+  /** Takes in one community event as the admin (a test from the screen or the CLI): same checks as the webhook. */
+  'rooms.events.ingest': returns<RoomEventResult>()(
+    z.object({ source: noticeId.default('manual'), event: roomEventInput }).strict(),
+  ),
+  /** Member-added notices, newest first, by state. */
+  'rooms.notices.list': returns<readonly MemberNoticeView[]>()(
+    z
+      .object({
+        state: z.enum(memberNoticeStates).optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
+  ),
+  /** 「通知メールを送信」: sends every pending notice now; one whose community is gone is dropped and reported. */
+  'rooms.notices.send': returns<MemberNoticeSendResult>()(empty),
 } as const
 
 export type ApiContract = typeof apiContract
@@ -675,6 +722,8 @@ export interface ApiEvents {
   readonly 'notice.changed': { readonly pending: number; readonly setAside: number }
   /** A notice landed in an employee's gadget inbox (the gadget's live stream forwards it to that employee only). */
   readonly 'notice.inbox': NoticeInboxEvent
+  /** Communities, rooms or pending member notices changed: the Rooms screen refreshes. */
+  readonly 'rooms.changed': { readonly pendingNotices: number; readonly plannedChanges: number }
 }
 export type EventName = keyof ApiEvents
 export const eventNames: readonly EventName[] = [
@@ -693,6 +742,7 @@ export const eventNames: readonly EventName[] = [
   'link.changed',
   'notice.changed',
   'notice.inbox',
+  'rooms.changed',
 ]
 
 export type EventListener<E extends EventName> = (payload: ApiEvents[E]) => void

@@ -13,6 +13,7 @@ import type { createNetworkHandlers } from './network/network-handlers'
 import type { createEndpointHandlers } from './connectors/peer/endpoint-handlers'
 import type { SiteLink } from './engines/sitelink/sitelink-wiring'
 import type { Notices } from './engines/notices/notice-wiring'
+import type { Rooms } from './engines/rooms/rooms-wiring'
 import type { HealthService } from './health/health-service'
 import { exportHistory } from './history/history-export'
 import type { HistoryRepository } from './history/history-repository'
@@ -45,6 +46,8 @@ export interface HandlerDeps {
   readonly sitelink: SiteLink['handlers']
   /** Notice relay: settings, targets, templates, opt-in, sources, queue, history, gadget URLs. */
   readonly notices: Notices['handlers']
+  /** Room provisioning: settings, target test, communities, preview, run, inbound events, member notices. */
+  readonly rooms: Rooms['handlers']
 }
 
 function jobTitle(deps: HandlerDeps, id: string | undefined): Localized {
@@ -189,5 +192,6 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     ...deps.linkEndpoint,
     ...deps.sitelink,
     ...deps.notices,
+    ...deps.rooms,
   }
 }

@@ -54,6 +54,7 @@ import { linkCategory } from './engines/sitelink/link-context'
 import { siteLinkPlanTriggers } from './engines/sitelink/exchange/plan-triggers'
 import { systemMachineIdentity } from './connectors/system/machine-id'
 import { createNotices } from './engines/notices/notice-wiring'
+import { createRooms } from './engines/rooms/rooms-wiring'
 import { adminSummaryChannel } from './alerts/admin-summary'
 
 const databaseFile = 'renkei.sqlite'
@@ -213,6 +214,22 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     adminSummaryChannel({ history, secrets, fetch: alertFetch }, () => alertSettings.get(), now),
   )
+  const rooms = createRooms(
+    {
+      db,
+      secrets,
+      home,
+      history,
+      events,
+      health,
+      now,
+      fetch: alertFetch,
+      timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
+      language: () => settings.get().language,
+      signal: shutdown.signal,
+    },
+    (targetId) => notices.senderFor(targetId),
+  )
   peer.endpoint.setRoutes(siteLink.routes())
   peer.endpoint.setMounts([...siteLink.mounts(), ...notices.mounts])
   peer.endpoint.setPartnerKeys(siteLink.keys)
@@ -300,6 +317,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }),
     sitelink: siteLink.handlers,
     notices: notices.handlers,
+    rooms: rooms.handlers,
   })
   if (options.startScheduler ?? true) {
     scheduler.start()
@@ -329,6 +347,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         await directory.settled()
         await calendar.settled()
         await notices.close()
+        rooms.close()
         await alerts.close()
         await peer.endpoint.close()
         await health.close()

@@ -4,7 +4,7 @@ import type { NoticeContext } from './notice-context'
 import { createNoticeCore, type NoticeCorePart } from './notice-core'
 import { createNoticeGadget, type NoticeGadgetPart } from './notice-gadget'
 import { createNoticeInbound, type NoticeInboundPart } from './notice-inbound'
-import type { AdminSummaryChannel, NoticeIntake } from './notice-ports'
+import type { AdminSummaryChannel, NoticeIntake, NoticeSender } from './notice-ports'
 import { createNoticeQueue, type NoticeQueuePart } from './notice-queue'
 import { createNoticeTargets, type NoticeTargetsPart } from './notice-targets'
 
@@ -18,6 +18,8 @@ export interface Notices {
   readonly mounts: readonly PartnerMount[]
   readonly health: HealthReporter
   readonly intake: NoticeIntake
+  /** A target's sender by id (enabled or not), for another engine's mails (room member notices); null if none. */
+  senderFor(targetId: string): NoticeSender | null
   /** Starts the queue's worker and the XMPP sources (not in CLI commands). */
   start(): Promise<void>
   close(): Promise<void>
@@ -51,6 +53,10 @@ export function createNotices(ctx: NoticeContext, admin: AdminSummaryChannel): N
     mounts: [inbound.mount, gadget.mount],
     health: started.health,
     intake: core.intake,
+    senderFor: (targetId) => {
+      const target = targets.directory.get(targetId)
+      return target ? targets.directory.senderFor(target) : null
+    },
     start: async () => {
       started.start()
       await inbound.start()

@@ -1,4 +1,4 @@
-import type { CalendarDate } from './room-model'
+import type { CalendarDate } from '../../../../shared/model/rooms'
 
 /** Whether Intl knows the zone; an unknown zone must be refused rather than silently read as UTC. */
 export function isKnownTimeZone(timeZone: string): boolean {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ApiError } from '../../../../shared/model/errors'
 import { computeRoomDefaults } from './room-defaults'
-import type { Community, RoomField, SystemParameters, TargetLimits } from './room-model'
+import type { Community, RoomField, SystemParameters, TargetLimits } from '../../../../shared/model/rooms'
 
 const community: Community = {
   code: 'G-PLAN',

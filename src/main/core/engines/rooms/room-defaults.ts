@@ -7,8 +7,8 @@ import type {
   RoomField,
   SystemParameters,
   TargetLimits,
-} from './room-model'
-import { roomStateLabels, systemParameterLabels } from './room-model'
+} from '../../../../shared/model/rooms'
+import { roomStateLabels, systemParameterLabels } from '../../../../shared/model/rooms'
 import { communityProblems, limitProblems, ownerNameOf, roomUrlProblems } from './room-input-checks'
 import { systemParameterProblems, throwIfProblems } from './room-parameters'
 import { addDays, calendarDateIn, halfRoundedUp } from './room-dates'

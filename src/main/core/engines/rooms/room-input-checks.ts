@@ -1,6 +1,6 @@
 import type { Localized } from '../../../../shared/model/localized'
 import { languages } from '../../../../shared/model/localized'
-import type { Community, TargetLimits } from './room-model'
+import type { Community, TargetLimits } from '../../../../shared/model/rooms'
 import { isKnownTimeZone } from './room-dates'
 
 /** What a community must carry before its room can be computed; every gap at once (ja/en). */

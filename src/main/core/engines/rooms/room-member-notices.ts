@@ -1,6 +1,6 @@
 import type { Localized } from '../../../../shared/model/localized'
-import type { RoomState, SystemParameters } from './room-model'
-import { systemParameterLabels } from './room-model'
+import type { RoomState, SystemParameters } from '../../../../shared/model/rooms'
+import { systemParameterLabels } from '../../../../shared/model/rooms'
 import { throwIfProblems } from './room-parameters'
 
 /** A person as the home directory knows them; absent from the map = not registered in the directory. */

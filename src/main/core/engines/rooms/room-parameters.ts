@@ -1,6 +1,6 @@
 import type { Localized } from '../../../../shared/model/localized'
 import { ApiError } from '../../../../shared/model/errors'
-import { systemParameterLabels, type SystemParameters } from './room-model'
+import { systemParameterLabels, type SystemParameters } from '../../../../shared/model/rooms'
 
 /** 100 years: a longer period would push dates past what a calendar field holds, and is surely a typo. */
 export const maxPeriodDays = 36_500

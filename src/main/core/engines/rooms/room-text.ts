@@ -1,5 +1,5 @@
 import type { Language, Localized } from '../../../../shared/model/localized'
-import type { LengthUnit } from './room-model'
+import type { LengthUnit } from '../../../../shared/model/rooms'
 
 /**
  * The fixed texts of table F-2, verbatim from the seed (its Japanese uses ASCII commas, kept as they are).

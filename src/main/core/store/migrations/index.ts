@@ -13,6 +13,7 @@ import { v12Presence } from './012-presence'
 import { v13LinkVisits } from './013-link-visits'
 import { v14HomeFingerprintHash } from './014-home-fingerprint-hash'
 import { v15Notices } from './015-notices'
+import { v16Rooms } from './016-rooms'
 
 /** Ordered schema steps; the database's user_version says how many are applied. Append, never edit. */
 export const migrations: readonly string[] = [
@@ -31,4 +32,5 @@ export const migrations: readonly string[] = [
   v13LinkVisits,
   v14HomeFingerprintHash,
   v15Notices,
+  v16Rooms,
 ]

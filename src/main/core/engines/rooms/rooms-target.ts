@@ -1,0 +1,22 @@
+import type { RoomTargetConfig } from '../../../../shared/model/rooms'
+import type { NoticeHandlers } from '../notices/notice-ports'
+import type { RoomContext } from './room-context'
+import type { RoomTarget } from './room-ports'
+import { notImplemented } from './room-stub'
+
+/**
+ * The target part: Mailman 3 through `connectors/mailman` (its REST password read from the keychain at each
+ * call, `rooms.mailman.password`), behind the `RoomTarget` port; `rooms.target.test`.
+ */
+export interface RoomsTargetPart {
+  readonly handlers: NoticeHandlers<'rooms.target.test'>
+  /** The target for the settings as they are now. */
+  target(): RoomTarget
+}
+
+export function createRoomsTarget(_ctx: RoomContext, _config: () => RoomTargetConfig): RoomsTargetPart {
+  return {
+    handlers: { 'rooms.target.test': notImplemented },
+    target: notImplemented,
+  }
+}
