@@ -1,7 +1,7 @@
 import { ApiError } from '../../../../shared/model/errors'
 import type { Localized } from '../../../../shared/model/localized'
 import { applyMergePatch } from '../../../../shared/model/merge-patch'
-import { roomSettings, type RoomSettings } from '../../../../shared/model/rooms'
+import { roomSettings, systemParameterLabels, type RoomSettings } from '../../../../shared/model/rooms'
 import { writeAudit } from '../../audit'
 import { describeIssues } from '../../input-issues'
 import { JsonSetting } from '../../settings/json-setting'
@@ -21,14 +21,13 @@ export function roomSettingsProblems(merged: unknown): Localized[] {
   if (!parsed.success) {
     // The parameters are described above in the seed's words; zod's view of them would repeat each problem.
     const others = parsed.error.issues.filter(
-      (issue) => issue.path[0] !== 'parameters' || problems.length === 0,
+      (issue) => issue.path[0] !== 'parameters' || !(String(issue.path[1]) in systemParameterLabels),
     )
     if (others.length > 0) problems.push(describeIssues(others, merged))
-    return problems
   }
-  const { target } = parsed.data
-  if (target.roomBaseUrl !== '') {
-    for (const p of roomUrlProblems(target.roomBaseUrl)) {
+  const target = document.target as { roomBaseUrl?: unknown } | undefined
+  if (typeof target?.roomBaseUrl === 'string' && target.roomBaseUrl.trim() !== '') {
+    for (const p of roomUrlProblems(target.roomBaseUrl.trim())) {
       problems.push({ ja: `target.roomBaseUrl: ${p.ja}`, en: `target.roomBaseUrl: ${p.en}` })
     }
   }
