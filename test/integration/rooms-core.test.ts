@@ -55,14 +55,13 @@ describe('rooms settings', () => {
     f = openRoomsCore()
     const before = await h()['rooms.settings.get']({})
     const audits = rows("SELECT * FROM history WHERE category = 'audit'").length
-    const error = await h()
-      ['rooms.settings.update']({
-        enabled: true,
-        parameters: { autoCreatedRoomState: 'open' as never, preparationPeriodMaxDays: -1 },
-        target: { roomBaseUrl: 'ftp://rooms.example.jp/' },
-        bogus: 1,
-      } as never)
-      .catch((e: unknown) => e)
+    const update = h()['rooms.settings.update']
+    const error = await update({
+      enabled: true,
+      parameters: { autoCreatedRoomState: 'open' as never, preparationPeriodMaxDays: -1 },
+      target: { roomBaseUrl: 'ftp://rooms.example.jp/' },
+      bogus: 1,
+    } as never).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ApiError)
     const { ja, en } = (error as ApiError).localized
     expect(ja).toContain('会議室自動生成時の会議室状態')
