@@ -199,13 +199,7 @@ export function createRoomStore(db: Db) {
         change.parentId === undefined ? current.parentId : change.parentId,
         change.created ? change.now : current.createdAt,
         change.now,
-        change.lastError === undefined
-          ? current.lastError === null
-            ? null
-            : JSON.stringify(current.lastError)
-          : change.lastError === null
-            ? null
-            : JSON.stringify(change.lastError),
+        jsonOrNull(change.lastError === undefined ? current.lastError : change.lastError),
         id,
       )
     },
@@ -213,3 +207,7 @@ export function createRoomStore(db: Db) {
 }
 
 export type RoomStore = ReturnType<typeof createRoomStore>
+
+function jsonOrNull(value: Localized | null): string | null {
+  return value === null ? null : JSON.stringify(value)
+}
