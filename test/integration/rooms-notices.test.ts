@@ -8,6 +8,7 @@ import {
 } from '../../src/main/core/engines/rooms/room-member-notices'
 import { testEmployee } from '../support/exchange-sites'
 import { openRoomsNotices, type RoomsNoticesHarness } from '../support/rooms-notices-fixture'
+import { startRefusingSmtp } from '../support/rooms-smtp-refusing'
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink'
 
 // User A (in the directory), C (a member already), D (a member without e-mail); "userB" is not in the directory.
@@ -186,5 +187,51 @@ describe('member-added notices sent through the notice relay SMTP target (real s
     expect((error as ApiError).localized.en).toContain('Pick a notice target')
     expect(await list('pending')).toHaveLength(1)
     expect(h.history('rooms')).toHaveLength(0)
+  })
+
+  it('the relay refuses every mail: the notice stays pending with its words, the run stops, a resend goes', async () => {
+    const refusing = await startSmtpSink({ refuseWith: { code: 451, text: '4.3.0 try again later' } })
+    try {
+      h.community('c-a', '営業部会')
+      h.community('c-b', '開発部会')
+      h.part.book.register(added('ev-1', 'c-a', [C], [A]))
+      h.part.book.register(added('ev-2', 'c-b', [C], [A], now + 1))
+      await h.useSmtp(refusing.port)
+      const result = await send()
+      expect(result).toMatchObject({ sent: 0, failed: 1 })
+      expect(result.outcome.en).toContain('2 still pending')
+      const [second, first] = await list('pending')
+      expect(first!.id).toBe('ev-1#members-added')
+      expect(first!.detail?.en).toContain('try again later')
+      expect(second!.detail).toBeNull()
+      expect(h.history('rooms')[0]!.level).toBe('error')
+
+      await h.useSmtp(sink.port)
+      expect(await send()).toMatchObject({ sent: 2, failed: 0 })
+      expect(sink.messages).toHaveLength(4)
+      expect((await list('sent')).map((n) => n.detail)).toEqual([null, null])
+    } finally {
+      await refusing.stop()
+    }
+  })
+
+  it('a mail refused half-way: the notice is not marked sent, and its resend keeps the Message-IDs', async () => {
+    const refusing = await startRefusingSmtp('sato@example.test')
+    try {
+      h.community('c-a', '営業部会')
+      h.part.book.register(added('ev-1', 'c-a', [C], [A]))
+      await h.useSmtp(refusing.port)
+      expect(await send()).toMatchObject({ sent: 0, failed: 1 })
+      expect(refusing.accepted.map((m) => m.to)).toEqual([['yamada@example.test']])
+      const [pending] = await list('pending')
+      expect(pending!.detail?.ja).toContain('mailbox unknown')
+
+      await h.useSmtp(sink.port)
+      expect(await send()).toMatchObject({ sent: 1 })
+      expect(mailsTo('yamada@example.test')[0]!.mail.messageId).toBe(refusing.accepted[0]!.mail.messageId)
+      expect(mailsTo('sato@example.test')).toHaveLength(1)
+    } finally {
+      await refusing.stop()
+    }
   })
 })
