@@ -178,9 +178,9 @@ export class MailmanConnector {
   }
 
   /** The owners become exactly `owners`: new ones are added before old ones go, so the list never has none. */
-  setOwners(listId: string, owners: readonly ListPerson[]): Promise<void> {
+  async setOwners(listId: string, owners: readonly ListPerson[]): Promise<void> {
     if (owners.length === 0) throw new ConnectorError('permanent', mailmanMessages.noOwners(listId))
-    return this.setRoster(listId, 'owner', owners)
+    await this.setRoster(listId, 'owner', owners)
   }
 
   setModerators(listId: string, moderators: readonly ListPerson[]): Promise<void> {
