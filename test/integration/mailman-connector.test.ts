@@ -53,6 +53,17 @@ async function rejection(promise: Promise<unknown>): Promise<ConnectorError> {
 const emails = (entries: readonly { email: string }[]) => entries.map((e) => e.email).sort()
 const fileText = (uri: string | null) => readFileSync(fileURLToPath(uri!), 'utf8')
 
+/** What an admin does by hand in Mailman (Postorius or REST), outside Renkei. */
+async function adminPatch(listId: string, config: Record<string, unknown>): Promise<void> {
+  const auth = 'Basic ' + Buffer.from(`${mailman.adminUser}:${mailman.password}`).toString('base64')
+  const answer = await fetch(`${mailman.baseUrl}/lists/${listId}/config`, {
+    method: 'PATCH',
+    headers: { authorization: auth, 'content-type': 'application/json' },
+    body: JSON.stringify(config),
+  })
+  expect(answer.status).toBe(204)
+}
+
 beforeAll(async () => {
   mailman = await startMailman()
   templates = mkdtempSync(join(tmpdir(), 'renkei-mm-templates-'))
@@ -125,6 +136,24 @@ describe('Mailman connector against Debian Mailman 3', () => {
     expect(await mm.removeMember(listId, 'a@example.test')).toBe('absent')
     expect(emails(await mm.readRoster(listId, 'member'))).toEqual(['b@example.test'])
     expect(mailman.queuedMessages()).toEqual([]) // no goodbye mail
+  })
+
+  it('stays silent and immediate after an admin turned welcome and goodbye mails on and moderated unsubscriptions', async () => {
+    const mm = connector()
+    const listId = await mm.createRoomList(
+      spec('changed-by-admin', { members: [{ email: 'stay@example.test' }] }),
+    )
+    await adminPatch(listId, {
+      send_welcome_message: true,
+      send_goodbye_message: true,
+      unsubscription_policy: 'moderate',
+    })
+    await mm.addMembers(listId, [{ email: 'new@example.test' }])
+    expect(await mm.removeMember(listId, 'new@example.test')).toBe('removed')
+    await adminPatch(listId, { send_goodbye_message: true }) // removeMember turned it off again
+    await mm.narrowToOwner(listId, 'owner@example.test')
+    expect(await mm.readRoster(listId, 'member')).toEqual([])
+    expect(mailman.queuedMessages()).toEqual([])
   })
 
   it('narrows access to the owner: members, moderators and other owners go, the owner stays', async () => {
