@@ -92,7 +92,7 @@ describe('Mailman connector against Debian Mailman 3', () => {
       description: '自動生成された会議室',
       info: spec('x').info,
       archivePolicy: 'private',
-      defaultMemberAction: 'reject',
+      defaultMemberAction: 'discard',
       defaultNonmemberAction: 'discard',
       subscriptionPolicy: 'moderate',
       sendWelcomeMessage: false,

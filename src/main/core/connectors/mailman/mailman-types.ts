@@ -64,12 +64,13 @@ export interface RoomListRosters {
 }
 
 /**
- * "Posting by mail off" (F-2 row 20): a member's post is rejected, so the sender learns the room takes no
- * mail (hold would let a moderator approve it and pile up in the queue); anyone else's is discarded
- * without an answer (no backscatter to forged senders). Owners and moderators who are not members post as
- * non-members in Mailman 3, so they are covered by the second.
+ * "Posting by mail off" (F-2 row 20): every post that arrives by mail is discarded, from members and
+ * non-members alike. Not hold: a moderator could approve it, and held posts pile up with a notice to the
+ * owners each. Not reject: Debian's Mailman 3.3.8 cannot write the rejection notice for a list whose display
+ * name is not ASCII (UnicodeEncodeError in chains/reject.py, measured), so the post is shunted and the sender
+ * hears nothing anyway. Owners and moderators who are not members post as non-members in Mailman 3.
  */
 export const postingByMailOff = {
-  default_member_action: 'reject',
+  default_member_action: 'discard',
   default_nonmember_action: 'discard',
 } as const
