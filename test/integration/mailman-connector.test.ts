@@ -8,61 +8,27 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ConnectorError } from '../../src/main/core/connectors/connector-error'
-import { isListNotFound, MailmanConnector } from '../../src/main/core/connectors/mailman/mailman-connector'
-import { FileDecorationPublisher } from '../../src/main/core/connectors/mailman/mailman-decoration'
+import type { ConnectorError } from '../../src/main/core/connectors/connector-error'
+import { isListNotFound } from '../../src/main/core/connectors/mailman/mailman-connector'
 import { listNameForRoom } from '../../src/main/core/connectors/mailman/mailman-limits'
-import type { RoomListSpec } from '../../src/main/core/connectors/mailman/mailman-types'
 import { freePort } from '../support/free-port'
 import { startMailman, type MailmanServer } from '../support/mailman'
+import {
+  adminPatch as patchAsAdmin,
+  mailmanConnector,
+  rejection,
+  roomHost as host,
+  roomSpec as spec,
+  sortedEmails as emails,
+  type ConnectorOverrides,
+} from '../support/mailman-fixtures'
 
-const host = 'rooms.example.test'
 let mailman: MailmanServer
 let templates: string
 
-const connector = (
-  options: { password?: string; fetch?: typeof fetch; pageSize?: number; baseUrl?: string } = {},
-) =>
-  new MailmanConnector(
-    { baseUrl: options.baseUrl ?? mailman.baseUrl, adminUser: mailman.adminUser, timeoutMs: 2000 },
-    options.password ?? mailman.password,
-    { decorations: new FileDecorationPublisher(templates), fetch: options.fetch, pageSize: options.pageSize },
-  )
-
-const spec = (roomId: string, more: Partial<RoomListSpec> = {}): RoomListSpec => ({
-  listName: listNameForRoom(roomId),
-  mailHost: host,
-  displayName: '新製品開発プロジェクト 会議室',
-  description: '自動生成された会議室',
-  info: 'コミュニティ「新製品開発」の会議室です。\n詳細は https://renkei.example.test/rooms/1 を参照。',
-  header: 'このメールは,電子会議室から自動配信されたメールです。',
-  footer: 'このメールは,電子会議室の内容を配信しています。詳細は,URLをご参照ください。\n会費 $5',
-  owners: [{ email: 'owner@example.test', displayName: '山田 太郎' }],
-  ...more,
-})
-
-async function rejection(promise: Promise<unknown>): Promise<ConnectorError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(ConnectorError)
-  return error as ConnectorError
-}
-
-const emails = (entries: readonly { email: string }[]) => entries.map((e) => e.email).sort()
+const connector = (options: ConnectorOverrides = {}) => mailmanConnector(mailman, templates, options)
+const adminPatch = (listId: string, config: Record<string, unknown>) => patchAsAdmin(mailman, listId, config)
 const fileText = (uri: string | null) => readFileSync(fileURLToPath(uri!), 'utf8')
-
-/** What an admin does by hand in Mailman (Postorius or REST), outside Renkei. */
-async function adminPatch(listId: string, config: Record<string, unknown>): Promise<void> {
-  const auth = 'Basic ' + Buffer.from(`${mailman.adminUser}:${mailman.password}`).toString('base64')
-  const answer = await fetch(`${mailman.baseUrl}/lists/${listId}/config`, {
-    method: 'PATCH',
-    headers: { authorization: auth, 'content-type': 'application/json' },
-    body: JSON.stringify(config),
-  })
-  expect(answer.status).toBe(204)
-}
 
 beforeAll(async () => {
   mailman = await startMailman()
