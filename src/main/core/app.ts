@@ -227,6 +227,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
       language: () => settings.get().language,
       signal: shutdown.signal,
+      dataDir: options.dataDir,
     },
     (targetId) => notices.senderFor(targetId),
   )

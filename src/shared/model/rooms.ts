@@ -168,6 +168,12 @@ export const roomTargetConfig = z
     username: z.string().trim().max(200).default(''),
     mailDomain: z.string().trim().max(253).default(''),
     roomBaseUrl: z.string().trim().max(500).default(''),
+    /**
+     * An absolute folder Mailman can read (on its host, or shared under the same path) where the rooms'
+     * header/footer texts are written for Mailman to fetch as file:// URIs; '' = `room-decorations` in
+     * Renkei's data directory (private to Renkei's user, so only when Mailman runs as that user).
+     */
+    decorationsDir: z.string().trim().max(500).default(''),
   })
   .strict()
 export type RoomTargetConfig = z.infer<typeof roomTargetConfig>
@@ -197,6 +203,7 @@ export const roomSettings = z
       username: '',
       mailDomain: '',
       roomBaseUrl: '',
+      decorationsDir: '',
     }),
     /** Planned changes are applied without an approval (the seed's 「ユーザの操作なしで」); off: each waits in the preview. */
     autoApply: z.boolean().default(false),

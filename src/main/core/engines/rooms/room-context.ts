@@ -20,4 +20,6 @@ export interface RoomContext {
   readonly timeZone: () => string
   readonly language: () => 'ja' | 'en'
   readonly signal: AbortSignal
+  /** Renkei's data directory: the default home of the header/footer texts Mailman reads (file:// URIs). */
+  readonly dataDir?: string
 }

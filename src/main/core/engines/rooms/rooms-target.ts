@@ -2,7 +2,9 @@ import type { RoomTargetConfig } from '../../../../shared/model/rooms'
 import type { NoticeHandlers } from '../notices/notice-ports'
 import type { RoomContext } from './room-context'
 import type { RoomTarget } from './room-ports'
-import { notImplemented } from './room-stub'
+import { connectTarget } from './target-connection'
+import { mailmanRoomTarget } from './target-mailman'
+import { targetPeople } from './target-people'
 
 /**
  * The target part: Mailman 3 through `connectors/mailman` (its REST password read from the keychain at each
@@ -14,9 +16,13 @@ export interface RoomsTargetPart {
   target(): RoomTarget
 }
 
-export function createRoomsTarget(_ctx: RoomContext, _config: () => RoomTargetConfig): RoomsTargetPart {
+export function createRoomsTarget(ctx: RoomContext, config: () => RoomTargetConfig): RoomsTargetPart {
+  const target = mailmanRoomTarget({
+    connect: () => connectTarget(ctx, config()),
+    people: () => targetPeople(ctx.home),
+  })
   return {
-    handlers: { 'rooms.target.test': notImplemented },
-    target: notImplemented,
+    handlers: { 'rooms.target.test': () => target.test(ctx.signal) },
+    target: () => target,
   }
 }
