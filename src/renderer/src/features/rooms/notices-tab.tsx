@@ -79,6 +79,7 @@ export function NoticesTab(): ReactNode {
         question={t('rooms.notices.confirm')}
         busyLabel={t('rooms.notices.sending')}
         testId="rooms-send-notices"
+        disabled={!list.value}
         act={async () => {
           const result = await api['rooms.notices.send']({})
           setSends((n) => n + 1)
