@@ -181,3 +181,34 @@ test('a community row opens its 23 values with the rule behind each, in both lan
   await rooms.snapshot('rooms-community-detail-en', true)
   await rooms.languageToggle.click()
 })
+
+test('「実行」 and 「通知メールを送信」 ask first, Escape keeps everything, and the answer is shown in place', async ({
+  page,
+  request,
+}) => {
+  test.fixme(!(await coreAnswers(request)), needsCore)
+  const rooms = new RoomsPage(page)
+  await rooms.open(daemon.url)
+  for (const [tab, action] of [
+    ['preview', 'rooms-run'],
+    ['notices', 'rooms-send-notices'],
+  ] as const) {
+    await page.goto(`${daemon.origin}/#/rooms/${tab}`)
+    await rooms.settled(tab)
+    const block = page.getByTestId(action)
+    await block.getByTestId(`${action}-start`).click()
+    const question = block.getByTestId(`${action}-confirm`)
+    await expect(question).toContainText('よろしいですか')
+    await expect(block.getByTestId(`${action}-yes`)).toBeFocused()
+    await page.keyboard.press('Escape')
+    await expect(question).toBeHidden()
+    await expect(block.getByRole('status').or(block.getByRole('alert'))).toHaveCount(0)
+    await block.getByTestId(`${action}-start`).click()
+    await block.getByTestId(`${action}-yes`).click()
+    // The core's outcome (or its refusal: no Mailman is set up here), in place and in Japanese.
+    await expect(block.getByRole('status').or(block.getByRole('alert')).first()).toContainText(
+      /[ぁ-んァ-ン一-龯]/,
+    )
+    await rooms.snapshot(`rooms-${tab}-answered-ja`, true)
+  }
+})

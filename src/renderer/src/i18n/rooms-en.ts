@@ -87,7 +87,7 @@ export const roomsEn: { readonly [K in keyof typeof roomsJa]: string } = {
   'rooms.history.intro': 'Room provisioning history (the newest {count} entries).',
   'rooms.history.all': 'Show all in History',
   'rooms.history.empty': 'No room provisioning history yet',
-  'rooms.settings.parameters': 'System parameters',
+  'rooms.settings.parameters': 'Defaults of automatically created rooms',
   'rooms.settings.communities': 'Groups that are communities',
   'rooms.settings.target': 'Where rooms are created (Mailman 3)',
   'rooms.settings.operation': 'Applying and notices',

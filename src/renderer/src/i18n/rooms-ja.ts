@@ -86,7 +86,7 @@ export const roomsJa = {
   'rooms.history.intro': '会議室の自動生成の履歴（新しい順に {count} 件まで）。',
   'rooms.history.all': '履歴画面ですべて表示',
   'rooms.history.empty': '会議室の自動生成の履歴はまだありません',
-  'rooms.settings.parameters': 'システムパラメタ',
+  'rooms.settings.parameters': '自動生成する会議室の既定値',
   'rooms.settings.communities': 'コミュニティとするグループ',
   'rooms.settings.target': '会議室の作成先（Mailman 3）',
   'rooms.settings.operation': '反映と通知',

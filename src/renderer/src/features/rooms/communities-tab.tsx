@@ -1,6 +1,7 @@
 import type { FormEvent, ReactNode } from 'react'
 import { Fragment, useEffect, useState } from 'react'
-import { roomStateLabels, type CommunityView } from '../../../../shared/model/rooms'
+import type { Language } from '../../../../shared/model/localized'
+import { roomStateLabels, type CommunityView, type RoomView } from '../../../../shared/model/rooms'
 import { Busy, EmptyState, ErrorBanner } from '../../components/messages'
 import { Section } from '../../components/section'
 import { useLanguage, useT } from '../../i18n'
@@ -24,6 +25,12 @@ function CommunityDetail({ code }: { readonly code: string }): ReactNode {
       {preview.value && !rows ? <p className="note">{t('rooms.defaults.none')}</p> : null}
     </div>
   )
+}
+
+/** The room owner's name in the UI language (F-2 items 5 and 6), else the owner's id. */
+function ownerName(room: RoomView, language: Language): string {
+  const { ownerName: ja, ownerNameEn: en } = room.settings
+  return (language === 'en' ? en || ja : ja) || room.ownerId
 }
 
 function CommunityRow(props: {
@@ -59,10 +66,11 @@ function CommunityRow(props: {
         <td className="nowrap">{room ? `${room.settings.start} – ${room.settings.end}` : '–'}</td>
         <td className="nowrap">{room?.settings.viewEnd ?? '–'}</td>
         <td className="nowrap" data-testid="community-status">
-          {c.deletedAt ? t('rooms.communities.deleted') : room ? t(`rooms.status.${room.status}`) : '–'}
+          {c.deletedAt ? <div>{t('rooms.communities.deleted')}</div> : null}
+          {room ? t(`rooms.status.${room.status}`) : c.deletedAt ? null : '–'}
           {room?.lastError ? <div className="error-text">{room.lastError[language]}</div> : null}
         </td>
-        <td>{room ? room.settings.ownerName || room.ownerId : c.creatorName || c.creator}</td>
+        <td className="nowrap">{room ? ownerName(room, language) : c.creatorName || c.creator}</td>
       </tr>
       {open ? (
         <tr className="detail-row" id={detailId}>

@@ -30,7 +30,7 @@ function ChangesTable({ preview }: { readonly preview: RoomPreview }): ReactNode
             <td>{c.summary[language]}</td>
             <td data-testid="preview-removes">
               {c.removesUserData.length > 0 ? (
-                <span className="warning-text">
+                <span className="room-removes">
                   {t('rooms.preview.removesData', { count: c.removesUserData.length })}:{' '}
                   {c.removesUserData.join(', ')}
                 </span>

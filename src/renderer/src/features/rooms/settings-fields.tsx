@@ -20,7 +20,11 @@ export interface FieldsProps {
 export function ParameterRows({ draft, edit }: FieldsProps): ReactNode {
   const t = useT()
   const language = useLanguage()
-  const label = (key: keyof typeof systemParameterLabels): string => systemParameterLabels[key][language]
+  // The model's English labels start in lower case (they also go inside sentences): a form label starts upper.
+  const label = (key: keyof typeof systemParameterLabels): string => {
+    const text = systemParameterLabels[key][language]
+    return text.charAt(0).toUpperCase() + text.slice(1)
+  }
   return (
     <table className="form-table room-form">
       <tbody>
