@@ -8,6 +8,7 @@ import { registerLinkExchangeCommands } from './cli/link-exchange-commands'
 import { registerNetworkCommands } from './cli/network-commands'
 import { registerNoticeCommands } from './cli/notice-commands'
 import { registerPresenceCommands } from './cli/presence-commands'
+import { registerRoomCommands } from './cli/room-commands'
 import { registerSecretCommands } from './cli/secret-commands'
 import { registerStatusCommand } from './cli/status-command'
 import { reportError } from './cli/cli-output'
@@ -34,6 +35,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerLinkExchangeCommands(program, globals)
   registerPresenceCommands(program, globals)
   registerNoticeCommands(program, globals)
+  registerRoomCommands(program, globals)
   try {
     await program.parseAsync([...argv], { from: 'user' })
     // A command that printed its result but failed (a blocked directory run) sets exitCode itself.

@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test'
 
-export type ScreenName = 'dashboard' | 'directory' | 'calendar' | 'links' | 'notices' | 'history' | 'settings'
+export type ScreenName =
+  'dashboard' | 'directory' | 'calendar' | 'links' | 'notices' | 'rooms' | 'history' | 'settings'
 
 /** Sets `page` before the subclasses' field initializers, which build their locators from it. */
 abstract class PageObject {

@@ -6,6 +6,7 @@ import { DirectoryScreen } from '../features/directory/directory-screen'
 import { HistoryScreen } from '../features/history/history-screen'
 import { LinksScreen } from '../features/links/links-screen'
 import { NoticesScreen } from '../features/notices/notices-screen'
+import { RoomsScreen } from '../features/rooms/rooms-screen'
 import { RunConfirmDialog } from '../features/run-confirm/run-confirm-dialog'
 import { SettingsScreen } from '../features/settings/settings-screen'
 import { useLanguage, useT } from '../i18n'
@@ -22,6 +23,7 @@ const screenComponents: Readonly<Record<Screen, () => ReactNode>> = {
   calendar: CalendarScreen,
   links: LinksScreen,
   notices: NoticesScreen,
+  rooms: RoomsScreen,
   history: HistoryScreen,
   settings: SettingsScreen,
 }

@@ -11,6 +11,7 @@ const labels: Readonly<Record<Screen, MessageKey>> = {
   calendar: 'nav.calendar',
   links: 'nav.links',
   notices: 'nav.notices',
+  rooms: 'nav.rooms',
   history: 'nav.history',
   settings: 'nav.settings',
 }

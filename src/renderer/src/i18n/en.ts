@@ -1,5 +1,6 @@
 import type { Dictionary } from './ja'
 import { noticesEn } from './notices-en'
+import { roomsEn } from './rooms-en'
 
 /** English labels; the type makes a missing or extra key a compile error. */
 export const en: Dictionary = {
@@ -1322,4 +1323,5 @@ export const en: Dictionary = {
   'machine.done.keepPaused': 'Kept as a test copy: the links stay paused.',
   // --- end test copies ---
   ...noticesEn,
+  ...roomsEn,
 }

@@ -1,4 +1,5 @@
 import { noticesJa } from './notices-ja'
+import { roomsJa } from './rooms-ja'
 
 /**
  * Japanese labels: the default language and the source of the keys (en.ts must define the same ones).
@@ -1326,6 +1327,7 @@ export const ja = {
   'machine.done.keepPaused': 'テスト用のコピーとして、リンクは一時停止のままにします。',
   // --- end test copies ---
   ...noticesJa,
+  ...roomsJa,
 } as const
 
 export type MessageKey = keyof typeof ja

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { emptyDraft } from '../stores/filter-draft'
 import type { Route } from './routes'
-import { directorySteps, noticeTabs, parseRoute, routeHash, screenRoute, screens } from './routes'
+import { directorySteps, noticeTabs, parseRoute, roomTabs, routeHash, screenRoute, screens } from './routes'
 
 const dashboard: Route = { screen: 'dashboard' }
 
@@ -18,6 +18,7 @@ describe('hash routes', () => {
     { screen: 'links', view: { kind: 'detail', id: 'lnk_01', tab: 'accept' } },
     ...noticeTabs.map((tab): Route => ({ screen: 'notices', view: { tab } })),
     { screen: 'notices', view: { tab: 'events', row: 42 } },
+    ...roomTabs.map((tab): Route => ({ screen: 'rooms', tab })),
     {
       screen: 'history',
       filter: { ...emptyDraft, level: 'error', site: 'A社 東京&大阪', from: '2026-11-01', to: '2026-11-30' },
@@ -56,6 +57,7 @@ describe('hash routes', () => {
     expect(parseRoute('#/history')).toEqual({ screen: 'history', filter: emptyDraft })
     expect(parseRoute('#/links/')).toEqual({ screen: 'links', view: { kind: 'list' } })
     expect(parseRoute('#/notices')).toEqual({ screen: 'notices', view: { tab: 'targets' } })
+    expect(parseRoute('#/rooms')).toEqual({ screen: 'rooms', tab: 'communities' })
   })
 
   it.each([
@@ -82,6 +84,8 @@ describe('hash routes', () => {
     '#/notices/queue/12',
     '#/notices/events/abc',
     '#/notices/events/1/more',
+    '#/rooms/rooms',
+    '#/rooms/preview/extra',
     '#/__proto__',
     '#/constructor',
   ])('reads %j as the Dashboard', (hash) => {

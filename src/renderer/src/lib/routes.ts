@@ -12,6 +12,7 @@ export const screens = [
   'calendar',
   'links',
   'notices',
+  'rooms',
   'history',
   'settings',
 ] as const
@@ -47,12 +48,17 @@ export type NoticeTab = (typeof noticeTabs)[number]
 /** A tab of the Notices screen; on 履歴 (`#/notices/events/<row>`) one event's delivery detail. */
 export type NoticesRouteView = { readonly tab: NoticeTab; readonly row?: number }
 
+/** The Rooms screen's tabs (コミュニティ, プレビュー, システムパラメタ, メンバ追加通知, 履歴), each its own URL. */
+export const roomTabs = ['communities', 'preview', 'parameters', 'notices', 'history'] as const
+export type RoomTab = (typeof roomTabs)[number]
+
 export type Route =
   | { readonly screen: 'dashboard' }
   | { readonly screen: 'directory'; readonly step: DirectoryStep }
   | { readonly screen: 'calendar'; readonly view: CalendarRouteView }
   | { readonly screen: 'links'; readonly view: LinksRouteView }
   | { readonly screen: 'notices'; readonly view: NoticesRouteView }
+  | { readonly screen: 'rooms'; readonly tab: RoomTab }
   | { readonly screen: 'history'; readonly filter: FilterDraft }
   | { readonly screen: 'settings' }
 
@@ -70,6 +76,8 @@ export function screenRoute(screen: Screen): Route {
       return { screen, filter: emptyDraft }
     case 'notices':
       return { screen, view: { tab: 'targets' } }
+    case 'rooms':
+      return { screen, tab: 'communities' }
     default:
       return { screen }
   }
@@ -166,6 +174,9 @@ export function parseRoute(hash: string): Route {
       return parseLinks(rest) ?? dashboardRoute
     case 'notices':
       return parseNotices(rest) ?? dashboardRoute
+    case 'rooms':
+      if (rest.length === 0) return screenRoute('rooms')
+      return rest.length === 1 && includes(roomTabs, rest[0]!) ? { screen, tab: rest[0] } : dashboardRoute
     case 'history':
       return rest.length === 0 ? { screen, filter: parseFilter(query) } : dashboardRoute
     default:
@@ -202,6 +213,8 @@ export function routeHash(route: Route): string {
       const { tab, row } = route.view
       return `#/notices/${tab}${row === undefined ? '' : `/${row}`}`
     }
+    case 'rooms':
+      return `#/rooms/${route.tab}`
     case 'history':
       return `#/history${filterQuery(route.filter)}`
     default:
