@@ -55,6 +55,7 @@ import { siteLinkPlanTriggers } from './engines/sitelink/exchange/plan-triggers'
 import { systemMachineIdentity } from './connectors/system/machine-id'
 import { createNotices } from './engines/notices/notice-wiring'
 import { createRooms } from './engines/rooms/rooms-wiring'
+import { roomNoticesJobId } from './engines/rooms/notices-job'
 import { adminSummaryChannel } from './alerts/admin-summary'
 
 const databaseFile = 'renkei.sqlite'
@@ -229,8 +230,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       signal: shutdown.signal,
       dataDir: options.dataDir,
     },
-    (targetId) => notices.senderFor(targetId),
+    {
+      outletFor: (targetId) => notices.senderFor(targetId, 'smtp'),
+      siteName: () => siteLink.siteName(),
+      reschedule: (schedule) => scheduler.reschedule(roomNoticesJobId, schedule),
+    },
   )
+  scheduler.register(rooms.noticesJob())
   peer.endpoint.setRoutes(siteLink.routes())
   peer.endpoint.setMounts([...siteLink.mounts(), ...notices.mounts])
   peer.endpoint.setPartnerKeys(siteLink.keys)

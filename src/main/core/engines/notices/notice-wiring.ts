@@ -4,6 +4,7 @@ import type { NoticeContext } from './notice-context'
 import { createNoticeCore, type NoticeCorePart } from './notice-core'
 import { createNoticeGadget, type NoticeGadgetPart } from './notice-gadget'
 import { createNoticeInbound, type NoticeInboundPart } from './notice-inbound'
+import type { NoticeTargetKind } from '../../../../shared/model/notices'
 import type { AdminSummaryChannel, NoticeIntake, NoticeSender } from './notice-ports'
 import { createNoticeQueue, type NoticeQueuePart } from './notice-queue'
 import { createNoticeTargets, type NoticeTargetsPart } from './notice-targets'
@@ -18,8 +19,8 @@ export interface Notices {
   readonly mounts: readonly PartnerMount[]
   readonly health: HealthReporter
   readonly intake: NoticeIntake
-  /** A target's sender by id (enabled or not), for another engine's mails (room member notices); null if none. */
-  senderFor(targetId: string): NoticeSender | null
+  /** A target's sender by id (enabled or not) if it is of that kind, for another engine's mails; null if not. */
+  senderFor(targetId: string, kind: NoticeTargetKind): NoticeSender | null
   /** Starts the queue's worker and the XMPP sources (not in CLI commands). */
   start(): Promise<void>
   close(): Promise<void>
@@ -53,9 +54,9 @@ export function createNotices(ctx: NoticeContext, admin: AdminSummaryChannel): N
     mounts: [inbound.mount, gadget.mount],
     health: started.health,
     intake: core.intake,
-    senderFor: (targetId) => {
+    senderFor: (targetId, kind) => {
       const target = targets.directory.get(targetId)
-      return target ? targets.directory.senderFor(target) : null
+      return target?.kind === kind ? targets.directory.senderFor(target) : null
     },
     start: async () => {
       started.start()
