@@ -1,8 +1,6 @@
 /**
  * The Rooms screen against the real daemon: every tab at its own URL, keyboard tabs, 1280 px in both
- * languages, the core's answers shown in place. The rooms core (issue 15's core part) is built separately;
- * until it lands every rooms.* call answers "not ready yet", so the parts that need its real answers are
- * `test.fixme` with that reason.
+ * languages, the core's answers shown in place (no Mailman here: a run's refusal is the answer shown).
  */
 import { expect, test } from '@playwright/test'
 import { testEmployee, testSnapshot, writeHome } from '../support/exchange-sites'
@@ -12,7 +10,6 @@ import { expectNoHorizontalOverflow } from './fixtures/overflow'
 import { RoomsPage, roomTabs } from './pages/rooms-page'
 
 let daemon: E2eDaemon
-const needsCore = 'needs the rooms core (rooms-core.ts is still a stub answering "not ready yet")'
 
 test.use({ viewport: { width: 1280, height: 800 } })
 
@@ -87,41 +84,10 @@ test("the history tab links to the History screen filtered to category 'rooms'",
   await expect(rooms.screen('history')).toBeVisible()
 })
 
-test('an error of the core is shown in place, in the current language, and a tab stays usable', async ({
-  page,
-}) => {
-  // Until the core lands, every rooms.* call is refused: the refusal must reach the admin, not a blank tab.
-  test.skip(
-    await coreAnswers(page.request),
-    'the rooms core answers now: this checks the refusal of its stub',
-  )
-  const rooms = new RoomsPage(page)
-  await rooms.open(daemon.url)
-  await page.goto(`${daemon.origin}/#/rooms/parameters`)
-  const refusal = rooms.panel('parameters').getByRole('alert')
-  await expect(refusal).toHaveText('会議室の自動生成はまだ準備中です。')
-  await rooms.languageToggle.click()
-  await expect(refusal).toHaveText('Room provisioning is not ready yet.')
-  await rooms.languageToggle.click()
-  await page.goto(`${daemon.origin}/#/rooms/communities`)
-  await expect(rooms.panel('communities').getByRole('alert')).toContainText('準備中')
-  await expect(page.getByTestId('communities-query')).toBeEditable()
-})
-
-async function coreAnswers(request: import('@playwright/test').APIRequestContext): Promise<boolean> {
-  try {
-    await daemonApi(daemon, request)('rooms.settings.get', {})
-    return true
-  } catch {
-    return false
-  }
-}
-
 test('the parameter form shows its refusal in place and saves nothing, not even the password', async ({
   page,
   request,
 }) => {
-  test.fixme(!(await coreAnswers(request)), needsCore)
   const call = daemonApi(daemon, request)
   const before = await call('rooms.settings.get', {})
   const rooms = new RoomsPage(page)
@@ -156,10 +122,10 @@ test('a community row opens its 23 values with the rule behind each, in both lan
   page,
   request,
 }) => {
-  test.fixme(!(await coreAnswers(request)), needsCore)
   await daemonApi(daemon, request)('rooms.settings.update', {
     enabled: true,
     communities: { codes: ['comm-sales'], defaultOwner: 'E000001' },
+    target: { roomBaseUrl: 'https://rooms.example.co.jp/room/' },
   })
   const rooms = new RoomsPage(page)
   await rooms.open(daemon.url)
@@ -184,9 +150,7 @@ test('a community row opens its 23 values with the rule behind each, in both lan
 
 test('「実行」 and 「通知メールを送信」 ask first, Escape keeps everything, and the answer is shown in place', async ({
   page,
-  request,
 }) => {
-  test.fixme(!(await coreAnswers(request)), needsCore)
   const rooms = new RoomsPage(page)
   await rooms.open(daemon.url)
   for (const [tab, action] of [

@@ -1,12 +1,12 @@
 /**
- * `renkei rooms list|preview|send-notices` as an administrator runs them (the built CLI). The refusals of a bad
- * command line need nothing else; the answers about communities and notices need the rooms core (issue 15's
- * core part), which is being built separately: those are `it.todo` until it lands.
+ * `renkei rooms list|preview|send-notices` as an administrator runs them (the built CLI): refusals of a bad
+ * command line, then the answers about a marked group's community over a data directory a core set up.
  */
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from '../support/cli'
 import { skipWithoutKeychain } from '../support/keychain'
-import { tempDataDir } from '../support/test-core'
+import { testEmployee, testSnapshot, writeHome } from '../support/exchange-sites'
+import { openTestCore, tempDataDir } from '../support/test-core'
 
 describe.skipIf(skipWithoutKeychain())('renkei rooms refusals (built CLI)', () => {
   const dir = tempDataDir('renkei-rooms-cli-usage-')
@@ -24,8 +24,52 @@ describe.skipIf(skipWithoutKeychain())('renkei rooms refusals (built CLI)', () =
     expect(cli(['lists']).status).not.toBe(0)
     expect(cli(['preview', 'a', 'b']).status).not.toBe(0)
   })
+})
 
-  it.todo('lists communities with their rooms (needs the rooms core)')
-  it.todo("previews one community's 23 values with their rules in ja and en (needs the rooms core)")
-  it.todo('send-notices reports sent / dropped / failed and exits 1 when any failed (needs the rooms core)')
+describe.skipIf(skipWithoutKeychain())('renkei rooms over a marked group (built CLI)', () => {
+  const dir = tempDataDir('renkei-rooms-cli-')
+  const cli = (args: string[]) => runCli(['--data-dir', dir, 'rooms', ...args])
+
+  beforeAll(async () => {
+    writeHome(dir, {
+      ...testSnapshot([1, 2].map((n) => testEmployee(n, { groups: ['comm-sales'] }))),
+      groups: [{ code: 'comm-sales', nameJa: '営業部会', nameEn: 'Sales' }],
+    })
+    const core = await openTestCore(dir)
+    try {
+      await core.api['rooms.settings.update']({
+        enabled: true,
+        communities: { codes: ['comm-sales'], defaultOwner: 'E000001' },
+        target: { roomBaseUrl: 'https://rooms.example.co.jp/room/' },
+      })
+    } finally {
+      await core.close()
+    }
+  })
+
+  it('lists the community with its planned room', () => {
+    const listed = cli(['list', '--json'])
+    expect(listed.status).toBe(0)
+    const page = JSON.parse(listed.stdout) as {
+      communities: { code: string; room: { status: string } | null }[]
+    }
+    expect(page.communities.map((c) => [c.code, c.room?.status])).toEqual([['comm-sales', 'planned']])
+    expect(cli(['list']).stdout).toContain('営業部会')
+  })
+
+  it("previews one community's 23 values, each with its rule", () => {
+    const preview = cli(['preview', 'comm-sales', '--json'])
+    expect(preview.status).toBe(0)
+    const rows = (
+      JSON.parse(preview.stdout) as { defaults: { rows: { item: number; rule: { ja: string } }[] } }
+    ).defaults.rows
+    expect(new Set(rows.map((r) => r.item)).size).toBe(23)
+    expect(rows.every((r) => r.rule.ja.trim() !== '')).toBe(true)
+  })
+
+  it('send-notices without a notice target refuses in both languages and exits non-zero', () => {
+    const sent = cli(['send-notices'])
+    expect(sent.status).not.toBe(0)
+    expect(sent.stderr).toMatch(/通知先[\s\S]*notice target/)
+  })
 })

@@ -11,8 +11,8 @@ import type { MemberNoticeOutlet } from './room-ports'
 
 export const noOutletError = (): ApiError =>
   new ApiError('invalid-input', {
-    ja: 'メンバ追加通知の送信先が選ばれていません。会議室の設定で通知先(お知らせ通知の通知先)を選んでから送信してください。',
-    en: 'No target is chosen for member-added notices. Pick a notice target (one of the notice relay targets) in the Rooms settings, then send again.',
+    ja: 'メンバ追加通知の送信先が選ばれていません。会議室の設定で通知先(お知らせ中継のメール(SMTP)の送信先)を選んでから送信してください。',
+    en: 'No target is chosen for member-added notices. Pick a notice target (one of the notice relay’s e-mail (SMTP) targets) in the Rooms settings, then send again.',
   })
 
 /** What the server or the connector said, in both languages, credentials cut. */
