@@ -7,8 +7,8 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-need='sudo apt-get install -y dbus gnome-keyring libsecret-tools chromium slapd ldap-utils samba samba-ad-dc samba-ad-provision samba-dsdb-modules openssl radicale python3-caldav tinyproxy prosody'
-for tool in dbus-run-session gnome-keyring-daemon secret-tool /usr/bin/chromium /usr/sbin/slapd ldapadd /usr/sbin/samba /usr/bin/samba-tool openssl radicale tinyproxy /usr/bin/prosody; do
+need='sudo apt-get install -y dbus gnome-keyring libsecret-tools chromium slapd ldap-utils samba samba-ad-dc samba-ad-provision samba-dsdb-modules openssl radicale python3-caldav tinyproxy prosody mailman3'
+for tool in dbus-run-session gnome-keyring-daemon secret-tool /usr/bin/chromium /usr/sbin/slapd ldapadd /usr/sbin/samba /usr/bin/samba-tool openssl radicale tinyproxy /usr/bin/prosody /usr/bin/mailman; do
   command -v "$tool" >/dev/null 2>&1 || {
     echo "npm test: '$tool' is missing. On Debian/Ubuntu: $need" >&2
     exit 1
