@@ -238,7 +238,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   )
   scheduler.register(rooms.noticesJob())
   peer.endpoint.setRoutes(siteLink.routes())
-  peer.endpoint.setMounts([...siteLink.mounts(), ...notices.mounts])
+  peer.endpoint.setMounts([...siteLink.mounts(), ...notices.mounts, ...rooms.mounts])
   peer.endpoint.setPartnerKeys(siteLink.keys)
   peer.endpoint.setBasePath(() => siteLink.basePath())
   peer.endpoint.onRefused((refusal) => recordPartnerRefusal(history, refusal))

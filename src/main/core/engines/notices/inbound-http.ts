@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { noticeSourceSecret } from '../../../../shared/model/notices'
+import { BodyTooLarge, readBoundedBody } from '../../http/bounded-body'
 import type { PartnerMount } from '../sitelink/sitelink-ports'
 import type { NoticeContext } from './notice-context'
 import type { NoticeIntake } from './notice-ports'
@@ -22,24 +23,6 @@ export interface InboundMountDeps {
   readonly store: InboundSourceStore
   readonly refusals: RefusalCounter
   readonly intake: NoticeIntake
-}
-
-class TooLarge extends Error {}
-
-function readBody(request: IncomingMessage): Promise<Buffer> {
-  if (Number(request.headers['content-length'] ?? 0) > maxInboundBodyBytes)
-    return Promise.reject(new TooLarge())
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    let size = 0
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length
-      if (size <= maxInboundBodyBytes) chunks.push(chunk)
-      else reject(new TooLarge())
-    })
-    request.on('end', () => resolve(Buffer.concat(chunks)))
-    request.on('error', reject)
-  })
 }
 
 function answer(response: ServerResponse, status: number, body: unknown): void {
@@ -68,9 +51,9 @@ async function decide(
   if (request.method !== 'POST') return { ok: false, code: 'method' }
   let body: Buffer
   try {
-    body = await readBody(request)
+    body = await readBoundedBody(request, maxInboundBodyBytes)
   } catch (error) {
-    return { ok: false, code: error instanceof TooLarge ? 'too-large' : 'bad-body' }
+    return { ok: false, code: error instanceof BodyTooLarge ? 'too-large' : 'bad-body' }
   }
   let secret: string | null
   try {

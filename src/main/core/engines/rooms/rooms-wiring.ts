@@ -1,14 +1,18 @@
 import type { Schedule } from '../../../../shared/model/jobs'
 import type { JobDefinition } from '../../scheduler/job'
 import { createRoomNoticesJob, roomNoticesSchedule } from './notices-job'
+import type { PartnerMount } from '../sitelink/sitelink-ports'
 import type { RoomContext } from './room-context'
 import type { MemberNoticeOutlet } from './room-ports'
 import { createRoomsCore, type RoomsCorePart } from './rooms-core'
+import { roomsInboundMount } from './rooms-inbound'
 import { createRoomsNotices, type RoomsNoticesPart } from './rooms-notices'
 import { createRoomsTarget, type RoomsTargetPart } from './rooms-target'
 
 export interface Rooms {
   readonly handlers: RoomsCorePart['handlers'] & RoomsTargetPart['handlers'] & RoomsNoticesPart['handlers']
+  /** The signed inbound API for community events, on the partner-facing listener. */
+  readonly mounts: readonly PartnerMount[]
   /** The daily 「通知メールを送信」 (settings.sendNoticesAt), for the scheduler. */
   noticesJob(): JobDefinition
   close(): void
@@ -48,6 +52,7 @@ export function createRooms(ctx: RoomContext, wiring: RoomsWiring): Rooms {
         return after
       },
     },
+    mounts: [roomsInboundMount(ctx, joined.handlers['rooms.events.ingest'])],
     noticesJob: () => createRoomNoticesJob(notices, joined.settings()),
     close: () => joined.close(),
   }
