@@ -127,10 +127,10 @@ test('en: a user synced from the Calendar screen shows up on the Dashboard in En
   await expect(dashboard.chartDays.last()).toHaveAttribute('data-errors', /^[1-9]/)
   await expect(dashboard.chart).toContainText('Runs')
   await expect(dashboard.linkRow('site-link')).toContainText('No links yet')
-  // The notice relay is an engine now (its own row, opening the Notices screen); rooms is still to come.
+  // The notice relay and room provisioning are engines with their own rows; nothing is left planned.
   await expect(dashboard.linkRow('notice-relay')).toContainText('Notice relay')
-  await expect(dashboard.plannedLinks.filter({ hasText: 'Notice relay' })).toHaveCount(0)
-  await expect(dashboard.plannedLinks.filter({ hasText: 'Rooms' })).toContainText('Not available yet')
+  await expect(dashboard.linkRow('rooms')).toContainText('Room provisioning')
+  await expect(dashboard.plannedLinks).toHaveCount(0)
   await expectNoHorizontalOverflow(page)
   await dashboard.snapshot('dashboard-health-en', true)
 

@@ -62,7 +62,7 @@ test('keyboard: Tab reaches the menu and Enter opens a screen', async ({ page })
   await expect(app.screen('settings')).toBeVisible()
 })
 
-test('dashboard lists the jobs, and the engines with their health (site link with no links yet; later engines named as planned)', async ({
+test('dashboard lists the jobs, and the engines with their health (site link with no links yet; room provisioning off)', async ({
   page,
 }) => {
   const app = new AppPage(page)
@@ -79,10 +79,8 @@ test('dashboard lists the jobs, and the engines with their health (site link wit
   await expect(dashboard.linkRow('site-link')).toContainText('リンクがありません')
   await expect(dashboard.linkRow('site-link').getByTestId('health-state')).toHaveText('無効')
   await expect(dashboard.linkRow('notice-relay')).toContainText('お知らせ中継')
-  await expect(dashboard.plannedLinks.filter({ hasText: 'お知らせ' })).toHaveCount(0)
-  await expect(dashboard.plannedLinks.filter({ hasText: '会議室' })).toContainText(
-    'まだありません（今後のリリースで追加されます）',
-  )
+  await expect(dashboard.linkRow('rooms').getByTestId('health-state')).toHaveText('無効')
+  await expect(dashboard.plannedLinks).toHaveCount(0)
 })
 
 test('dashboard: pause, resume and run a job now', async ({ page }) => {

@@ -268,6 +268,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   health.register(siteLinkHealthReporter(siteLink.links, history, siteLink.machine))
   health.register(notices.health)
+  health.register(rooms.health)
 
   const handlers = createApiHandlers({
     status: { version: options.version, runtime: options.runtime, dataDir: options.dataDir },

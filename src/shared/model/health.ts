@@ -23,9 +23,9 @@ export const healthSeverity: Readonly<Record<HealthState, number>> = {
 }
 
 /** The engines that report health now, and those still to come (shown as "not available yet"). */
-export const healthEngines = ['directory', 'calendar', 'site-link', 'notice-relay'] as const
+export const healthEngines = ['directory', 'calendar', 'site-link', 'notice-relay', 'rooms'] as const
 export type HealthEngineId = (typeof healthEngines)[number]
-export const plannedHealthEngines = ['rooms'] as const
+export const plannedHealthEngines = [] as const
 export type PlannedHealthEngineId = (typeof plannedHealthEngines)[number]
 
 /** One engine, link or user as the health model sees it. */

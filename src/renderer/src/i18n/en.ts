@@ -93,7 +93,7 @@ export const en: Dictionary = {
   'health.engine.calendar': 'Calendar sync',
   'health.engine.site-link': 'Site link',
   'health.engine.notice-relay': 'Notice relay',
-  'health.engine.rooms': 'Rooms and equipment',
+  'health.engine.rooms': 'Room provisioning',
   'health.streak': 'Failed runs in a row: {count}',
   'health.lastSuccess': 'Last success',
   'health.never': 'never',

@@ -96,7 +96,7 @@ export const ja = {
   'health.engine.calendar': 'カレンダー同期',
   'health.engine.site-link': 'サイト間リンク',
   'health.engine.notice-relay': 'お知らせ中継',
-  'health.engine.rooms': '会議室・設備',
+  'health.engine.rooms': '会議室の自動生成',
   'health.streak': '{count} 回連続で失敗',
   'health.lastSuccess': '最終成功',
   'health.never': 'なし',

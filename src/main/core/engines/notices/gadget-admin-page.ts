@@ -22,6 +22,7 @@ const engineNames: Readonly<Record<HealthEngineId, Readonly<Record<NoticeLanguag
   calendar: { ja: 'カレンダー同期', en: 'Calendar sync' },
   'site-link': { ja: 'サイト間リンク', en: 'Site link' },
   'notice-relay': { ja: 'お知らせ中継', en: 'Notice relay' },
+  rooms: { ja: '会議室の自動生成', en: 'Room provisioning' },
 }
 const labels = {
   ja: { success: '最終成功', failure: '最終失敗', errors: '24時間のエラー', next: '次回', updated: '更新' },

@@ -34,7 +34,7 @@ export interface RoomTarget {
   test(signal: AbortSignal): Promise<{ readonly ok: boolean; readonly message: Localized }>
   /** The given lists, each read whole (members and owners). */
   read(listIds: readonly string[], signal: AbortSignal): Promise<readonly TargetRoom[]>
-  /** Creates the room's list with the F-2 values it has a place for; members subscribed without mails. */
+  /** Creates the room's list with the F-2 values it has a place for; the owner and members subscribed, no mails. */
   create(
     room: {
       readonly id: string

@@ -1,12 +1,14 @@
 import { ApiError } from '../../../../shared/model/errors'
 import type { Localized } from '../../../../shared/model/localized'
 import type { RoomSettings } from '../../../../shared/model/rooms'
+import type { HealthReporter } from '../../health/health-reporter'
 import type { NoticeHandlers } from '../notices/notice-ports'
 import { syncMarkedGroups } from './core-directory'
 import { createIntake } from './core-intake'
 import { readRoomPeople, type RoomPeople } from './core-people'
 import { planChanges, reasonOf, refreshPlannedRooms, type CommunityProblem } from './core-planner'
 import { createRunner } from './core-run'
+import { roomsHealthReporter } from './core-health'
 import { createRoomSettings } from './core-settings'
 import { createRoomStore } from './core-store'
 import { communityPage, roomPreview } from './core-views'
@@ -31,6 +33,7 @@ export interface RoomsCorePart {
     | 'rooms.events.ingest'
   >
   settings(): RoomSettings
+  readonly health: HealthReporter
   close(): void
 }
 
@@ -128,6 +131,7 @@ export function createRoomsCore(
       },
     },
     settings: () => config.get(),
+    health: roomsHealthReporter(ctx.db, config.get),
     close: () => unsubscribe(),
   }
 }

@@ -1,6 +1,7 @@
 import type { Schedule } from '../../../../shared/model/jobs'
 import type { JobDefinition } from '../../scheduler/job'
 import { createRoomNoticesJob, roomNoticesSchedule } from './notices-job'
+import type { HealthReporter } from '../../health/health-reporter'
 import type { PartnerMount } from '../sitelink/sitelink-ports'
 import type { RoomContext } from './room-context'
 import type { MemberNoticeOutlet } from './room-ports'
@@ -11,6 +12,7 @@ import { createRoomsTarget, type RoomsTargetPart } from './rooms-target'
 
 export interface Rooms {
   readonly handlers: RoomsCorePart['handlers'] & RoomsTargetPart['handlers'] & RoomsNoticesPart['handlers']
+  readonly health: HealthReporter
   /** The signed inbound API for community events, on the partner-facing listener. */
   readonly mounts: readonly PartnerMount[]
   /** The daily 「通知メールを送信」 (settings.sendNoticesAt), for the scheduler. */
@@ -30,7 +32,6 @@ export interface RoomsWiring {
 /**
  * Room provisioning's composition: the core plans, the target part carries plans to Mailman, the notices part
  * keeps member-added notices for 「通知メールを送信」.
- * (Health: 'rooms' is still a planned engine in shared/model/health.ts.)
  */
 export function createRooms(ctx: RoomContext, wiring: RoomsWiring): Rooms {
   let core: RoomsCorePart | null = null
@@ -52,6 +53,7 @@ export function createRooms(ctx: RoomContext, wiring: RoomsWiring): Rooms {
         return after
       },
     },
+    health: joined.health,
     mounts: [roomsInboundMount(ctx, joined.handlers['rooms.events.ingest'])],
     noticesJob: () => createRoomNoticesJob(notices, joined.settings()),
     close: () => joined.close(),

@@ -88,7 +88,8 @@ export function mailmanRoomTarget(ports: MailmanRoomTargetPorts): RoomTarget {
         header: settings.mailHeader,
         footer: settings.mailFooter,
         owners: [listPerson(owner)],
-        members: members.map(listPerson),
+        // The owner reads the room too (a reader like the members): subscribed, so posts reach them.
+        members: [owner, ...members.filter((m) => m.key !== owner.key)].map(listPerson),
       })
       return { listId }
     },
