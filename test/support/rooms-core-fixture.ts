@@ -9,10 +9,6 @@ import type { RoomSettingsInput, TargetLimits } from '../../src/shared/model/roo
 import { ConnectorError } from '../../src/main/core/connectors/connector-error'
 import { diffHome } from '../../src/main/core/directory/home-diff'
 import { HomeDirectoryRepository } from '../../src/main/core/directory/home-directory-repository'
-import { EventBus } from '../../src/main/core/event-bus'
-import { HealthService } from '../../src/main/core/health/health-service'
-import { HistoryRepository } from '../../src/main/core/history/history-repository'
-import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store'
 import { openDatabase, type Db } from '../../src/main/core/store/database'
 import type { RoomContext } from '../../src/main/core/engines/rooms/room-context'
 import type { MemberNoticeRegistration } from '../../src/main/core/engines/rooms/room-member-notices'
@@ -20,6 +16,8 @@ import type { RoomPerson, RoomTarget } from '../../src/main/core/engines/rooms/r
 import { createRoomsCore, type RoomsCorePart } from '../../src/main/core/engines/rooms/rooms-core'
 import { testSnapshot } from './exchange-sites'
 import { tempDataDir } from './test-core'
+import { EventBus } from '../../src/main/core/event-bus'
+import { engineContextOver } from './engine-context'
 
 type Call =
   | { readonly op: 'create'; readonly id: string; readonly owner: string; readonly members: string[] }
@@ -134,19 +132,9 @@ export function openRoomsCore(): RoomsCoreFixture {
       rmSync(dir, { recursive: true, force: true })
     },
   }
-  const history = new HistoryRepository(db, () => fixture.now)
   const ctx: RoomContext = {
-    db,
-    secrets: new MemorySecretStore(),
-    home,
-    history,
-    events,
-    health: new HealthService({ history, now: () => fixture.now, onChange: () => {} }),
-    now: () => fixture.now,
-    fetch,
+    ...engineContextOver(db, () => fixture.now, { events, home }),
     timeZone: () => 'Asia/Tokyo',
-    language: () => 'ja',
-    signal: new AbortController().signal,
   }
   fixture.core = createRoomsCore(ctx, {
     target: () => target,

@@ -6,16 +6,13 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { RoomContext } from '../../src/main/core/engines/rooms/room-context'
-import { HomeDirectoryRepository } from '../../src/main/core/directory/home-directory-repository'
-import { EventBus } from '../../src/main/core/event-bus'
-import { HealthService } from '../../src/main/core/health/health-service'
-import { HistoryRepository } from '../../src/main/core/history/history-repository'
-import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store'
 import { openDatabase } from '../../src/main/core/store/database'
 import type { DirectoryEmployee } from '../../src/shared/model/directory'
 import { roomTargetConfig, type RoomTargetConfig } from '../../src/shared/model/rooms'
 import { testSnapshot, writeHome } from './exchange-sites'
 import type { MailmanServer } from './mailman'
+import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store'
+import { engineContextOver } from './engine-context'
 
 export interface RoomTargetTestContext extends RoomContext {
   readonly secrets: MemorySecretStore
@@ -29,26 +26,15 @@ export function roomTargetContext(
 ): RoomTargetTestContext {
   const dataDir = mkdtempSync(join(tmpdir(), 'renkei-rooms-target-'))
   writeHome(dataDir, testSnapshot(employees))
-  const db = openDatabase(dataDir)
-  const now = () => Date.now()
-  const history = new HistoryRepository(db, now)
   const requests: string[] = []
   const recording: typeof fetch = (input, init) => {
     requests.push(`${init?.method ?? 'GET'} ${String(input)}`)
     return fetchImpl(input, init)
   }
   return {
-    db,
+    ...engineContextOver(openDatabase(dataDir), () => Date.now(), { fetch: recording }),
     secrets: new MemorySecretStore(),
-    home: new HomeDirectoryRepository(db),
-    history,
-    events: new EventBus(),
-    health: new HealthService({ history, now, onChange: () => {} }),
-    now,
-    fetch: recording,
     timeZone: () => 'Asia/Tokyo',
-    language: () => 'ja',
-    signal: new AbortController().signal,
     dataDir,
     requests,
   }

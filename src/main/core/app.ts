@@ -55,6 +55,7 @@ import { siteLinkPlanTriggers } from './engines/sitelink/exchange/plan-triggers'
 import { systemMachineIdentity } from './connectors/system/machine-id'
 import { createNotices } from './engines/notices/notice-wiring'
 import { createRooms } from './engines/rooms/rooms-wiring'
+import type { EngineContext } from './engines/engine-context'
 import { roomNoticesJobId } from './engines/rooms/notices-job'
 import { adminSummaryChannel } from './alerts/admin-summary'
 
@@ -196,38 +197,32 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // (the scheduler and the endpoint start below); the pause calls are the only partner calls made.
   await siteLink.machine.checkAtStart()
   planTriggers.attach(siteLink.exchange, home)
+  const engineContext: EngineContext = {
+    db,
+    secrets,
+    home,
+    history,
+    events,
+    health,
+    now,
+    fetch: alertFetch,
+    language: () => settings.get().language,
+    signal: shutdown.signal,
+  }
   const notices = createNotices(
     {
-      db,
-      secrets,
-      home,
-      history,
-      events,
-      health,
-      now,
-      fetch: alertFetch,
+      ...engineContext,
       trustedCaPems: () => networkStore.pems(),
       publicBaseUrl: () => siteLink.linkUrl(),
       ...(options.localBaseUrl ? { localBaseUrl: options.localBaseUrl } : {}),
       siteName: () => siteLink.siteName(),
-      language: () => settings.get().language,
-      signal: shutdown.signal,
     },
     adminSummaryChannel({ history, secrets, fetch: alertFetch }, () => alertSettings.get(), now),
   )
   const rooms = createRooms(
     {
-      db,
-      secrets,
-      home,
-      history,
-      events,
-      health,
-      now,
-      fetch: alertFetch,
+      ...engineContext,
       timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
-      language: () => settings.get().language,
-      signal: shutdown.signal,
       dataDir: options.dataDir,
     },
     {
