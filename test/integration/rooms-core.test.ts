@@ -163,6 +163,28 @@ describe('communities from marked groups', () => {
     ])
     expect(f.registrations.at(-1)!.notices[0]!.addedMembers).toEqual(['E000004'])
   })
+
+  it('a renamed group renames its room: item 1 again (cut to the limit), on the list and in the preview', async () => {
+    await withMarkedGroups({ autoApply: true })
+    f.target.calls.length = 0
+    const longName =
+      '営業コミュニティ（東日本・西日本・海外の営業担当者と営業企画部門の全員が参加する会議室）'
+    f.importHome(
+      staff,
+      groups.map((g) => (g.code === 'COM-sales' ? { ...g, nameJa: longName, nameEn: 'Sales' } : g)),
+    )
+    await f.settle()
+    const list = `room-${roomIdOf('COM-sales')}.rooms.example.jp`
+    const cut = [...longName].slice(0, 40).join('')
+    expect(f.target.calls).toEqual([{ op: 'rename', listId: list, name: cut, nameEn: 'Sales' }])
+    const room = (await h()['rooms.communities.list']({ query: 'COM-sales', limit: 10 })).communities[0]!
+      .room!
+    expect(room.settings).toMatchObject({ name: cut, nameEn: 'Sales' })
+    const item1 = room.rows.filter((r) => r.item === 1)
+    expect(item1.map((r) => r.value)).toEqual([cut, 'Sales'])
+    expect(item1[0]!.rule.en).toContain("cut to fit the target's limit of 40")
+    expect((await h()['rooms.preview']({})).changes).toEqual([])
+  })
 })
 
 const created: RoomEventInput = {

@@ -114,6 +114,37 @@ describe('rooms target over Debian Mailman 3', () => {
     expect(mailman.queuedMessages()).toEqual([])
   })
 
+  it('renames a room: the display name and the English name in info follow, the rest stays', async () => {
+    const { target } = await withPassword()
+    const url = 'https://rooms.example.test/rooms/r-rename'
+    const { settings } = computeRoomDefaults(
+      community('ja'),
+      defaultSystemParameters,
+      target.limits(),
+      new Date('2026-12-03T00:00:00Z'),
+      url,
+    )
+    const { listId } = await target.create(
+      { id: 'r-rename', settings, owner: person(1), members: [person(2)] },
+      signal,
+    )
+    await target.rename(
+      listId,
+      { ...settings, name: '新製品開発（第2期）', nameEn: 'New product, phase 2' },
+      signal,
+    )
+    const list = await mailmanConnector(mailman, decorations).readList(listId)
+    expect(list).toMatchObject({
+      displayName: '新製品開発（第2期）',
+      description: '自動生成された会議室',
+      info: `New product, phase 2\n${url}`,
+      defaultMemberAction: 'discard',
+    })
+    const [read] = await target.read([listId], signal)
+    expect([...read!.members].sort()).toEqual([person(1).key, person(2).key].sort())
+    expect(mailman.queuedMessages()).toEqual([])
+  })
+
   it("keeps the English seed description's trailing space and the two-line English footer", async () => {
     const { target } = await withPassword()
     const { settings } = computeRoomDefaults(

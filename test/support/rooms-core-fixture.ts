@@ -5,7 +5,7 @@
  */
 import { rmSync } from 'node:fs'
 import type { DirectoryEmployee, DirectoryGroup } from '../../src/shared/model/directory'
-import type { RoomSettingsInput, TargetLimits } from '../../src/shared/model/rooms'
+import type { AutoRoomSettings, RoomSettingsInput, TargetLimits } from '../../src/shared/model/rooms'
 import { ConnectorError } from '../../src/main/core/connectors/connector-error'
 import { diffHome } from '../../src/main/core/directory/home-diff'
 import { HomeDirectoryRepository } from '../../src/main/core/directory/home-directory-repository'
@@ -25,6 +25,7 @@ type Call =
   | { readonly op: 'remove'; readonly listId: string; readonly keys: string[] }
   | { readonly op: 'narrow'; readonly listId: string; readonly owner: string }
   | { readonly op: 'read'; readonly listIds: string[] }
+  | { readonly op: 'rename'; readonly listId: string; readonly name: string; readonly nameEn: string }
 
 /** Records every call; `failing` makes the named operation throw a transient ConnectorError until cleared. */
 export class RecordingRoomTarget implements RoomTarget {
@@ -53,6 +54,9 @@ export class RecordingRoomTarget implements RoomTarget {
       owners: new Set([room.owner.key]),
     })
     return { listId }
+  }
+  async rename(listId: string, settings: AutoRoomSettings) {
+    this.record({ op: 'rename', listId, name: settings.name, nameEn: settings.nameEn })
   }
   async addMembers(listId: string, people: readonly RoomPerson[]) {
     this.record({ op: 'add', listId, keys: people.map((p) => p.key) })

@@ -1,10 +1,18 @@
 import type { Localized } from '../../../../shared/model/localized'
-import type { RoomPlannedChange, RoomPreview, RoomSettings, RoomView } from '../../../../shared/model/rooms'
+import type {
+  AutoRoomSettings,
+  RoomDefaultRow,
+  RoomPlannedChange,
+  RoomPreview,
+  RoomSettings,
+  RoomView,
+  TargetLimits,
+} from '../../../../shared/model/rooms'
 import { creatorOf, roomPersonOf, type RoomPeople } from './core-people'
 import { roomIdOf, type RoomStore, type StoredCommunity } from './core-store'
 import { planCommunityDeletion, type CommunityDeletionPlan } from './room-access'
 import type { RoomContext } from './room-context'
-import { computeRoomDefaults } from './room-defaults'
+import { computeRoomDefaults, roomNames } from './room-defaults'
 import type { RoomPerson, RoomTarget } from './room-ports'
 
 /** Why a community has no room (yet): listed in the preview, never a crash. */
@@ -20,6 +28,12 @@ export type RoomStep =
       readonly room: RoomView
       readonly owner: RoomPerson
       readonly members: RoomPerson[]
+    }
+  | {
+      readonly kind: 'rename'
+      readonly room: RoomView
+      readonly settings: AutoRoomSettings
+      readonly rows: readonly RoomDefaultRow[]
     }
   | { readonly kind: 'add'; readonly room: RoomView; readonly people: RoomPerson[] }
   | { readonly kind: 'remove'; readonly room: RoomView; readonly keys: string[] }
@@ -89,7 +103,12 @@ export function reasonOf(error: unknown): Localized {
 }
 
 /** The changes a run would make, in order; derived from the store each time, so a failed one is planned again. */
-export function planChanges(store: RoomStore, people: RoomPeople, only?: string): RoomPlan {
+export function planChanges(
+  store: RoomStore,
+  people: RoomPeople,
+  limits: TargetLimits,
+  only?: string,
+): RoomPlan {
   const steps: { step: RoomStep; change: RoomPlannedChange }[] = []
   const skipped: { communityCode: string; userId: string; reason: Localized }[] = []
   const communities =
@@ -129,6 +148,8 @@ export function planChanges(store: RoomStore, people: RoomPeople, only?: string)
       if (owner !== null) steps.push(createStep(c, room, owner, members))
       continue
     }
+    const renamed = renameStep(c, room, limits)
+    if (renamed !== null) steps.push(renamed)
     const add = members.filter((p) => !room.readers.includes(p.key))
     const keep = new Set([room.ownerId, ...members.map((p) => p.key)])
     const remove = room.readers.filter((k) => !keep.has(k))
@@ -150,6 +171,28 @@ function createStep(c: StoredCommunity, room: RoomView, owner: RoomPerson, membe
     removesUserData: [],
   }
   return { step, change }
+}
+
+/** The community's names no longer give the room's (a renamed group or community): item 1 again, on the list too. */
+function renameStep(c: StoredCommunity, room: RoomView, limits: TargetLimits) {
+  const names = roomNames(c, limits)
+  if (names.name.value === room.settings.name && names.nameEn.value === room.settings.nameEn) return null
+  const settings: AutoRoomSettings = { ...room.settings, name: names.name.value, nameEn: names.nameEn.value }
+  const rows = room.rows.map((row) =>
+    row.field === 'name' || row.field === 'nameEn'
+      ? { ...row, value: names[row.field].value, rule: names[row.field].rule }
+      : row,
+  )
+  const change: RoomPlannedChange = {
+    communityCode: c.code,
+    action: 'update-room',
+    summary: {
+      ja: `会議室名を変更: 「${room.settings.name}」→「${settings.name}」`,
+      en: `rename the room: "${room.settings.nameEn}" → "${settings.nameEn}"`,
+    },
+    removesUserData: [],
+  }
+  return { step: { kind: 'rename', room, settings, rows } as RoomStep, change }
 }
 
 function addStep(c: StoredCommunity, room: RoomView, people: RoomPerson[]) {

@@ -35,7 +35,7 @@ export function createRunner(
   ports: RunPorts,
 ) {
   return async function run(only?: string): Promise<RoomRunSummary> {
-    const { steps } = planChanges(store, people(), only)
+    const { steps } = planChanges(store, people(), ports.target().limits(), only)
     let applied = 0
     let failed = 0
     let target: RoomTarget | null = null
@@ -152,6 +152,9 @@ export function createRunner(
           now: new Date(now()),
         }),
       )
+    } else if (step.kind === 'rename') {
+      await target.rename(step.room.listId!, step.settings, ctx.signal)
+      store.updateDefaults(step.room.id, step.settings, step.rows, now())
     } else if (step.kind === 'remove') {
       const { room } = step
       await target.removeMembers(room.listId!, step.keys, ctx.signal)

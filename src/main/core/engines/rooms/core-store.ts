@@ -171,6 +171,20 @@ export function createRoomStore(db: Db) {
          VALUES (?, ?, ?, 'planned', ?, ?, '[]', ?)`,
       ).run(r.id, r.code, r.ownerKey, JSON.stringify(r.settings), JSON.stringify(r.rows), now)
     },
+    /** The room's F-2 values after a rename (item 1 recomputed); the rest as they were. */
+    updateDefaults(
+      id: string,
+      settings: AutoRoomSettings,
+      rows: readonly RoomDefaultRow[],
+      now: number,
+    ): void {
+      db.prepare('UPDATE rooms SET settings = ?, rows = ?, updated_at = ? WHERE id = ?').run(
+        JSON.stringify(settings),
+        JSON.stringify(rows),
+        now,
+        id,
+      )
+    },
     /** A planned room that was never created: nothing of it exists on the target, so it goes. */
     dropUncreated(code: string): number {
       return db.prepare('DELETE FROM rooms WHERE community_code = ? AND list_id IS NULL').run(code).changes

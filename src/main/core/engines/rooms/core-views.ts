@@ -1,5 +1,5 @@
 import { ApiError } from '../../../../shared/model/errors'
-import type { CommunityPage, RoomDefaults, RoomPreview } from '../../../../shared/model/rooms'
+import type { CommunityPage, RoomDefaults, RoomPreview, TargetLimits } from '../../../../shared/model/rooms'
 import type { RoomPeople } from './core-people'
 import { planChanges, type CommunityProblem } from './core-planner'
 import { roomIdOf, type RoomStore } from './core-store'
@@ -36,6 +36,7 @@ export function roomPreview(
   store: RoomStore,
   people: RoomPeople,
   problems: readonly CommunityProblem[],
+  limits: TargetLimits,
   community?: string,
 ): RoomPreview {
   let defaults: RoomDefaults | null = null
@@ -49,7 +50,7 @@ export function roomPreview(
     const room = store.room(roomIdOf(community))
     defaults = room === null ? null : { settings: room.settings, rows: room.rows }
   }
-  const plan = planChanges(store, people, community)
+  const plan = planChanges(store, people, limits, community)
   return {
     changes: plan.steps.map((s) => s.change),
     defaults,

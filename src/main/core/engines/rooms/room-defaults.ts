@@ -91,23 +91,9 @@ function putNamesStateOwner(
 ): void {
   const { creator } = community
   const lang = creator.language
-  const name = truncated(community.name, limits.nameMax, limits, {
-    ja: 'コミュニティ名',
-    en: 'the community name',
-  })
-  put('name', name.value, name.rule)
-  const nameEn = truncated(
-    community.nameEn ?? seedTexts.englishNameFallback,
-    limits.nameEnMax,
-    limits,
-    community.nameEn !== null
-      ? { ja: 'コミュニティの英語名', en: "the community's English name" }
-      : {
-          ja: 'コミュニティの英語名が未設定のため "Conference room"',
-          en: 'the community has no English name, so "Conference room"',
-        },
-  )
-  put('nameEn', nameEn.value, nameEn.rule)
+  const names = roomNames(community, limits)
+  put('name', names.name.value, names.name.rule)
+  put('nameEn', names.nameEn.value, names.nameEn.rule)
   put('abbreviation', seedTexts.abbreviation, { ja: '固定値', en: 'fixed value' })
 
   const state = parameters.autoCreatedRoomState
@@ -172,6 +158,33 @@ function putMailAndFixed(
     en: 'fixed value: deadline notices on',
   })
   put('deadlineNoticeDays', 3, { ja: '固定値: 3 日間', en: 'fixed value: 3 days' })
+}
+
+/** F-2 item 1: the room's two names from the community's, cut to the target's limits, each with its rule. */
+export function roomNames(
+  community: Pick<Community, 'name' | 'nameEn'>,
+  limits: TargetLimits,
+): {
+  readonly name: { value: string; rule: Localized }
+  readonly nameEn: { value: string; rule: Localized }
+} {
+  return {
+    name: truncated(community.name, limits.nameMax, limits, {
+      ja: 'コミュニティ名',
+      en: 'the community name',
+    }),
+    nameEn: truncated(
+      community.nameEn ?? seedTexts.englishNameFallback,
+      limits.nameEnMax,
+      limits,
+      community.nameEn !== null
+        ? { ja: 'コミュニティの英語名', en: "the community's English name" }
+        : {
+            ja: 'コミュニティの英語名が未設定のため "Conference room"',
+            en: 'the community has no English name, so "Conference room"',
+          },
+    ),
+  }
 }
 
 function truncated(

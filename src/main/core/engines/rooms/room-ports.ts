@@ -44,6 +44,8 @@ export interface RoomTarget {
     },
     signal: AbortSignal,
   ): Promise<{ readonly listId: string }>
+  /** The community was renamed: the list's names follow (settings as recomputed, item 1). */
+  rename(listId: string, settings: AutoRoomSettings, signal: AbortSignal): Promise<void>
   addMembers(listId: string, people: readonly RoomPerson[], signal: AbortSignal): Promise<void>
   /** Unsubscribes (no goodbye mail): their mail subscription, the per-user data Mailman holds (F (5)). */
   removeMembers(listId: string, keys: readonly string[], signal: AbortSignal): Promise<void>

@@ -65,7 +65,7 @@ export function createRoomsCore(
   const changed = (): void =>
     ctx.events.emit('rooms.changed', {
       pendingNotices: ports.notices.pending(),
-      plannedChanges: planChanges(store, people()).steps.length,
+      plannedChanges: planChanges(store, people(), ports.target().limits()).steps.length,
     })
 
   /** Plans rooms for new communities, then (autoApply) applies everything planned; tells the screen. */
@@ -110,7 +110,13 @@ export function createRoomsCore(
       },
       'rooms.communities.list': async (input) => communityPage(store, people(), input),
       'rooms.preview': async ({ community }) =>
-        roomPreview(store, people(), [...directoryProblems, ...planProblems], community),
+        roomPreview(
+          store,
+          people(),
+          [...directoryProblems, ...planProblems],
+          ports.target().limits(),
+          community,
+        ),
       'rooms.run': async ({ community }) => {
         requireOn()
         planProblems = refreshPlannedRooms(ctx, store, people(), config.get(), ports.target)

@@ -94,6 +94,16 @@ export function mailmanRoomTarget(ports: MailmanRoomTargetPorts): RoomTarget {
       return { listId }
     },
 
+    async rename(listId, settings, signal) {
+      signal.throwIfAborted()
+      const { connector } = await ports.connect()
+      await connector.configure(listId, {
+        displayName: settings.name,
+        description: settings.description,
+        info: roomListInfo(settings),
+      })
+    },
+
     async addMembers(listId, people, signal) {
       signal.throwIfAborted()
       const { connector } = await ports.connect()
