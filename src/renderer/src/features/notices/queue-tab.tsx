@@ -56,9 +56,9 @@ export function QueueTab(): ReactNode {
   return (
     <Section title={t('notices.tab.queue')} testId="notice-queue">
       <div className="form-actions">
-        <div className="notice-state-filter" role="radiogroup" aria-label={t('notices.queue.state')}>
+        <div className="filter-pills" role="radiogroup" aria-label={t('notices.queue.state')}>
           {noticeMessageStates.map((s) => (
-            <label key={s} className={s === state ? 'notice-filter notice-filter-current' : 'notice-filter'}>
+            <label key={s} className={s === state ? 'filter-pill filter-pill-current' : 'filter-pill'}>
               <input
                 type="radio"
                 name="queue-state"

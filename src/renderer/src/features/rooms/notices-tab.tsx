@@ -23,9 +23,9 @@ export function NoticesTab(): ReactNode {
     <Section title={t('rooms.tab.notices')} testId="rooms-notices">
       <p className="note">{t('rooms.notices.intro')}</p>
       <div className="form-actions">
-        <div className="room-state-filter" role="radiogroup" aria-label={t('rooms.notices.state')}>
+        <div className="filter-pills" role="radiogroup" aria-label={t('rooms.notices.state')}>
           {memberNoticeStates.map((s) => (
-            <label key={s} className={s === state ? 'room-filter room-filter-current' : 'room-filter'}>
+            <label key={s} className={s === state ? 'filter-pill filter-pill-current' : 'filter-pill'}>
               <input
                 type="radio"
                 name="room-notice-state"
