@@ -133,7 +133,13 @@ describe('communities from marked groups', () => {
     const summary = await h()['rooms.run']({ community: 'COM-sales' })
     expect(summary).toMatchObject({ applied: 1, failed: 0 })
     expect(f.target.calls).toEqual([
-      { op: 'create', id: roomIdOf('COM-sales'), owner: 'E000001', members: ['E000002', 'E000003'] },
+      {
+        op: 'create',
+        id: roomIdOf('COM-sales'),
+        owner: 'E000001',
+        members: ['E000002', 'E000003'],
+        postMail: true,
+      },
     ])
     const room = (await h()['rooms.communities.list']({ query: 'sales', limit: 10 })).communities[0]!.room!
     expect(room).toMatchObject({
@@ -158,10 +164,28 @@ describe('communities from marked groups', () => {
     const list = `room-${roomIdOf('COM-sales')}.rooms.example.jp`
     expect(f.target.calls).toEqual([
       { op: 'read', listIds: [list] },
-      { op: 'add', listId: list, keys: ['E000004'] },
+      { op: 'add', listId: list, keys: ['E000004'], postMail: true },
       { op: 'remove', listId: list, keys: ['E000002'] },
     ])
     expect(f.registrations.at(-1)!.notices[0]!.addedMembers).toEqual(['E000004'])
+  })
+
+  it('hands the room its post-mail default (F-2 row 15) when it is created and when members join later', async () => {
+    await withMarkedGroups({ autoApply: true, parameters: { postMailDefault: false } })
+    const list = `room-${roomIdOf('COM-sales')}.rooms.example.jp`
+    const creates = f.target.calls.filter((c) => c.op === 'create')
+    expect(creates.map((c) => c.postMail)).toEqual([false, false, false])
+    f.target.calls.length = 0
+    // The parameter is a default for new rooms: turning it on later leaves this room's members as they were.
+    await h()['rooms.settings.update']({ parameters: { postMailDefault: true } })
+    f.importHome(
+      staff.map((e) => (e.key === 'E000004' ? { ...e, groups: ['COM-sales'] } : e)),
+      groups,
+    )
+    await f.settle()
+    expect(f.target.calls.filter((c) => c.op === 'add')).toEqual([
+      { op: 'add', listId: list, keys: ['E000004'], postMail: false },
+    ])
   })
 
   it('a renamed group renames its room: item 1 again (cut to the limit), on the list and in the preview', async () => {

@@ -17,11 +17,13 @@ import {
   roomMailmanPasswordSecret,
   type Community,
   type RoomTargetConfig,
+  type SystemParameters,
+  type TargetLimits,
 } from '../../src/shared/model/rooms'
 import { testEmployee } from '../support/exchange-sites'
 import { freePort } from '../support/free-port'
 import { startMailman, type MailmanServer } from '../support/mailman'
-import { mailmanConnector, rejection } from '../support/mailman-fixtures'
+import { deliveryOf, mailmanConnector, rejection } from '../support/mailman-fixtures'
 import {
   mailmanTargetConfig,
   roomTargetContext,
@@ -66,6 +68,19 @@ const community = (language: 'ja' | 'en'): Community => ({
   members: employees.slice(0, 3).map((e) => e.key),
 })
 
+/** The F-2 values of the test community's room on 2026-12-03, as the planner computes them. */
+const roomDefaults = (
+  target: { limits(): TargetLimits },
+  url: string,
+  { language = 'ja', parameters = defaultSystemParameters }: RoomDefaultsOptions = {},
+) =>
+  computeRoomDefaults(community(language), parameters, target.limits(), new Date('2026-12-03T00:00:00Z'), url)
+
+interface RoomDefaultsOptions {
+  readonly language?: 'ja' | 'en'
+  readonly parameters?: SystemParameters
+}
+
 beforeAll(async () => {
   mailman = await startMailman()
   decorations = mkdtempSync(join(tmpdir(), 'renkei-room-decorations-'))
@@ -84,13 +99,7 @@ describe('rooms target over Debian Mailman 3', () => {
   it('creates a room from the F-2 defaults: Japanese name, description, English name in info, seed header/footer', async () => {
     const { target } = await withPassword()
     const url = 'https://rooms.example.test/rooms/r-ja'
-    const { settings } = computeRoomDefaults(
-      community('ja'),
-      defaultSystemParameters,
-      target.limits(),
-      new Date('2026-12-03T00:00:00Z'),
-      url,
-    )
+    const { settings } = roomDefaults(target, url)
     const room = { id: 'r-ja', settings, owner: person(1), members: [person(1), person(2), person(3)] }
     const { listId } = await target.create(room, signal)
     expect(listId).toBe('room-r-ja.rooms.example.test')
@@ -117,13 +126,7 @@ describe('rooms target over Debian Mailman 3', () => {
   it('renames a room: the display name and the English name in info follow, the rest stays', async () => {
     const { target } = await withPassword()
     const url = 'https://rooms.example.test/rooms/r-rename'
-    const { settings } = computeRoomDefaults(
-      community('ja'),
-      defaultSystemParameters,
-      target.limits(),
-      new Date('2026-12-03T00:00:00Z'),
-      url,
-    )
+    const { settings } = roomDefaults(target, url)
     const { listId } = await target.create(
       { id: 'r-rename', settings, owner: person(1), members: [person(2)] },
       signal,
@@ -147,13 +150,7 @@ describe('rooms target over Debian Mailman 3', () => {
 
   it("keeps the English seed description's trailing space and the two-line English footer", async () => {
     const { target } = await withPassword()
-    const { settings } = computeRoomDefaults(
-      community('en'),
-      defaultSystemParameters,
-      target.limits(),
-      new Date('2026-12-03T00:00:00Z'),
-      'https://rooms.example.test/rooms/r-en',
-    )
+    const { settings } = roomDefaults(target, 'https://rooms.example.test/rooms/r-en', { language: 'en' })
     const { listId } = await target.create({ id: 'r-en', settings, owner: person(1), members: [] }, signal)
     const list = await mailmanConnector(mailman, decorations).readList(listId)
     expect(list.description).toBe('Automatically generated conference room ')
@@ -162,18 +159,12 @@ describe('rooms target over Debian Mailman 3', () => {
 
   it('adds and removes members silently; a subscriber the directory does not know is read and removed by address', async () => {
     const { target } = await withPassword()
-    const { settings } = computeRoomDefaults(
-      community('ja'),
-      defaultSystemParameters,
-      target.limits(),
-      new Date('2026-12-03T00:00:00Z'),
-      'https://rooms.example.test/rooms/r-members',
-    )
+    const { settings } = roomDefaults(target, 'https://rooms.example.test/rooms/r-members')
     const { listId } = await target.create(
       { id: 'r-members', settings, owner: person(1), members: [person(1)] },
       signal,
     )
-    await target.addMembers(listId, [person(2), person(3)], signal)
+    await target.addMembers(listId, [person(2), person(3)], settings, signal)
     await mailmanConnector(mailman, decorations).addMembers(listId, [{ email: 'Guest@Outside.example' }])
     let [read] = await target.read([listId], signal)
     expect([...read!.members].sort()).toEqual(
@@ -192,15 +183,48 @@ describe('rooms target over Debian Mailman 3', () => {
     expect(mailman.queuedMessages()).toEqual([])
   })
 
+  it('subscribes with posts by mail off when the post-mail default (F-2 row 15) is off, owner and later members too', async () => {
+    const { target } = await withPassword()
+    const parameters = { ...defaultSystemParameters, postMailDefault: false }
+    const { settings } = roomDefaults(target, 'https://rooms.example.test/rooms/r-quiet', { parameters })
+    expect(settings.postMail).toBe(false)
+    const { listId } = await target.create(
+      { id: 'r-quiet', settings, owner: person(1), members: [person(2)] },
+      signal,
+    )
+    await target.addMembers(listId, [person(3)], settings, signal)
+    const delivery = (n: number) => deliveryOf(mailman, listId, person(n).email)
+    // by_user: the member's own choice, which row 16 (changing mail settings allowed) lets them undo.
+    expect([await delivery(1), await delivery(2), await delivery(3)]).toEqual([
+      'by_user',
+      'by_user',
+      'by_user',
+    ])
+
+    const on = roomDefaults(target, 'https://rooms.example.test/rooms/r-loud').settings
+    const loud = await target.create({ id: 'r-loud', settings: on, owner: person(1), members: [] }, signal)
+    await target.addMembers(loud.listId, [person(2)], on, signal)
+    expect(await deliveryOf(mailman, loud.listId, person(2).email)).toBe('enabled')
+    expect(await deliveryOf(mailman, listId, person(2).email)).toBe('by_user') // per list, not per address
+    expect(mailman.queuedMessages()).toEqual([])
+  })
+
+  it('completes a retried add with posts by mail off: a member subscribed before a crash gets delivery off too', async () => {
+    const { target } = await withPassword()
+    const parameters = { ...defaultSystemParameters, postMailDefault: false }
+    const { settings } = roomDefaults(target, 'https://rooms.example.test/rooms/r-retry', { parameters })
+    const { listId } = await target.create({ id: 'r-retry', settings, owner: person(1), members: [] }, signal)
+    // The first attempt subscribed person 2 and stopped before setting delivery (as a kill -9 would leave it).
+    await mailmanConnector(mailman, decorations).addMembers(listId, [{ email: person(2).email }])
+    expect(await deliveryOf(mailman, listId, person(2).email)).toBe('enabled')
+    await target.addMembers(listId, [person(2), person(3)], settings, signal)
+    expect(await deliveryOf(mailman, listId, person(2).email)).toBe('by_user')
+    expect(await deliveryOf(mailman, listId, person(3).email)).toBe('by_user')
+  })
+
   it('narrows a room to its owner and names who was removed by key', async () => {
     const { target } = await withPassword()
-    const { settings } = computeRoomDefaults(
-      community('ja'),
-      defaultSystemParameters,
-      target.limits(),
-      new Date('2026-12-03T00:00:00Z'),
-      'https://rooms.example.test/rooms/r-narrow',
-    )
+    const { settings } = roomDefaults(target, 'https://rooms.example.test/rooms/r-narrow')
     const members = [person(1), person(2), person(3)]
     const { listId } = await target.create({ id: 'r-narrow', settings, owner: person(1), members }, signal)
     await mailmanConnector(mailman, decorations).setOwners(listId, [
@@ -279,13 +303,7 @@ describe('rooms.target.test and the connection', () => {
     ])
       expect(answer.message.en).toContain(gap)
     expect(answer.message.ja).toContain('何も送信していません')
-    const { settings } = computeRoomDefaults(
-      community('ja'),
-      defaultSystemParameters,
-      target.limits(),
-      new Date('2026-12-03T00:00:00Z'),
-      'https://rooms.example.test/rooms/r-none',
-    )
+    const { settings } = roomDefaults(target, 'https://rooms.example.test/rooms/r-none')
     await rejection(target.create({ id: 'r-none', settings, owner: person(1), members: [] }, signal))
     await rejection(target.read(['room-r-ja.rooms.example.test'], signal))
     expect(ctx.requests).toEqual([])
@@ -294,13 +312,7 @@ describe('rooms.target.test and the connection', () => {
 
   it('keeps the header/footer in the data directory when no folder is set', async () => {
     const { ctx, target } = await withPassword({ decorationsDir: '' })
-    const { settings } = computeRoomDefaults(
-      community('ja'),
-      defaultSystemParameters,
-      target.limits(),
-      new Date('2026-12-03T00:00:00Z'),
-      'https://rooms.example.test/rooms/r-data',
-    )
+    const { settings } = roomDefaults(target, 'https://rooms.example.test/rooms/r-data')
     const { listId } = await target.create({ id: 'r-data', settings, owner: person(1), members: [] }, signal)
     const list = await mailmanConnector(mailman, decorations).readList(listId)
     expect(list.headerUri!.startsWith(`file://${join(ctx.dataDir!, 'room-decorations')}/`)).toBe(true)

@@ -49,13 +49,27 @@ export async function rejection(promise: Promise<unknown>): Promise<ConnectorErr
 
 export const sortedEmails = (entries: readonly { email: string }[]) => entries.map((e) => e.email).sort()
 
+const adminAuth = (server: MailmanServer) =>
+  'Basic ' + Buffer.from(`${server.adminUser}:${server.password}`).toString('base64')
+
 /** What an admin does by hand in Mailman (Postorius or REST), outside Renkei. */
 export async function adminPatch(server: MailmanServer, listId: string, config: Record<string, unknown>) {
-  const auth = 'Basic ' + Buffer.from(`${server.adminUser}:${server.password}`).toString('base64')
   const answer = await fetch(`${server.baseUrl}/lists/${listId}/config`, {
     method: 'PATCH',
-    headers: { authorization: auth, 'content-type': 'application/json' },
+    headers: { authorization: adminAuth(server), 'content-type': 'application/json' },
     body: JSON.stringify(config),
   })
   expect(answer.status).toBe(204)
+}
+
+/** A member's delivery status as Mailman applies it (member, address, user and site preferences combined). */
+export async function deliveryOf(server: MailmanServer, listId: string, email: string): Promise<string> {
+  const read = async (path: string) => {
+    const answer = await fetch(server.baseUrl + path, { headers: { authorization: adminAuth(server) } })
+    expect(answer.status).toBe(200)
+    return (await answer.json()) as Record<string, unknown>
+  }
+  const member = await read(`/lists/${listId}/member/${encodeURIComponent(email)}`)
+  const preferences = await read(`/members/${String(member.member_id)}/all/preferences`)
+  return String(preferences.delivery_status)
 }

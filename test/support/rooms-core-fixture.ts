@@ -20,8 +20,14 @@ import { EventBus } from '../../src/main/core/event-bus'
 import { engineContextOver } from './engine-context'
 
 type Call =
-  | { readonly op: 'create'; readonly id: string; readonly owner: string; readonly members: string[] }
-  | { readonly op: 'add'; readonly listId: string; readonly keys: string[] }
+  | {
+      readonly op: 'create'
+      readonly id: string
+      readonly owner: string
+      readonly members: string[]
+      readonly postMail: boolean
+    }
+  | { readonly op: 'add'; readonly listId: string; readonly keys: string[]; readonly postMail: boolean }
   | { readonly op: 'remove'; readonly listId: string; readonly keys: string[] }
   | { readonly op: 'narrow'; readonly listId: string; readonly owner: string }
   | { readonly op: 'read'; readonly listIds: string[] }
@@ -46,8 +52,20 @@ export class RecordingRoomTarget implements RoomTarget {
       return list ? [{ listId, members: [...list.members], owners: [...list.owners] }] : []
     })
   }
-  async create(room: { id: string; owner: RoomPerson; members: readonly RoomPerson[] }) {
-    this.record({ op: 'create', id: room.id, owner: room.owner.key, members: room.members.map((m) => m.key) })
+  async create(room: {
+    id: string
+    settings: AutoRoomSettings
+    owner: RoomPerson
+    members: readonly RoomPerson[]
+  }) {
+    const { id, owner, members, settings } = room
+    this.record({
+      op: 'create',
+      id,
+      owner: owner.key,
+      members: members.map((m) => m.key),
+      postMail: settings.postMail,
+    })
     const listId = `room-${room.id}.rooms.example.jp`
     this.lists.set(listId, {
       members: new Set(room.members.map((m) => m.key)),
@@ -58,8 +76,8 @@ export class RecordingRoomTarget implements RoomTarget {
   async rename(listId: string, settings: AutoRoomSettings) {
     this.record({ op: 'rename', listId, name: settings.name, nameEn: settings.nameEn })
   }
-  async addMembers(listId: string, people: readonly RoomPerson[]) {
-    this.record({ op: 'add', listId, keys: people.map((p) => p.key) })
+  async addMembers(listId: string, people: readonly RoomPerson[], room: { postMail: boolean }) {
+    this.record({ op: 'add', listId, keys: people.map((p) => p.key), postMail: room.postMail })
     for (const p of people) this.lists.get(listId)!.members.add(p.key)
   }
   async removeMembers(listId: string, keys: readonly string[]) {

@@ -9,7 +9,7 @@ import { templateNames } from './mailman-decoration'
 import { MailmanHttp, type MailmanSettings } from './mailman-http'
 import { checkAddresses, checkListId, checkListName, isMailmanAddress } from './mailman-limits'
 import { checkTexts, parseSettings, roomListConfig, type RoomListTexts } from './mailman-list-settings'
-import { subscribe, unsubscribe, type SubscribeOutcome } from './mailman-memberships'
+import { setDelivery, subscribe, unsubscribe, type SubscribeOutcome } from './mailman-memberships'
 import { mailmanMessages } from './mailman-messages'
 import { readWholeRoster, type RosterEntry, type RosterRole } from './mailman-roster'
 import type { ListPerson, RoomListRosters, RoomListSettings, RoomListSpec } from './mailman-types'
@@ -88,7 +88,7 @@ export class MailmanConnector {
       for (const owner of spec.owners) await subscribe(this.http, listId, owner, 'owner')
       for (const moderator of spec.moderators ?? [])
         await subscribe(this.http, listId, moderator, 'moderator')
-      await this.addMembers(listId, spec.members ?? [])
+      await this.addMembers(listId, spec.members ?? [], { deliverPosts: spec.deliverPosts ?? true })
     } catch (error) {
       await this.http.send('DELETE', this.listPath(listId), { accept: [404] }).catch(() => undefined)
       throw error
@@ -137,15 +137,26 @@ export class MailmanConnector {
     }
   }
 
-  /** Subscribes each person as a member, silently and at once; someone already subscribed is left as is. */
+  /**
+   * Subscribes each person as a member, silently and at once; someone already subscribed is left as is.
+   * With `deliverPosts` false every person handed in gets delivery off, those found already subscribed too:
+   * Renkei hands in only people it has not recorded as added, so "already" is its own earlier attempt that
+   * stopped between subscribing and setting delivery (a crash), and the retry completes it.
+   */
   async addMembers(
     listId: string,
     people: readonly ListPerson[],
+    options: { readonly deliverPosts: boolean } = { deliverPosts: true },
   ): Promise<Record<SubscribeOutcome, string[]>> {
     checkAddresses(people.map((person) => person.email))
     const outcome: Record<SubscribeOutcome, string[]> = { subscribed: [], already: [] }
-    for (const person of people)
-      outcome[await subscribe(this.http, listId, person, 'member')].push(person.email)
+    for (const person of people) {
+      const subscription = await subscribe(this.http, listId, person, 'member')
+      outcome[subscription.outcome].push(person.email)
+      if (options.deliverPosts) continue
+      const memberId = subscription.memberId ?? (await this.memberIdOf(listId, person.email))
+      if (memberId !== null) await setDelivery(this.http, memberId, false)
+    }
     return outcome
   }
 
@@ -153,9 +164,8 @@ export class MailmanConnector {
   async removeMember(listId: string, email: string): Promise<'removed' | 'absent'> {
     checkAddresses([email])
     await this.quietRemovals(listId)
-    const found = await this.http.send('GET', this.listPath(listId, 'member', email), { accept: [404] })
-    const memberId = (found.body as { member_id?: unknown } | null)?.member_id
-    if (found.status === 404 || typeof memberId !== 'string') return 'absent'
+    const memberId = await this.memberIdOf(listId, email)
+    if (memberId === null) return 'absent'
     await unsubscribe(this.http, listId, { memberId, email, displayName: '', role: 'member' })
     return 'removed'
   }
@@ -200,6 +210,13 @@ export class MailmanConnector {
     for (const entry of current)
       if (!people.some((person) => sameAddress(entry.email, person.email)))
         await unsubscribe(this.http, listId, entry)
+  }
+
+  /** The membership id of a member of the list, or null when they are not one. */
+  private async memberIdOf(listId: string, email: string): Promise<string | null> {
+    const found = await this.http.send('GET', this.listPath(listId, 'member', email), { accept: [404] })
+    const memberId = (found.body as { member_id?: unknown } | null)?.member_id
+    return found.status === 404 || typeof memberId !== 'string' ? null : memberId
   }
 
   /** Mailman 3.3.8 mails a goodbye on unsubscription unless the list says not to; Renkei's lists never do. */

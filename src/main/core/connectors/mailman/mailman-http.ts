@@ -32,6 +32,8 @@ export interface MailmanResponse {
   readonly body: unknown
   /** Mailman's own words (its `description`), redacted; '' on success. */
   readonly detail: string
+  /** The Location header of a 201 (the created member or list, in Mailman's own base URL), else null. */
+  readonly location: string | null
 }
 
 const defaultTimeoutMs = 15_000
@@ -98,6 +100,7 @@ export class MailmanHttp {
     const timer = setTimeout(() => controller.abort(), this.timeoutMs)
     let status: number
     let text: string
+    let location: string | null
     try {
       const answer = await this.fetchImpl(this.root + path, {
         method,
@@ -111,6 +114,7 @@ export class MailmanHttp {
         redirect: 'manual',
       })
       status = answer.status
+      location = answer.headers.get('location')
       text = await answer.text()
     } catch (error) {
       throw this.networkFailure(method, path, error, controller.signal.aborted)
@@ -126,13 +130,13 @@ export class MailmanHttp {
           mailmanMessages.notMailman(this.root),
           this.answer(method, path, status, text),
         )
-      return { status, body, detail }
+      return { status, body, detail, location }
     }
     // POST /members on a missing list answers 400 "No such list", not 404.
     const listMissing = status === 404 || (status === 400 && detail === 'No such list')
     if (listMissing && call.notFound)
       throw new ConnectorError('permanent', call.notFound, this.answer(method, path, status, text), 404)
-    if (call.accept?.includes(status)) return { status, body: body ?? null, detail }
+    if (call.accept?.includes(status)) return { status, body: body ?? null, detail, location: null }
     throw this.refusal(method, path, status, text, detail)
   }
 

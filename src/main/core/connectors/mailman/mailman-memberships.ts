@@ -10,6 +10,12 @@ import type { ListPerson } from './mailman-types'
 
 export type SubscribeOutcome = 'subscribed' | 'already'
 
+export interface Subscription {
+  readonly outcome: SubscribeOutcome
+  /** The new membership's id (from the 201's Location); null when the person was there already. */
+  readonly memberId: string | null
+}
+
 /**
  * Mailman's "already" answers: 409 "Member already subscribed" for members, 400 "x is already an owner of
  * y" (sic, "an moderator" too) for the other roles.
@@ -22,7 +28,7 @@ export async function subscribe(
   listId: string,
   person: ListPerson,
   role: RosterRole,
-): Promise<SubscribeOutcome> {
+): Promise<Subscription> {
   const answer = await http.send('POST', '/members', {
     body: {
       list_id: listId,
@@ -41,7 +47,7 @@ export async function subscribe(
   if (answer.status === 202)
     throw new ConnectorError('permanent', mailmanMessages.pendingSubscription(listId, person.email))
   if (answer.status === 400 || answer.status === 409) {
-    if (alreadyThere(answer.status, answer.detail)) return 'already'
+    if (alreadyThere(answer.status, answer.detail)) return { outcome: 'already', memberId: null }
     throw new ConnectorError(
       'permanent',
       mailmanMessages.refused(answer.status, answer.detail),
@@ -49,7 +55,17 @@ export async function subscribe(
       answer.status,
     )
   }
-  return 'subscribed'
+  return { outcome: 'subscribed', memberId: answer.location?.split('/').pop() || null }
+}
+
+/**
+ * A member's delivery of the list's posts. Off is Mailman's `by_user` ("disabled by the member"), not
+ * `by_moderator`: the room allows members to change their mail settings (F-2 row 16), so each may turn it on.
+ */
+export async function setDelivery(http: MailmanHttp, memberId: string, on: boolean): Promise<void> {
+  await http.send('PATCH', MailmanHttp.path('members', memberId, 'preferences'), {
+    body: { delivery_status: on ? 'enabled' : 'by_user' },
+  })
 }
 
 /**

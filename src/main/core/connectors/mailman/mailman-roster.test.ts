@@ -18,7 +18,7 @@ function reader(total: number, tamper: (page: number, answer: Page) => Page = (_
       entry(start + i),
     )
     const answer: Page = { start, total_size: total, ...(ids.length ? { entries: ids } : {}) }
-    return { status: 200, body: tamper(page, answer), detail: '' }
+    return { status: 200, body: tamper(page, answer), detail: '', location: null }
   }
 }
 

@@ -34,6 +34,8 @@ export interface RoomListSpec {
   readonly owners: readonly ListPerson[]
   readonly moderators?: readonly ListPerson[]
   readonly members?: readonly ListPerson[]
+  /** Whether members get the posts by mail (F-2 row 15); default true. Owners' own roles get no posts. */
+  readonly deliverPosts?: boolean
 }
 
 /** The settings a room's list carries, as Mailman reports them. */

@@ -132,7 +132,7 @@ export function createRunner(
       )
     } else if (step.kind === 'add') {
       const { room } = step
-      await target.addMembers(room.listId!, step.people, ctx.signal)
+      await target.addMembers(room.listId!, step.people, room.settings, ctx.signal)
       const added = step.people.map((p) => p.key)
       store.updateRoom(room.id, {
         status: 'created',

@@ -34,7 +34,10 @@ export interface RoomTarget {
   test(signal: AbortSignal): Promise<{ readonly ok: boolean; readonly message: Localized }>
   /** The given lists, each read whole (members and owners). */
   read(listIds: readonly string[], signal: AbortSignal): Promise<readonly TargetRoom[]>
-  /** Creates the room's list with the F-2 values it has a place for; the owner and members subscribed, no mails. */
+  /**
+   * Creates the room's list with the F-2 values it has a place for; the owner and members subscribed, no
+   * mails, each getting posts by mail or not as `settings.postMail` says (row 15).
+   */
   create(
     room: {
       readonly id: string
@@ -46,7 +49,13 @@ export interface RoomTarget {
   ): Promise<{ readonly listId: string }>
   /** The community was renamed: the list's names follow (settings as recomputed, item 1). */
   rename(listId: string, settings: AutoRoomSettings, signal: AbortSignal): Promise<void>
-  addMembers(listId: string, people: readonly RoomPerson[], signal: AbortSignal): Promise<void>
+  /** Subscribes people, no mails; each gets posts by mail or not as the room's F-2 row 15 says (`postMail`). */
+  addMembers(
+    listId: string,
+    people: readonly RoomPerson[],
+    room: { readonly postMail: boolean },
+    signal: AbortSignal,
+  ): Promise<void>
   /** Unsubscribes (no goodbye mail): their mail subscription, the per-user data Mailman holds (F (5)). */
   removeMembers(listId: string, keys: readonly string[], signal: AbortSignal): Promise<void>
   /** Access narrowed to the owner (F (3)): every other member and owner removed. */

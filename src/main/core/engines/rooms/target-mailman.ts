@@ -90,6 +90,7 @@ export function mailmanRoomTarget(ports: MailmanRoomTargetPorts): RoomTarget {
         owners: [listPerson(owner)],
         // The owner reads the room too (a reader like the members): subscribed, so posts reach them.
         members: [owner, ...members.filter((m) => m.key !== owner.key)].map(listPerson),
+        deliverPosts: settings.postMail,
       })
       return { listId }
     },
@@ -104,10 +105,10 @@ export function mailmanRoomTarget(ports: MailmanRoomTargetPorts): RoomTarget {
       })
     },
 
-    async addMembers(listId, people, signal) {
+    async addMembers(listId, people, room, signal) {
       signal.throwIfAborted()
       const { connector } = await ports.connect()
-      await connector.addMembers(listId, people.map(listPerson))
+      await connector.addMembers(listId, people.map(listPerson), { deliverPosts: room.postMail })
     },
 
     async removeMembers(listId, keys, signal) {
