@@ -91,6 +91,38 @@ test('the target form shows the core refusal in the dialog and saves nothing', a
   expect(await daemonApi(daemon, request)('notice.targets.list', {})).toEqual([])
 })
 
+test('an XMPP target typed in the form is saved with its account; opened again its id is fixed', async ({
+  page,
+  request,
+}) => {
+  const notices = new NoticesPage(page)
+  await notices.open(daemon.url)
+  await notices.go('notices')
+  await page.getByTestId('target-new-kind').selectOption('xmpp')
+  await page.getByTestId('target-add').click()
+  const dialog = notices.targetDialog
+  await dialog.getByTestId('target-id').fill('chat')
+  await dialog.getByTestId('target-name').fill('社内チャット')
+  await dialog.getByTestId('target-xmpp-service').fill('xmpp://127.0.0.1:5222')
+  await dialog.getByTestId('target-xmpp-domain').fill('chat.example.co.jp')
+  await dialog.getByTestId('target-xmpp-username').fill('renkei')
+  await dialog.getByTestId('target-save').click()
+  await expect(dialog).toBeHidden()
+  const [saved] = (await daemonApi(daemon, request)('notice.targets.list', {})) as {
+    target: { id: string; xmpp?: unknown }
+  }[]
+  expect(saved!.target).toMatchObject({
+    id: 'chat',
+    xmpp: { service: 'xmpp://127.0.0.1:5222', domain: 'chat.example.co.jp', username: 'renkei' },
+  })
+  await page.locator('[data-testid="target-row"][data-target="chat"]').getByTestId('target-edit').click()
+  await expect(dialog.getByTestId('target-id-fixed')).toHaveText('chat')
+  await expect(dialog.getByTestId('target-xmpp-domain')).toHaveValue('chat.example.co.jp')
+  await dialog.getByRole('button', { name: 'キャンセル' }).click()
+  await expect(dialog).toBeHidden()
+  await daemonApi(daemon, request)('notice.targets.remove', { id: 'chat' })
+})
+
 test('an event reaches the opted-in employee by e-mail and shows as sent in the queue and the history', async ({
   page,
   request,

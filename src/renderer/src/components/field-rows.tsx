@@ -128,3 +128,15 @@ export function TextAreaRow(
     </FieldRow>
   )
 }
+
+/** An object's id: typed while it is new, then fixed (its records hang on it), shown as code. */
+export function IdRow(
+  props: RowProps<string> & { readonly fixed: boolean; readonly placeholder?: string },
+): ReactNode {
+  if (!props.fixed) return <TextFieldRow {...props} />
+  return (
+    <FieldRow label={props.label}>
+      <code data-testid={`${props.testId}-fixed`}>{props.value}</code>
+    </FieldRow>
+  )
+}

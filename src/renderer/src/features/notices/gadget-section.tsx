@@ -1,9 +1,10 @@
 import type { ReactNode } from 'react'
-import { useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import type { EmployeeSummary } from '../../../../shared/model/directory'
 import type { Localized } from '../../../../shared/model/localized'
 import type { GadgetUrl } from '../../../../shared/model/notices'
 import { Busy, ErrorBanner, Notice } from '../../components/messages'
+import { ModalDialog } from '../../components/modal-dialog'
 import { Section } from '../../components/section'
 import { localized, useLanguage, useT } from '../../i18n'
 import { api } from '../../lib/api'
@@ -14,37 +15,30 @@ import { CopyableUrl } from '../links/copyable-url'
 
 function RotateDialog(props: { readonly onConfirm: () => void; readonly onClose: () => void }): ReactNode {
   const t = useT()
-  const ref = useRef<HTMLDialogElement>(null)
-  useEffect(() => {
-    if (ref.current && !ref.current.open) ref.current.showModal()
-  }, [])
   return (
-    <dialog
-      ref={ref}
-      className="rule-dialog"
-      aria-labelledby="rotate-title"
-      data-testid="gadget-rotate-dialog"
-      onClose={props.onClose}
-    >
-      <h2 id="rotate-title">{t('notices.gadget.rotate')}</h2>
-      <p>{t('notices.gadget.rotateWarning')}</p>
-      <div className="form-actions">
-        <button
-          type="button"
-          className="button button-danger"
-          data-testid="gadget-rotate-confirm"
-          onClick={() => {
-            props.onConfirm()
-            ref.current?.close()
-          }}
-        >
-          {t('notices.gadget.rotateConfirm')}
-        </button>
-        <button type="button" className="button" onClick={() => ref.current?.close()}>
-          {t('notices.cancel')}
-        </button>
-      </div>
-    </dialog>
+    <ModalDialog title={t('notices.gadget.rotate')} testId="gadget-rotate-dialog" onClose={props.onClose}>
+      {(close) => (
+        <>
+          <p>{t('notices.gadget.rotateWarning')}</p>
+          <div className="form-actions">
+            <button
+              type="button"
+              className="button button-danger"
+              data-testid="gadget-rotate-confirm"
+              onClick={() => {
+                props.onConfirm()
+                close()
+              }}
+            >
+              {t('notices.gadget.rotateConfirm')}
+            </button>
+            <button type="button" className="button" onClick={close}>
+              {t('notices.cancel')}
+            </button>
+          </div>
+        </>
+      )}
+    </ModalDialog>
   )
 }
 

@@ -1,6 +1,5 @@
-import type { FormEvent, ReactNode } from 'react'
-import { useEffect, useRef, useState } from 'react'
-import type { Localized } from '../../../../shared/model/localized'
+import type { ReactNode } from 'react'
+import { useState } from 'react'
 import {
   noticeCharsets,
   noticeMessageLanguages,
@@ -8,14 +7,14 @@ import {
   type NoticeTargetView,
   noticeSecretsOfKind,
 } from '../../../../shared/model/notices'
-import { Busy, ErrorBanner } from '../../components/messages'
+import { FormDialog } from '../../components/modal-dialog'
 import { useT } from '../../i18n'
 import { api } from '../../lib/api'
-import { toLocalized } from '../../lib/errors'
-import { CheckRow, NumberRow, SelectRow, TextAreaRow, TextFieldRow } from '../../components/field-rows'
+import { CheckRow, IdRow, NumberRow, SelectRow, TextAreaRow, TextFieldRow } from '../../components/field-rows'
 import { targetKindLabel } from './notice-labels'
 import { targetInputOf, type SecretEdits, type TargetDraft } from './target-draft'
 import { TargetSecretRow } from './target-secret-row'
+import { XmppRows } from './xmpp-rows'
 
 function KindFields({
   draft,
@@ -90,27 +89,11 @@ function KindFields({
   }
   if (draft.kind === 'xmpp') {
     return (
-      <>
-        <TextFieldRow
-          label={t('notices.xmpp.service')}
-          value={draft.xmppService}
-          testId="target-xmpp-service"
-          hint={t('notices.xmpp.serviceHint')}
-          onChange={set('xmppService')}
-        />
-        <TextFieldRow
-          label={t('notices.xmpp.domain')}
-          value={draft.xmppDomain}
-          testId="target-xmpp-domain"
-          onChange={set('xmppDomain')}
-        />
-        <TextFieldRow
-          label={t('notices.xmpp.username')}
-          value={draft.xmppUsername}
-          testId="target-xmpp-username"
-          onChange={set('xmppUsername')}
-        />
-      </>
+      <XmppRows
+        account={draft.xmpp}
+        testIdPrefix="target-xmpp"
+        onChange={(key) => (value) => set('xmpp')({ ...draft.xmpp, [key]: value })}
+      />
     )
   }
   if (draft.kind === 'chatwork') {
@@ -137,138 +120,101 @@ export function TargetDialog(props: {
   readonly onClose: () => void
 }): ReactNode {
   const t = useT()
-  const ref = useRef<HTMLDialogElement>(null)
   const [draft, setDraft] = useState(props.draft)
   const [secrets, setSecrets] = useState<SecretEdits>({})
-  const [saving, setSaving] = useState(false)
-  const [error, setError] = useState<Localized | null>(null)
-  useEffect(() => {
-    if (ref.current && !ref.current.open) ref.current.showModal()
-  }, [])
   const set =
     <K extends keyof TargetDraft>(key: K) =>
     (value: TargetDraft[K]) =>
       setDraft((d) => ({ ...d, [key]: value }))
-  const editing = props.view !== null
-  const submit = (event: FormEvent): void => {
-    event.preventDefault()
-    setSaving(true)
-    setError(null)
+  const save = async (): Promise<void> => {
     const typed: SecretEdits = Object.fromEntries(Object.entries(secrets).filter(([, v]) => v !== undefined))
-    api['notice.targets.save']({ target: targetInputOf(draft), secrets: typed })
-      .then((view) => {
-        props.onSaved(view)
-        ref.current?.close()
-      })
-      .catch((caught: unknown) => setError(toLocalized(caught)))
-      .finally(() => setSaving(false))
+    props.onSaved(await api['notice.targets.save']({ target: targetInputOf(draft), secrets: typed }))
   }
   return (
-    <dialog
-      ref={ref}
-      className="rule-dialog notice-dialog"
-      aria-labelledby="target-dialog-title"
-      data-testid="target-dialog"
+    <FormDialog
+      title={`${t(props.view ? 'notices.targets.edit' : 'notices.targets.add')}: ${t(targetKindLabel(draft.kind))}`}
+      testId="target-dialog"
+      className="notice-dialog"
+      tableClassName="notice-form"
       onClose={props.onClose}
-    >
-      <h2 id="target-dialog-title">
-        {t(editing ? 'notices.targets.edit' : 'notices.targets.add')}: {t(targetKindLabel(draft.kind))}
-      </h2>
-      <form noValidate onSubmit={submit}>
-        <table className="form-table notice-form">
-          <tbody>
-            {editing ? (
-              <tr>
-                <th scope="row">{t('notices.targets.id')}</th>
-                <td>
-                  <code data-testid="target-id-fixed">{draft.id}</code>
-                </td>
-              </tr>
-            ) : (
-              <TextFieldRow
-                label={t('notices.targets.id')}
-                value={draft.id}
-                testId="target-id"
-                hint={t('notices.targets.idHint')}
-                placeholder="mail"
-                onChange={set('id')}
-              />
-            )}
-            <TextFieldRow
-              label={t('notices.targets.name')}
-              value={draft.name}
-              testId="target-name"
-              onChange={set('name')}
+      save={save}
+      saveTestId="target-save"
+      labels={{ save: t('notices.save'), cancel: t('notices.cancel'), saving: t('notices.saving') }}
+      rows={
+        <>
+          <IdRow
+            label={t('notices.targets.id')}
+            value={draft.id}
+            fixed={props.view !== null}
+            testId="target-id"
+            hint={t('notices.targets.idHint')}
+            placeholder="mail"
+            onChange={set('id')}
+          />
+          <TextFieldRow
+            label={t('notices.targets.name')}
+            value={draft.name}
+            testId="target-name"
+            onChange={set('name')}
+          />
+          <CheckRow
+            label={t('notices.targets.enabled')}
+            text={t('notices.targets.enabledText')}
+            checked={draft.enabled}
+            testId="target-enabled"
+            onChange={set('enabled')}
+          />
+          <SelectRow
+            label={t('notices.targets.role')}
+            value={draft.role}
+            testId="target-role"
+            options={noticeTargetRoles.map((r) => [r, t(`notices.role.${r}`)] as const)}
+            onChange={set('role')}
+          />
+          <SelectRow
+            label={t('notices.targets.language')}
+            value={draft.language}
+            testId="target-language"
+            options={noticeMessageLanguages.map((l) => [l, t(`notices.language.${l}`)] as const)}
+            onChange={set('language')}
+          />
+          <KindFields draft={draft} set={set} />
+          {noticeSecretsOfKind[draft.kind].map((name) => (
+            <TargetSecretRow
+              key={name}
+              name={name}
+              stored={props.view?.secrets[name] === true}
+              edit={secrets[name]}
+              onEdit={(edit) => setSecrets((s) => ({ ...s, [name]: edit }))}
             />
-            <CheckRow
-              label={t('notices.targets.enabled')}
-              text={t('notices.targets.enabledText')}
-              checked={draft.enabled}
-              testId="target-enabled"
-              onChange={set('enabled')}
-            />
-            <SelectRow
-              label={t('notices.targets.role')}
-              value={draft.role}
-              testId="target-role"
-              options={noticeTargetRoles.map((r) => [r, t(`notices.role.${r}`)] as const)}
-              onChange={set('role')}
-            />
-            <SelectRow
-              label={t('notices.targets.language')}
-              value={draft.language}
-              testId="target-language"
-              options={noticeMessageLanguages.map((l) => [l, t(`notices.language.${l}`)] as const)}
-              onChange={set('language')}
-            />
-            <KindFields draft={draft} set={set} />
-            {noticeSecretsOfKind[draft.kind].map((name) => (
-              <TargetSecretRow
-                key={name}
-                name={name}
-                stored={props.view?.secrets[name] === true}
-                edit={secrets[name]}
-                onEdit={(edit) => setSecrets((s) => ({ ...s, [name]: edit }))}
-              />
-            ))}
-            <TextFieldRow
-              label={t('notices.targets.recipient')}
-              value={draft.recipient}
-              testId="target-recipient"
-              hint={t('notices.targets.recipientHint')}
-              onChange={set('recipient')}
-            />
-            <NumberRow
-              label={t('notices.targets.digest')}
-              value={draft.digestMinutes}
-              testId="target-digest"
-              min={0}
-              max={1440}
-              hint={t('notices.targets.digestHint')}
-              onChange={set('digestMinutes')}
-            />
-            <NumberRow
-              label={t('notices.targets.rate')}
-              value={draft.ratePerMinute}
-              testId="target-rate"
-              min={1}
-              max={6000}
-              hint={t('notices.targets.rateHint')}
-              onChange={set('ratePerMinute')}
-            />
-          </tbody>
-        </table>
-        <ErrorBanner message={error} />
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={saving} data-testid="target-save">
-            {t('notices.save')}
-          </button>
-          <button type="button" className="button" disabled={saving} onClick={() => ref.current?.close()}>
-            {t('notices.cancel')}
-          </button>
-          {saving ? <Busy label={t('notices.saving')} /> : null}
-        </div>
-      </form>
-    </dialog>
+          ))}
+          <TextFieldRow
+            label={t('notices.targets.recipient')}
+            value={draft.recipient}
+            testId="target-recipient"
+            hint={t('notices.targets.recipientHint')}
+            onChange={set('recipient')}
+          />
+          <NumberRow
+            label={t('notices.targets.digest')}
+            value={draft.digestMinutes}
+            testId="target-digest"
+            min={0}
+            max={1440}
+            hint={t('notices.targets.digestHint')}
+            onChange={set('digestMinutes')}
+          />
+          <NumberRow
+            label={t('notices.targets.rate')}
+            value={draft.ratePerMinute}
+            testId="target-rate"
+            min={1}
+            max={6000}
+            hint={t('notices.targets.rateHint')}
+            onChange={set('ratePerMinute')}
+          />
+        </>
+      }
+    />
   )
 }

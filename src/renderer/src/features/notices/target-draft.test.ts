@@ -5,7 +5,11 @@ import { draftOfTarget, newTargetDraft, targetInputOf } from './target-draft'
 describe('target drafts', () => {
   it('sends only the block of the kind chosen, so a kind changed in the form leaves nothing stale', () => {
     const smtp = { ...newTargetDraft('smtp'), id: 'mail', name: 'メール', smtpHost: 'smtp.example.co.jp' }
-    const asXmpp = targetInputOf({ ...smtp, kind: 'xmpp', xmppDomain: 'chat.example.co.jp' })
+    const asXmpp = targetInputOf({
+      ...smtp,
+      kind: 'xmpp',
+      xmpp: { ...smtp.xmpp, domain: 'chat.example.co.jp' },
+    })
     expect(asXmpp.smtp).toBeUndefined()
     expect(asXmpp.xmpp).toMatchObject({ domain: 'chat.example.co.jp' })
     expect(targetInputOf(smtp).smtp).toMatchObject({

@@ -4,6 +4,7 @@ import type {
   NoticeTargetKind,
   NoticeTargetSecretName,
 } from '../../../../shared/model/notices'
+import { newXmppAccount, type XmppAccount } from './xmpp-account'
 
 /** The target form as typed: numbers stay text until saved, so a half-typed value is not lost. */
 export interface TargetDraft {
@@ -23,9 +24,7 @@ export interface TargetDraft {
   readonly smtpFrom: string
   readonly smtpCharset: 'utf-8' | 'iso-2022-jp'
   readonly smtpCertificate: string
-  readonly xmppService: string
-  readonly xmppDomain: string
-  readonly xmppUsername: string
+  readonly xmpp: XmppAccount
   readonly chatworkApiBase: string
 }
 
@@ -61,9 +60,7 @@ export function newTargetDraft(kind: NoticeTargetKind): TargetDraft {
     smtpFrom: '',
     smtpCharset: 'utf-8',
     smtpCertificate: '',
-    xmppService: 'xmpp://chat.example.co.jp:5222',
-    xmppDomain: '',
-    xmppUsername: '',
+    xmpp: newXmppAccount,
     chatworkApiBase: 'https://api.chatwork.com/v2',
   }
 }
@@ -91,13 +88,7 @@ export function draftOfTarget(target: NoticeTargetConfig): TargetDraft {
           smtpCertificate: target.smtp.trustedCertificate,
         }
       : {}),
-    ...(target.xmpp
-      ? {
-          xmppService: target.xmpp.service,
-          xmppDomain: target.xmpp.domain,
-          xmppUsername: target.xmpp.username,
-        }
-      : {}),
+    ...(target.xmpp ? { xmpp: target.xmpp } : {}),
     ...(target.chatwork ? { chatworkApiBase: target.chatwork.apiBase } : {}),
   }
 }
@@ -138,7 +129,7 @@ export function targetInputOf(draft: TargetDraft): NoticeTargetInput {
     case 'xmpp':
       return {
         ...base,
-        xmpp: { service: draft.xmppService, domain: draft.xmppDomain, username: draft.xmppUsername },
+        xmpp: draft.xmpp,
       }
     case 'chatwork':
       return { ...base, chatwork: { apiBase: draft.chatworkApiBase } }
