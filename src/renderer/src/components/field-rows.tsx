@@ -2,8 +2,8 @@ import type { ReactNode } from 'react'
 
 /**
  * Rows of a settings table (label in the header cell, the control and an optional hint beside it), found by
- * their test id, which is also the control's id. The Links and Notices forms use them; the Directory forms
- * have their own rows, tied to per-field problems (directory-fields.tsx).
+ * their test id, which is also the control's id. The Links, Notices and Rooms forms use them; the Directory
+ * forms have their own rows, tied to per-field problems (directory-fields.tsx).
  */
 function FieldRow(props: {
   readonly label: string
