@@ -7,7 +7,8 @@
  * BENCH_DIRECTORY_EMPLOYEES (100,000), BENCH_SCIM_USERS (2,000), BENCH_CAL_USERS (300), BENCH_CAL_EVENTS (200),
  * BENCH_AD_USERS (10,000; skipped without Samba), BENCH_SITELINK_EMPLOYEES (100,000; two processes on 127.0.9.1/.2:443),
  * BENCH_RULE_EMPLOYEES (100,000; site link visit/accept rules, pure code), BENCH_NOTICE_EVENTS (10,000) for
- * BENCH_NOTICE_PEOPLE (5,000) (notice relay into smtp-server, with a calendar pair on Radicale beside it).
+ * BENCH_NOTICE_PEOPLE (5,000) (notice relay into smtp-server, with a calendar pair on Radicale beside it),
+ * BENCH_ROOM_COMMUNITIES (40) × BENCH_ROOM_MEMBERS (25) (room provisioning into Debian's Mailman 3).
  */
 import { spawn } from 'node:child_process'
 import { join, resolve } from 'node:path'
@@ -25,6 +26,7 @@ const allBenches = [
   'sitelink-bench.ts',
   'link-rules-bench.ts',
   'notice-relay-bench.ts',
+  'rooms-bench.ts',
 ]
 const tsx = join(__dirname, '..', 'node_modules', 'tsx', 'dist', 'cli.mjs')
 

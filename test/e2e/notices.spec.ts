@@ -108,9 +108,7 @@ test('an XMPP target typed in the form is saved with its account; opened again i
   await dialog.getByTestId('target-xmpp-username').fill('renkei')
   await dialog.getByTestId('target-save').click()
   await expect(dialog).toBeHidden()
-  const [saved] = (await daemonApi(daemon, request)('notice.targets.list', {})) as {
-    target: { id: string; xmpp?: unknown }
-  }[]
+  const [saved] = await daemonApi(daemon, request)('notice.targets.list', {})
   expect(saved!.target).toMatchObject({
     id: 'chat',
     xmpp: { service: 'xmpp://127.0.0.1:5222', domain: 'chat.example.co.jp', username: 'renkei' },
