@@ -5,9 +5,9 @@
  * other engines: the event loop's delay (p99 / max) idle vs while draining, and one calendar pair's run
  * (iCalendar feed → Radicale, one event changed per run, every half second) idle vs while draining, in the
  * same process and on the same database file.
- * The intake and the templates (the core part) and the SMTP connector (the targets part) are not on main
- * yet: events and messages are written as the intake writes them, a stand-in renderer fills the message,
- * and test/support's minimal nodemailer sender sends it. The worker is the real one.
+ * The worker and the SMTP sender (the targets part, one connection per message) are the relay's own; events
+ * and messages are written as the intake writes them and the queue fixture's plain renderer fills the
+ * message, so the figures are the queue's and the sender's, not the templates'.
  */
 import { rmSync } from 'node:fs'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
@@ -19,7 +19,6 @@ import { calendarSecretName, calendarSettings } from '../src/shared/model/calend
 import { generateFeed } from '../test/support/ics-generator'
 import { startIcsFeedServer, type IcsFeedServer } from '../test/support/ics-feed-server'
 import { openQueueFixture, seedEmployees, smtpTarget } from '../test/support/notice-queue-fixture'
-import { smtpNoticeSenders } from '../test/support/notice-smtp-sender'
 import { startRadicale } from '../test/support/radicale'
 import { tempDataDir } from '../test/support/test-core'
 
@@ -124,11 +123,7 @@ async function main(): Promise<void> {
     secrets,
     startScheduler: false,
   })
-  const senders = smtpNoticeSenders()
-  const relay = openQueueFixture(dir, {
-    targets: [smtpTarget('mail', sink.port, { ratePerMinute: 6000 })],
-    senderFor: senders.senderFor,
-  })
+  const relay = openQueueFixture(dir, { targets: [smtpTarget('mail', sink.port, { ratePerMinute: 6000 })] })
   try {
     const url = await radicale.makeCalendar('alice', pairId, { timeZone: 'Asia/Tokyo' })
     const feed = await calendarPair(core, secrets, feeds, url, radicale.users.alice!)
@@ -183,7 +178,6 @@ async function main(): Promise<void> {
     )
   } finally {
     await relay.close()
-    senders.close()
     await core.close()
     await feeds.stop()
     await radicale.stop()

@@ -9,7 +9,6 @@ import {
   until,
   type QueueFixture,
 } from '../support/notice-queue-fixture'
-import { smtpNoticeSenders } from '../support/notice-smtp-sender'
 import { startSmtpSink, type SmtpSink, type SmtpSinkOptions } from '../support/smtp-sink'
 import { tempDataDir } from '../support/test-core'
 
@@ -21,15 +20,10 @@ afterEach(async () => {
 async function relayTo(options: SmtpSinkOptions): Promise<{ f: QueueFixture; sink: SmtpSink }> {
   const sink = await startSmtpSink(options)
   const dir = tempDataDir('renkei-notice-smtp-')
-  const senders = smtpNoticeSenders()
-  const f = openQueueFixture(dir, {
-    targets: [smtpTarget('mail', sink.port, { ratePerMinute: 6000 })],
-    senderFor: senders.senderFor,
-  })
+  const f = openQueueFixture(dir, { targets: [smtpTarget('mail', sink.port, { ratePerMinute: 6000 })] })
   cleanups.push(
     () => sink.stop(),
     () => rmSync(dir, { recursive: true, force: true }),
-    () => senders.close(),
     () => f.close(),
   )
   seedEmployees(f.db, 3)

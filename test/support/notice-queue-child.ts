@@ -1,20 +1,18 @@
 /**
  * For the kill -9 test of the notice queue (argv: data directory, SMTP port): drains the queue into the
- * SMTP server through the real worker. After each message the server accepted, it says so and waits a
+ * SMTP server through the real worker and the relay's own SMTP sender. After each message the server accepted, it says so and waits a
  * moment before the worker records it, so a kill lands between the send and its record.
  */
 import type { NoticeSender } from '../../src/main/core/engines/notices/notice-ports'
 import { openQueueFixture, smtpTarget } from './notice-queue-fixture'
-import { smtpNoticeSenders } from './notice-smtp-sender'
 
 const [dir, port] = process.argv.slice(2)
 
 async function main(): Promise<void> {
-  const senders = smtpNoticeSenders()
   const fixture = openQueueFixture(dir!, {
     targets: [smtpTarget('mail', Number(port), { ratePerMinute: 6000 })],
     senderFor: (target): NoticeSender => {
-      const smtp = senders.senderFor(target)
+      const smtp = fixture.realSenderFor(target)
       return {
         send: async (notice, signal) => {
           const result = await smtp.send(notice, signal)
@@ -29,7 +27,6 @@ async function main(): Promise<void> {
   const pending = fixture.db.prepare(`SELECT count(*) FROM notice_messages WHERE state = 'pending'`).pluck()
   while ((pending.get() as number) > 0) await new Promise((resolve) => setTimeout(resolve, 50))
   await fixture.close()
-  senders.close()
   process.stdout.write('done\n')
 }
 

@@ -28,6 +28,8 @@ import type {
   NoticeTargetDirectory,
 } from '../../src/main/core/engines/notices/notice-ports'
 import { createNoticeQueue, type NoticeQueuePart } from '../../src/main/core/engines/notices/notice-queue'
+import { createSenderFactory } from '../../src/main/core/engines/notices/target-senders'
+import { XmppSessions } from '../../src/main/core/engines/notices/target-xmpp-pool'
 import { testEmployee, testSnapshot } from './exchange-sites'
 
 export interface QueueFixture {
@@ -40,12 +42,15 @@ export interface QueueFixture {
   /** The template's current wording: a test changes it to show messages are rendered at send time. */
   wording: string
   settings: NoticeSettings
+  /** The relay's own senders (`createSenderFactory`, as the app wires them) over this fixture's context. */
+  readonly realSenderFor: (target: NoticeTargetConfig) => NoticeSender
   close(): Promise<void>
 }
 
 export interface FixtureOptions {
   readonly now?: () => number
-  readonly senderFor: (target: NoticeTargetConfig) => NoticeSender
+  /** Default: the relay's own senders (`realSenderFor`). */
+  readonly senderFor?: (target: NoticeTargetConfig) => NoticeSender
   readonly targets?: readonly NoticeTargetInput[]
   readonly settings?: Partial<NoticeSettings>
   /** The admin's alert channel; fails with this error when set. */
@@ -139,10 +144,12 @@ export function openQueueFixture(dir: string, options: FixtureOptions): QueueFix
     language: () => 'ja',
     signal: shutdown.signal,
   }
+  const xmpp = new XmppSessions()
+  const realSenderFor = createSenderFactory(ctx, xmpp)
   const directory: NoticeTargetDirectory = {
     enabled: () => [...targets.values()].filter((t) => t.enabled),
     get: (id) => targets.get(id) ?? null,
-    senderFor: options.senderFor,
+    senderFor: options.senderFor ?? realSenderFor,
   }
   const renderer: NoticeRenderer = {
     render: (kind, languages, fields, name) => ({
@@ -173,9 +180,11 @@ export function openQueueFixture(dir: string, options: FixtureOptions): QueueFix
     events,
     wording: 'お知らせ',
     settings: noticeSettings.parse({ failureDigestMinutes: 0, ...options.settings }),
+    realSenderFor,
     close: () =>
       (closing ??= (async () => {
         await queue.close()
+        await xmpp.close()
         await health.close()
         shutdown.abort()
         db.close()
