@@ -28,6 +28,7 @@ import type {
   NoticeTargetDirectory,
 } from '../../src/main/core/engines/notices/notice-ports'
 import { createNoticeQueue, type NoticeQueuePart } from '../../src/main/core/engines/notices/notice-queue'
+import { SmtpSessions } from '../../src/main/core/connectors/smtp/smtp-sessions'
 import { createSenderFactory } from '../../src/main/core/engines/notices/target-senders'
 import { XmppSessions } from '../../src/main/core/engines/notices/target-xmpp-pool'
 import { testEmployee, testSnapshot } from './exchange-sites'
@@ -144,8 +145,8 @@ export function openQueueFixture(dir: string, options: FixtureOptions): QueueFix
     language: () => 'ja',
     signal: shutdown.signal,
   }
-  const xmpp = new XmppSessions()
-  const realSenderFor = createSenderFactory(ctx, xmpp)
+  const sessions = { smtp: new SmtpSessions(), xmpp: new XmppSessions() }
+  const realSenderFor = createSenderFactory(ctx, sessions)
   const directory: NoticeTargetDirectory = {
     enabled: () => [...targets.values()].filter((t) => t.enabled),
     get: (id) => targets.get(id) ?? null,
@@ -184,7 +185,8 @@ export function openQueueFixture(dir: string, options: FixtureOptions): QueueFix
     close: () =>
       (closing ??= (async () => {
         await queue.close()
-        await xmpp.close()
+        sessions.smtp.close()
+        await sessions.xmpp.close()
         await health.close()
         shutdown.abort()
         db.close()

@@ -17,6 +17,8 @@ export interface SinkMessage {
   readonly mail: ParsedMail
   /** The message as it arrived (headers and body bytes), for checks of the wire form. */
   readonly raw: Buffer
+  /** The SMTP connection it came over (smtp-server's session id): messages sharing one share this. */
+  readonly connection: string
 }
 
 export interface SmtpSinkOptions {
@@ -117,7 +119,7 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
       })
         .then(async (raw) => ({ raw, mail: await simpleParser(raw) }))
         .then(({ raw, mail }) => {
-          messages.push({ ...addressesOf(session.envelope), mail, raw })
+          messages.push({ ...addressesOf(session.envelope), mail, raw, connection: session.id })
           for (const wake of waiters.splice(0)) wake()
           callback()
         })

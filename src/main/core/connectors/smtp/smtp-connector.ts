@@ -38,9 +38,13 @@ export interface MailMessage {
 /** An alert must not hold an engine's shutdown for minutes: each step gets this long. */
 const timeoutMs = 15_000
 
-function transportFor(server: SmtpServer): ReturnType<typeof createTransport> {
+export type SmtpTransport = ReturnType<typeof createTransport>
+
+/** `pooled`: one connection kept for the messages that follow (closed after `idleMs` without one). */
+export function transportFor(server: SmtpServer, pooled?: { readonly idleMs: number }): SmtpTransport {
   const signIn = server.username !== '' && server.password !== null
   return createTransport({
+    ...(pooled ? { pool: true, maxConnections: 1, maxMessages: 100, idleTimeout: pooled.idleMs } : {}),
     host: server.host.replace(/^\[(.*)\]$/, '$1'),
     port: server.port,
     secure: server.security === 'tls',
@@ -64,14 +68,27 @@ function transportFor(server: SmtpServer): ReturnType<typeof createTransport> {
 
 /**
  * Sends one plain-text message over SMTP (RFC 5321), one connection per message: alerts are rare, and a
- * pooled connection would hold a socket open for nothing. Failures are `ConnectorError`s in plain
- * language; the password never appears in them.
+ * pooled connection would hold a socket open for nothing (the notice relay keeps one: `SmtpSessions`).
+ * Failures are `ConnectorError`s in plain language; the password never appears in them.
  */
 export async function sendMail(
   server: SmtpServer,
   message: MailMessage,
 ): Promise<{ readonly accepted: number; readonly response: string }> {
   const transport = transportFor(server)
+  try {
+    return await sendOver(transport, server, message)
+  } finally {
+    transport.close()
+  }
+}
+
+/** One message over a transport (one-shot or pooled), its failure mapped to a `ConnectorError`. */
+export async function sendOver(
+  transport: SmtpTransport,
+  server: SmtpServer,
+  message: MailMessage,
+): Promise<{ readonly accepted: number; readonly response: string }> {
   const redact = redactorFor(server.password ? [server.password] : [])
   try {
     const info = await transport.sendMail({
@@ -114,7 +131,5 @@ export async function sendMail(
       failure.responseCode ?? null,
       answer,
     )
-  } finally {
-    transport.close()
   }
 }

@@ -12,6 +12,7 @@ import type { NoticeContext } from './notice-context'
 import type { NoticeHandlers, NoticeQueueStats, NoticeTargetDirectory } from './notice-ports'
 import { secretsNeeded, targetProblems } from './target-checks'
 import { saveTarget } from './target-save'
+import { SmtpSessions } from '../../connectors/smtp/smtp-sessions'
 import { createSenderFactory } from './target-senders'
 import { TargetStore } from './target-store'
 import { testTarget } from './target-test'
@@ -47,7 +48,8 @@ export function createNoticeTargets(
 ): NoticeTargetsPart {
   const store = new TargetStore(ctx.db, ctx.now)
   const xmpp = new XmppSessions()
-  const senderFor = createSenderFactory(ctx, xmpp)
+  const smtp = new SmtpSessions()
+  const senderFor = createSenderFactory(ctx, { smtp, xmpp })
 
   async function view(target: NoticeTargetConfig, names: ReadonlySet<string>): Promise<NoticeTargetView> {
     const secrets: Partial<Record<NoticeTargetSecretName, boolean>> = {}
@@ -77,6 +79,7 @@ export function createNoticeTargets(
       'notice.targets.save': async (input) => {
         const target = await saveTarget(ctx, store, input)
         // A changed account or server: the next message signs in again.
+        // (An SMTP connection is matched to its settings and password at each send.)
         if (target.kind === 'xmpp' || input.secrets) await xmpp.drop(target.id)
         return view(target, new Set(await ctx.secrets.names()))
       },
@@ -86,6 +89,7 @@ export function createNoticeTargets(
         store.remove(id)
         for (const name of noticeTargetSecretNames) await ctx.secrets.delete(noticeTargetSecret(id, name))
         await xmpp.drop(id)
+        smtp.drop(id)
         const dropped = ports.queue().dropTarget(id)
         writeAudit(
           ctx.history,
@@ -108,6 +112,9 @@ export function createNoticeTargets(
       get: (id) => store.get(id),
       senderFor,
     },
-    close: () => xmpp.close(),
+    close: async () => {
+      smtp.close()
+      await xmpp.close()
+    },
   }
 }

@@ -6,7 +6,7 @@ import {
 import { chatworkRequest, slackPayload, teamsPayload } from '../../connectors/chat/chat-payloads'
 import { ConnectorError } from '../../connectors/connector-error'
 import { redactorFor, serverAnswerForRecord } from '../../connectors/redaction'
-import { sendMail } from '../../connectors/smtp/smtp-connector'
+import type { SmtpSessions } from '../../connectors/smtp/smtp-sessions'
 import { postSignedJson } from '../../connectors/webhook/signed-webhook'
 import { postBody } from '../../connectors/webhook/webhook-connector'
 import type { NoticeContext } from './notice-context'
@@ -61,13 +61,19 @@ const chatText = (notice: OutgoingNotice): string =>
 const httpDetail = (status: number, answer: string): string =>
   `HTTP ${status}${answer.trim() === '' ? '' : ` ${answer.trim()}`}`
 
+/** The connections the senders keep open between messages, one per target (closed with the targets part). */
+export interface SenderSessions {
+  readonly smtp: SmtpSessions
+  readonly xmpp: XmppSessions
+}
+
 /**
  * Picks each target's protocol. Secrets are read from the keychain at every send, so a changed password
- * is used at once and none stays in memory between messages.
+ * is used at once; only a connection kept open (SMTP, XMPP) holds one, until it closes.
  */
 export function createSenderFactory(
   ctx: NoticeContext,
-  xmpp: XmppSessions,
+  { smtp: smtpSessions, xmpp }: SenderSessions,
 ): (target: NoticeTargetConfig) => NoticeSender {
   const secret = async (target: NoticeTargetConfig, name: NoticeTargetSecretName): Promise<string> => {
     const value = await ctx.secrets.get(noticeTargetSecret(target.id, name))
@@ -84,7 +90,8 @@ export function createSenderFactory(
       const password = smtp.username ? await secret(target, 'password') : null
       if (password) used.push(password)
       const extra = [smtp.trustedCertificate, ...ctx.trustedCaPems()].filter((pem) => pem !== '')
-      const sent = await sendMail(
+      const sent = await smtpSessions.send(
+        target.id,
         {
           ...smtp,
           password,
