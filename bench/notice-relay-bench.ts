@@ -1,17 +1,19 @@
 /**
  * Notice relay (issue 14 item 10): BENCH_NOTICE_EVENTS (10,000) events for BENCH_NOTICE_PEOPLE (5,000) people,
  * everyone opted in, one SMTP target (at its highest rate, 6,000 a minute) into a real SMTP server
- * (smtp-server) in this process. Prints messages/s and the time to drain; and whether draining blocks the
- * other engines: the event loop's delay (p99 / max) idle vs while draining, and one calendar pair's run
+ * (smtp-server) in a process of its own. Prints messages/s and the time to drain; and whether draining
+ * blocks the other engines: the event loop's delay (p99 / max) idle vs while draining, and one calendar pair's run
  * (iCalendar feed → Radicale, one event changed per run, every half second) idle vs while draining, in the
  * same process and on the same database file.
  * The worker and the SMTP sender (the targets part, one kept connection per target) are the relay's own;
  * events and messages are written as the intake writes them and the queue fixture's plain renderer fills
  * the message, so the figures are the queue's and the sender's, not the templates'.
  */
+import { spawn } from 'node:child_process'
 import { rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
-import { SMTPServer } from 'smtp-server'
 import { createCore } from '../src/main/core/app'
 import type { Core } from '../src/main/core/core-types'
 import { MemorySecretStore } from '../src/main/core/secrets/memory-secret-store'
@@ -26,29 +28,40 @@ const events = Number(process.env.BENCH_NOTICE_EVENTS ?? 10_000)
 const people = Number(process.env.BENCH_NOTICE_PEOPLE ?? 5_000)
 const pairId = 'bench'
 
-/** A lean SMTP server: counts what it accepted and keeps each Message-ID (parsing would load this process). */
-async function startSink(): Promise<{ port: number; ids: string[]; stop: () => Promise<void> }> {
-  const ids: string[] = []
-  const server = new SMTPServer({
-    logger: false,
-    // A reverse DNS lookup per connection is the sink's cost, not the relay's.
-    disableReverseLookup: true,
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    onData(stream, _session, callback) {
-      let head = ''
-      stream.on('data', (chunk: Buffer) => {
-        if (head.length < 4096) head += chunk.toString('latin1')
-      })
-      stream.on('end', () => {
-        ids.push(/^Message-ID: *(\S+)/im.exec(head)?.[1] ?? '')
-        callback()
-      })
-    },
+/** The SMTP server in its own process (`smtp-sink-child.ts`): its port and the Message-IDs it accepted. */
+async function startSink(): Promise<{
+  port: number
+  ids: string[]
+  /** Waits (at most 10 s) until `count` ids have come through the pipe: the drain ends when the relay records. */
+  settle: (count: number) => Promise<void>
+  stop: () => Promise<void>
+}> {
+  const tsx = join(__dirname, '..', 'node_modules', 'tsx', 'dist', 'cli.mjs')
+  const child = spawn(process.execPath, [tsx, join(__dirname, 'smtp-sink-child.ts')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const port = (server.server.address() as { port: number }).port
-  return { port, ids, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) }
+  const ids: string[] = []
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('exit', () => reject(new Error('the SMTP sink ended before listening')))
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      if (line.startsWith('id ')) ids.push(line.slice(3))
+      else if (line.startsWith('port ')) resolve(Number(line.slice(5)))
+    })
+  })
+  return {
+    port,
+    ids,
+    settle: async (count) => {
+      const deadline = Date.now() + 10_000
+      while (ids.length < count && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 20))
+    },
+    stop: async () => {
+      child.kill('SIGTERM')
+      await exited
+    },
+  }
 }
 
 /** Events and messages as the intake writes them: event i for person i mod people, one message each. */
@@ -157,6 +170,7 @@ async function main(): Promise<void> {
     const busy = { p99: loop.percentile(99), max: loop.max }
     loop.disable()
 
+    await sink.settle(events)
     const distinct = new Set(sink.ids).size
     console.log(
       `  drained ${sink.ids.length} messages (${distinct} distinct Message-IDs) in ${seconds.toFixed(1)} s: ${(sink.ids.length / seconds).toFixed(0)} messages/s (the target's limit: 100/s; one send at a time per target)`,
