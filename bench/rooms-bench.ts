@@ -13,6 +13,7 @@ import type { Core } from '../src/main/core/core-types'
 import { roomMailmanPasswordSecret } from '../src/shared/model/rooms'
 import { testEmployee, testSnapshot, writeHome } from '../test/support/exchange-sites'
 import { startMailman, type MailmanServer } from '../test/support/mailman'
+import { mailmanTargetConfig } from '../test/support/rooms-target-context'
 import { openTestCore, tempDataDir } from '../test/support/test-core'
 
 const communities = Number(process.env.BENCH_ROOM_COMMUNITIES ?? 40)
@@ -50,13 +51,7 @@ async function configure(
     enabled: true,
     parameters: { autoCreatedRoomState: 'in-session', postMailDefault: postMail, memberNoticeDefault: false },
     communities: { codePatterns: batches.map((b) => `${b}-*`), defaultOwner: testEmployee(1).key },
-    target: {
-      restUrl: mailman.baseUrl,
-      username: mailman.adminUser,
-      mailDomain: 'rooms.example.test',
-      roomBaseUrl: 'https://rooms.example.test/rooms/',
-      decorationsDir: decorations,
-    },
+    target: mailmanTargetConfig(mailman, decorations),
     autoApply: false,
   })
 }

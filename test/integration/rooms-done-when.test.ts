@@ -20,6 +20,7 @@ import { testEmployee, testSnapshot, writeHome } from '../support/exchange-sites
 import { skipWithoutKeychain } from '../support/keychain'
 import { startMailman, type MailmanServer } from '../support/mailman'
 import { mailmanConnector, sortedEmails } from '../support/mailman-fixtures'
+import { mailmanTargetConfig } from '../support/rooms-target-context'
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink'
 import { openTestCore, tempDataDir } from '../support/test-core'
 
@@ -82,13 +83,7 @@ describe.skipIf(skipWithoutKeychain())('issue 15 done when, through one core', (
         memberNoticeDefault: true,
       },
       communities: { codePatterns: ['COM-*'], defaultOwner: key(1) },
-      target: {
-        restUrl: mailman.baseUrl,
-        username: mailman.adminUser,
-        mailDomain: 'rooms.example.test',
-        roomBaseUrl: 'https://rooms.example.test/rooms/',
-        decorationsDir: decorations,
-      },
+      target: mailmanTargetConfig(mailman, decorations),
       noticeTargetId: 'mail',
       autoApply: false,
     })
