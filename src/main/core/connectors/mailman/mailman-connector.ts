@@ -9,7 +9,7 @@ import { templateNames } from './mailman-decoration'
 import { MailmanHttp, type MailmanSettings } from './mailman-http'
 import { checkAddresses, checkListId, checkListName, isMailmanAddress } from './mailman-limits'
 import { checkTexts, parseSettings, roomListConfig, type RoomListTexts } from './mailman-list-settings'
-import { setDelivery, subscribe, unsubscribe, type SubscribeOutcome } from './mailman-memberships'
+import { subscribe, turnDeliveryOff, unsubscribe, type SubscribeOutcome } from './mailman-memberships'
 import { mailmanMessages } from './mailman-messages'
 import { readWholeRoster, type RosterEntry, type RosterRole } from './mailman-roster'
 import type { ListPerson, RoomListRosters, RoomListSettings, RoomListSpec } from './mailman-types'
@@ -155,7 +155,7 @@ export class MailmanConnector {
       outcome[subscription.outcome].push(person.email)
       if (options.deliverPosts) continue
       const memberId = subscription.memberId ?? (await this.memberIdOf(listId, person.email))
-      if (memberId !== null) await setDelivery(this.http, memberId, false)
+      if (memberId !== null) await turnDeliveryOff(this.http, memberId)
     }
     return outcome
   }

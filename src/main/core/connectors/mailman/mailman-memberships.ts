@@ -59,12 +59,12 @@ export async function subscribe(
 }
 
 /**
- * A member's delivery of the list's posts. Off is Mailman's `by_user` ("disabled by the member"), not
+ * Turns a member's delivery of the list's posts off as Mailman's `by_user` ("disabled by the member"), not
  * `by_moderator`: the room allows members to change their mail settings (F-2 row 16), so each may turn it on.
  */
-export async function setDelivery(http: MailmanHttp, memberId: string, on: boolean): Promise<void> {
+export async function turnDeliveryOff(http: MailmanHttp, memberId: string): Promise<void> {
   await http.send('PATCH', MailmanHttp.path('members', memberId, 'preferences'), {
-    body: { delivery_status: on ? 'enabled' : 'by_user' },
+    body: { delivery_status: 'by_user' },
   })
 }
 

@@ -40,11 +40,11 @@ const timeoutMs = 15_000
 
 export type SmtpTransport = ReturnType<typeof createTransport>
 
-/** `pooled`: one connection kept for the messages that follow (closed after `idleMs` without one). */
-export function transportFor(server: SmtpServer, pooled?: { readonly idleMs: number }): SmtpTransport {
+/** `pooled`: one connection kept for the messages that follow, until the transport is closed. */
+export function transportFor(server: SmtpServer, pooled = false): SmtpTransport {
   const signIn = server.username !== '' && server.password !== null
   return createTransport({
-    ...(pooled ? { pool: true, maxConnections: 1, maxMessages: 100, idleTimeout: pooled.idleMs } : {}),
+    ...(pooled ? { pool: true, maxConnections: 1 } : {}),
     host: server.host.replace(/^\[(.*)\]$/, '$1'),
     port: server.port,
     secure: server.security === 'tls',

@@ -50,7 +50,8 @@ export class SmtpSessions {
     try {
       return await sendOver(session.transport, server, message)
     } catch (error) {
-      this.drop(key)
+      // Not a newer connection opened meanwhile for changed settings: only the one that failed.
+      if (this.sessions.get(key) === session) this.drop(key)
       throw error
     } finally {
       session.busy--
@@ -81,7 +82,7 @@ export class SmtpSessions {
       return current
     }
     this.drop(key)
-    const transport = transportFor(server, { idleMs: this.idleMs })
+    const transport = transportFor(server, true)
     const session: Session = { fingerprint, transport, idle: null, busy: 0 }
     this.sessions.set(key, session)
     return session

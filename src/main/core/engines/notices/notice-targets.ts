@@ -8,11 +8,11 @@ import {
   type NoticeTargetView,
 } from '../../../../shared/model/notices'
 import { writeAudit } from '../../audit'
+import { SmtpSessions } from '../../connectors/smtp/smtp-sessions'
 import type { NoticeContext } from './notice-context'
 import type { NoticeHandlers, NoticeQueueStats, NoticeTargetDirectory } from './notice-ports'
 import { secretsNeeded, targetProblems } from './target-checks'
 import { saveTarget } from './target-save'
-import { SmtpSessions } from '../../connectors/smtp/smtp-sessions'
 import { createSenderFactory } from './target-senders'
 import { TargetStore } from './target-store'
 import { testTarget } from './target-test'
